@@ -1,0 +1,118 @@
+import Foundation
+
+/// Loads a course folder from disk.
+public enum CourseLoader {
+    /// Files larger than this are reported and skipped rather than parsed.
+    public static let maximumFileSize = 16 * 1024 * 1024
+
+    /// Why a course could not be loaded at all (problems inside files are diagnostics instead).
+    public enum LoadError: Error, CustomStringConvertible {
+        case notAFolder(String)
+
+        public var description: String {
+            switch self {
+            case .notAFolder(let path):
+                return "no course folder at '\(path)'; pass the folder that holds \(TableOfContents.fileName) with --content"
+            }
+        }
+    }
+
+    /// Reads the table of contents and every Markdown file under `folder`.
+    ///
+    /// - Throws: ``LoadError/notAFolder(_:)`` when `folder` is not a readable directory.
+    public static func load(from folder: String) throws -> Course {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LoadError.notAFolder(folder)
+        }
+        var diagnostics: [Diagnostic] = []
+        let summaryPath = display(folder, TableOfContents.fileName)
+        let toc: TableOfContents?
+        switch readSource(displayPath: summaryPath, at: join(folder, TableOfContents.fileName)) {
+        case .success(let source):
+            toc = TableOfContents(source: source)
+            diagnostics += toc?.diagnostics ?? []
+        case .failure(let problem):
+            toc = nil
+            diagnostics.append(problem)
+        }
+
+        var lessonsByPath: [String: Lesson] = [:]
+        for relative in markdownFiles(in: folder) where relative != TableOfContents.fileName {
+            switch readSource(displayPath: display(folder, relative), at: join(folder, relative)) {
+            case .success(let source):
+                var lesson = Lesson(source: source, defaultID: fileStem(relative))
+                lesson.path = relative
+                lessonsByPath[relative] = lesson
+            case .failure(let problem):
+                diagnostics.append(problem)
+            }
+        }
+
+        var listed = Set<String>()
+        var modules: [Course.Module] = []
+        for module in toc?.modules ?? [] {
+            var lessons: [(lesson: Lesson, depth: Int)] = []
+            for entry in module.entries {
+                guard let lesson = lessonsByPath[entry.path] else {
+                    if !diagnostics.contains(where: { $0.path == display(folder, entry.path) }) {
+                        diagnostics.append(Diagnostic(path: summaryPath, position: entry.position, severity: .error, rule: .brokenLink,
+                                                      message: "table of contents links to '\(entry.path)', which does not exist"))
+                    }
+                    continue
+                }
+                if !listed.insert(entry.path).inserted {
+                    diagnostics.append(Diagnostic(path: summaryPath, position: entry.position, severity: .error, rule: .tableOfContents,
+                                                  message: "'\(entry.path)' is listed twice; each lesson appears once in the table of contents"))
+                    continue
+                }
+                lessons.append((lesson, entry.depth))
+            }
+            modules.append(Course.Module(title: module.title, lessons: lessons))
+        }
+        let unlisted = lessonsByPath.keys.sorted().filter { !listed.contains($0) }.compactMap { lessonsByPath[$0] }
+        let title = toc?.title ?? URL(fileURLWithPath: folder).lastPathComponent
+        return Course(folder: folder, title: title, allowsRawHTML: toc?.allowsRawHTML ?? false, modules: modules, unlistedLessons: unlisted, loadDiagnostics: diagnostics)
+    }
+
+    /// Reads one file into a ``SourceFile``, or explains why it cannot.
+    public static func readSource(displayPath: String, at path: String) -> Result<SourceFile, Diagnostic> {
+        func problem(_ rule: Diagnostic.Rule, _ message: String) -> Result<SourceFile, Diagnostic> {
+            .failure(Diagnostic(path: displayPath, position: nil, severity: .error, rule: rule, message: message))
+        }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            return problem(.unreadableFile, "file does not exist or cannot be read")
+        }
+        if let size = attributes[.size] as? Int, size > maximumFileSize {
+            return problem(.fileTooLarge, "file is \(size / 1_048_576) MiB; Groundwork reads Markdown files of at most \(maximumFileSize / 1_048_576) MiB")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return problem(.unreadableFile, "file cannot be read (check its permissions)")
+        }
+        return .success(SourceFile(path: displayPath, bytes: data))
+    }
+
+    /// Paths of every `.md` file under `folder`, relative to it, sorted.
+    static func markdownFiles(in folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix(".md") { files.append(relative) }
+        }
+        return files.sorted()
+    }
+
+    static func fileStem(_ relative: String) -> String {
+        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    static func join(_ folder: String, _ relative: String) -> String {
+        folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+    }
+
+    /// How a file inside the course is named in messages: the folder as the user gave it.
+    static func display(_ folder: String, _ relative: String) -> String {
+        folder == "." ? relative : join(folder, relative)
+    }
+}

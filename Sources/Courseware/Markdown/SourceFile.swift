@@ -1,0 +1,138 @@
+/// The text of one file, decoded once, with what is needed to report positions in it.
+///
+/// Loading never fails on content: a UTF-8 byte-order mark is dropped, invalid UTF-8 is
+/// replaced by U+FFFD (and the first bad byte is remembered so a checker can report it),
+/// and line starts are indexed so cmark's byte columns can be turned into character columns.
+public struct SourceFile: Sendable {
+    /// The path as the user named it, used verbatim in diagnostics.
+    public let path: String
+    /// The decoded text, without a byte-order mark.
+    public let text: String
+    /// Where the first invalid UTF-8 byte was, if any.
+    public let invalidUTF8: SourcePosition?
+    /// Byte offsets (into `text.utf8`) where each line starts; `lineStarts[0] == 0`.
+    let lineStarts: [Int]
+    /// Lines made only of ASCII, whose byte columns are already character columns.
+    let asciiLines: [Bool]
+
+    /// Decodes `bytes` as UTF-8.
+    public init(path: String, bytes: some Collection<UInt8>) {
+        var bytes = Array(bytes)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        self.path = path
+        self.invalidUTF8 = Self.firstInvalidByte(in: bytes)
+        self.text = String(decoding: bytes, as: UTF8.self)
+        (self.lineStarts, self.asciiLines) = Self.indexLines(of: text)
+    }
+
+    /// Wraps text that is already a Swift string (so already valid Unicode).
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// Number of lines (a final line without a newline counts; an empty file has one line).
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text of a 1-based line, without its line ending.
+    public func line(_ number: Int) -> Substring {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
+        var end = number < lineStarts.count
+            ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1)
+            : utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") {
+            end = utf8.index(before: end)
+        }
+        return text[start..<end]
+    }
+
+    /// Converts a 1-based UTF-8 byte column (as cmark reports it) into a character column.
+    public func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        if asciiLines[line - 1] { return byteColumn }
+        let start = lineStarts[line - 1]
+        let end = min(start + byteColumn - 1, text.utf8.count)
+        var column = 1
+        var index = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+        for _ in start..<end {
+            if text.utf8[index] & 0xC0 != 0x80 { column += 1 }
+            index = text.utf8.index(after: index)
+        }
+        return column
+    }
+
+    /// The position of a UTF-8 byte offset into `text`.
+    public func position(ofByteOffset offset: Int) -> SourcePosition {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return SourcePosition(
+            line: low + 1,
+            column: characterColumn(line: low + 1, byteColumn: offset - lineStarts[low] + 1))
+    }
+
+    private static func indexLines(of text: String) -> ([Int], [Bool]) {
+        var starts = [0]
+        var ascii = [true]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") {
+                starts.append(offset)
+                ascii.append(true)
+            } else if byte >= 0x80 {
+                ascii[ascii.count - 1] = false
+            }
+        }
+        return (starts, ascii)
+    }
+
+    /// Finds the first byte that does not belong to a valid UTF-8 sequence.
+    private static func firstInvalidByte(in bytes: [UInt8]) -> SourcePosition? {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+                index += 1
+                continue
+            }
+            let length = validSequenceLength(bytes, at: index)
+            if length == 0 { return SourcePosition(line: line, column: column) }
+            index += length
+            column += 1
+        }
+        return nil
+    }
+
+    /// Length of the valid UTF-8 sequence starting at `index`, or 0 when it is invalid.
+    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        var lowest: UInt8 = 0x80
+        var highest: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lowest = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; highest = 0x9F
+        case 0xF0: length = 4; lowest = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; highest = 0x8F
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            let (low, high) = offset == 1 ? (lowest, highest) : (UInt8(0x80), UInt8(0xBF))
+            if byte < low || byte > high { return 0 }
+        }
+        return length
+    }
+}

@@ -1,0 +1,5 @@
+#ifndef GROUNDWORK_CMARK_SHIM_H
+#define GROUNDWORK_CMARK_SHIM_H
+#include <cmark.h>
+#include <stdlib.h>
+#endif

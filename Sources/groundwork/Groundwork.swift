@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+
+/// The `groundwork` command: thin command types over the Courseware library.
+struct Groundwork: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "groundwork",
+        abstract: "Learn data annotation and rehearse annotation platforms' qualification tests.",
+        discussion: """
+            Run without a command to see the course and what to read next.
+
+            Examples:
+              groundwork                         the course home view
+              groundwork lessons                 every lesson with its id and reading time
+              groundwork read bounding-boxes     read a lesson (quizzes are asked in a terminal)
+              groundwork render notes.md --format html
+              groundwork check Content --strict  check a course the way CI does
+            """,
+        subcommands: [Home.self, Lessons.self, Read.self, Render.self, Check.self],
+        defaultSubcommand: Home.self
+    )
+
+    /// Runs the command line, mapping failures to Groundwork's exit codes:
+    /// 0 success, 1 problems found in content, 2 usage or input/output errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CommandError {
+            FileHandle.standardError.write(Data("groundwork: \(error.message)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data("\(message)\n".utf8)) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// An error the user can fix: a missing file, an unknown lesson id. Exits with status 2.
+struct CommandError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Courseware
+
+/// `groundwork read ID`: a lesson in the terminal, with its quizzes asked interactively.
+struct Read: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read a lesson in the terminal.",
+        discussion: """
+            In a terminal, each quiz waits for your answer (a letter, or several letters for
+            "select all that apply") and then explains every choice. When the output is piped,
+            the lesson is printed with quiz answers hidden.
+
+            Examples:
+              groundwork read what-is-data-annotation
+              groundwork read bounding-boxes | less -R
+            """
+    )
+
+    @OptionGroup var course: CourseOptions
+    @Argument(help: "The lesson's id (see 'groundwork lessons').") var id: String
+
+    func run() throws {
+        let lesson = try course.loadCourse().requireLesson(id)
+        let renderer = Terminal.renderer()
+        print(LessonHeader(lesson: lesson, style: renderer.style).text, terminator: "")
+        let blocks = lesson.document.root.children
+        guard Terminal.isInteractive else {
+            print(renderer.render(blocks: blocks), terminator: "")
+            return
+        }
+        var pending: [MarkdownNode] = []
+        for block in blocks {
+            guard case .quiz(let quiz) = block.kind else {
+                pending.append(block)
+                continue
+            }
+            print(renderer.render(blocks: pending))
+            pending = []
+            guard QuizPrompt(quiz: quiz, renderer: renderer).ask() else { return }
+        }
+        print(renderer.render(blocks: pending), terminator: "")
+    }
+}
+
+/// The lines above a lesson's text: reading time, objectives and its sections.
+struct LessonHeader {
+    var lesson: Lesson
+    var style: TerminalStyle
+
+    var text: String {
+        var lines = [style.apply([.dim], to: "\(lesson.id) · \(lesson.minutes) min read")]
+        if !lesson.objectives.isEmpty {
+            lines.append(style.apply([.bold], to: "You will learn to:"))
+            lines += lesson.objectives.map { "  • " + TerminalStyle.sanitize($0) }
+        }
+        let sections = lesson.document.root.children.compactMap { node -> String? in
+            if case .heading(2, _) = node.kind { return TerminalStyle.sanitize(node.plainText) }
+            return nil
+        }
+        if !sections.isEmpty {
+            lines.append(style.apply([.bold], to: "In this lesson:"))
+            lines += sections.enumerated().map { "  \($0.offset + 1). \($0.element)" }
+        }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+}
+
+/// Asks one quiz at the terminal: question, an answer, then the explanations.
+struct QuizPrompt {
+    var quiz: Quiz
+    var renderer: TerminalRenderer
+
+    /// Returns false when input ended (Ctrl-D), so the reader can stop.
+    func ask() -> Bool {
+        print(renderer.renderQuizQuestion(quiz))
+        let count = quiz.choices.count
+        let last = TerminalRenderer.letter(count - 1)
+        let prompt = quiz.allowsMultipleAnswers ? "Your answer (letters A–\(last), e.g. AC): " : "Your answer (A–\(last)): "
+        while true {
+            print(prompt, terminator: "")
+            guard let line = readLine() else { print(); return false }
+            switch Self.parse(line, choiceCount: count, multiple: quiz.allowsMultipleAnswers) {
+            case .success(let chosen):
+                print()
+                print(renderer.renderQuizFeedback(quiz, chosen: chosen))
+                return true
+            case .failure(let problem):
+                print(problem.message)
+            }
+        }
+    }
+
+    struct AnswerProblem: Error { var message: String }
+
+    /// Reads letters such as "b", "A C" or "a,c" into 0-based choice indices.
+    static func parse(_ line: String, choiceCount: Int, multiple: Bool) -> Result<Set<Int>, AnswerProblem> {
+        var chosen = Set<Int>()
+        for character in line.uppercased() where !(character == " " || character == ",") {
+            guard let value = character.asciiValue, value >= 65, Int(value) - 65 < choiceCount else {
+                return .failure(AnswerProblem(message: "'\(character)' is not one of the choices; type a letter from A to \(TerminalRenderer.letter(choiceCount - 1))."))
+            }
+            chosen.insert(Int(value) - 65)
+        }
+        if chosen.isEmpty { return .failure(AnswerProblem(message: "Type the letter of your answer.")) }
+        if !multiple, chosen.count > 1 { return .failure(AnswerProblem(message: "Choose one letter.")) }
+        return .success(chosen)
+    }
+}
