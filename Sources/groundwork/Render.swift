@@ -18,19 +18,23 @@ struct Render: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case html, text }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, text, tree }
 
     @OptionGroup var course: CourseOptions
     @Argument(help: "A Markdown file, or a lesson id.") var target: String
-    @Option(help: "Output format: html or text.") var format: Format = .text
+    @Option(help: "Output format: html, text, or tree (the parsed document, for debugging).") var format: Format = .text
+    @Flag(name: .customLong("heading-ids"), inversion: .prefixedNo, help: "Give HTML headings 'id' attributes for links to sections.")
+    var headingIDs = true
 
     func run() throws {
         let (document, allowsRawHTML) = try load()
         switch format {
         case .html:
-            print(HTMLRenderer(allowsRawHTML: allowsRawHTML).render(document), terminator: "")
+            print(HTMLRenderer(allowsRawHTML: allowsRawHTML, headingIDs: headingIDs).render(document), terminator: "")
         case .text:
             print(Terminal.renderer().render(document), terminator: "")
+        case .tree:
+            print(document.root.dump(), terminator: "")
         }
     }
 

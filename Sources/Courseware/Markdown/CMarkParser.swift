@@ -52,8 +52,13 @@ enum CMarkParser {
                 continue
             }
             if event == CMARK_EVENT_ENTER {
-                let value = MarkdownNode(kind(of: node), position: position(of: node, in: positions))
+                // cmark records no position for line breaks and a wrong one for some
+                // autolinks; such nodes take their first child's position, else their parent's.
+                let recorded = position(of: node, in: positions)
+                let value = MarkdownNode(kind(of: node), position: recorded ?? unknownPosition)
                 if isLeaf(node) {
+                    var value = value
+                    if recorded == nil { value.position = stack.last?.position ?? SourcePosition(line: 1, column: 1) }
                     stack[stack.count - 1].children.append(finish(value))
                 } else if stack.count > maxDepth {
                     depthLimitReached = true
@@ -62,7 +67,10 @@ enum CMarkParser {
                 } else {
                     stack.append(value)
                 }
-            } else if event == CMARK_EVENT_EXIT, let finished = stack.popLast() {
+            } else if event == CMARK_EVENT_EXIT, var finished = stack.popLast() {
+                if finished.position == unknownPosition {
+                    finished.position = finished.children.first?.position ?? stack.last?.position ?? SourcePosition(line: 1, column: 1)
+                }
                 let value = finish(finished)
                 if stack.isEmpty { root = value } else { stack[stack.count - 1].children.append(value) }
             }
@@ -81,7 +89,9 @@ enum CMarkParser {
         }
     }
 
-    private static func position(of node: OpaquePointer, in map: PositionMap) -> SourcePosition {
+    private static let unknownPosition = SourcePosition(line: 0, column: 0)
+
+    private static func position(of node: OpaquePointer, in map: PositionMap) -> SourcePosition? {
         map.position(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
     }
 
@@ -135,10 +145,30 @@ struct PositionMap {
     var lineOffset = 0
     var byteColumnOffset = 0
 
-    func position(line: Int, byteColumn: Int) -> SourcePosition {
+    /// The file position, or nil when cmark's numbers do not point inside the text.
+    func position(line: Int, byteColumn: Int) -> SourcePosition? {
         let fileLine = line + lineOffset
+        guard line >= 1, byteColumn >= 1, fileLine <= source.lineCount,
+            byteColumn + byteColumnOffset <= source.lineByteCount(fileLine) + 1
+        else { return nil }
         return SourcePosition(
             line: fileLine,
             column: source.characterColumn(line: fileLine, byteColumn: byteColumn + byteColumnOffset))
+    }
+}
+
+/// libcmark's own HTML renderer, called directly: the reference Groundwork's
+/// ``HTMLRenderer`` is tested against, and the baseline its benchmark measures.
+public enum CMarkReference {
+    /// `cmark_markdown_to_html` with cmark's default (safe) options.
+    public static func html(_ markdown: String) -> String {
+        var markdown = markdown
+        return markdown.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars -> String in
+                guard let html = cmark_markdown_to_html(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT) else { return "" }
+                defer { free(html) }
+                return String(cString: html)
+            }
+        }
     }
 }

@@ -72,10 +72,12 @@ extension MarkdownNode {
         }
     }
 
-    /// The text a reader sees, without markup: breaks become spaces.
+    /// The text a reader sees, without markup: line breaks become spaces and blocks are
+    /// separated by newlines.
     public var plainText: String {
         var result = ""
         appendPlainText(to: &result)
+        while result.hasSuffix("\n") { result.removeLast() }
         return result
     }
 

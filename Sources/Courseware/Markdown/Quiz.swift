@@ -85,7 +85,12 @@ extension Quiz {
         }
         var text = first.children
         let rest = leading.dropFirst(3).drop(while: { $0 == " " || $0 == "\t" })
-        if rest.isEmpty { text.removeFirst() } else { text[0].kind = .text(String(rest)) }
+        if rest.isEmpty {
+            text.removeFirst()
+        } else {
+            text[0].kind = .text(String(rest))
+            text[0].position.column += leading.unicodeScalars.count - rest.unicodeScalars.count
+        }
         guard !text.isEmpty else { return nil }
         let explanation = item.children.dropFirst().flatMap { block -> [MarkdownNode] in
             if case .blockQuote = block.kind { return block.children }

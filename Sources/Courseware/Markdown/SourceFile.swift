@@ -47,6 +47,13 @@ public struct SourceFile: Sendable {
         return text[start..<end]
     }
 
+    /// Bytes in a 1-based line, without its line break.
+    func lineByteCount(_ number: Int) -> Int {
+        guard number >= 1, number <= lineStarts.count else { return 0 }
+        let end = number < lineStarts.count ? lineStarts[number] - 1 : text.utf8.count
+        return end - lineStarts[number - 1]
+    }
+
     /// Converts a 1-based UTF-8 byte column (as cmark reports it) into a character column.
     public func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }

@@ -271,10 +271,10 @@ private struct HTMLOutput {
         }
     }
 
-    /// cmark's `HREF_SAFE` table: letters, digits and `-_.+!*(),%#@?=;:/$`.
+    /// cmark's `HREF_SAFE` table: letters, digits and `-_.+!*(),%#@?=;:/$~`.
     static let hrefSafe: [Bool] = (0..<256).map { value in
         let byte = UInt8(value)
         if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) { return true }
-        return "-_.+!*(),%#@?=;:/$".utf8.contains(byte)
+        return "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
     }
 }

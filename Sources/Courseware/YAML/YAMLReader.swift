@@ -45,7 +45,12 @@ struct YAMLReader {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return (detail, mark)
+            // At the end of the text the problem's own mark says little; the context's mark
+            // is where the unfinished thing (a quote, a bracket) was opened.
+            let atEnd = problem.contains("end of stream") || problem.contains("end of the stream")
+            return (detail, atEnd ? (context?.mark ?? mark) : mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ("the key '\(duplicates.joined(separator: "', '"))' appears twice", context.mark)
         case .reader(let problem, _, _, _):
             return (problem, nil)
         default:

@@ -1,0 +1,81 @@
+import Testing
+@testable import Courseware
+
+struct FrontMatterTests {
+    @Test func keysAreReadAndDefaultsFilledIn() {
+        let words = Array(repeating: "word", count: 450).joined(separator: " ")
+        let result = lesson("---\ntitle: Boxes\nsummary: Tight boxes.\nobjectives:\n  - Draw\n  - Check\nprerequisites: basics\ntags: [image, boxes]\n---\n# Heading\n\n\(words)\n", id: "boxes")
+        #expect(result.id == "boxes")
+        #expect(result.title == "Boxes")
+        #expect(result.summary == "Tight boxes.")
+        #expect(result.objectives == ["Draw", "Check"])
+        #expect(result.prerequisites.map(\.value) == ["basics"])
+        #expect(result.tags == ["image", "boxes"])
+        #expect(result.wordCount == 451)
+        #expect(result.minutes == 3)
+        #expect(result.diagnostics == [])
+    }
+
+    @Test func titleDefaultsToTheFirstHeading() {
+        #expect(lesson("# From the heading\n\nBody.\n").title == "From the heading")
+    }
+
+    @Test func noTitleAnywhereIsAWarningAndTheIdIsUsed() {
+        let result = lesson("Body only.\n", id: "fallback")
+        #expect(result.title == "fallback")
+        #expect(result.diagnostics.map(\.rule) == [.missingTitle])
+    }
+
+    @Test func frontMatterLinesKeepTheirNumbersInTheBody() {
+        let result = lesson("---\ntitle: T\n---\n\n[x](y.md)\n")
+        #expect(result.document.root.children.first?.position == SourcePosition(line: 5, column: 1))
+    }
+
+    @Test func crlfAndByteOrderMarkAreHandled() {
+        let text = "\u{FEFF}---\r\ntitle: Windows\r\n---\r\n# H\r\n\r\nBody.\r\n"
+        let result = Lesson(source: SourceFile(path: "w.md", bytes: Array(text.utf8)), defaultID: "w")
+        #expect(result.title == "Windows")
+        #expect(result.diagnostics == [])
+        #expect(result.document.root.children.first?.position == SourcePosition(line: 4, column: 1))
+    }
+
+    @Test func dashesInsideACodeBlockDoNotCloseTheFrontMatter() {
+        let result = lesson("---\ntitle: T\n---\n# H\n\n```yaml\n---\nkey: value\n---\n```\n")
+        #expect(result.diagnostics == [])
+        #expect(result.document.root.children.last?.kind == .codeBlock(info: "yaml", literal: "---\nkey: value\n---\n"))
+    }
+
+    @Test func aThematicBreakAtTheTopWithoutClosingIsReported() {
+        let result = lesson("---\n# H\n\nBody.\n")
+        #expect(result.diagnostics.map(\.rule) == [.frontMatterSyntax])
+        #expect(result.diagnostics.first?.position == SourcePosition(line: 1, column: 1))
+    }
+
+    @Test func dotsCloseFrontMatterToo() {
+        #expect(lesson("---\ntitle: T\n...\n# H\n\nBody.\n").diagnostics == [])
+    }
+
+    @Test func yamlErrorsArePlacedInTheFile() {
+        let result = lesson("---\ntitle: ok\nsummary: \"unterminated\n---\n# H\n\nBody.\n")
+        #expect(result.diagnostics.map(\.rule) == [.frontMatterSyntax])
+        #expect(result.diagnostics.first?.position == SourcePosition(line: 3, column: 10))
+    }
+
+    @Test func wrongTypesAndUnknownKeysAreEachReported() {
+        let result = lesson("---\nid: ok\ntitel: T\nminutes: 0\ntags:\n  nested: map\n---\n# H\n\nBody.\n")
+        #expect(result.diagnostics.map(\.description) == [
+            "lesson.md:3:1: warning: [front-matter-unknown-key] unknown key 'titel' in front matter; did you mean 'title'?",
+            "lesson.md:4:10: error: [front-matter-type] 'minutes' must be a whole number from 1 to 600, not '0'",
+            "lesson.md:6:3: error: [front-matter-type] 'tags' must be a list, e.g. [first, second]",
+        ])
+    }
+
+    @Test func frontMatterThatIsNotAMappingIsReported() {
+        let result = lesson("---\n- just\n- a list\n---\n# H\n\nBody.\n")
+        #expect(result.diagnostics.map(\.rule) == [.frontMatterType])
+    }
+
+    @Test func emptyFrontMatterIsFine() {
+        #expect(lesson("---\n---\n# H\n\nBody.\n").diagnostics == [])
+    }
+}

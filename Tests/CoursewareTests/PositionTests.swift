@@ -1,0 +1,66 @@
+import Testing
+@testable import Courseware
+
+struct PositionTests {
+    private func firstLink(_ document: MarkdownDocument) -> MarkdownNode? {
+        var found: MarkdownNode?
+        document.root.forEach { node in
+            if found == nil, case .link = node.kind { found = node }
+        }
+        return found
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        let document = parse("héllo wörld 日本 [x](y.md)\n")
+        #expect(firstLink(document)?.position == SourcePosition(line: 1, column: 16))
+    }
+
+    @Test func emojiAndCombiningMarksCountAsScalars() {
+        // "e\u{301}" is two scalars; "👍" is one.
+        let document = parse("e\u{301}👍 [x](y.md)\n")
+        #expect(firstLink(document)?.position == SourcePosition(line: 1, column: 5))
+    }
+
+    @Test func crlfLineEndingsKeepLinesAndColumns() {
+        let document = parse("first\r\n\r\nsecond [x](y.md)\r\n")
+        #expect(firstLink(document)?.position == SourcePosition(line: 3, column: 8))
+    }
+
+    @Test func aByteOrderMarkIsNotAColumn() {
+        let source = SourceFile(path: "bom.md", bytes: [0xEF, 0xBB, 0xBF] + Array("[x](y.md)\n".utf8))
+        #expect(source.text == "[x](y.md)\n")
+        #expect(firstLink(MarkdownDocument(source: source))?.position == SourcePosition(line: 1, column: 1))
+    }
+
+    @Test func invalidUTF8IsLocatedAndRepaired() {
+        let bytes = Array("ok\nab".utf8) + [0xFF] + Array("cd\n".utf8)
+        let source = SourceFile(path: "bad.md", bytes: bytes)
+        #expect(source.invalidUTF8 == SourcePosition(line: 2, column: 3))
+        #expect(source.text == "ok\nab\u{FFFD}cd\n")
+    }
+
+    @Test(arguments: [
+        ([0xC0, 0x80], 1),  // overlong
+        ([0xED, 0xA0, 0x80], 1),  // surrogate
+        ([0x61, 0xE2, 0x82], 2),  // truncated at the end
+        ([0xF4, 0x90, 0x80, 0x80], 1),  // beyond U+10FFFF
+    ] as [([UInt8], Int)])
+    func malformedSequencesAreFound(bytes: [UInt8], column: Int) {
+        #expect(SourceFile(path: "x", bytes: bytes).invalidUTF8 == SourcePosition(line: 1, column: column))
+    }
+
+    @Test func validMultiByteTextHasNoInvalidPosition() {
+        #expect(SourceFile(path: "x", bytes: Array("日本語 ü 👍".utf8)).invalidUTF8 == nil)
+    }
+
+    @Test func positionsInsideSpecialBlocksPointIntoTheFile() {
+        let document = parse("Intro\n\n- item\n\n  ```tip\n  See [x](y.md) here\n  ```\n")
+        #expect(firstLink(document)?.position == SourcePosition(line: 6, column: 7))
+    }
+
+    @Test func byteOffsetsMapToPositions() {
+        let source = SourceFile(path: "x", text: "ab\nçd\n")
+        #expect(source.position(ofByteOffset: 0) == SourcePosition(line: 1, column: 1))
+        #expect(source.position(ofByteOffset: 6) == SourcePosition(line: 2, column: 3))
+    }
+}
