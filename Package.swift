@@ -18,7 +18,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The only door to C: libcmark from Debian's libcmark-dev.
@@ -29,10 +28,7 @@ let package = Package(
         ),
         .target(
             name: "Courseware",
-            dependencies: [
-                "GroundworkCMark",
-                .product(name: "Yams", package: "Yams"),
-            ]
+            dependencies: ["GroundworkCMark"]
         ),
         .target(name: "Metrics"),
         .executableTarget(
@@ -41,6 +37,12 @@ let package = Package(
                 "Courseware",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `swift run -c release groundwork-bench`: Groundwork against bare libcmark.
+        .executableTarget(
+            name: "groundwork-bench",
+            dependencies: ["Courseware"],
+            path: "Benchmarks/groundwork-bench"
         ),
         .testTarget(
             name: "CoursewareTests",

@@ -72,10 +72,57 @@ struct FrontMatterTests {
 
     @Test func frontMatterThatIsNotAMappingIsReported() {
         let result = lesson("---\n- just\n- a list\n---\n# H\n\nBody.\n")
-        #expect(result.diagnostics.map(\.rule) == [.frontMatterType])
+        #expect(result.diagnostics.map(\.description) == ["lesson.md:2:1: error: [front-matter-syntax] front matter: expected 'key: value' lines, not a list"])
     }
 
     @Test func emptyFrontMatterIsFine() {
         #expect(lesson("---\n---\n# H\n\nBody.\n").diagnostics == [])
+    }
+}
+
+/// The YAML subset front matter accepts, value by value.
+struct FrontMatterYAMLTests {
+    private func fields(_ yaml: String) -> (Lesson, [Diagnostic]) {
+        let result = lesson("---\n\(yaml)\n---\n# H\n\nBody.\n")
+        return (result, result.diagnostics)
+    }
+
+    @Test func quotedTextMayHoldColonsHashesAndEscapes() {
+        let (result, problems) = fields("title: \"Boxes: a guide # not a comment\"\nsummary: 'It''s \"tight\"' # a comment")
+        #expect(problems == [])
+        #expect(result.title == "Boxes: a guide # not a comment")
+        #expect(result.summary == "It's \"tight\"")
+    }
+
+    @Test func flowListsAllowQuotedCommasAndBlockListsAllowComments() {
+        let (result, problems) = fields("tags: [a, \"b, c\", 'd']\nobjectives:\n  # the first one\n  - One\n  - \"Two: quoted\"\n")
+        #expect(problems == [])
+        #expect(result.tags == ["a", "b, c", "d"])
+        #expect(result.objectives == ["One", "Two: quoted"])
+    }
+
+    @Test func listItemsRememberTheirColumns() {
+        let (result, _) = fields("prerequisites: [alpha,  beta]")
+        #expect(result.prerequisites.map(\.position) == [SourcePosition(line: 2, column: 17), SourcePosition(line: 2, column: 25)])
+    }
+
+    @Test func foldedAndLiteralBlocksAndContinuationLines() {
+        let (result, problems) = fields("summary: >\n  Folded onto\n  one line.\ntitle: A long\n  title")
+        #expect(problems == [])
+        #expect(result.summary == "Folded onto one line.")
+        #expect(result.title == "A long title")
+    }
+
+    @Test(arguments: [
+        ("title: \"open", "lesson.md:2:8: error: [front-matter-syntax] front matter: this quoted text is never closed; add the closing \""),
+        ("title: a\ntitle: b", "lesson.md:3:1: error: [front-matter-syntax] front matter: the key 'title' appears twice"),
+        ("tags: [a, [b]]", "lesson.md:2:11: error: [front-matter-syntax] front matter: lists inside lists are not supported in front matter"),
+        ("title: &anchor x", "lesson.md:2:8: error: [front-matter-syntax] front matter: '&' starts a YAML feature front matter does not support; put the value in quotes"),
+        ("  indented: x", "lesson.md:2:1: error: [front-matter-syntax] front matter: this line is indented but belongs to no key; start it at the left edge as 'key: value'"),
+        ("just words", "lesson.md:2:1: error: [front-matter-syntax] front matter: expected 'key: value'"),
+        ("summary: {a: b}", "lesson.md:2:10: error: [front-matter-type] 'summary' must be a single line of text"),
+    ])
+    func mistakesAreReportedWhereTheyAre(yaml: String, expected: String) {
+        #expect(fields(yaml).1.map(\.description) == [expected])
     }
 }

@@ -6,8 +6,8 @@
 /// or `...` (trailing spaces allowed) closes it, so a `---` further down, in a code block or
 /// as a thematic break, is never mistaken for it.
 struct FrontMatter {
-    /// The YAML between the fences, or nil when the file has none.
-    var yaml: String?
+    /// The lines between the fences, or nil when the file has none.
+    var yaml: [Substring]?
     /// The file's text with the front-matter lines emptied.
     var markdown: String
     /// File line of the first YAML line (the line after the opening fence).
@@ -22,9 +22,8 @@ struct FrontMatter {
         var lineNumber = 2
         while lineNumber <= source.lineCount {
             if Self.isFence(source.line(lineNumber), closing: true) {
-                let yamlLines = (2..<lineNumber).map { source.line($0) }
-                yaml = yamlLines.joined(separator: "\n")
-                markdown = String(repeating: "\n", count: lineNumber) + Self.text(of: source, after: lineNumber)
+                yaml = (2..<lineNumber).map { source.line($0) }
+                markdown = Self.blankingLines(through: lineNumber, of: source)
                 return
             }
             lineNumber += 1
@@ -39,10 +38,13 @@ struct FrontMatter {
         return content == "---" || (closing && content == "...")
     }
 
-    /// The text that follows line `number` (after its line break).
-    private static func text(of source: SourceFile, after number: Int) -> Substring {
-        guard number < source.lineCount else { return "" }
-        let utf8 = source.text.utf8
-        return source.text[utf8.index(utf8.startIndex, offsetBy: source.lineStarts[number])...]
+    /// The text with lines 1 through `number` replaced by empty lines, built from bytes
+    /// (concatenating `Character`s would cost more than parsing the lesson).
+    private static func blankingLines(through number: Int, of source: SourceFile) -> String {
+        var bytes = [UInt8](repeating: UInt8(ascii: "\n"), count: number)
+        if number < source.lineCount {
+            bytes += source.text.utf8.dropFirst(source.lineStarts[number])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

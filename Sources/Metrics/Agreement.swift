@@ -1,0 +1,224 @@
+/// Inter-rater agreement: Cohen's kappa, Fleiss' kappa, Krippendorff's alpha.
+public enum Agreement {}
+
+/// Disagreement weights of Cohen's kappa (sklearn's `weights`).
+public enum KappaWeighting: Sendable, Hashable {
+    /// `w_ij = 1` for `i ≠ j` (plain kappa).
+    case unweighted
+    /// `w_ij = |i − j|` on positions in the label list.
+    case linear
+    /// `w_ij = (i − j)²` on positions in the label list.
+    case quadratic
+}
+
+/// Krippendorff's level of measurement (the `krippendorff` package's distance metrics).
+public enum MeasurementLevel: Sendable, Hashable {
+    /// `δ(c, k) = 0` if `c = k`, else 1.
+    case nominal
+    /// `δ(c, k) = (Σ_{g between c and k} n_g − (n_c + n_k) / 2)²` over the sorted value domain.
+    case ordinal
+    /// `δ(c, k) = (c − k)²`.
+    case interval
+    /// `δ(c, k) = ((c − k) / (c + k))²`, 0 when `c + k = 0`.
+    case ratio
+}
+
+extension Agreement {
+    /// Cohen's kappa as `sklearn.metrics.cohen_kappa_score(a, b, labels=labels, weights=…)`:
+    /// with confusion matrix `C` over `labels` (rows `a`, columns `b`), `N = ΣC`, expected
+    /// `E_ij = (column sum i)(row sum j) / N` and weights `w`, κ = `1 − Σ w·C / Σ w·E`.
+    /// NaN when `Σ w·E = 0` (e.g. both raters used one single label): sklearn's default
+    /// `replace_undefined_by=np.nan`. Weights use positions in `labels`, so give ordinal
+    /// labels in order.
+    ///
+    /// - Throws: ``MetricsError`` on different lengths, no items, empty or duplicated labels,
+    ///   or a rating outside `labels` (sklearn would silently drop it).
+    public static func cohenKappa<Label: Hashable>(
+        _ a: [Label], _ b: [Label], labels: [Label], weighting: KappaWeighting = .unweighted
+    ) throws(MetricsError) -> Double {
+        try requireSameLength(a.count, b.count, "ratings of rater a and rater b")
+        if a.isEmpty { throw MetricsError(.empty, "Cohen's kappa needs at least one item") }
+        let index = try Classification.labelIndex(labels)
+        let k = labels.count
+        var c = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+        for (n, (x, y)) in zip(a, b).enumerated() {
+            guard let i = index[x] else { throw MetricsError(.unknownLabel, "a[\(n)] = \(x) is not in labels") }
+            guard let j = index[y] else { throw MetricsError(.unknownLabel, "b[\(n)] = \(y) is not in labels") }
+            c[i][j] += 1
+        }
+        var rowSum = [Double](repeating: 0, count: k), colSum = [Double](repeating: 0, count: k)
+        for i in 0..<k { for j in 0..<k { rowSum[i] += c[i][j]; colSum[j] += c[i][j] } }
+        let total = rowSum.reduce(0, +)
+        var observed = 0.0, expected = 0.0
+        for i in 0..<k {
+            for j in 0..<k {
+                let w: Double
+                switch weighting {
+                case .unweighted: w = i == j ? 0 : 1
+                case .linear: w = Double(abs(i - j))
+                case .quadratic: w = Double((i - j) * (i - j))
+                }
+                observed += w * c[i][j]
+                expected += w * (colSum[i] * rowSum[j] / total)
+            }
+        }
+        if expected == 0 { return .nan }
+        return 1 - observed / expected
+    }
+
+    /// Fleiss' kappa as `statsmodels.stats.inter_rater.fleiss_kappa(table, method="fleiss")`.
+    /// `table[s][c]` = raters who put subject `s` in category `c`; every subject has the same
+    /// number `n` of raters. `p_c = Σ_s table[s][c] / (S·n)`,
+    /// `P_s = (Σ_c table[s][c]² − n) / (n(n − 1))`, `P̄ = mean P_s`, `P_e = Σ p_c²`,
+    /// κ = `(P̄ − P_e) / (1 − P_e)` — NaN when `P_e = 1` (everyone always chose one category).
+    ///
+    /// - Throws: ``MetricsError`` if the table is empty or ragged, a count is negative, the
+    ///   rows have different totals, or there are fewer than 2 raters per subject.
+    public static func fleissKappa(table: [[Int]]) throws(MetricsError) -> Double {
+        guard let first = table.first, !first.isEmpty else {
+            throw MetricsError(.empty, "Fleiss' kappa needs at least one subject and one category")
+        }
+        let cats = first.count
+        let raters = first.reduce(0, +)
+        for (s, row) in table.enumerated() {
+            if row.count != cats { throw MetricsError(.invalidInput, "table row \(s) has \(row.count) categories; row 0 has \(cats)") }
+            if let c = row.firstIndex(where: { $0 < 0 }) { throw MetricsError(.outOfRange, "table[\(s)][\(c)] is negative") }
+            let r = row.reduce(0, +)
+            if r != raters { throw MetricsError(.invalidInput, "subject \(s) has \(r) ratings but subject 0 has \(raters); every subject needs the same number of raters") }
+        }
+        if raters < 2 { throw MetricsError(.invalidInput, "Fleiss' kappa needs at least 2 raters per subject, got \(raters)") }
+        let n = Double(raters), subjects = Double(table.count)
+        let total = n * subjects
+        var pe = 0.0
+        for c in 0..<cats {
+            var col = 0.0
+            for row in table { col += Double(row[c]) }
+            let p = col / total
+            pe += p * p
+        }
+        var pbar = 0.0
+        for row in table {
+            var sq = 0.0
+            for v in row { sq += Double(v * v) }
+            pbar += (sq - n) / (n * (n - 1))
+        }
+        pbar /= subjects
+        return (pbar - pe) / (1 - pe)
+    }
+
+    /// Fleiss' kappa from raw ratings: `ratings[s]` lists the category each rater gave
+    /// subject `s` (statsmodels `aggregate_raters`, then ``fleissKappa(table:)``).
+    ///
+    /// - Throws: ``MetricsError`` if a rating is not in `categories`, plus the errors of
+    ///   ``fleissKappa(table:)``.
+    public static func fleissKappa<Label: Hashable>(ratings: [[Label]], categories: [Label]) throws(MetricsError) -> Double {
+        let index = try Classification.labelIndex(categories)
+        var table: [[Int]] = []
+        for (s, row) in ratings.enumerated() {
+            var counts = [Int](repeating: 0, count: categories.count)
+            for (r, v) in row.enumerated() {
+                guard let c = index[v] else { throw MetricsError(.unknownLabel, "ratings[\(s)][\(r)] = \(v) is not in categories") }
+                counts[c] += 1
+            }
+            table.append(counts)
+        }
+        return try fleissKappa(table: table)
+    }
+
+    /// Krippendorff's alpha as the `krippendorff` package 0.9 `alpha(reliability_data,
+    /// level_of_measurement=…)` computes it. `data[coder][unit]`, `nil` = missing.
+    ///
+    /// Value domain = sorted distinct values. Coincidences
+    /// `o_ck = Σ_u (n_uc·n_uk − [c = k]·n_uc) / (max(m_u, 2) − 1)` with `m_u` values in unit `u`
+    /// (units with one value contribute nothing); `n_c = Σ_k o_ck`, `n = Σ n_c`; expected
+    /// `e_ck = (n_c·n_k − [c = k]·n_c) / (n − 1)`; α = `1 − Σ o·δ / Σ e·δ` with δ from
+    /// ``MeasurementLevel``. NaN when `Σ e·δ = 0` (no pairable disagreement possible).
+    ///
+    /// - Throws: ``MetricsError`` if rows differ in length, a value is NaN/infinite, fewer
+    ///   than two distinct values occur, or no unit has values from two coders (the package
+    ///   raises ValueError for the last two).
+    public static func krippendorffAlpha(_ data: [[Double?]], level: MeasurementLevel) throws(MetricsError) -> Double {
+        guard let units = data.first?.count else { throw MetricsError(.empty, "Krippendorff's alpha needs at least one coder") }
+        for (c, row) in data.enumerated() {
+            try requireSameLength(row.count, units, "coder \(c) and coder 0 unit counts")
+            for (u, v) in row.enumerated() where v.map({ !$0.isFinite }) ?? false {
+                throw MetricsError(.nonFinite, "data[\(c)][\(u)] is not finite; use nil for a missing value")
+            }
+        }
+        let domain = Array(Set(data.flatMap { $0.compactMap { $0 } })).sorted()
+        var index: [Double: Int] = [:]
+        for (i, v) in domain.enumerated() { index[v] = i }
+        var counts: [[Int]] = []
+        for u in 0..<units {
+            var row = [Int](repeating: 0, count: domain.count)
+            for coder in data { if let v = coder[u], let i = index[v] { row[i] += 1 } }
+            counts.append(row)
+        }
+        return try alpha(valueCounts: counts, domain: domain, level: level)
+    }
+
+    /// Nominal Krippendorff's alpha on arbitrary labels (`data[coder][unit]`, `nil` =
+    /// missing); identical to the numeric version at level `.nominal`.
+    public static func krippendorffAlpha<Label: Hashable>(nominal data: [[Label?]]) throws(MetricsError) -> Double {
+        guard let units = data.first?.count else { throw MetricsError(.empty, "Krippendorff's alpha needs at least one coder") }
+        var index: [Label: Int] = [:]
+        for row in data { for v in row { if let v, index[v] == nil { index[v] = index.count } } }
+        var counts: [[Int]] = []
+        for u in 0..<units {
+            var row = [Int](repeating: 0, count: index.count)
+            for (c, coder) in data.enumerated() {
+                try requireSameLength(coder.count, units, "coder \(c) and coder 0 unit counts")
+                if let v = coder[u], let i = index[v] { row[i] += 1 }
+            }
+            counts.append(row)
+        }
+        return try alpha(valueCounts: counts, domain: (0..<index.count).map(Double.init), level: .nominal)
+    }
+
+    private static func alpha(valueCounts: [[Int]], domain: [Double], level: MeasurementLevel) throws(MetricsError) -> Double {
+        let v = domain.count
+        if v <= 1 { throw MetricsError(.invalidInput, "There has to be more than one value in the domain (found \(v)).") }
+        if !valueCounts.contains(where: { $0.reduce(0, +) >= 2 }) {
+            throw MetricsError(.invalidInput, "There has to be at least one unit with values assigned by at least two coders.")
+        }
+        var o = [[Double]](repeating: [Double](repeating: 0, count: v), count: v)
+        for row in valueCounts {
+            let pairable = Double(max(row.reduce(0, +), 2))
+            for c in 0..<v where row[c] > 0 {
+                for k in 0..<v {
+                    let un = Double(row[c] * row[k] - (c == k ? row[c] : 0))
+                    o[c][k] += un / (pairable - 1)
+                }
+            }
+        }
+        var nv = [Double](repeating: 0, count: v)
+        for c in 0..<v { for k in 0..<v { nv[k] += o[c][k] } }
+        let n = nv.reduce(0, +)
+        var prefix = [Double](repeating: 0, count: v + 1)
+        for i in 0..<v { prefix[i + 1] = prefix[i] + nv[i] }
+        var num = 0.0, den = 0.0
+        for c in 0..<v {
+            for k in 0..<v {
+                let d: Double
+                switch level {
+                case .nominal: d = c == k ? 0 : 1
+                case .ordinal:
+                    let lo = min(c, k), hi = max(c, k)
+                    let s = prefix[hi + 1] - prefix[lo] - (nv[lo] + nv[hi]) / 2
+                    d = s * s
+                case .interval:
+                    let diff = domain[c] - domain[k]
+                    d = diff * diff
+                case .ratio:
+                    let sum = domain[c] + domain[k]
+                    let r = sum == 0 ? 0 : (domain[c] - domain[k]) / sum
+                    d = r * r
+                }
+                let e = (nv[c] * nv[k] - (c == k ? nv[c] : 0)) / (n - 1)
+                num += o[c][k] * d
+                den += e * d
+            }
+        }
+        return 1 - num / den
+    }
+}

@@ -1,0 +1,77 @@
+import Metrics
+import Testing
+
+struct CohenCase: NamedCase {
+    struct Expected: Decodable, Sendable { let none: Num; let linear: Num; let quadratic: Num }
+    let name: String
+    let labels: [String], a: [String], b: [String]
+    let expected: Expected
+}
+
+struct FleissCase: NamedCase {
+    let name: String
+    let table: [[Int]]
+    let kappa: Num
+    let ratings: [[Int]]?
+    let categories: Int?
+}
+
+struct KrippendorffCase: NamedCase {
+    enum Outcome: Decodable, Sendable {
+        case value(Num), error(String)
+        struct ErrorBox: Decodable { let error: String }
+        init(from decoder: any Decoder) throws {
+            if let e = try? ErrorBox(from: decoder) { self = .error(e.error) } else { self = .value(try Num(from: decoder)) }
+        }
+    }
+    let name: String
+    let data: [[Double?]]
+    let expected: [String: Outcome]
+}
+
+struct AgreementTests {
+    @Test("Cohen's kappa matches sklearn cohen_kappa_score", arguments: try Fixtures.cases("cohen_kappa.json", as: CohenCase.self))
+    func cohen(_ c: CohenCase) throws {
+        expectClose(try Agreement.cohenKappa(c.a, c.b, labels: c.labels), c.expected.none.value, "unweighted")
+        expectClose(try Agreement.cohenKappa(c.a, c.b, labels: c.labels, weighting: .linear), c.expected.linear.value, "linear")
+        expectClose(try Agreement.cohenKappa(c.a, c.b, labels: c.labels, weighting: .quadratic), c.expected.quadratic.value, "quadratic")
+    }
+
+    @Test("Fleiss' kappa matches statsmodels fleiss_kappa", arguments: try Fixtures.cases("fleiss_kappa.json", as: FleissCase.self))
+    func fleiss(_ c: FleissCase) throws {
+        expectClose(try Agreement.fleissKappa(table: c.table), c.kappa.value, "kappa")
+        if let ratings = c.ratings, let k = c.categories {
+            expectClose(try Agreement.fleissKappa(ratings: ratings, categories: Array(0..<k)), c.kappa.value, "kappa from ratings")
+        }
+    }
+
+    @Test("Krippendorff's alpha matches the krippendorff package", arguments: try Fixtures.cases("krippendorff_alpha.json", as: KrippendorffCase.self))
+    func krippendorff(_ c: KrippendorffCase) throws {
+        let levels: [(String, MeasurementLevel)] = [("nominal", .nominal), ("ordinal", .ordinal), ("interval", .interval), ("ratio", .ratio)]
+        for (key, level) in levels {
+            switch c.expected[key] {
+            case let .value(v)?:
+                expectClose(try Agreement.krippendorffAlpha(c.data, level: level), v.value, key)
+                if level == .nominal {
+                    let labels = c.data.map { $0.map { $0.map { "v\($0)" } } }
+                    expectClose(try Agreement.krippendorffAlpha(nominal: labels), v.value, "nominal on labels")
+                }
+            case .error?:
+                #expect(throws: MetricsError.self) { try Agreement.krippendorffAlpha(c.data, level: level) }
+            case nil:
+                Issue.record("missing expectation for \(key)")
+            }
+        }
+    }
+
+    @Test("agreement functions reject bad input")
+    func badInput() {
+        #expect(throws: MetricsError.self) { try Agreement.cohenKappa(["a"], ["a", "b"], labels: ["a", "b"]) }
+        #expect(throws: MetricsError.self) { try Agreement.cohenKappa(["a"], ["c"], labels: ["a", "b"]) }
+        #expect(throws: MetricsError.self) { try Agreement.fleissKappa(table: [[1, 1], [2, 1]]) }
+        #expect(throws: MetricsError.self) { try Agreement.fleissKappa(table: [[1, 0]]) }
+        #expect(throws: MetricsError.self) { try Agreement.fleissKappa(table: [[-1, 3]]) }
+        #expect(throws: MetricsError.self) { try Agreement.krippendorffAlpha([[1, .nan], [1, 2]], level: .interval) }
+        #expect(throws: MetricsError.self) { try Agreement.krippendorffAlpha([[1, 2], [1]], level: .interval) }
+    }
+}

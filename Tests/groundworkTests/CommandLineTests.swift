@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+/// Runs the built `groundwork` program end to end and checks what a person sees.
+struct CommandLineTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let course = fixtures.appendingPathComponent("Course").path
+    static let brokenCourse = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("CoursewareTests/Fixtures/BrokenCourse").path
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `groundwork` executable built beside this test bundle.
+    static func executable() throws -> URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("groundwork")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "groundwork executable near \(CommandLine.arguments[0])"])
+    }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["COLUMNS"] = "80"
+        env.removeValue(forKey: "GROUNDWORK_CONTENT")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func homeShowsTheCourseAndTheNextLesson() throws {
+        let result = try run(["--content", Self.course])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Tiny course\n2 lessons in 1 modules"))
+        #expect(result.stdout.contains("  1. Basics — 2 lessons, 2 min"))
+        #expect(result.stdout.contains("Next: Labels (1 min)\n  groundwork read labels"))
+        #expect(!result.stdout.contains("\u{1B}"))
+    }
+
+    @Test func lessonsListsTheTreeWithIdsAndMinutes() throws {
+        let result = try run(["lessons", "--content", Self.course])
+        #expect(result.status == 0)
+        #expect(result.stdout == "Tiny course\n\nBasics\n  labels  Labels  1 min\n  boxes   Boxes  1 min\n")
+    }
+
+    @Test func lessonsAsJSONIsMachineReadable() throws {
+        let result = try run(["lessons", "--content", Self.course, "--format", "json"])
+        let modules = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        let lessons = modules?.first?["lessons"] as? [[String: Any]]
+        #expect(lessons?.map { $0["id"] as? String } == ["labels", "boxes"])
+        #expect(lessons?.last?["prerequisites"] as? [String] == ["labels"])
+    }
+
+    @Test func readPrintsTheLessonWithQuizAnswersHiddenWhenPiped() throws {
+        let result = try run(["read", "labels", "--content", Self.course])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            labels · 1 min read
+            You will learn to:
+              • Say what a label is
+
+            Labels
+            ══════
+
+            A label is an answer attached to data. Read Boxes <boxes.md#tight-boxes> next.
+
+            ▌ TIP: Start small
+            ▌ Label ten items, then check them.
+
+            QUIZ
+            Which is a label?
+
+              A) "cat" on a photo of a cat
+              B) The photo's file size
+            (Answer hidden: run 'groundwork read' in a terminal to try this quiz.)
+
+            """)
+    }
+
+    @Test func anUnknownLessonSuggestsTheClosestId() throws {
+        let result = try run(["read", "lables", "--content", Self.course])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "groundwork: no lesson with id 'lables'; did you mean 'labels'?\n")
+    }
+
+    @Test func renderWritesHTMLForAFile() throws {
+        let result = try run(["render", Self.course + "/basics/boxes.md", "--format", "html"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "<h1 id=\"boxes\">Boxes</h1>\n<h2 id=\"tight-boxes\">Tight boxes</h2>\n<p>Touch the object's outermost pixels.</p>\n")
+    }
+
+    @Test func renderByIdUsesTheCourse() throws {
+        let result = try run(["render", "boxes", "--content", Self.course, "--format", "text"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Boxes\n═════\n"))
+    }
+
+    @Test func renderOfAMissingFileIsAnInputError() throws {
+        let result = try run(["render", "no/such/file.md"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "groundwork: no file at 'no/such/file.md'\n")
+    }
+
+    @Test func checkOfACleanCourseSucceeds() throws {
+        let result = try run(["check", Self.course])
+        #expect(result.status == 0)
+        #expect(result.stdout == "\(Self.course): 3 files checked, no problems\n")
+    }
+
+    @Test func checkOfABrokenCourseFailsWithLocatedErrors() throws {
+        let result = try run(["check", Self.brokenCourse])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 25)
+        #expect(lines.contains { $0.hasSuffix("links.md:9:5: error: [broken-link] link to 'nope.md', which does not exist") })
+        #expect(lines.last == "\(Self.brokenCourse): 21 errors, 3 warnings in 12 files")
+    }
+
+    @Test func checkAsJSONListsEveryDiagnostic() throws {
+        let result = try run(["check", Self.brokenCourse, "--format", "json"])
+        #expect(result.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(report?["errors"] as? Int == 21)
+        #expect(report?["warnings"] as? Int == 3)
+        let first = (report?["diagnostics"] as? [[String: Any]])?.first
+        #expect(first?["line"] as? Int == 10)
+        #expect(first?["column"] as? Int == 3)
+        #expect(first?["rule"] as? String == "broken-link")
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gw-strict-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "# C\n\n- [A](a.md)\n".write(to: folder.appendingPathComponent("SUMMARY.md"), atomically: true, encoding: .utf8)
+        try "# A\n\nText.\n".write(to: folder.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        try "# B\n\nUnlisted.\n".write(to: folder.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
+        #expect(try run(["check", folder.path]).status == 0)
+        #expect(try run(["check", folder.path, "--strict"]).status == 1)
+    }
+
+    @Test func aMissingCourseFolderIsAnInputError() throws {
+        let result = try run(["check", "/no/such/course"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no course folder at '/no/such/course'"))
+    }
+
+    @Test func usageErrorsExitWithTwoAndPointToHelp() throws {
+        let result = try run(["lessons", "--format", "yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("'yaml'"))
+        #expect(result.stderr.contains("--help"))
+    }
+
+    @Test func helpListsEveryCommandWithExamples() throws {
+        let result = try run(["--help"])
+        #expect(result.status == 0)
+        for command in ["home", "lessons", "read", "render", "check"] { #expect(result.stdout.contains("  \(command) ")) }
+        #expect(result.stdout.contains("Examples:"))
+        for command in ["home", "lessons", "read", "render", "check"] {
+            #expect(try run([command, "--help"]).stdout.contains("Examples:"), "\(command)")
+        }
+    }
+}
