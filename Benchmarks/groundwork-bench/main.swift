@@ -57,3 +57,21 @@ print(String(format: "full pipeline (load + parse + model + render):  %.3f s   r
 print(String(format: "load + check (every diagnostic rule):         %.3f s   ratio %.2fx", c, c / b))
 print("diagnostics in the generated course: \(diagnostics) (expected 0)")
 
+// TEMP
+if ProcessInfo.processInfo.environment["MODE"] == "document" {
+    let srcs0 = paths.map { SourceFile(path: "x", bytes: Array(FileManager.default.contents(atPath: $0)!)) }
+    var total = 0
+    for _ in 0..<5 { total += srcs0.reduce(0) { $0 + Probe.document($1) } }
+    print(total); exit(0)
+}
+let rawBytes = paths.map { Array(FileManager.default.contents(atPath: $0)!) }
+let srcs = rawBytes.map { SourceFile(path: "x", bytes: $0) }
+let docs = srcs.map { MarkdownDocument(source: $0) }
+let a = measure { rawBytes.reduce(0) { $0 + Probe.sourceFile($1) } }
+let b2 = measure { srcs.reduce(0) { $0 + Probe.split($1) } }
+let c2 = measure { srcs.reduce(0) { $0 + Probe.yaml($1) } }
+let d = measure { docs.reduce(0) { $0 + Probe.words($1) } }
+let e = measure { srcs.reduce(0) { $0 + Probe.document($1) } }
+let f = measure { srcs.reduce(0) { $0 + Lesson(source: $1, defaultID: "x").minutes } }
+let g = measure { srcs.reduce(0) { $0 + CMarkReference.html($1.text).utf8.count } }
+print("sourcefile", a.seconds, "split", b2.seconds, "yaml", c2.seconds, "walk", d.seconds, "document", e.seconds, "lesson", f.seconds, "cmark", g.seconds)

@@ -5,13 +5,28 @@
 /// Only the very first line can open the block, and the first line that is exactly `---`
 /// or `...` (trailing spaces allowed) closes it, so a `---` further down, in a code block or
 /// as a thematic break, is never mistaken for it.
-struct FrontMatter {
+///
+/// Lessons read their front matter with Groundwork's own small YAML reader; other formats
+/// (assessments) may hand ``yamlText`` to a full YAML parser, adding ``yamlFirstLine`` - 1
+/// to its line numbers.
+public struct FrontMatter: Sendable {
     /// The lines between the fences, or nil when the file has none.
-    var yaml: [Substring]?
-    /// The file's text with the front-matter lines emptied.
-    var markdown: String
+    public var yaml: [Substring]?
+    /// The file's text with the front-matter lines emptied, ready for ``MarkdownDocument``.
+    public var markdown: String
     /// File line of the first YAML line (the line after the opening fence).
-    var yamlFirstLine = 2
+    public var yamlFirstLine = 2
+    /// An unclosed block, if any.
+    public var diagnostics: [Diagnostic] = []
+
+    /// The YAML between the fences as one string, or nil when the file has none.
+    public var yamlText: String? { yaml?.joined(separator: "\n") }
+
+    public init(splitting source: SourceFile) {
+        var sink = DiagnosticSink(path: source.path)
+        self.init(splitting: source, sink: &sink)
+        diagnostics = sink.diagnostics
+    }
 
     init(splitting source: SourceFile, sink: inout DiagnosticSink) {
         let text = source.text
@@ -33,9 +48,10 @@ struct FrontMatter {
     }
 
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {
-        let trimmed = line.reversed().drop(while: { $0 == " " || $0 == "\t" })
-        let content = String(trimmed.reversed())
-        return content == "---" || (closing && content == "...")
+        let bytes = line.utf8
+        guard bytes.count >= 3, bytes.dropFirst(3).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return false }
+        let marker = bytes.prefix(3)
+        return marker.elementsEqual("---".utf8) || (closing && marker.elementsEqual("...".utf8))
     }
 
     /// The text with lines 1 through `number` replaced by empty lines, built from bytes
@@ -43,7 +59,8 @@ struct FrontMatter {
     private static func blankingLines(through number: Int, of source: SourceFile) -> String {
         var bytes = [UInt8](repeating: UInt8(ascii: "\n"), count: number)
         if number < source.lineCount {
-            bytes += source.text.utf8.dropFirst(source.lineStarts[number])
+            var text = source.text
+            text.withUTF8 { bytes.append(contentsOf: $0[source.lineStarts[number]...]) }
         }
         return String(decoding: bytes, as: UTF8.self)
     }

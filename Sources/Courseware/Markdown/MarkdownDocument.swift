@@ -21,7 +21,7 @@ public struct MarkdownDocument: Sendable {
 
     /// Parses `markdown`, whose lines are the lines of `source` (a lesson passes its text with
     /// the front matter blanked out, so positions still point into the original file).
-    init(source: SourceFile, markdown: String) {
+    public init(source: SourceFile, markdown: String) {
         let builder = MarkdownBuilder(source: source)
         root = builder.parse(markdown, positions: PositionMap(source: source), specialDepth: 0)
         anchors = builder.anchors.anchors
