@@ -5,7 +5,8 @@ import Foundation
 //   bare:     read each file, libcmark's cmark_markdown_to_html
 //   pipeline: CourseLoader (read, front matter, YAML, cmark, Swift tree, special blocks)
 //             then HTMLRenderer on every lesson
-// Usage: groundwork-bench [lessons] [repetitions]
+// Usage: groundwork-bench [lessons] [repetitions] [pipeline]
+//   With "pipeline" last, only the pipeline runs (for a profiler).
 
 let lessonCount = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 3000 : 3000
 let repetitions = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 5 : 5
@@ -41,6 +42,11 @@ func check() throws -> Int {
     CourseChecker.check(try CourseLoader.load(from: folder.path)).count
 }
 
+if CommandLine.arguments.last == "pipeline" {
+    for _ in 0..<repetitions { _ = try pipeline() }
+    exit(0)
+}
+
 var bareTimes: [Double] = []
 var pipelineTimes: [Double] = []
 var checkTimes: [Double] = []
@@ -56,22 +62,3 @@ print(String(format: "bare libcmark (read + cmark_markdown_to_html): %.3f s", b)
 print(String(format: "full pipeline (load + parse + model + render):  %.3f s   ratio %.2fx", p, p / b))
 print(String(format: "load + check (every diagnostic rule):         %.3f s   ratio %.2fx", c, c / b))
 print("diagnostics in the generated course: \(diagnostics) (expected 0)")
-
-// TEMP
-if ProcessInfo.processInfo.environment["MODE"] == "document" {
-    let srcs0 = paths.map { SourceFile(path: "x", bytes: Array(FileManager.default.contents(atPath: $0)!)) }
-    var total = 0
-    for _ in 0..<5 { total += srcs0.reduce(0) { $0 + Probe.document($1) } }
-    print(total); exit(0)
-}
-let rawBytes = paths.map { Array(FileManager.default.contents(atPath: $0)!) }
-let srcs = rawBytes.map { SourceFile(path: "x", bytes: $0) }
-let docs = srcs.map { MarkdownDocument(source: $0) }
-let a = measure { rawBytes.reduce(0) { $0 + Probe.sourceFile($1) } }
-let b2 = measure { srcs.reduce(0) { $0 + Probe.split($1) } }
-let c2 = measure { srcs.reduce(0) { $0 + Probe.yaml($1) } }
-let d = measure { docs.reduce(0) { $0 + Probe.words($1) } }
-let e = measure { srcs.reduce(0) { $0 + Probe.document($1) } }
-let f = measure { srcs.reduce(0) { $0 + Lesson(source: $1, defaultID: "x").minutes } }
-let g = measure { srcs.reduce(0) { $0 + CMarkReference.html($1.text).utf8.count } }
-print("sourcefile", a.seconds, "split", b2.seconds, "yaml", c2.seconds, "walk", d.seconds, "document", e.seconds, "lesson", f.seconds, "cmark", g.seconds)

@@ -62,7 +62,7 @@ public struct Lesson: Sendable, Identifiable {
             self.title = defaultID
             sink.report(.missingTitle, at: nil, "lesson has no title; add 'title:' to the front matter or start with a '# Heading'")
         }
-        wordCount = Self.countWords(in: document.root)
+        wordCount = document.wordCount
         minutes = declaredMinutes ?? max(1, (wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute)
         if !Self.hasBody(document.root) {
             sink.report(.emptyLesson, at: nil, "lesson has no content besides its title; write the lesson or remove it from the course")
@@ -80,23 +80,5 @@ public struct Lesson: Sendable, Identifiable {
     /// Whether the document holds anything besides a level-1 heading.
     private static func hasBody(_ root: MarkdownNode) -> Bool {
         root.children.contains { if case .heading(1, _) = $0.kind { return false } else { return true } }
-    }
-
-    private static func countWords(in root: MarkdownNode) -> Int {
-        var count = 0
-        root.forEach { node in
-            switch node.kind {
-            case .text(let text), .code(let text), .codeBlock(_, let text):
-                var inWord = false
-                for byte in text.utf8 {
-                    let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-                    if !isSpace, !inWord { count += 1 }
-                    inWord = !isSpace
-                }
-            default:
-                break
-            }
-        }
-        return count
     }
 }

@@ -13,6 +13,9 @@ public struct MarkdownDocument: Sendable {
     /// Every heading anchor, in document order.
     public var anchors: [String]
     public var diagnostics: [Diagnostic]
+    /// Words of readable text (quizzes, callouts and code included, markup not), counted
+    /// while the tree is built.
+    public var wordCount: Int
 
     /// Parses a whole file.
     public init(source: SourceFile) {
@@ -26,6 +29,7 @@ public struct MarkdownDocument: Sendable {
         root = builder.parse(markdown, positions: PositionMap(source: source), specialDepth: 0)
         anchors = builder.anchors.anchors
         diagnostics = builder.sink.diagnostics
+        wordCount = builder.wordCount
     }
 
     /// The text of the first level-1 heading, if any.
@@ -39,6 +43,7 @@ private final class MarkdownBuilder {
     let source: SourceFile
     let anchors = AnchorRegistry()
     var sink: DiagnosticSink
+    private(set) var wordCount = 0
     private var reportedDepth = false
 
     init(source: SourceFile) {
@@ -59,19 +64,37 @@ private final class MarkdownBuilder {
 
     private func finish(_ node: MarkdownNode, positions: PositionMap, specialDepth: Int) -> MarkdownNode {
         switch node.kind {
+        case .text(let text), .code(let text):
+            wordCount += Self.words(in: text)
+            return node
         case .heading(let level, _):
             var node = node
             node.kind = .heading(level: level, anchor: anchors.register(headingText: node.plainText))
             return node
         case .codeBlock(let info, let literal):
-            return specialBlock(node, info: info, literal: literal, positions: positions, depth: specialDepth) ?? node
+            if let special = specialBlock(node, info: info, literal: literal, positions: positions, depth: specialDepth) { return special }
+            wordCount += Self.words(in: literal)
+            return node
         default:
             return node
         }
     }
 
+    /// Counts runs of non-space bytes.
+    private static func words(in text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
+    }
+
     /// Parses a fenced block whose info string names a special block; nil for other code.
     private func specialBlock(_ node: MarkdownNode, info: String, literal: String, positions: PositionMap, depth: Int) -> MarkdownNode? {
+        guard let first = info.utf8.first, first >= UInt8(ascii: "e"), first <= UInt8(ascii: "w") else { return nil }
         let words = info.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard let word = words.first else { return nil }
         let isQuiz = word == "quiz"

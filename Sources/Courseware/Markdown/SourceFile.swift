@@ -20,8 +20,13 @@ public struct SourceFile: Sendable {
         var bytes = Array(bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         self.path = path
-        self.invalidUTF8 = Self.firstInvalidByte(in: bytes)
-        self.text = String(decoding: bytes, as: UTF8.self)
+        if let valid = String(validating: bytes, as: UTF8.self) {
+            self.text = valid
+            self.invalidUTF8 = nil
+        } else {
+            self.text = String(decoding: bytes, as: UTF8.self)
+            self.invalidUTF8 = Self.firstInvalidByte(in: bytes)
+        }
         (self.lineStarts, self.asciiLines) = Self.indexLines(of: text)
     }
 
@@ -85,15 +90,20 @@ public struct SourceFile: Sendable {
     private static func indexLines(of text: String) -> ([Int], [Bool]) {
         var starts = [0]
         var ascii = [true]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") {
-                starts.append(offset)
-                ascii.append(true)
-            } else if byte >= 0x80 {
-                ascii[ascii.count - 1] = false
+        var text = text
+        text.withUTF8 { bytes in
+            var lineIsASCII = true
+            for (offset, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "\n") {
+                    ascii[ascii.count - 1] = lineIsASCII
+                    starts.append(offset + 1)
+                    ascii.append(true)
+                    lineIsASCII = true
+                } else if byte >= 0x80 {
+                    lineIsASCII = false
+                }
             }
+            ascii[ascii.count - 1] = lineIsASCII
         }
         return (starts, ascii)
     }

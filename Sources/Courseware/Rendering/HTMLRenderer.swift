@@ -22,7 +22,7 @@ public struct HTMLRenderer: Sendable {
     /// Renders a sequence of sibling nodes (blocks or inlines).
     public func render(_ nodes: [MarkdownNode]) -> String {
         var output = HTMLOutput()
-        output.bytes.reserveCapacity(4096)
+        output.bytes.reserveCapacity(8192)
         for node in nodes { render(node, tight: false, into: &output) }
         return String(decoding: output.bytes, as: UTF8.self)
     }
@@ -234,21 +234,35 @@ private struct HTMLOutput {
         bytes.append(contentsOf: text.utf8)
     }
 
+    mutating func append(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     /// cmark's `cr`: starts a new line unless the output is empty or already at one.
     mutating func cr() {
         if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
     }
 
-    /// `houdini_escape_html0` without secure mode: `"`, `&`, `<` and `>` only.
+    /// `houdini_escape_html0` without secure mode: `"`, `&`, `<` and `>` only. Runs of
+    /// ordinary bytes are copied in one go; most text has nothing to escape.
     mutating func appendEscaped(_ text: String) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { source in
+            var runStart = 0
+            for index in 0..<source.count {
+                let entity: StaticString
+                switch source[index] {
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                bytes.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                runStart = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
         }
     }
 
