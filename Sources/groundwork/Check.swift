@@ -36,13 +36,15 @@ struct Check: ParsableCommand {
         switch format {
         case .text:
             for diagnostic in diagnostics { print(diagnostic.description) }
-            let summary = errors + warnings == 0
+            let summary =
+                errors + warnings == 0
                 ? "\(course.folder): \(fileCount) files checked, no problems"
                 : "\(course.folder): \(count(errors, "error")), \(count(warnings, "warning")) in \(fileCount) files"
             print(summary)
         case .json:
-            let report = Report(course: course.folder, files: fileCount, errors: errors, warnings: warnings,
-                                diagnostics: diagnostics.map(Report.Entry.init))
+            let report = Report(
+                course: course.folder, files: fileCount, errors: errors, warnings: warnings,
+                diagnostics: diagnostics.map(Report.Entry.init))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))

@@ -25,7 +25,9 @@ struct Home: ParsableCommand {
         for (number, module) in course.modules.enumerated() {
             let moduleMinutes = module.lessons.reduce(0) { $0 + $1.lesson.minutes }
             let title = module.title.isEmpty ? "Lessons" : module.title
-            print("  \(number + 1). \(title)" + style.apply([.dim], to: " — \(module.lessons.count) lessons, \(CourseFormat.duration(moduleMinutes))"))
+            print(
+                "  \(number + 1). \(title)"
+                    + style.apply([.dim], to: " — \(module.lessons.count) lessons, \(CourseFormat.duration(moduleMinutes))"))
         }
         if let first = lessons.first {
             print("\n" + style.apply([.bold], to: "Next: ") + "\(first.title) (\(first.minutes) min)")

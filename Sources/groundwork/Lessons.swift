@@ -54,10 +54,13 @@ struct Lessons: ParsableCommand {
 
     private func printJSON(_ course: Course) throws {
         let modules = course.modules.map { module in
-            ModuleJSON(title: module.title, lessons: module.lessons.map { lesson, depth in
-                LessonJSON(id: lesson.id, title: lesson.title, path: lesson.path, summary: lesson.summary, minutes: lesson.minutes,
-                           depth: depth, objectives: lesson.objectives, prerequisites: lesson.prerequisites.map(\.value), tags: lesson.tags)
-            })
+            ModuleJSON(
+                title: module.title,
+                lessons: module.lessons.map { lesson, depth in
+                    LessonJSON(
+                        id: lesson.id, title: lesson.title, path: lesson.path, summary: lesson.summary, minutes: lesson.minutes,
+                        depth: depth, objectives: lesson.objectives, prerequisites: lesson.prerequisites.map(\.value), tags: lesson.tags)
+                })
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -97,7 +97,11 @@ struct QuizPrompt {
         var chosen = Set<Int>()
         for character in line.uppercased() where !(character == " " || character == ",") {
             guard let value = character.asciiValue, value >= 65, Int(value) - 65 < choiceCount else {
-                return .failure(AnswerProblem(message: "'\(character)' is not one of the choices; type a letter from A to \(TerminalRenderer.letter(choiceCount - 1))."))
+                return .failure(
+                    AnswerProblem(
+                        message:
+                            "'\(character)' is not one of the choices; type a letter from A to \(TerminalRenderer.letter(choiceCount - 1))."
+                    ))
             }
             chosen.insert(Int(value) - 65)
         }

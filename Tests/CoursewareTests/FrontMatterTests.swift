@@ -1,10 +1,13 @@
 import Testing
+
 @testable import Courseware
 
 struct FrontMatterTests {
     @Test func keysAreReadAndDefaultsFilledIn() {
         let words = Array(repeating: "word", count: 450).joined(separator: " ")
-        let result = lesson("---\ntitle: Boxes\nsummary: Tight boxes.\nobjectives:\n  - Draw\n  - Check\nprerequisites: basics\ntags: [image, boxes]\n---\n# Heading\n\n\(words)\n", id: "boxes")
+        let result = lesson(
+            "---\ntitle: Boxes\nsummary: Tight boxes.\nobjectives:\n  - Draw\n  - Check\nprerequisites: basics\ntags: [image, boxes]\n---\n# Heading\n\n\(words)\n",
+            id: "boxes")
         #expect(result.id == "boxes")
         #expect(result.title == "Boxes")
         #expect(result.summary == "Tight boxes.")
@@ -63,16 +66,20 @@ struct FrontMatterTests {
 
     @Test func wrongTypesAndUnknownKeysAreEachReported() {
         let result = lesson("---\nid: ok\ntitel: T\nminutes: 0\ntags:\n  nested: map\n---\n# H\n\nBody.\n")
-        #expect(result.diagnostics.map(\.description) == [
-            "lesson.md:3:1: warning: [front-matter-unknown-key] unknown key 'titel' in front matter; did you mean 'title'?",
-            "lesson.md:4:10: error: [front-matter-type] 'minutes' must be a whole number from 1 to 600, not '0'",
-            "lesson.md:6:3: error: [front-matter-type] 'tags' must be a list, e.g. [first, second]",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "lesson.md:3:1: warning: [front-matter-unknown-key] unknown key 'titel' in front matter; did you mean 'title'?",
+                "lesson.md:4:10: error: [front-matter-type] 'minutes' must be a whole number from 1 to 600, not '0'",
+                "lesson.md:6:3: error: [front-matter-type] 'tags' must be a list, e.g. [first, second]",
+            ])
     }
 
     @Test func frontMatterThatIsNotAMappingIsReported() {
         let result = lesson("---\n- just\n- a list\n---\n# H\n\nBody.\n")
-        #expect(result.diagnostics.map(\.description) == ["lesson.md:2:1: error: [front-matter-syntax] front matter: expected 'key: value' lines, not a list"])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "lesson.md:2:1: error: [front-matter-syntax] front matter: expected 'key: value' lines, not a list"
+            ])
     }
 
     @Test func emptyFrontMatterIsFine() {
@@ -116,9 +123,18 @@ struct FrontMatterYAMLTests {
     @Test(arguments: [
         ("title: \"open", "lesson.md:2:8: error: [front-matter-syntax] front matter: this quoted text is never closed; add the closing \""),
         ("title: a\ntitle: b", "lesson.md:3:1: error: [front-matter-syntax] front matter: the key 'title' appears twice"),
-        ("tags: [a, [b]]", "lesson.md:2:11: error: [front-matter-syntax] front matter: lists inside lists are not supported in front matter"),
-        ("title: &anchor x", "lesson.md:2:8: error: [front-matter-syntax] front matter: '&' starts a YAML feature front matter does not support; put the value in quotes"),
-        ("  indented: x", "lesson.md:2:1: error: [front-matter-syntax] front matter: this line is indented but belongs to no key; start it at the left edge as 'key: value'"),
+        (
+            "tags: [a, [b]]",
+            "lesson.md:2:11: error: [front-matter-syntax] front matter: lists inside lists are not supported in front matter"
+        ),
+        (
+            "title: &anchor x",
+            "lesson.md:2:8: error: [front-matter-syntax] front matter: '&' starts a YAML feature front matter does not support; put the value in quotes"
+        ),
+        (
+            "  indented: x",
+            "lesson.md:2:1: error: [front-matter-syntax] front matter: this line is indented but belongs to no key; start it at the left edge as 'key: value'"
+        ),
         ("just words", "lesson.md:2:1: error: [front-matter-syntax] front matter: expected 'key: value'"),
         ("summary: {a: b}", "lesson.md:2:10: error: [front-matter-type] 'summary' must be a single line of text"),
     ])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Courseware
 
 struct HTMLRendererTests {
@@ -63,40 +64,42 @@ struct HTMLRendererTests {
 
     @Test func calloutsBecomeAsides() {
         let html = HTMLRenderer().render(parse("```tip Zoom <in>\nUse **400%**.\n```\n"))
-        #expect(html == """
-            <aside class="callout callout-tip">
-            <p class="callout-title">Tip: Zoom &lt;in&gt;</p>
-            <p>Use <strong>400%</strong>.</p>
-            </aside>
+        #expect(
+            html == """
+                <aside class="callout callout-tip">
+                <p class="callout-title">Tip: Zoom &lt;in&gt;</p>
+                <p>Use <strong>400%</strong>.</p>
+                </aside>
 
-            """)
+                """)
     }
 
     @Test func quizAnswersWaitBehindDetails() {
         let html = HTMLRenderer().render(parse("```quiz\nPick *one*.\n\n- [ ] no\n  > Wrong.\n- [x] yes\n  > Right.\n```\n"))
-        #expect(html == """
-            <section class="quiz" data-answers="single">
-            <div class="quiz-question">
-            <p>Pick <em>one</em>.</p>
-            </div>
-            <ol class="quiz-choices" type="A">
-            <li>no</li>
-            <li>yes</li>
-            </ol>
-            <details class="quiz-answer">
-            <summary>Show the answer</summary>
-            <ol class="quiz-explanations" type="A">
-            <li class="wrong"><p><strong>Not this one.</strong></p>
-            <p>Wrong.</p>
-            </li>
-            <li class="correct"><p><strong>Correct.</strong></p>
-            <p>Right.</p>
-            </li>
-            </ol>
-            </details>
-            </section>
+        #expect(
+            html == """
+                <section class="quiz" data-answers="single">
+                <div class="quiz-question">
+                <p>Pick <em>one</em>.</p>
+                </div>
+                <ol class="quiz-choices" type="A">
+                <li>no</li>
+                <li>yes</li>
+                </ol>
+                <details class="quiz-answer">
+                <summary>Show the answer</summary>
+                <ol class="quiz-explanations" type="A">
+                <li class="wrong"><p><strong>Not this one.</strong></p>
+                <p>Wrong.</p>
+                </li>
+                <li class="correct"><p><strong>Correct.</strong></p>
+                <p>Right.</p>
+                </li>
+                </ol>
+                </details>
+                </section>
 
-            """)
+                """)
     }
 }
 

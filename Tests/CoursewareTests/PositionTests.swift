@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Courseware
 
 struct PositionTests {
@@ -39,12 +40,13 @@ struct PositionTests {
         #expect(source.text == "ok\nab\u{FFFD}cd\n")
     }
 
-    @Test(arguments: [
-        ([0xC0, 0x80], 1),  // overlong
-        ([0xED, 0xA0, 0x80], 1),  // surrogate
-        ([0x61, 0xE2, 0x82], 2),  // truncated at the end
-        ([0xF4, 0x90, 0x80, 0x80], 1),  // beyond U+10FFFF
-    ] as [([UInt8], Int)])
+    @Test(
+        arguments: [
+            ([0xC0, 0x80], 1),  // overlong
+            ([0xED, 0xA0, 0x80], 1),  // surrogate
+            ([0x61, 0xE2, 0x82], 2),  // truncated at the end
+            ([0xF4, 0x90, 0x80, 0x80], 1),  // beyond U+10FFFF
+        ] as [([UInt8], Int)])
     func malformedSequencesAreFound(bytes: [UInt8], column: Int) {
         #expect(SourceFile(path: "x", bytes: bytes).invalidUTF8 == SourcePosition(line: 1, column: column))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Courseware
 
 /// Garbage in never crashes: every input parses, renders and checks.

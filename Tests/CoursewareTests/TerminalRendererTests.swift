@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Courseware
 
 struct TerminalRendererTests {
@@ -14,13 +15,14 @@ struct TerminalRendererTests {
 
     @Test func nestedAndNumberedListsIndentTheirContinuationLines() {
         let output = text("1. first item that wraps around\n2. second\n   - nested bullet\n", width: 24)
-        #expect(output == """
-            1. first item that wraps
-               around
-            2. second
-               • nested bullet
+        #expect(
+            output == """
+                1. first item that wraps
+                   around
+                2. second
+                   • nested bullet
 
-            """)
+                """)
     }
 
     @Test func headingsAreUnderlinedAndQuotesBarred() {
@@ -37,19 +39,21 @@ struct TerminalRendererTests {
     }
 
     @Test func calloutsAndQuizzesAreMarkedAndAnswersHidden() {
-        let output = text("```warning Careful\nDo **not** guess.\n```\n\n```quiz\nPick.\n\n- [x] yes\n  > Because.\n- [ ] no\n  > Not.\n```\n", width: 60)
-        #expect(output == """
-            ▌ WARNING: Careful
-            ▌ Do not guess.
+        let output = text(
+            "```warning Careful\nDo **not** guess.\n```\n\n```quiz\nPick.\n\n- [x] yes\n  > Because.\n- [ ] no\n  > Not.\n```\n", width: 60)
+        #expect(
+            output == """
+                ▌ WARNING: Careful
+                ▌ Do not guess.
 
-            QUIZ
-            Pick.
+                QUIZ
+                Pick.
 
-              A) yes
-              B) no
-            (Answer hidden: run 'groundwork read' in a terminal to try this quiz.)
+                  A) yes
+                  B) no
+                (Answer hidden: run 'groundwork read' in a terminal to try this quiz.)
 
-            """)
+                """)
         #expect(!output.contains("Because"))
     }
 

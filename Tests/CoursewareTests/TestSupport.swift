@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Courseware
 
 /// Paths and helpers shared by the Courseware tests.

@@ -43,7 +43,9 @@ struct CommandLineTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     @Test func homeShowsTheCourseAndTheNextLesson() throws {
@@ -72,27 +74,28 @@ struct CommandLineTests {
     @Test func readPrintsTheLessonWithQuizAnswersHiddenWhenPiped() throws {
         let result = try run(["read", "labels", "--content", Self.course])
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            labels · 1 min read
-            You will learn to:
-              • Say what a label is
+        #expect(
+            result.stdout == """
+                labels · 1 min read
+                You will learn to:
+                  • Say what a label is
 
-            Labels
-            ══════
+                Labels
+                ══════
 
-            A label is an answer attached to data. Read Boxes <boxes.md#tight-boxes> next.
+                A label is an answer attached to data. Read Boxes <boxes.md#tight-boxes> next.
 
-            ▌ TIP: Start small
-            ▌ Label ten items, then check them.
+                ▌ TIP: Start small
+                ▌ Label ten items, then check them.
 
-            QUIZ
-            Which is a label?
+                QUIZ
+                Which is a label?
 
-              A) "cat" on a photo of a cat
-              B) The photo's file size
-            (Answer hidden: run 'groundwork read' in a terminal to try this quiz.)
+                  A) "cat" on a photo of a cat
+                  B) The photo's file size
+                (Answer hidden: run 'groundwork read' in a terminal to try this quiz.)
 
-            """)
+                """)
     }
 
     @Test func anUnknownLessonSuggestsTheClosestId() throws {
@@ -105,7 +108,9 @@ struct CommandLineTests {
     @Test func renderWritesHTMLForAFile() throws {
         let result = try run(["render", Self.course + "/basics/boxes.md", "--format", "html"])
         #expect(result.status == 0)
-        #expect(result.stdout == "<h1 id=\"boxes\">Boxes</h1>\n<h2 id=\"tight-boxes\">Tight boxes</h2>\n<p>Touch the object's outermost pixels.</p>\n")
+        #expect(
+            result.stdout
+                == "<h1 id=\"boxes\">Boxes</h1>\n<h2 id=\"tight-boxes\">Tight boxes</h2>\n<p>Touch the object's outermost pixels.</p>\n")
     }
 
     @Test func renderByIdUsesTheCourse() throws {

@@ -56,14 +56,18 @@ public enum CourseLoader {
             for entry in module.entries {
                 guard let lesson = lessonsByPath[entry.path] else {
                     if !diagnostics.contains(where: { $0.path == display(folder, entry.path) }) {
-                        diagnostics.append(Diagnostic(path: summaryPath, position: entry.position, severity: .error, rule: .brokenLink,
-                                                      message: "table of contents links to '\(entry.path)', which does not exist"))
+                        diagnostics.append(
+                            Diagnostic(
+                                path: summaryPath, position: entry.position, severity: .error, rule: .brokenLink,
+                                message: "table of contents links to '\(entry.path)', which does not exist"))
                     }
                     continue
                 }
                 if !listed.insert(entry.path).inserted {
-                    diagnostics.append(Diagnostic(path: summaryPath, position: entry.position, severity: .error, rule: .tableOfContents,
-                                                  message: "'\(entry.path)' is listed twice; each lesson appears once in the table of contents"))
+                    diagnostics.append(
+                        Diagnostic(
+                            path: summaryPath, position: entry.position, severity: .error, rule: .tableOfContents,
+                            message: "'\(entry.path)' is listed twice; each lesson appears once in the table of contents"))
                     continue
                 }
                 lessons.append((lesson, entry.depth))
@@ -72,7 +76,9 @@ public enum CourseLoader {
         }
         let unlisted = lessonsByPath.keys.sorted().filter { !listed.contains($0) }.compactMap { lessonsByPath[$0] }
         let title = toc?.title ?? URL(fileURLWithPath: folder).lastPathComponent
-        return Course(folder: folder, title: title, allowsRawHTML: toc?.allowsRawHTML ?? false, modules: modules, unlistedLessons: unlisted, loadDiagnostics: diagnostics)
+        return Course(
+            folder: folder, title: title, allowsRawHTML: toc?.allowsRawHTML ?? false, modules: modules, unlistedLessons: unlisted,
+            loadDiagnostics: diagnostics)
     }
 
     /// Reads one file into a ``SourceFile``, or explains why it cannot.
@@ -84,7 +90,9 @@ public enum CourseLoader {
             return problem(.unreadableFile, "file does not exist or cannot be read")
         }
         if let size = attributes[.size] as? Int, size > maximumFileSize {
-            return problem(.fileTooLarge, "file is \(size / 1_048_576) MiB; Groundwork reads Markdown files of at most \(maximumFileSize / 1_048_576) MiB")
+            return problem(
+                .fileTooLarge,
+                "file is \(size / 1_048_576) MiB; Groundwork reads Markdown files of at most \(maximumFileSize / 1_048_576) MiB")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return problem(.unreadableFile, "file cannot be read (check its permissions)")

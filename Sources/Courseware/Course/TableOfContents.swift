@@ -67,7 +67,8 @@ public struct TableOfContents: Sendable {
             }
         }
         if modules.allSatisfy({ $0.entries.isEmpty }) {
-            sink.report(.tableOfContents, at: nil, "the table of contents lists no lessons; add '- [Title](file.md)' items under module headings")
+            sink.report(
+                .tableOfContents, at: nil, "the table of contents lists no lessons; add '- [Title](file.md)' items under module headings")
         }
         self.title = title
         self.modules = modules
@@ -89,10 +90,13 @@ public struct TableOfContents: Sendable {
                 if let path = LinkTarget(linked.destination).localPath, path.hasSuffix(".md") {
                     entries.append(Entry(title: linked.title, path: CoursePath.normalize(path), depth: depth, position: linked.position))
                 } else {
-                    sink.report(.tableOfContents, at: linked.position, "'\(linked.destination)' is not a lesson file; table of contents entries link to '.md' files in the course")
+                    sink.report(
+                        .tableOfContents, at: linked.position,
+                        "'\(linked.destination)' is not a lesson file; table of contents entries link to '.md' files in the course")
                 }
             } else {
-                sink.report(.tableOfContents, at: item.position, "list item has no link to a lesson; write it as '- [Title](folder/lesson.md)'")
+                sink.report(
+                    .tableOfContents, at: item.position, "list item has no link to a lesson; write it as '- [Title](folder/lesson.md)'")
             }
             for child in item.children {
                 if case .list = child.kind { collect(child, depth: depth + 1, into: &entries, sink: &sink) }

@@ -11,8 +11,12 @@ public enum CourseChecker {
         diagnostics += prerequisiteProblems(in: course)
         diagnostics += linkProblems(in: course)
         for lesson in course.unlistedLessons {
-            diagnostics.append(Diagnostic(path: lesson.source.path, position: nil, severity: .warning, rule: .unreachableLesson,
-                                          message: "lesson '\(lesson.id)' is not listed in \(TableOfContents.fileName), so learners never reach it; add it there or delete it"))
+            diagnostics.append(
+                Diagnostic(
+                    path: lesson.source.path, position: nil, severity: .warning, rule: .unreachableLesson,
+                    message:
+                        "lesson '\(lesson.id)' is not listed in \(TableOfContents.fileName), so learners never reach it; add it there or delete it"
+                ))
         }
         return diagnostics.sorted(by: ordered)
     }
@@ -30,8 +34,10 @@ public enum CourseChecker {
         var result: [Diagnostic] = []
         for lesson in lessons {
             if let other = firstPath[lesson.id] {
-                result.append(Diagnostic(path: lesson.source.path, position: lesson.idPosition, severity: .error, rule: .duplicateID,
-                                         message: "lesson id '\(lesson.id)' is already used by '\(other)'; give each lesson its own id"))
+                result.append(
+                    Diagnostic(
+                        path: lesson.source.path, position: lesson.idPosition, severity: .error, rule: .duplicateID,
+                        message: "lesson id '\(lesson.id)' is already used by '\(other)'; give each lesson its own id"))
             } else {
                 firstPath[lesson.id] = lesson.source.path
             }
@@ -52,13 +58,17 @@ public enum CourseChecker {
                 let id = prerequisite.value
                 guard byID[id] != nil else {
                     let hint = course.suggestion(forUnknownID: id).map { "; did you mean '\($0)'?" } ?? ""
-                    result.append(Diagnostic(path: lesson.source.path, position: prerequisite.position, severity: .error, rule: .unknownPrerequisite,
-                                             message: "prerequisite '\(id)' is not a lesson of this course\(hint)"))
+                    result.append(
+                        Diagnostic(
+                            path: lesson.source.path, position: prerequisite.position, severity: .error, rule: .unknownPrerequisite,
+                            message: "prerequisite '\(id)' is not a lesson of this course\(hint)"))
                     continue
                 }
                 if let mine = order[lesson.id], let theirs = order[id], theirs > mine {
-                    result.append(Diagnostic(path: lesson.source.path, position: prerequisite.position, severity: .warning, rule: .prerequisiteOrder,
-                                             message: "prerequisite '\(id)' comes after this lesson in the table of contents; move it earlier"))
+                    result.append(
+                        Diagnostic(
+                            path: lesson.source.path, position: prerequisite.position, severity: .warning, rule: .prerequisiteOrder,
+                            message: "prerequisite '\(id)' comes after this lesson in the table of contents; move it earlier"))
                 }
             }
         }
@@ -84,8 +94,10 @@ public enum CourseChecker {
                 case .visiting:
                     let cycle = Array(stack[(stack.lastIndex(of: next) ?? 0)...]) + [next]
                     if reported.insert(Set(cycle)).inserted {
-                        result.append(Diagnostic(path: lesson.source.path, position: prerequisite.position, severity: .error, rule: .prerequisiteCycle,
-                                                 message: "prerequisites form a cycle: \(cycle.joined(separator: " → ")); remove one of them"))
+                        result.append(
+                            Diagnostic(
+                                path: lesson.source.path, position: prerequisite.position, severity: .error, rule: .prerequisiteCycle,
+                                message: "prerequisites form a cycle: \(cycle.joined(separator: " → ")); remove one of them"))
                     }
                 case .done:
                     continue

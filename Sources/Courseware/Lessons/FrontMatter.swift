@@ -43,7 +43,9 @@ public struct FrontMatter: Sendable {
             }
             lineNumber += 1
         }
-        sink.report(.frontMatterSyntax, at: SourcePosition(line: 1, column: 1), "front matter opened here is never closed; add a line with '---' after its last key")
+        sink.report(
+            .frontMatterSyntax, at: SourcePosition(line: 1, column: 1),
+            "front matter opened here is never closed; add a line with '---' after its last key")
         markdown = text
     }
 

@@ -57,7 +57,9 @@ private final class MarkdownBuilder {
         }
         if output.depthLimitReached, !reportedDepth {
             reportedDepth = true
-            sink.report(.nestingTooDeep, at: nil, "Markdown is nested more than \(MarkdownDocument.maximumNesting) levels deep; the deeper part was left out")
+            sink.report(
+                .nestingTooDeep, at: nil,
+                "Markdown is nested more than \(MarkdownDocument.maximumNesting) levels deep; the deeper part was left out")
         }
         return output.root
     }

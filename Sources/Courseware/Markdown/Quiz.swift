@@ -38,7 +38,9 @@ extension Quiz {
     /// Builds a quiz from its parsed body, reporting every problem found into `sink`.
     static func parse(body: [MarkdownNode], blockPosition: SourcePosition, sink: inout DiagnosticSink) -> Quiz? {
         guard let listIndex = body.firstIndex(where: { if case .list = $0.kind { return true } else { return false } }) else {
-            sink.report(.specialBlock, at: blockPosition, "quiz has no choices; add a list of '- [x] right' and '- [ ] wrong' items after the question")
+            sink.report(
+                .specialBlock, at: blockPosition,
+                "quiz has no choices; add a list of '- [x] right' and '- [ ] wrong' items after the question")
             return nil
         }
         let question = Array(body[..<listIndex])
@@ -46,7 +48,9 @@ extension Quiz {
             sink.report(.specialBlock, at: body[listIndex].position, "quiz has no question; write it as a paragraph before the choices")
         }
         for extra in body[(listIndex + 1)...] {
-            sink.report(.specialBlock, at: extra.position, "text after the choices of a quiz; put it in the question or indent it under a choice as its explanation")
+            sink.report(
+                .specialBlock, at: extra.position,
+                "text after the choices of a quiz; put it in the question or indent it under a choice as its explanation")
         }
         var choices: [Choice] = []
         var valid = !question.isEmpty
@@ -57,7 +61,8 @@ extension Quiz {
                 continue
             }
             if choice.explanation.isEmpty {
-                sink.report(.specialBlock, at: item.position, "choice \(number + 1) has no explanation; add a '> why' line indented under it")
+                sink.report(
+                    .specialBlock, at: item.position, "choice \(number + 1) has no explanation; add a '> why' line indented under it")
                 valid = false
             }
             choices.append(choice)

@@ -189,9 +189,13 @@ public struct HTMLRenderer: Sendable {
             for inline in choice.text { render(inline, tight: false, into: &out) }
             out.append("</li>\n")
         }
-        out.append("</ol>\n<details class=\"quiz-answer\">\n<summary>Show the answer</summary>\n<ol class=\"quiz-explanations\" type=\"A\">\n")
+        out.append(
+            "</ol>\n<details class=\"quiz-answer\">\n<summary>Show the answer</summary>\n<ol class=\"quiz-explanations\" type=\"A\">\n")
         for choice in quiz.choices {
-            out.append(choice.isCorrect ? "<li class=\"correct\"><p><strong>Correct.</strong></p>\n" : "<li class=\"wrong\"><p><strong>Not this one.</strong></p>\n")
+            out.append(
+                choice.isCorrect
+                    ? "<li class=\"correct\"><p><strong>Correct.</strong></p>\n"
+                    : "<li class=\"wrong\"><p><strong>Not this one.</strong></p>\n")
             for block in choice.explanation { render(block, tight: false, into: &out) }
             out.cr()
             out.append("</li>\n")

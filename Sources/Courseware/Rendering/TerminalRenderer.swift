@@ -66,7 +66,9 @@ public struct TerminalRenderer: Sendable {
         case .callout(let callout):
             return renderCallout(callout, body: node.children, width: width)
         case .quiz(let quiz):
-            return renderQuizQuestionLines(quiz, width: width) + [style.apply([.dim], to: "(Answer hidden: run 'groundwork read' in a terminal to try this quiz.)")]
+            return renderQuizQuestionLines(quiz, width: width) + [
+                style.apply([.dim], to: "(Answer hidden: run 'groundwork read' in a terminal to try this quiz.)")
+            ]
         default:
             return wrap([node], width: width)
         }
@@ -191,7 +193,8 @@ public struct TerminalRenderer: Sendable {
                 runs.append((" <" + TerminalStyle.sanitize(destination) + ">", effects + [.dim]))
             }
         case .image(let source, _):
-            runs.append(("[image: " + TerminalStyle.sanitize(node.plainText) + "] <" + TerminalStyle.sanitize(source) + ">", effects + [.dim]))
+            runs.append(
+                ("[image: " + TerminalStyle.sanitize(node.plainText) + "] <" + TerminalStyle.sanitize(source) + ">", effects + [.dim]))
         default:
             for child in node.children { collectRuns(child, effects: effects, into: &runs) }
         }

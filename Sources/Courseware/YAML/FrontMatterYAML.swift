@@ -79,7 +79,9 @@ struct FrontMatterYAML {
         switch text.first {
         case nil:
             if let list = try blockList() { return (.list(list), list.first?.position ?? start) }
-            if index < lines.count, lines[index].first == .space, Self.keyColon(in: Self.trimmed(Self.withoutComment(lines[index][...]))) != nil {
+            if index < lines.count, lines[index].first == .space,
+                Self.keyColon(in: Self.trimmed(Self.withoutComment(lines[index][...]))) != nil
+            {
                 let nested = position(line: index, byte: lines[index].prefix { $0 == .space }.count)
                 while index < lines.count, lines[index].first == .space || lines[index].isEmpty { index += 1 }
                 return (.mapping, nested)
@@ -95,13 +97,17 @@ struct FrontMatterYAML {
             return (.text(scalar), start)
         case UInt8(ascii: "|"), UInt8(ascii: ">"):
             guard text.count == 1 || (text.count == 2 && (text.last == .dash || text.last == UInt8(ascii: "+"))) else {
-                throw problem("write '\(Self.string(text.prefix(1)))' alone on the line, with the text indented below it", line: line, at: text.startIndex)
+                throw problem(
+                    "write '\(Self.string(text.prefix(1)))' alone on the line, with the text indented below it", line: line,
+                    at: text.startIndex)
             }
             return (.text(blockScalar(folded: text.first == UInt8(ascii: ">"))), start)
         case UInt8(ascii: "{"):
             return (.mapping, start)
         case UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
-            throw problem("'\(Self.string(text.prefix(1)))' starts a YAML feature front matter does not support; put the value in quotes", line: line, at: text.startIndex)
+            throw problem(
+                "'\(Self.string(text.prefix(1)))' starts a YAML feature front matter does not support; put the value in quotes", line: line,
+                at: text.startIndex)
         default:
             return (.text(continuation(initial: Self.string(text))), start)
         }
@@ -247,7 +253,8 @@ struct FrontMatterYAML {
                 guard index != text.startIndex else { return nil }
                 return index + 1 == text.endIndex || text[index + 1] == .space ? index : nil
             }
-            let isKeyByte = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            let isKeyByte =
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
                 || byte == .dash || byte == UInt8(ascii: "_")
             if !isKeyByte { return nil }
         }

@@ -32,7 +32,9 @@ struct YAMLMapping {
     /// Reports keys outside `allowed`, suggesting the closest allowed key.
     func checkKeys(allowed: [String], sink: inout DiagnosticSink) {
         for entry in entries where !allowed.contains(entry.key) {
-            let hint = closestMatch(to: entry.key, in: allowed).map { "; did you mean '\($0)'?" } ?? "; allowed keys are \(allowed.joined(separator: ", "))"
+            let hint =
+                closestMatch(to: entry.key, in: allowed).map { "; did you mean '\($0)'?" }
+                ?? "; allowed keys are \(allowed.joined(separator: ", "))"
             sink.report(.frontMatterUnknownKey, at: entry.keyPosition, "unknown key '\(entry.key)' in \(context)\(hint)")
         }
     }
@@ -87,7 +89,9 @@ struct YAMLMapping {
             case .list: written = "a list"
             case .mapping: written = "a mapping"
             }
-            sink.report(.frontMatterType, at: entry.valuePosition, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(written)")
+            sink.report(
+                .frontMatterType, at: entry.valuePosition,
+                "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(written)")
             return nil
         }
         return number

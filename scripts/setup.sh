@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what Groundwork needs on a fresh Debian machine, once: libcmark (and the cmark
+# program, used by scripts/compare-with-cmark.sh). Safe to run again; does nothing then.
+set -euo pipefail
+
+missing=()
+for package in libcmark-dev cmark pkg-config; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "groundwork: installing ${missing[*]}" >&2
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
+fi
+command -v swift >/dev/null || { echo "groundwork: Swift 6 is needed (https://swift.org/install)" >&2; exit 2; }
