@@ -2,4 +2,5 @@
 #define GROUNDWORK_CMARK_SHIM_H
 #include <cmark.h>
 #include <stdlib.h>
+#include <string.h>
 #endif

@@ -86,10 +86,13 @@ public enum CourseLoader {
         func problem(_ rule: Diagnostic.Rule, _ message: String) -> Result<SourceFile, Diagnostic> {
             .failure(Diagnostic(path: displayPath, position: nil, severity: .error, rule: rule, message: message))
         }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+        // stat(2) directly: Foundation's attribute dictionary cost more than parsing a lesson.
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             return problem(.unreadableFile, "file does not exist or cannot be read")
         }
-        if let size = attributes[.size] as? Int, size > maximumFileSize {
+        let size = Int(info.st_size)
+        if size > maximumFileSize {
             return problem(
                 .fileTooLarge,
                 "file is \(size / 1_048_576) MiB; Groundwork reads Markdown files of at most \(maximumFileSize / 1_048_576) MiB")

@@ -7,24 +7,27 @@ internal import GroundworkCMark
 /// pointer ever leaves this file.
 enum CMarkParser {
     struct Output {
-        var root: MarkdownNode
+        var root: Int32
         /// True when nodes nested deeper than the limit were dropped.
         var depthLimitReached: Bool
     }
 
-    /// Parses CommonMark text.
+    /// Parses CommonMark text into `tree`.
     ///
     /// - Parameters:
     ///   - text: The Markdown to parse (already valid UTF-8).
+    ///   - tree: Where the nodes go; several parses (a lesson and its special blocks) share one.
     ///   - positions: Maps cmark's (line, byte column) pairs to positions in the original file.
     ///   - maxDepth: Containers nested deeper than this are dropped with their contents, which
-    ///     keeps recursive walks of the Swift tree far from the stack's limit.
-    ///   - finish: Called on every node once its children are complete; may replace it.
+    ///     keeps recursive walks of the tree far from the stack's limit.
+    ///   - finish: Called for every heading once its text is complete and for every code
+    ///     block, so the caller can add anchors and turn special blocks into their own kinds.
     static func parse(
         _ text: String,
+        into tree: inout MarkdownTree,
         positions: PositionMap,
         maxDepth: Int,
-        finish: (MarkdownNode) -> MarkdownNode
+        finish: (inout MarkdownTree, Int32) -> Void
     ) -> Output {
         var text = text
         let document: OpaquePointer? = text.withUTF8 { buffer in
@@ -33,17 +36,17 @@ enum CMarkParser {
             }
         }
         guard let document, let iterator = cmark_iter_new(document) else {
-            return Output(root: MarkdownNode(.document, position: .init(line: 1, column: 1)), depthLimitReached: false)
+            return Output(root: tree.appendNode(.document, position: SourcePosition(line: 1, column: 1)), depthLimitReached: false)
         }
         defer {
             cmark_iter_free(iterator)
             cmark_node_free(document)
         }
 
-        var stack: [MarkdownNode] = []
+        var stack: [(node: Int32, lastChild: Int32)] = []
         var skipped: OpaquePointer?
         var depthLimitReached = false
-        var root = MarkdownNode(.document, position: .init(line: 1, column: 1))
+        var root = MarkdownTree.none
 
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
@@ -51,30 +54,50 @@ enum CMarkParser {
                 if node == skippedNode, event == CMARK_EVENT_EXIT { skipped = nil }
                 continue
             }
-            if event == CMARK_EVENT_ENTER {
-                // cmark records no position for line breaks and a wrong one for some
-                // autolinks; such nodes take their first child's position, else their parent's.
-                let recorded = position(of: node, in: positions)
-                let value = MarkdownNode(kind(of: node), position: recorded ?? unknownPosition)
-                if isLeaf(node) {
-                    var value = value
-                    if recorded == nil { value.position = stack.last?.position ?? SourcePosition(line: 1, column: 1) }
-                    stack[stack.count - 1].children.append(finish(value))
-                } else if stack.count > maxDepth {
-                    depthLimitReached = true
-                    skipped = node
-                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+            if event == CMARK_EVENT_EXIT {
+                guard let (finished, _) = stack.popLast() else { continue }
+                // cmark records a wrong start for some autolinks; such nodes take their
+                // first child's position, else their parent's.
+                if tree.lines[Int(finished)] == 0 {
+                    let child = tree.firstChild[Int(finished)]
+                    let parent = stack.last?.node
+                    tree.setPosition(
+                        finished,
+                        child != MarkdownTree.none
+                            ? tree.position(child) : parent.map { tree.position($0) } ?? SourcePosition(line: 1, column: 1))
+                }
+                if tree.tags[Int(finished)] == .heading { finish(&tree, finished) }
+                continue
+            }
+            let leaf = isLeaf(node)
+            if !leaf, stack.count > maxDepth {
+                depthLimitReached = true
+                skipped = node
+                cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                continue
+            }
+            // cmark records no position for line breaks; they take their parent's.
+            let recorded = position(of: node, in: positions)
+            let fallback =
+                leaf ? stack.last.map { tree.position($0.node) } ?? SourcePosition(line: 1, column: 1) : SourcePosition(line: 0, column: 0)
+            let index = append(node, to: &tree, position: recorded ?? fallback)
+            if let parent = stack.last {
+                if parent.lastChild == MarkdownTree.none {
+                    tree.firstChild[Int(parent.node)] = index
                 } else {
-                    stack.append(value)
+                    tree.nextSibling[Int(parent.lastChild)] = index
                 }
-            } else if event == CMARK_EVENT_EXIT, var finished = stack.popLast() {
-                if finished.position == unknownPosition {
-                    finished.position = finished.children.first?.position ?? stack.last?.position ?? SourcePosition(line: 1, column: 1)
-                }
-                let value = finish(finished)
-                if stack.isEmpty { root = value } else { stack[stack.count - 1].children.append(value) }
+                stack[stack.count - 1].lastChild = index
+            } else {
+                root = index
+            }
+            if leaf {
+                if tree.tags[Int(index)] == .codeBlock { finish(&tree, index) }
+            } else {
+                stack.append((index, MarkdownTree.none))
             }
         }
+        if root == MarkdownTree.none { root = tree.appendNode(.document, position: SourcePosition(line: 1, column: 1)) }
         return Output(root: root, depthLimitReached: depthLimitReached)
     }
 
@@ -89,39 +112,58 @@ enum CMarkParser {
         }
     }
 
-    private static let unknownPosition = SourcePosition(line: 0, column: 0)
-
     private static func position(of node: OpaquePointer, in map: PositionMap) -> SourcePosition? {
         map.position(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
     }
 
-    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
-        pointer.map { String(cString: $0) } ?? ""
+    /// Copies a C string owned by the cmark tree into the tree.
+    private static func span(_ pointer: UnsafePointer<CChar>?, in tree: inout MarkdownTree) -> Int32 {
+        guard let pointer else { return tree.appendSpan(nil, count: 0) }
+        let count = strlen(pointer)
+        return UnsafeRawPointer(pointer).withMemoryRebound(to: UInt8.self, capacity: count) {
+            tree.appendSpan($0, count: count)
+        }
     }
 
-    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+    /// Appends one node with its text and returns its index.
+    private static func append(_ node: OpaquePointer, to tree: inout MarkdownTree, position: SourcePosition) -> Int32 {
         switch cmark_node_get_type(node) {
-        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
-        case CMARK_NODE_LIST: return .list(listStyle(of: node))
-        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_BLOCK_QUOTE: return tree.appendNode(.blockQuote, position: position)
+        case CMARK_NODE_LIST:
+            tree.listStyles.append(listStyle(of: node))
+            return tree.appendNode(.list, position: position, payload: Int32(tree.listStyles.count - 1))
+        case CMARK_NODE_ITEM: return tree.appendNode(.item, position: position)
         case CMARK_NODE_CODE_BLOCK:
-            return .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
-        case CMARK_NODE_HTML_BLOCK: return .htmlBlock(string(cmark_node_get_literal(node)))
-        case CMARK_NODE_PARAGRAPH: return .paragraph
-        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)), anchor: "")
-        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
-        case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
-        case CMARK_NODE_SOFTBREAK: return .softBreak
-        case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
-        case CMARK_NODE_HTML_INLINE: return .htmlInline(string(cmark_node_get_literal(node)))
-        case CMARK_NODE_EMPH: return .emphasis
-        case CMARK_NODE_STRONG: return .strong
-        case CMARK_NODE_LINK:
-            return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-        case CMARK_NODE_IMAGE:
-            return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-        default: return .document
+            let info = span(cmark_node_get_fence_info(node), in: &tree)
+            _ = span(cmark_node_get_literal(node), in: &tree)
+            return tree.appendNode(.codeBlock, position: position, payload: info)
+        case CMARK_NODE_HTML_BLOCK:
+            return tree.appendNode(.htmlBlock, position: position, payload: span(cmark_node_get_literal(node), in: &tree))
+        case CMARK_NODE_PARAGRAPH: return tree.appendNode(.paragraph, position: position)
+        case CMARK_NODE_HEADING:
+            return tree.appendNode(.heading, position: position, extra: Int32(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: return tree.appendNode(.thematicBreak, position: position)
+        case CMARK_NODE_TEXT:
+            let literal = span(cmark_node_get_literal(node), in: &tree)
+            tree.wordCount += tree.words(inSpan: literal)
+            return tree.appendNode(.text, position: position, payload: literal)
+        case CMARK_NODE_SOFTBREAK: return tree.appendNode(.softBreak, position: position)
+        case CMARK_NODE_LINEBREAK: return tree.appendNode(.lineBreak, position: position)
+        case CMARK_NODE_CODE:
+            let literal = span(cmark_node_get_literal(node), in: &tree)
+            tree.wordCount += tree.words(inSpan: literal)
+            return tree.appendNode(.code, position: position, payload: literal)
+        case CMARK_NODE_HTML_INLINE:
+            return tree.appendNode(.htmlInline, position: position, payload: span(cmark_node_get_literal(node), in: &tree))
+        case CMARK_NODE_EMPH: return tree.appendNode(.emphasis, position: position)
+        case CMARK_NODE_STRONG: return tree.appendNode(.strong, position: position)
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let destination = span(cmark_node_get_url(node), in: &tree)
+            _ = span(cmark_node_get_title(node), in: &tree)
+            let tag: MarkdownTree.Tag = cmark_node_get_type(node) == CMARK_NODE_LINK ? .link : .image
+            return tree.appendNode(tag, position: position, payload: destination)
+        default:
+            return tree.appendNode(.document, position: position)
         }
     }
 

@@ -9,13 +9,14 @@ public struct MarkdownDocument: Sendable {
     /// Special blocks inside special blocks deeper than this stay code blocks.
     static let maximumSpecialBlockNesting = 4
 
-    public var root: MarkdownNode
+    /// The document node; its children are the top-level blocks.
+    public let root: MarkdownNode
     /// Every heading anchor, in document order.
-    public var anchors: [String]
-    public var diagnostics: [Diagnostic]
-    /// Words of readable text (quizzes, callouts and code included, markup not), counted
-    /// while the tree is built.
-    public var wordCount: Int
+    public let anchors: [String]
+    public let diagnostics: [Diagnostic]
+
+    /// Words of readable text (quizzes, callouts and code included, markup not).
+    public var wordCount: Int { root.storage.tree.wordCount }
 
     /// Parses a whole file.
     public init(source: SourceFile) {
@@ -26,24 +27,24 @@ public struct MarkdownDocument: Sendable {
     /// the front matter blanked out, so positions still point into the original file).
     public init(source: SourceFile, markdown: String) {
         let builder = MarkdownBuilder(source: source)
-        root = builder.parse(markdown, positions: PositionMap(source: source), specialDepth: 0)
+        var tree = MarkdownTree(expectedBytes: markdown.utf8.count)
+        let rootIndex = builder.parse(markdown, into: &tree, positions: PositionMap(source: source), specialDepth: 0)
+        root = MarkdownNode(storage: MarkdownStorage(tree: tree), index: rootIndex)
         anchors = builder.anchors.anchors
         diagnostics = builder.sink.diagnostics
-        wordCount = builder.wordCount
     }
 
     /// The text of the first level-1 heading, if any.
     public var firstHeadingText: String? {
-        root.children.first { if case .heading(1, _) = $0.kind { return true } else { return false } }?.plainText
+        root.children.first { $0.tag == .heading && $0.storage.tree.extra[Int($0.index)] == 1 }?.plainText
     }
 }
 
-/// Turns cmark's output into Groundwork's tree: anchors on headings, special blocks parsed.
+/// Turns cmark's output into Groundwork's document: anchors on headings, special blocks parsed.
 private final class MarkdownBuilder {
     let source: SourceFile
     let anchors = AnchorRegistry()
     var sink: DiagnosticSink
-    private(set) var wordCount = 0
     private var reportedDepth = false
 
     init(source: SourceFile) {
@@ -51,9 +52,10 @@ private final class MarkdownBuilder {
         self.sink = DiagnosticSink(path: source.path)
     }
 
-    func parse(_ markdown: String, positions: PositionMap, specialDepth: Int) -> MarkdownNode {
-        let output = CMarkParser.parse(markdown, positions: positions, maxDepth: MarkdownDocument.maximumNesting) {
-            self.finish($0, positions: positions, specialDepth: specialDepth)
+    /// Parses into `tree` and returns the index of the new document node.
+    func parse(_ markdown: String, into tree: inout MarkdownTree, positions: PositionMap, specialDepth: Int) -> Int32 {
+        let output = CMarkParser.parse(markdown, into: &tree, positions: positions, maxDepth: MarkdownDocument.maximumNesting) {
+            self.finish($1, in: &$0, specialDepth: specialDepth)
         }
         if output.depthLimitReached, !reportedDepth {
             reportedDepth = true
@@ -64,68 +66,66 @@ private final class MarkdownBuilder {
         return output.root
     }
 
-    private func finish(_ node: MarkdownNode, positions: PositionMap, specialDepth: Int) -> MarkdownNode {
-        switch node.kind {
-        case .text(let text), .code(let text):
-            wordCount += Self.words(in: text)
-            return node
-        case .heading(let level, _):
-            var node = node
-            node.kind = .heading(level: level, anchor: anchors.register(headingText: node.plainText))
-            return node
-        case .codeBlock(let info, let literal):
-            if let special = specialBlock(node, info: info, literal: literal, positions: positions, depth: specialDepth) { return special }
-            wordCount += Self.words(in: literal)
-            return node
+    private func finish(_ node: Int32, in tree: inout MarkdownTree, specialDepth: Int) {
+        switch tree.tags[Int(node)] {
+        case .heading:
+            var text: [UInt8] = []
+            tree.appendPlainText(of: node, to: &text)
+            while text.last == UInt8(ascii: "\n") { text.removeLast() }
+            tree.payload[Int(node)] = tree.appendSpan(anchors.register(headingText: String(decoding: text, as: UTF8.self)))
+        case .codeBlock:
+            if !makeSpecialBlock(node, in: &tree, depth: specialDepth) {
+                tree.wordCount += tree.words(inSpan: tree.payload[Int(node)] + 1)
+            }
         default:
-            return node
+            break
         }
     }
 
-    /// Counts runs of non-space bytes.
-    private static func words(in text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if !isSpace, !inWord { count += 1 }
-            inWord = !isSpace
-        }
-        return count
-    }
-
-    /// Parses a fenced block whose info string names a special block; nil for other code.
-    private func specialBlock(_ node: MarkdownNode, info: String, literal: String, positions: PositionMap, depth: Int) -> MarkdownNode? {
-        guard let first = info.utf8.first, first >= UInt8(ascii: "e"), first <= UInt8(ascii: "w") else { return nil }
+    /// Turns a fenced block whose info string names a special block into a callout or quiz;
+    /// false for other code.
+    private func makeSpecialBlock(_ node: Int32, in tree: inout MarkdownTree, depth: Int) -> Bool {
+        let infoSpan = tree.spans[Int(tree.payload[Int(node)])]
+        guard infoSpan.count > 0 else { return false }
+        let first = tree.bytes[Int(infoSpan.start)]
+        guard first >= UInt8(ascii: "e"), first <= UInt8(ascii: "w") else { return false }
+        let info = tree.string(span: tree.payload[Int(node)])
         let words = info.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard let word = words.first else { return nil }
+        guard let word = words.first else { return false }
         let isQuiz = word == "quiz"
         let calloutKind = Callout.Kind(rawValue: String(word))
-        guard isQuiz || calloutKind != nil else { return nil }
+        guard isQuiz || calloutKind != nil else { return false }
+        let position = tree.position(node)
         guard depth < MarkdownDocument.maximumSpecialBlockNesting else {
-            sink.report(.specialBlock, at: node.position, "special blocks are nested too deeply; this '\(word)' block is shown as code")
-            return nil
+            sink.report(.specialBlock, at: position, "special blocks are nested too deeply; this '\(word)' block is shown as code")
+            return false
         }
         // The body starts on the line after the opening fence; cmark removed up to the
         // fence's own indentation from each line.
-        let bodyPositions = PositionMap(
-            source: source,
-            lineOffset: node.position.line,
-            byteColumnOffset: node.position.column - 1)
-        let body = parse(literal, positions: bodyPositions, specialDepth: depth + 1)
+        let bodyPositions = PositionMap(source: source, lineOffset: position.line, byteColumnOffset: position.column - 1)
+        let literal = tree.string(span: tree.payload[Int(node)] + 1)
+        let body = parse(literal, into: &tree, positions: bodyPositions, specialDepth: depth + 1)
+        let bodyBlocks = tree.children(of: body)
         if isQuiz {
             if words.count > 1 {
-                sink.report(.specialBlock, at: node.position, "a quiz takes no title; put '\(words[1])' in the question")
+                sink.report(.specialBlock, at: position, "a quiz takes no title; put '\(words[1])' in the question")
             }
-            guard let quiz = Quiz.parse(body: body.children, blockPosition: node.position, sink: &sink) else { return nil }
-            return MarkdownNode(.quiz(quiz), position: node.position)
+            guard let quiz = Quiz.parse(body: bodyBlocks, in: &tree, blockPosition: position, sink: &sink) else { return false }
+            tree.quizzes.append(quiz)
+            tree.tags[Int(node)] = .quiz
+            tree.payload[Int(node)] = Int32(tree.quizzes.count - 1)
+            return true
         }
-        guard let calloutKind else { return nil }
-        if body.children.isEmpty {
-            sink.report(.specialBlock, at: node.position, "'\(word)' block is empty; write its text between the fences")
+        guard let calloutKind else { return false }
+        if bodyBlocks.isEmpty {
+            sink.report(.specialBlock, at: position, "'\(word)' block is empty; write its text between the fences")
         }
         let title = words.count > 1 ? String(words[1]).trimmingSpaces() : nil
-        return MarkdownNode(.callout(Callout(kind: calloutKind, title: title)), children: body.children, position: node.position)
+        tree.callouts.append(Callout(kind: calloutKind, title: title))
+        tree.tags[Int(node)] = .callout
+        tree.payload[Int(node)] = Int32(tree.callouts.count - 1)
+        tree.firstChild[Int(node)] = tree.firstChild[Int(body)]
+        return true
     }
 }
 

@@ -1,8 +1,9 @@
-/// One node of a parsed Markdown document: a plain Swift value copied out of cmark's tree.
+/// One node of a parsed Markdown document: a view into the document's flat storage.
 ///
-/// The tree mirrors CommonMark's node types one to one, plus Groundwork's special blocks
+/// The kinds mirror CommonMark's node types one to one, plus Groundwork's special blocks
 /// (callouts and quizzes), which cmark sees as fenced code blocks and which
-/// ``MarkdownDocument`` turns into their own kinds.
+/// ``MarkdownDocument`` turns into their own kinds. Two nodes are equal when they are the
+/// same node of the same document.
 public struct MarkdownNode: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case document
@@ -31,15 +32,32 @@ public struct MarkdownNode: Sendable, Hashable {
         case quiz(Quiz)
     }
 
-    public var kind: Kind
-    public var children: [MarkdownNode]
-    /// Where the node starts in the original file.
-    public var position: SourcePosition
+    let storage: MarkdownStorage
+    let index: Int32
 
-    public init(_ kind: Kind, children: [MarkdownNode] = [], position: SourcePosition) {
-        self.kind = kind
-        self.children = children
-        self.position = position
+    init(storage: MarkdownStorage, index: Int32) {
+        self.storage = storage
+        self.index = index
+    }
+
+    public var kind: Kind { storage.kind(of: index) }
+
+    public var children: [MarkdownNode] {
+        storage.tree.children(of: index).map { MarkdownNode(storage: storage, index: $0) }
+    }
+
+    /// Where the node starts in the original file.
+    public var position: SourcePosition { storage.tree.position(index) }
+
+    var tag: MarkdownTree.Tag { storage.tree.tags[Int(index)] }
+
+    public static func == (lhs: MarkdownNode, rhs: MarkdownNode) -> Bool {
+        lhs.storage === rhs.storage && lhs.index == rhs.index
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(storage))
+        hasher.combine(index)
     }
 }
 
@@ -63,36 +81,15 @@ public struct ListStyle: Sendable, Hashable {
 
 extension MarkdownNode {
     /// Whether this node is an inline (text-level) node.
-    public var isInline: Bool {
-        switch kind {
-        case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .link, .image:
-            return true
-        default:
-            return false
-        }
-    }
+    public var isInline: Bool { tag.isInline }
 
     /// The text a reader sees, without markup: line breaks become spaces and blocks are
     /// separated by newlines.
     public var plainText: String {
-        var result = ""
-        appendPlainText(to: &result)
-        while result.hasSuffix("\n") { result.removeLast() }
-        return result
-    }
-
-    private func appendPlainText(to result: inout String) {
-        switch kind {
-        case .text(let text), .code(let text):
-            result += text
-        case .softBreak, .lineBreak:
-            result += " "
-        case .codeBlock(_, let literal):
-            result += literal
-        default:
-            for child in children { child.appendPlainText(to: &result) }
-            if !isInline, !result.isEmpty, !result.hasSuffix("\n") { result += "\n" }
-        }
+        var bytes: [UInt8] = []
+        storage.tree.appendPlainText(of: index, to: &bytes)
+        while bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Calls `visit` for this node and every descendant, parents before children.
@@ -101,8 +98,12 @@ extension MarkdownNode {
     /// checked like any other.
     public func forEach(_ visit: (MarkdownNode) -> Void) {
         visit(self)
-        for child in children { child.forEach(visit) }
-        if case .quiz(let quiz) = kind {
+        var child = storage.tree.firstChild[Int(index)]
+        while child != MarkdownTree.none {
+            MarkdownNode(storage: storage, index: child).forEach(visit)
+            child = storage.tree.nextSibling[Int(child)]
+        }
+        if tag == .quiz, case .quiz(let quiz) = kind {
             for node in quiz.question { node.forEach(visit) }
             for choice in quiz.choices {
                 for node in choice.text + choice.explanation { node.forEach(visit) }

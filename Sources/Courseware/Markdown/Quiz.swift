@@ -35,72 +35,78 @@ public struct Quiz: Sendable, Hashable {
 }
 
 extension Quiz {
-    /// Builds a quiz from its parsed body, reporting every problem found into `sink`.
-    static func parse(body: [MarkdownNode], blockPosition: SourcePosition, sink: inout DiagnosticSink) -> Quiz? {
-        guard let listIndex = body.firstIndex(where: { if case .list = $0.kind { return true } else { return false } }) else {
+    /// Reads a quiz from its parsed body, reporting every problem found into `sink`.
+    ///
+    /// - Returns: The quiz as node indices in `tree`, or nil when it cannot be used.
+    static func parse(
+        body: [Int32], in tree: inout MarkdownTree, blockPosition: SourcePosition, sink: inout DiagnosticSink
+    ) -> MarkdownTree.QuizRecord? {
+        guard let listIndex = body.firstIndex(where: { tree.tags[Int($0)] == .list }) else {
             sink.report(
                 .specialBlock, at: blockPosition,
                 "quiz has no choices; add a list of '- [x] right' and '- [ ] wrong' items after the question")
             return nil
         }
+        let list = body[listIndex]
         let question = Array(body[..<listIndex])
         if question.isEmpty {
-            sink.report(.specialBlock, at: body[listIndex].position, "quiz has no question; write it as a paragraph before the choices")
+            sink.report(.specialBlock, at: tree.position(list), "quiz has no question; write it as a paragraph before the choices")
         }
         for extra in body[(listIndex + 1)...] {
             sink.report(
-                .specialBlock, at: extra.position,
+                .specialBlock, at: tree.position(extra),
                 "text after the choices of a quiz; put it in the question or indent it under a choice as its explanation")
         }
-        var choices: [Choice] = []
+        var choices: [MarkdownTree.QuizRecord.Choice] = []
         var valid = !question.isEmpty
-        for (number, item) in body[listIndex].children.enumerated() {
-            guard let choice = parseChoice(item) else {
-                sink.report(.specialBlock, at: item.position, "choice \(number + 1) does not start with '[x]' (correct) or '[ ]' (wrong)")
+        for (number, item) in tree.children(of: list).enumerated() {
+            guard let choice = parseChoice(item, in: &tree) else {
+                sink.report(
+                    .specialBlock, at: tree.position(item), "choice \(number + 1) does not start with '[x]' (correct) or '[ ]' (wrong)")
                 valid = false
                 continue
             }
             if choice.explanation.isEmpty {
                 sink.report(
-                    .specialBlock, at: item.position, "choice \(number + 1) has no explanation; add a '> why' line indented under it")
+                    .specialBlock, at: tree.position(item), "choice \(number + 1) has no explanation; add a '> why' line indented under it")
                 valid = false
             }
             choices.append(choice)
         }
         if choices.count < 2, valid {
-            sink.report(.specialBlock, at: body[listIndex].position, "a quiz needs at least two choices")
+            sink.report(.specialBlock, at: tree.position(list), "a quiz needs at least two choices")
             valid = false
         }
         if !choices.isEmpty, !choices.contains(where: \.isCorrect) {
-            sink.report(.specialBlock, at: body[listIndex].position, "quiz has no correct choice; mark at least one with '[x]'")
+            sink.report(.specialBlock, at: tree.position(list), "quiz has no correct choice; mark at least one with '[x]'")
             valid = false
         }
-        return valid ? Quiz(question: question, choices: choices) : nil
+        return valid ? MarkdownTree.QuizRecord(question: question, choices: choices) : nil
     }
 
-    private static func parseChoice(_ item: MarkdownNode) -> Choice? {
-        guard let first = item.children.first, case .paragraph = first.kind,
-            case .text(let leading)? = first.children.first?.kind
-        else { return nil }
+    private static func parseChoice(_ item: Int32, in tree: inout MarkdownTree) -> MarkdownTree.QuizRecord.Choice? {
+        let blocks = tree.children(of: item)
+        guard let first = blocks.first, tree.tags[Int(first)] == .paragraph else { return nil }
+        var text = tree.children(of: first)
+        guard let leadingNode = text.first, tree.tags[Int(leadingNode)] == .text else { return nil }
+        let leading = tree.string(span: tree.payload[Int(leadingNode)])
         let isCorrect: Bool
         switch leading.prefix(3) {
         case "[x]", "[X]": isCorrect = true
         case "[ ]": isCorrect = false
         default: return nil
         }
-        var text = first.children
         let rest = leading.dropFirst(3).drop(while: { $0 == " " || $0 == "\t" })
         if rest.isEmpty {
             text.removeFirst()
         } else {
-            text[0].kind = .text(String(rest))
-            text[0].position.column += leading.unicodeScalars.count - rest.unicodeScalars.count
+            // The marker is ASCII, so bytes dropped equal characters dropped.
+            tree.dropLeadingBytes(leading.utf8.count - rest.utf8.count, fromTextNode: leadingNode)
         }
         guard !text.isEmpty else { return nil }
-        let explanation = item.children.dropFirst().flatMap { block -> [MarkdownNode] in
-            if case .blockQuote = block.kind { return block.children }
-            return [block]
+        let explanation = blocks.dropFirst().flatMap { block -> [Int32] in
+            tree.tags[Int(block)] == .blockQuote ? tree.children(of: block) : [block]
         }
-        return Choice(text: text, isCorrect: isCorrect, explanation: explanation, position: item.position)
+        return MarkdownTree.QuizRecord.Choice(text: text, isCorrect: isCorrect, explanation: explanation, position: tree.position(item))
     }
 }

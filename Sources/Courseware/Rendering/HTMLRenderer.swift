@@ -21,14 +21,18 @@ public struct HTMLRenderer: Sendable {
 
     /// Renders a sequence of sibling nodes (blocks or inlines).
     public func render(_ nodes: [MarkdownNode]) -> String {
-        var output = HTMLOutput()
-        output.bytes.reserveCapacity(8192)
-        for node in nodes { render(node, tight: false, into: &output) }
+        guard let storage = nodes.first?.storage else { return "" }
+        var output = HTMLOutput(tree: storage.tree)
+        output.bytes.reserveCapacity(storage.tree.bytes.count * 2 + 256)
+        for node in nodes { render(node.index, tight: false, into: &output) }
         return String(decoding: output.bytes, as: UTF8.self)
     }
 
-    private func render(_ node: MarkdownNode, tight: Bool, into out: inout HTMLOutput) {
-        switch node.kind {
+    /// Renders one node, reading its text straight from the document's storage.
+    private func render(_ node: Int32, tight: Bool, into out: inout HTMLOutput) {
+        let index = Int(node)
+        let payload = out.tree.payload[index]
+        switch out.tree.tags[index] {
         case .document:
             renderChildren(node, tight: false, into: &out)
         case .blockQuote:
@@ -37,46 +41,53 @@ public struct HTMLRenderer: Sendable {
             renderChildren(node, tight: false, into: &out)
             out.cr()
             out.append("</blockquote>\n")
-        case .list(let style):
+        case .list:
+            let style = out.tree.listStyles[Int(payload)]
             out.cr()
             switch style.marker {
             case .bullet: out.append("<ul>\n")
             case .ordered(1, _): out.append("<ol>\n")
             case .ordered(let start, _): out.append("<ol start=\"\(start)\">\n")
             }
-            for item in node.children { render(item, tight: style.isTight, into: &out) }
+            renderChildren(node, tight: style.isTight, into: &out)
             if case .bullet = style.marker { out.append("</ul>\n") } else { out.append("</ol>\n") }
         case .item:
             out.cr()
             out.append("<li>")
             renderChildren(node, tight: tight, into: &out)
             out.append("</li>\n")
-        case .heading(let level, let anchor):
+        case .heading:
+            let level = Self.digits[Int(out.tree.extra[index])]
             out.cr()
-            out.append("<h\(level)")
+            out.append("<h")
+            out.bytes.append(level)
             if headingIDs {
                 out.append(" id=\"")
-                out.appendEscaped(anchor)
+                out.appendEscaped(span: payload)
                 out.append("\"")
             }
             out.append(">")
             renderChildren(node, tight: false, into: &out)
-            out.append("</h\(level)>\n")
-        case .codeBlock(let info, let literal):
+            out.append("</h")
+            out.bytes.append(level)
+            out.append(">\n")
+        case .codeBlock:
             out.cr()
-            let language = info.utf8.prefix { !Self.isSpace($0) }
-            if language.isEmpty {
+            let info = out.tree.spans[Int(payload)]
+            var languageEnd = Int(info.start)
+            while languageEnd < Int(info.start + info.count), !Self.isSpace(out.tree.bytes[languageEnd]) { languageEnd += 1 }
+            if languageEnd == Int(info.start) {
                 out.append("<pre><code>")
             } else {
                 out.append("<pre><code class=\"language-")
-                out.appendEscaped(String(decoding: language, as: UTF8.self))
+                out.appendEscaped(from: Int(info.start), to: languageEnd)
                 out.append("\">")
             }
-            out.appendEscaped(literal)
+            out.appendEscaped(span: payload + 1)
             out.append("</code></pre>\n")
-        case .htmlBlock(let literal):
+        case .htmlBlock:
             out.cr()
-            out.append(allowsRawHTML ? literal : "<!-- raw HTML omitted -->")
+            if allowsRawHTML { out.appendRaw(span: payload) } else { out.append("<!-- raw HTML omitted -->") }
             out.cr()
         case .paragraph:
             if tight {
@@ -90,18 +101,18 @@ public struct HTMLRenderer: Sendable {
         case .thematicBreak:
             out.cr()
             out.append("<hr />\n")
-        case .text(let text):
-            out.appendEscaped(text)
+        case .text:
+            out.appendEscaped(span: payload)
         case .softBreak:
             out.append("\n")
         case .lineBreak:
             out.append("<br />\n")
-        case .code(let code):
+        case .code:
             out.append("<code>")
-            out.appendEscaped(code)
+            out.appendEscaped(span: payload)
             out.append("</code>")
-        case .htmlInline(let literal):
-            out.append(allowsRawHTML ? literal : "<!-- raw HTML omitted -->")
+        case .htmlInline:
+            if allowsRawHTML { out.appendRaw(span: payload) } else { out.append("<!-- raw HTML omitted -->") }
         case .emphasis:
             out.append("<em>")
             renderChildren(node, tight: false, into: &out)
@@ -110,55 +121,60 @@ public struct HTMLRenderer: Sendable {
             out.append("<strong>")
             renderChildren(node, tight: false, into: &out)
             out.append("</strong>")
-        case .link(let destination, let title):
+        case .link:
             out.append("<a href=\"")
-            appendDestination(destination, into: &out)
-            if !title.isEmpty {
+            appendDestination(span: payload, into: &out)
+            if out.tree.spans[Int(payload + 1)].count > 0 {
                 out.append("\" title=\"")
-                out.appendEscaped(title)
+                out.appendEscaped(span: payload + 1)
             }
             out.append("\">")
             renderChildren(node, tight: false, into: &out)
             out.append("</a>")
-        case .image(let source, let title):
+        case .image:
             out.append("<img src=\"")
-            appendDestination(source, into: &out)
+            appendDestination(span: payload, into: &out)
             out.append("\" alt=\"")
-            for child in node.children { renderAltText(child, into: &out) }
-            if !title.isEmpty {
+            renderAltText(children: node, into: &out)
+            if out.tree.spans[Int(payload + 1)].count > 0 {
                 out.append("\" title=\"")
-                out.appendEscaped(title)
+                out.appendEscaped(span: payload + 1)
             }
             out.append("\" />")
-        case .callout(let callout):
-            renderCallout(callout, body: node.children, into: &out)
-        case .quiz(let quiz):
-            renderQuiz(quiz, into: &out)
+        case .callout:
+            renderCallout(out.tree.callouts[Int(payload)], body: node, into: &out)
+        case .quiz:
+            renderQuiz(out.tree.quizzes[Int(payload)], into: &out)
         }
     }
 
-    private func renderChildren(_ node: MarkdownNode, tight: Bool, into out: inout HTMLOutput) {
-        for child in node.children { render(child, tight: tight, into: &out) }
+    private func renderChildren(_ node: Int32, tight: Bool, into out: inout HTMLOutput) {
+        var child = out.tree.firstChild[Int(node)]
+        while child != MarkdownTree.none {
+            render(child, tight: tight, into: &out)
+            child = out.tree.nextSibling[Int(child)]
+        }
     }
 
     /// Image descriptions are plain text, as cmark writes them into `alt`.
-    private func renderAltText(_ node: MarkdownNode, into out: inout HTMLOutput) {
-        switch node.kind {
-        case .text(let literal), .code(let literal), .htmlInline(let literal):
-            out.appendEscaped(literal)
-        case .softBreak, .lineBreak:
-            out.append(" ")
-        default:
-            for child in node.children { renderAltText(child, into: &out) }
+    private func renderAltText(children node: Int32, into out: inout HTMLOutput) {
+        var child = out.tree.firstChild[Int(node)]
+        while child != MarkdownTree.none {
+            switch out.tree.tags[Int(child)] {
+            case .text, .code, .htmlInline: out.appendEscaped(span: out.tree.payload[Int(child)])
+            case .softBreak, .lineBreak: out.append(" ")
+            default: renderAltText(children: child, into: &out)
+            }
+            child = out.tree.nextSibling[Int(child)]
         }
     }
 
-    private func appendDestination(_ destination: String, into out: inout HTMLOutput) {
-        if !allowsRawHTML, Self.isDangerous(destination) { return }
-        out.appendHrefEscaped(destination)
+    private func appendDestination(span: Int32, into out: inout HTMLOutput) {
+        if !allowsRawHTML, Self.isDangerous(out.tree.string(span: span)) { return }
+        out.appendHrefEscaped(span: span)
     }
 
-    private func renderCallout(_ callout: Callout, body: [MarkdownNode], into out: inout HTMLOutput) {
+    private func renderCallout(_ callout: Callout, body node: Int32, into out: inout HTMLOutput) {
         out.cr()
         out.append("<aside class=\"callout callout-\(callout.kind.rawValue)\">\n")
         out.append("<p class=\"callout-title\">")
@@ -168,21 +184,22 @@ public struct HTMLRenderer: Sendable {
             out.appendEscaped(title)
         }
         out.append("</p>\n")
-        for child in body { render(child, tight: false, into: &out) }
+        renderChildren(node, tight: false, into: &out)
         out.cr()
         out.append("</aside>\n")
     }
 
     /// A quiz shows its question and choices; the answer and explanations wait in a
     /// `<details>` element the reader opens after choosing.
-    private func renderQuiz(_ quiz: Quiz, into out: inout HTMLOutput) {
+    private func renderQuiz(_ quiz: MarkdownTree.QuizRecord, into out: inout HTMLOutput) {
         out.cr()
-        let kind = quiz.allowsMultipleAnswers ? "multiple" : "single"
+        let multiple = quiz.choices.filter(\.isCorrect).count > 1
+        let kind = multiple ? "multiple" : "single"
         out.append("<section class=\"quiz\" data-answers=\"\(kind)\">\n<div class=\"quiz-question\">\n")
         for block in quiz.question { render(block, tight: false, into: &out) }
         out.cr()
         out.append("</div>\n")
-        if quiz.allowsMultipleAnswers { out.append("<p class=\"quiz-hint\">Select all that apply.</p>\n") }
+        if multiple { out.append("<p class=\"quiz-hint\">Select all that apply.</p>\n") }
         out.append("<ol class=\"quiz-choices\" type=\"A\">\n")
         for choice in quiz.choices {
             out.append("<li>")
@@ -203,12 +220,18 @@ public struct HTMLRenderer: Sendable {
         out.append("</ol>\n</details>\n</section>\n")
     }
 
+    private static let digits: [UInt8] = Array("0123456789".utf8)
+
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// cmark's `scan_dangerous_url`: a case-insensitive prefix test.
     static func isDangerous(_ url: String) -> Bool {
+        // Every dangerous scheme starts with j, v, f or d; most links start otherwise.
+        guard let first = url.utf8.first.map({ $0 | 0x20 }),
+            first == UInt8(ascii: "j") || first == UInt8(ascii: "v") || first == UInt8(ascii: "f") || first == UInt8(ascii: "d")
+        else { return false }
         let lower = url.prefix(16).lowercased()
         if lower.hasPrefix("data:image/") {
             let rest = lower.dropFirst("data:image/".count)
@@ -230,9 +253,14 @@ extension Callout.Kind {
     }
 }
 
-/// A growing UTF-8 buffer with cmark's escaping rules.
+/// A growing UTF-8 buffer with cmark's escaping rules, reading text from a document's storage.
 private struct HTMLOutput {
+    let tree: MarkdownTree
     var bytes: [UInt8] = []
+
+    init(tree: MarkdownTree) {
+        self.tree = tree
+    }
 
     mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
@@ -247,40 +275,58 @@ private struct HTMLOutput {
         if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
     }
 
-    /// `houdini_escape_html0` without secure mode: `"`, `&`, `<` and `>` only. Runs of
-    /// ordinary bytes are copied in one go; most text has nothing to escape.
+    mutating func appendRaw(span index: Int32) {
+        let span = tree.spans[Int(index)]
+        bytes.append(contentsOf: tree.bytes[Int(span.start)..<Int(span.start + span.count)])
+    }
+
+    mutating func appendEscaped(span index: Int32) {
+        let span = tree.spans[Int(index)]
+        appendEscaped(from: Int(span.start), to: Int(span.start + span.count))
+    }
+
     mutating func appendEscaped(_ text: String) {
         var text = text
-        text.withUTF8 { source in
-            var runStart = 0
-            for index in 0..<source.count {
-                let entity: StaticString
-                switch source[index] {
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
-                bytes.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                runStart = index + 1
+        text.withUTF8 { appendEscaped($0) }
+    }
+
+    mutating func appendEscaped(from start: Int, to end: Int) {
+        tree.bytes.withUnsafeBufferPointer { appendEscaped(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// `houdini_escape_html0` without secure mode: `"`, `&`, `<` and `>` only. Runs of
+    /// ordinary bytes are copied in one go; most text has nothing to escape.
+    mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for index in 0..<source.count {
+            let entity: StaticString
+            switch source[index] {
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            default: continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+            append(entity)
+            runStart = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
     }
 
     /// `houdini_escape_href`: keeps URL-safe and reserved characters, writes `&` and `'` as
     /// entities and percent-encodes every other byte.
-    mutating func appendHrefEscaped(_ text: String) {
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in text.utf8 {
-            if HTMLOutput.hrefSafe[Int(byte)] {
+    mutating func appendHrefEscaped(span index: Int32) {
+        let span = tree.spans[Int(index)]
+        let hex = Self.hex
+        for position in Int(span.start)..<Int(span.start + span.count) {
+            let byte = tree.bytes[position]
+            if Self.hrefSafe[Int(byte)] {
                 bytes.append(byte)
             } else if byte == UInt8(ascii: "&") {
-                bytes.append(contentsOf: "&amp;".utf8)
+                append("&amp;")
             } else if byte == UInt8(ascii: "'") {
-                bytes.append(contentsOf: "&#x27;".utf8)
+                append("&#x27;")
             } else {
                 bytes.append(UInt8(ascii: "%"))
                 bytes.append(hex[Int(byte >> 4)])
@@ -288,6 +334,8 @@ private struct HTMLOutput {
             }
         }
     }
+
+    private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     /// cmark's `HREF_SAFE` table: letters, digits and `-_.+!*(),%#@?=;:/$~`.
     static let hrefSafe: [Bool] = (0..<256).map { value in
