@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Loads a course folder from disk.
 public enum CourseLoader {
     /// Files larger than this are reported and skipped rather than parsed.
@@ -86,10 +90,16 @@ public enum CourseLoader {
         func problem(_ rule: Diagnostic.Rule, _ message: String) -> Result<SourceFile, Diagnostic> {
             .failure(Diagnostic(path: displayPath, position: nil, severity: .error, rule: rule, message: message))
         }
-        // stat(2) directly: Foundation's attribute dictionary cost more than parsing a lesson.
-        var info = stat()
-        guard stat(path, &info) == 0 else {
+        // open(2), fstat(2) and read(2) directly: Foundation's attribute dictionary and
+        // `Data` cost more than parsing a lesson.
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
             return problem(.unreadableFile, "file does not exist or cannot be read")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return problem(.unreadableFile, "not a regular file")
         }
         let size = Int(info.st_size)
         if size > maximumFileSize {
@@ -97,10 +107,31 @@ public enum CourseLoader {
                 .fileTooLarge,
                 "file is \(size / 1_048_576) MiB; Groundwork reads Markdown files of at most \(maximumFileSize / 1_048_576) MiB")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readBytes(descriptor, expectedSize: size) else {
             return problem(.unreadableFile, "file cannot be read (check its permissions)")
         }
-        return .success(SourceFile(path: displayPath, bytes: data))
+        return .success(SourceFile(path: displayPath, bytes: bytes))
+    }
+
+    /// Reads a whole file with read(2) straight into an array (no `Data` to copy from).
+    /// A regular file ends at the first short read.
+    private static func readBytes(_ descriptor: Int32, expectedSize: Int) -> [UInt8]? {
+        var result: [UInt8] = []
+        var chunkSize = expectedSize + 1
+        while result.count <= maximumFileSize {
+            var failed = false
+            let wanted = chunkSize
+            let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
+                let got = read(descriptor, buffer.baseAddress, wanted)
+                failed = got < 0
+                count = max(got, 0)
+            }
+            if failed { return nil }
+            if result.isEmpty { result = chunk } else { result += chunk }
+            if chunk.count < wanted { return result }
+            chunkSize = max(4096, result.count)
+        }
+        return result
     }
 
     /// Paths of every `.md` file under `folder`, relative to it, sorted.

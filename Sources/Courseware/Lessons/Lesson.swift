@@ -79,6 +79,12 @@ public struct Lesson: Sendable, Identifiable {
 
     /// Whether the document holds anything besides a level-1 heading.
     private static func hasBody(_ root: MarkdownNode) -> Bool {
-        root.children.contains { if case .heading(1, _) = $0.kind { return false } else { return true } }
+        let tree = root.storage.tree
+        var child = tree.nodes[Int(root.index)].firstChild
+        while child != MarkdownTree.none {
+            if tree.nodes[Int(child)].tag != .heading || tree.nodes[Int(child)].extra != 1 { return true }
+            child = tree.nodes[Int(child)].nextSibling
+        }
+        return false
     }
 }

@@ -58,15 +58,15 @@ enum CMarkParser {
                 guard let (finished, _) = stack.popLast() else { continue }
                 // cmark records a wrong start for some autolinks; such nodes take their
                 // first child's position, else their parent's.
-                if tree.lines[Int(finished)] == 0 {
-                    let child = tree.firstChild[Int(finished)]
+                if tree.nodes[Int(finished)].line == 0 {
+                    let child = tree.nodes[Int(finished)].firstChild
                     let parent = stack.last?.node
                     tree.setPosition(
                         finished,
                         child != MarkdownTree.none
                             ? tree.position(child) : parent.map { tree.position($0) } ?? SourcePosition(line: 1, column: 1))
                 }
-                if tree.tags[Int(finished)] == .heading { finish(&tree, finished) }
+                if tree.nodes[Int(finished)].tag == .heading { finish(&tree, finished) }
                 continue
             }
             let leaf = isLeaf(node)
@@ -83,16 +83,16 @@ enum CMarkParser {
             let index = append(node, to: &tree, position: recorded ?? fallback)
             if let parent = stack.last {
                 if parent.lastChild == MarkdownTree.none {
-                    tree.firstChild[Int(parent.node)] = index
+                    tree.nodes[Int(parent.node)].firstChild = index
                 } else {
-                    tree.nextSibling[Int(parent.lastChild)] = index
+                    tree.nodes[Int(parent.lastChild)].nextSibling = index
                 }
                 stack[stack.count - 1].lastChild = index
             } else {
                 root = index
             }
             if leaf {
-                if tree.tags[Int(index)] == .codeBlock { finish(&tree, index) }
+                if tree.nodes[Int(index)].tag == .codeBlock { finish(&tree, index) }
             } else {
                 stack.append((index, MarkdownTree.none))
             }

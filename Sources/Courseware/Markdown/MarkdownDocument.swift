@@ -36,7 +36,7 @@ public struct MarkdownDocument: Sendable {
 
     /// The text of the first level-1 heading, if any.
     public var firstHeadingText: String? {
-        root.children.first { $0.tag == .heading && $0.storage.tree.extra[Int($0.index)] == 1 }?.plainText
+        root.children.first { $0.tag == .heading && $0.storage.tree.nodes[Int($0.index)].extra == 1 }?.plainText
     }
 }
 
@@ -67,15 +67,15 @@ private final class MarkdownBuilder {
     }
 
     private func finish(_ node: Int32, in tree: inout MarkdownTree, specialDepth: Int) {
-        switch tree.tags[Int(node)] {
+        switch tree.nodes[Int(node)].tag {
         case .heading:
             var text: [UInt8] = []
             tree.appendPlainText(of: node, to: &text)
             while text.last == UInt8(ascii: "\n") { text.removeLast() }
-            tree.payload[Int(node)] = tree.appendSpan(anchors.register(headingText: String(decoding: text, as: UTF8.self)))
+            tree.nodes[Int(node)].payload = tree.appendSpan(anchors.register(headingText: String(decoding: text, as: UTF8.self)))
         case .codeBlock:
             if !makeSpecialBlock(node, in: &tree, depth: specialDepth) {
-                tree.wordCount += tree.words(inSpan: tree.payload[Int(node)] + 1)
+                tree.wordCount += tree.words(inSpan: tree.nodes[Int(node)].payload + 1)
             }
         default:
             break
@@ -85,11 +85,11 @@ private final class MarkdownBuilder {
     /// Turns a fenced block whose info string names a special block into a callout or quiz;
     /// false for other code.
     private func makeSpecialBlock(_ node: Int32, in tree: inout MarkdownTree, depth: Int) -> Bool {
-        let infoSpan = tree.spans[Int(tree.payload[Int(node)])]
+        let infoSpan = tree.spans[Int(tree.nodes[Int(node)].payload)]
         guard infoSpan.count > 0 else { return false }
         let first = tree.bytes[Int(infoSpan.start)]
         guard first >= UInt8(ascii: "e"), first <= UInt8(ascii: "w") else { return false }
-        let info = tree.string(span: tree.payload[Int(node)])
+        let info = tree.string(span: tree.nodes[Int(node)].payload)
         let words = info.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard let word = words.first else { return false }
         let isQuiz = word == "quiz"
@@ -103,7 +103,7 @@ private final class MarkdownBuilder {
         // The body starts on the line after the opening fence; cmark removed up to the
         // fence's own indentation from each line.
         let bodyPositions = PositionMap(source: source, lineOffset: position.line, byteColumnOffset: position.column - 1)
-        let literal = tree.string(span: tree.payload[Int(node)] + 1)
+        let literal = tree.string(span: tree.nodes[Int(node)].payload + 1)
         let body = parse(literal, into: &tree, positions: bodyPositions, specialDepth: depth + 1)
         let bodyBlocks = tree.children(of: body)
         if isQuiz {
@@ -112,8 +112,8 @@ private final class MarkdownBuilder {
             }
             guard let quiz = Quiz.parse(body: bodyBlocks, in: &tree, blockPosition: position, sink: &sink) else { return false }
             tree.quizzes.append(quiz)
-            tree.tags[Int(node)] = .quiz
-            tree.payload[Int(node)] = Int32(tree.quizzes.count - 1)
+            tree.nodes[Int(node)].tag = .quiz
+            tree.nodes[Int(node)].payload = Int32(tree.quizzes.count - 1)
             return true
         }
         guard let calloutKind else { return false }
@@ -122,9 +122,9 @@ private final class MarkdownBuilder {
         }
         let title = words.count > 1 ? String(words[1]).trimmingSpaces() : nil
         tree.callouts.append(Callout(kind: calloutKind, title: title))
-        tree.tags[Int(node)] = .callout
-        tree.payload[Int(node)] = Int32(tree.callouts.count - 1)
-        tree.firstChild[Int(node)] = tree.firstChild[Int(body)]
+        tree.nodes[Int(node)].tag = .callout
+        tree.nodes[Int(node)].payload = Int32(tree.callouts.count - 1)
+        tree.nodes[Int(node)].firstChild = tree.nodes[Int(body)].firstChild
         return true
     }
 }

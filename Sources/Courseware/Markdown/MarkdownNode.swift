@@ -49,7 +49,7 @@ public struct MarkdownNode: Sendable, Hashable {
     /// Where the node starts in the original file.
     public var position: SourcePosition { storage.tree.position(index) }
 
-    var tag: MarkdownTree.Tag { storage.tree.tags[Int(index)] }
+    var tag: MarkdownTree.Tag { storage.tree.nodes[Int(index)].tag }
 
     public static func == (lhs: MarkdownNode, rhs: MarkdownNode) -> Bool {
         lhs.storage === rhs.storage && lhs.index == rhs.index
@@ -98,10 +98,10 @@ extension MarkdownNode {
     /// checked like any other.
     public func forEach(_ visit: (MarkdownNode) -> Void) {
         visit(self)
-        var child = storage.tree.firstChild[Int(index)]
+        var child = storage.tree.nodes[Int(index)].firstChild
         while child != MarkdownTree.none {
             MarkdownNode(storage: storage, index: child).forEach(visit)
-            child = storage.tree.nextSibling[Int(child)]
+            child = storage.tree.nodes[Int(child)].nextSibling
         }
         if tag == .quiz, case .quiz(let quiz) = kind {
             for node in quiz.question { node.forEach(visit) }

@@ -36,19 +36,22 @@ struct MarkdownTree: Sendable {
 
     static let none: Int32 = -1
 
-    // One entry per node.
-    var tags: [Tag] = []
-    var lines: [Int32] = []
-    var columns: [Int32] = []
-    var firstChild: [Int32] = []
-    var nextSibling: [Int32] = []
-    /// Kind-specific: a span index for text, code blocks (info, then literal), links and images
-    /// (destination, then title) and headings (the anchor); a side-table index for lists,
-    /// callouts and quizzes.
-    var payload: [Int32] = []
-    /// Kind-specific: the level of a heading.
-    var extra: [Int32] = []
+    /// One node: its kind, where it starts, its place in the tree and what it carries.
+    struct Node: Sendable {
+        var tag: Tag
+        var line: Int32
+        var column: Int32
+        var firstChild: Int32 = MarkdownTree.none
+        var nextSibling: Int32 = MarkdownTree.none
+        /// Kind-specific: a span index for text, code blocks (info, then literal), links and
+        /// images (destination, then title) and headings (the anchor); a side-table index for
+        /// lists, callouts and quizzes.
+        var payload: Int32
+        /// Kind-specific: the level of a heading.
+        var extra: Int32
+    }
 
+    var nodes: [Node] = []
     var spans: [Span] = []
     var bytes: [UInt8] = []
     /// Words of readable text, counted as text is copied in (for reading-time estimates).
@@ -72,28 +75,19 @@ struct MarkdownTree: Sendable {
 
     init(expectedBytes: Int) {
         bytes.reserveCapacity(expectedBytes)
-        let nodes = expectedBytes / 12 + 16
-        tags.reserveCapacity(nodes)
-        lines.reserveCapacity(nodes)
-        columns.reserveCapacity(nodes)
-        firstChild.reserveCapacity(nodes)
-        nextSibling.reserveCapacity(nodes)
-        payload.reserveCapacity(nodes)
-        extra.reserveCapacity(nodes)
+        nodes.reserveCapacity(expectedBytes / 12 + 16)
+        spans.reserveCapacity(expectedBytes / 16 + 16)
     }
 
     // MARK: Building
 
     /// Appends a node with no children yet and returns its index.
     mutating func appendNode(_ tag: Tag, position: SourcePosition, payload: Int32 = 0, extra: Int32 = 0) -> Int32 {
-        tags.append(tag)
-        lines.append(Int32(truncatingIfNeeded: position.line))
-        columns.append(Int32(truncatingIfNeeded: position.column))
-        firstChild.append(Self.none)
-        nextSibling.append(Self.none)
-        self.payload.append(payload)
-        self.extra.append(extra)
-        return Int32(tags.count - 1)
+        nodes.append(
+            Node(
+                tag: tag, line: Int32(truncatingIfNeeded: position.line), column: Int32(truncatingIfNeeded: position.column),
+                payload: payload, extra: extra))
+        return Int32(nodes.count - 1)
     }
 
     /// Copies text into ``bytes`` and returns the index of its span.
@@ -110,21 +104,21 @@ struct MarkdownTree: Sendable {
     }
 
     func position(_ node: Int32) -> SourcePosition {
-        SourcePosition(line: Int(lines[Int(node)]), column: Int(columns[Int(node)]))
+        SourcePosition(line: Int(nodes[Int(node)].line), column: Int(nodes[Int(node)].column))
     }
 
     mutating func setPosition(_ node: Int32, _ position: SourcePosition) {
-        lines[Int(node)] = Int32(truncatingIfNeeded: position.line)
-        columns[Int(node)] = Int32(truncatingIfNeeded: position.column)
+        nodes[Int(node)].line = Int32(truncatingIfNeeded: position.line)
+        nodes[Int(node)].column = Int32(truncatingIfNeeded: position.column)
     }
 
     /// Removes the first `count` bytes of a text node (a quiz choice's `[x]` marker), moving
     /// its position along with them.
     mutating func dropLeadingBytes(_ count: Int, fromTextNode node: Int32) {
-        let span = Int(payload[Int(node)])
+        let span = Int(nodes[Int(node)].payload)
         spans[span].start += Int32(count)
         spans[span].count -= Int32(count)
-        columns[Int(node)] += Int32(count)
+        nodes[Int(node)].column += Int32(count)
     }
 
     // MARK: Reading
@@ -139,10 +133,10 @@ struct MarkdownTree: Sendable {
     /// Indices of a node's children, in order.
     func children(of node: Int32) -> [Int32] {
         var result: [Int32] = []
-        var child = firstChild[Int(node)]
+        var child = nodes[Int(node)].firstChild
         while child != Self.none {
             result.append(child)
-            child = nextSibling[Int(child)]
+            child = nodes[Int(child)].nextSibling
         }
         return result
     }
@@ -150,20 +144,20 @@ struct MarkdownTree: Sendable {
     /// Appends the text a reader sees under `node`: breaks become spaces, blocks end in newlines.
     func appendPlainText(of node: Int32, to result: inout [UInt8]) {
         let index = Int(node)
-        switch tags[index] {
+        switch nodes[index].tag {
         case .text, .code:
-            appendBytes(span: payload[index], to: &result)
+            appendBytes(span: nodes[index].payload, to: &result)
         case .codeBlock:
-            appendBytes(span: payload[index] + 1, to: &result)
+            appendBytes(span: nodes[index].payload + 1, to: &result)
         case .softBreak, .lineBreak:
             result.append(UInt8(ascii: " "))
         default:
-            var child = firstChild[index]
+            var child = nodes[index].firstChild
             while child != Self.none {
                 appendPlainText(of: child, to: &result)
-                child = nextSibling[Int(child)]
+                child = nodes[Int(child)].nextSibling
             }
-            if !tags[index].isInline, let last = result.last, last != UInt8(ascii: "\n") { result.append(UInt8(ascii: "\n")) }
+            if !nodes[index].tag.isInline, let last = result.last, last != UInt8(ascii: "\n") { result.append(UInt8(ascii: "\n")) }
         }
     }
 
@@ -197,8 +191,8 @@ final class MarkdownStorage: Sendable {
 
     func kind(of node: Int32) -> MarkdownNode.Kind {
         let index = Int(node)
-        let value = tree.payload[index]
-        switch tree.tags[index] {
+        let value = tree.nodes[index].payload
+        switch tree.nodes[index].tag {
         case .document: return .document
         case .blockQuote: return .blockQuote
         case .list: return .list(tree.listStyles[Int(value)])
@@ -206,7 +200,7 @@ final class MarkdownStorage: Sendable {
         case .codeBlock: return .codeBlock(info: tree.string(span: value), literal: tree.string(span: value + 1))
         case .htmlBlock: return .htmlBlock(tree.string(span: value))
         case .paragraph: return .paragraph
-        case .heading: return .heading(level: Int(tree.extra[index]), anchor: tree.string(span: value))
+        case .heading: return .heading(level: Int(tree.nodes[index].extra), anchor: tree.string(span: value))
         case .thematicBreak: return .thematicBreak
         case .text: return .text(tree.string(span: value))
         case .softBreak: return .softBreak

@@ -41,7 +41,7 @@ extension Quiz {
     static func parse(
         body: [Int32], in tree: inout MarkdownTree, blockPosition: SourcePosition, sink: inout DiagnosticSink
     ) -> MarkdownTree.QuizRecord? {
-        guard let listIndex = body.firstIndex(where: { tree.tags[Int($0)] == .list }) else {
+        guard let listIndex = body.firstIndex(where: { tree.nodes[Int($0)].tag == .list }) else {
             sink.report(
                 .specialBlock, at: blockPosition,
                 "quiz has no choices; add a list of '- [x] right' and '- [ ] wrong' items after the question")
@@ -86,10 +86,10 @@ extension Quiz {
 
     private static func parseChoice(_ item: Int32, in tree: inout MarkdownTree) -> MarkdownTree.QuizRecord.Choice? {
         let blocks = tree.children(of: item)
-        guard let first = blocks.first, tree.tags[Int(first)] == .paragraph else { return nil }
+        guard let first = blocks.first, tree.nodes[Int(first)].tag == .paragraph else { return nil }
         var text = tree.children(of: first)
-        guard let leadingNode = text.first, tree.tags[Int(leadingNode)] == .text else { return nil }
-        let leading = tree.string(span: tree.payload[Int(leadingNode)])
+        guard let leadingNode = text.first, tree.nodes[Int(leadingNode)].tag == .text else { return nil }
+        let leading = tree.string(span: tree.nodes[Int(leadingNode)].payload)
         let isCorrect: Bool
         switch leading.prefix(3) {
         case "[x]", "[X]": isCorrect = true
@@ -105,7 +105,7 @@ extension Quiz {
         }
         guard !text.isEmpty else { return nil }
         let explanation = blocks.dropFirst().flatMap { block -> [Int32] in
-            tree.tags[Int(block)] == .blockQuote ? tree.children(of: block) : [block]
+            tree.nodes[Int(block)].tag == .blockQuote ? tree.children(of: block) : [block]
         }
         return MarkdownTree.QuizRecord.Choice(text: text, isCorrect: isCorrect, explanation: explanation, position: tree.position(item))
     }

@@ -16,7 +16,10 @@ public struct HTMLRenderer: Sendable {
     }
 
     public func render(_ document: MarkdownDocument) -> String {
-        render(document.root.children)
+        var output = HTMLOutput(tree: document.root.storage.tree)
+        output.bytes.reserveCapacity(output.tree.bytes.count * 2 + 256)
+        render(document.root.index, tight: false, into: &output)
+        return String(decoding: output.bytes, as: UTF8.self)
     }
 
     /// Renders a sequence of sibling nodes (blocks or inlines).
@@ -31,8 +34,8 @@ public struct HTMLRenderer: Sendable {
     /// Renders one node, reading its text straight from the document's storage.
     private func render(_ node: Int32, tight: Bool, into out: inout HTMLOutput) {
         let index = Int(node)
-        let payload = out.tree.payload[index]
-        switch out.tree.tags[index] {
+        let payload = out.tree.nodes[index].payload
+        switch out.tree.nodes[index].tag {
         case .document:
             renderChildren(node, tight: false, into: &out)
         case .blockQuote:
@@ -57,7 +60,7 @@ public struct HTMLRenderer: Sendable {
             renderChildren(node, tight: tight, into: &out)
             out.append("</li>\n")
         case .heading:
-            let level = Self.digits[Int(out.tree.extra[index])]
+            let level = Self.digits[Int(out.tree.nodes[index].extra)]
             out.cr()
             out.append("<h")
             out.bytes.append(level)
@@ -149,23 +152,23 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func renderChildren(_ node: Int32, tight: Bool, into out: inout HTMLOutput) {
-        var child = out.tree.firstChild[Int(node)]
+        var child = out.tree.nodes[Int(node)].firstChild
         while child != MarkdownTree.none {
             render(child, tight: tight, into: &out)
-            child = out.tree.nextSibling[Int(child)]
+            child = out.tree.nodes[Int(child)].nextSibling
         }
     }
 
     /// Image descriptions are plain text, as cmark writes them into `alt`.
     private func renderAltText(children node: Int32, into out: inout HTMLOutput) {
-        var child = out.tree.firstChild[Int(node)]
+        var child = out.tree.nodes[Int(node)].firstChild
         while child != MarkdownTree.none {
-            switch out.tree.tags[Int(child)] {
-            case .text, .code, .htmlInline: out.appendEscaped(span: out.tree.payload[Int(child)])
+            switch out.tree.nodes[Int(child)].tag {
+            case .text, .code, .htmlInline: out.appendEscaped(span: out.tree.nodes[Int(child)].payload)
             case .softBreak, .lineBreak: out.append(" ")
             default: renderAltText(children: child, into: &out)
             }
-            child = out.tree.nextSibling[Int(child)]
+            child = out.tree.nodes[Int(child)].nextSibling
         }
     }
 
