@@ -15,9 +15,11 @@ let package = Package(
         .executable(name: "groundwork", targets: ["groundwork"]),
         .library(name: "Courseware", targets: ["Courseware"]),
         .library(name: "Metrics", targets: ["Metrics"]),
+        .library(name: "Gradebook", targets: ["Gradebook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The only door to C: libcmark from Debian's libcmark-dev.
@@ -31,6 +33,11 @@ let package = Package(
             dependencies: ["GroundworkCMark"]
         ),
         .target(name: "Metrics"),
+        // A learner's attempts, answers and lesson progress in SQLite (libsqlite3-dev).
+        .target(
+            name: "Gradebook",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "groundwork",
             dependencies: [
@@ -53,6 +60,10 @@ let package = Package(
             name: "MetricsTests",
             dependencies: ["Metrics"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GradebookTests",
+            dependencies: ["Gradebook", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "groundworkTests",

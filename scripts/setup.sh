@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Groundwork needs on a fresh Debian machine, once: libcmark (and the cmark
-# program, used by scripts/compare-with-cmark.sh). Safe to run again; does nothing then.
+# program, used by scripts/compare-with-cmark.sh) and SQLite for the gradebook. Safe to run
+# again; does nothing then.
 set -euo pipefail
 
 missing=()
-for package in libcmark-dev cmark pkg-config; do
+for package in libcmark-dev cmark libsqlite3-dev pkg-config; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if ((${#missing[@]})); then

@@ -1,0 +1,89 @@
+public import Foundation
+public import GRDB
+
+/// One try at one assessment: which items were drawn (and with which seed, so the same draw
+/// can be made again), when it started and ended, and how it went.
+public struct Attempt: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public enum Status: String, Codable, Sendable, DatabaseValueConvertible {
+        /// Answers are still being given; `take` resumes it.
+        case inProgress
+        /// The learner finished and the attempt was scored.
+        case submitted
+        /// The time limit ran out; answers given after it do not count.
+        case timedOut
+        /// Work mode ended it early: accuracy on hidden gold fell below the threshold.
+        case removed
+        /// The learner gave up on it.
+        case abandoned
+    }
+
+    public var id: Int64?
+    public var assessmentID: String
+    /// A digest of the assessment's files, so a report knows if they changed since.
+    public var assessmentVersion: String
+    public var seed: Int64
+    /// The items drawn, in the order shown, as a JSON array of ids.
+    public var itemIDs: [String]
+    public var startedAt: Date
+    public var finishedAt: Date?
+    public var status: Status
+    /// Weighted total in [0, 1], once scored.
+    public var score: Double?
+    public var passed: Bool?
+    /// The full report (the documented report JSON), once scored.
+    public var resultJSON: String?
+
+    public static let databaseTableName = "attempt"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// One answer, written the moment it is given. A learner may answer an item more than once
+/// (training pools ask until it is right); `sequence` orders them and policies decide which counts.
+public struct Answer: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var attemptID: Int64
+    public var itemID: String
+    public var sequence: Int
+    /// The response in the documented answers-JSON shape of its item kind.
+    public var responseJSON: String
+    public var answeredAt: Date
+    /// Seconds from showing the item to answering it.
+    public var secondsSpent: Double
+    /// The item's score in [0, 1] when the policy scores as it goes, else nil.
+    public var score: Double?
+
+    public static let databaseTableName = "answer"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// When an interrupted attempt was picked up again, so the clock can be honest about the gap.
+public struct Resumption: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var attemptID: Int64
+    public var resumedAt: Date
+    /// The last moment anything was recorded before the interruption.
+    public var lastActivityAt: Date
+
+    public static let databaseTableName = "resumption"
+
+    /// How long the attempt sat untouched.
+    public var gap: TimeInterval { resumedAt.timeIntervalSince(lastActivityAt) }
+}
+
+/// Which lessons a learner has read, and their inline quiz results.
+public struct LessonProgress: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public var lessonID: String
+    public var firstReadAt: Date
+    public var lastReadAt: Date
+    public var timesRead: Int
+    public var quizzesAnswered: Int
+    public var quizzesCorrect: Int
+
+    public static let databaseTableName = "lessonProgress"
+}
