@@ -42,6 +42,7 @@ let package = Package(
             name: "groundwork",
             dependencies: [
                 "Courseware",
+                "Gradebook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -22,7 +22,9 @@ extension Gradebook {
         return try queue.write { db in
             guard let attempt = try Attempt.fetchOne(db, key: attemptID) else { throw GradebookError.unknownAttempt(attemptID) }
             guard attempt.status == .inProgress else { throw GradebookError.attemptFinished(attemptID) }
-            let sequence = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) + 1 FROM answer WHERE attemptID = ?", arguments: [attemptID]) ?? 1
+            let sequence =
+                try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) + 1 FROM answer WHERE attemptID = ?", arguments: [attemptID])
+                ?? 1
             var answer = Answer(
                 id: nil, attemptID: attemptID, itemID: itemID, sequence: sequence, responseJSON: responseJSON,
                 answeredAt: now, secondsSpent: secondsSpent, score: score)

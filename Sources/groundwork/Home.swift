@@ -1,5 +1,6 @@
 import ArgumentParser
 import Courseware
+import Gradebook
 
 /// The view shown when `groundwork` runs without a command.
 struct Home: ParsableCommand {
@@ -14,24 +15,32 @@ struct Home: ParsableCommand {
     )
 
     @OptionGroup var course: CourseOptions
+    @OptionGroup var data: DataOptions
 
     func run() throws {
         let course = try course.loadCourse()
         let style = TerminalStyle(enabled: Terminal.usesColor)
         let lessons = course.lessons
+        let read = Set((try? data.gradebookIfAvailable()?.lessonProgress().map(\.lessonID)) ?? [])
         let minutes = lessons.reduce(0) { $0 + $1.minutes }
         print(style.apply([.bold, .cyan], to: course.title))
-        print("\(lessons.count) lessons in \(course.modules.count) modules, about \(CourseFormat.duration(minutes)) of reading.\n")
+        print("\(lessons.count) lessons in \(course.modules.count) modules, about \(CourseFormat.duration(minutes)) of reading.")
+        let readCount = lessons.filter { read.contains($0.id) }.count
+        print("Progress: \(readCount) of \(lessons.count) lessons read.\n")
         for (number, module) in course.modules.enumerated() {
             let moduleMinutes = module.lessons.reduce(0) { $0 + $1.lesson.minutes }
+            let done = module.lessons.filter { read.contains($0.lesson.id) }.count
             let title = module.title.isEmpty ? "Lessons" : module.title
+            let mark = done == module.lessons.count && done > 0 ? style.apply([.green], to: " ✓") : ""
             print(
-                "  \(number + 1). \(title)"
-                    + style.apply([.dim], to: " — \(module.lessons.count) lessons, \(CourseFormat.duration(moduleMinutes))"))
+                "  \(number + 1). \(title)\(mark)"
+                    + style.apply([.dim], to: " — \(done)/\(module.lessons.count) lessons read, \(CourseFormat.duration(moduleMinutes))"))
         }
-        if let first = lessons.first {
-            print("\n" + style.apply([.bold], to: "Next: ") + "\(first.title) (\(first.minutes) min)")
-            print("  groundwork read \(first.id)")
+        if let next = lessons.first(where: { !read.contains($0.id) }) {
+            print("\n" + style.apply([.bold], to: "Next: ") + "\(next.title) (\(next.minutes) min)")
+            print("  groundwork read \(next.id)")
+        } else if !lessons.isEmpty {
+            print("\n" + style.apply([.bold], to: "You have read every lesson.") + " Re-read any with 'groundwork read ID'.")
         }
         print("\nWhat you can do:")
         print("  groundwork lessons        see every lesson and its id")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Courseware
+import Gradebook
 
 /// `groundwork read ID`: a lesson in the terminal, with its quizzes asked interactively.
 struct Read: ParsableCommand {
@@ -17,6 +18,7 @@ struct Read: ParsableCommand {
     )
 
     @OptionGroup var course: CourseOptions
+    @OptionGroup var data: DataOptions
     @Argument(help: "The lesson's id (see 'groundwork lessons').") var id: String
 
     func run() throws {
@@ -24,21 +26,30 @@ struct Read: ParsableCommand {
         let renderer = Terminal.renderer()
         print(LessonHeader(lesson: lesson, style: renderer.style).text, terminator: "")
         let blocks = lesson.document.root.children
-        guard Terminal.isInteractive else {
-            print(renderer.render(blocks: blocks), terminator: "")
-            return
-        }
-        var pending: [MarkdownNode] = []
-        for block in blocks {
-            guard case .quiz(let quiz) = block.kind else {
-                pending.append(block)
-                continue
+        var answered = 0
+        var correct = 0
+        if Terminal.isInteractive {
+            var pending: [MarkdownNode] = []
+            for block in blocks {
+                guard case .quiz(let quiz) = block.kind else {
+                    pending.append(block)
+                    continue
+                }
+                print(renderer.render(blocks: pending))
+                pending = []
+                guard let right = QuizPrompt(quiz: quiz, renderer: renderer).ask() else { break }
+                answered += 1
+                if right { correct += 1 }
             }
-            print(renderer.render(blocks: pending))
-            pending = []
-            guard QuizPrompt(quiz: quiz, renderer: renderer).ask() else { return }
+            print(renderer.render(blocks: pending), terminator: "")
+        } else {
+            print(renderer.render(blocks: blocks), terminator: "")
         }
-        print(renderer.render(blocks: pending), terminator: "")
+        do {
+            try data.gradebookIfAvailable()?.recordLessonRead(lesson.id, quizzesAnswered: answered, quizzesCorrect: correct)
+        } catch {
+            Terminal.printError("groundwork: progress is not saved: \(error)")
+        }
     }
 }
 
@@ -70,20 +81,23 @@ struct QuizPrompt {
     var quiz: Quiz
     var renderer: TerminalRenderer
 
-    /// Returns false when input ended (Ctrl-D), so the reader can stop.
-    func ask() -> Bool {
+    /// Whether the answer was right, or nil when input ended (Ctrl-D) and the reader stops.
+    func ask() -> Bool? {
         print(renderer.renderQuizQuestion(quiz))
         let count = quiz.choices.count
         let last = TerminalRenderer.letter(count - 1)
         let prompt = quiz.allowsMultipleAnswers ? "Your answer (letters A–\(last), e.g. AC): " : "Your answer (A–\(last)): "
         while true {
             print(prompt, terminator: "")
-            guard let line = readLine() else { print(); return false }
+            guard let line = readLine() else {
+                print()
+                return nil
+            }
             switch Self.parse(line, choiceCount: count, multiple: quiz.allowsMultipleAnswers) {
             case .success(let chosen):
                 print()
                 print(renderer.renderQuizFeedback(quiz, chosen: chosen))
-                return true
+                return chosen == Set(quiz.choices.indices.filter { quiz.choices[$0].isCorrect })
             case .failure(let problem):
                 print(problem.message)
             }

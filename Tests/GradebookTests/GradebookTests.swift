@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Gradebook
 
 /// A clock the test moves by hand.

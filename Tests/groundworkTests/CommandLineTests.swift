@@ -25,6 +25,9 @@ struct CommandLineTests {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "groundwork executable near \(CommandLine.arguments[0])"])
     }
 
+    /// A data directory of this test's own, so no test touches a real gradebook.
+    let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("gw-data-\(UUID().uuidString)").path
+
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = try Self.executable()
@@ -32,6 +35,7 @@ struct CommandLineTests {
         var env = ProcessInfo.processInfo.environment
         env["COLUMNS"] = "80"
         env.removeValue(forKey: "GROUNDWORK_CONTENT")
+        env["GROUNDWORK_DATA"] = dataDirectory
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
@@ -51,10 +55,31 @@ struct CommandLineTests {
     @Test func homeShowsTheCourseAndTheNextLesson() throws {
         let result = try run(["--content", Self.course])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Tiny course\n2 lessons in 1 modules"))
-        #expect(result.stdout.contains("  1. Basics — 2 lessons, 2 min"))
+        #expect(result.stdout.hasPrefix("Tiny course\n2 lessons in 1 modules, about 2 min of reading.\nProgress: 0 of 2 lessons read.\n"))
+        #expect(result.stdout.contains("  1. Basics — 0/2 lessons read, 2 min"))
         #expect(result.stdout.contains("Next: Labels (1 min)\n  groundwork read labels"))
         #expect(!result.stdout.contains("\u{1B}"))
+    }
+
+    @Test func readingALessonRecordsProgressThatHomeShows() throws {
+        #expect(try run(["read", "labels", "--content", Self.course]).status == 0)
+        let home = try run(["--content", Self.course])
+        #expect(home.stdout.contains("Progress: 1 of 2 lessons read."))
+        #expect(home.stdout.contains("Next: Boxes (1 min)\n  groundwork read boxes"))
+        #expect(try run(["read", "boxes", "--content", Self.course]).status == 0)
+        #expect(try run(["--content", Self.course]).stdout.contains("You have read every lesson."))
+    }
+
+    @Test func aDamagedGradebookDoesNotStopReading() throws {
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        let file = dataDirectory + "/gradebook.sqlite"
+        try Data("not a database".utf8).write(to: URL(fileURLWithPath: file))
+        let result = try run(["read", "labels", "--content", Self.course])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Labels"))
+        #expect(result.stderr.contains("progress is not saved"))
+        #expect(result.stderr.contains("left untouched"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == Data("not a database".utf8))
     }
 
     @Test func lessonsListsTheTreeWithIdsAndMinutes() throws {
