@@ -52,6 +52,12 @@ let package = Package(
             dependencies: ["Courseware"],
             path: "Benchmarks/groundwork-bench"
         ),
+        // `swift run -c release metrics-bench`: Metrics against the Python reference tools.
+        .executableTarget(
+            name: "metrics-bench",
+            dependencies: ["Metrics"],
+            path: "Benchmarks/metrics-bench"
+        ),
         .testTarget(
             name: "CoursewareTests",
             dependencies: ["Courseware"],

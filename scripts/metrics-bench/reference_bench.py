@@ -1,0 +1,478 @@
+#!/usr/bin/env python3
+"""Reference side of the Metrics benchmark (`scripts/metrics-bench/run-metrics-bench.sh`).
+
+Two subcommands, both run with the fixtures venv (`.venv-fixtures/bin/python`):
+
+    reference_bench.py generate DIR [--boxes N] [--utterances N] [--words N]
+                                    [--sentences N] [--nervaluate-sentences N] [--seed S]
+        Writes three seeded datasets into DIR (generation is never timed):
+          boxes.json        {"threshold", "labels", "items": [{"g": [[x1,y1,x2,y2,label],…], "p": […]}]}
+          transcripts.json  {"references": [str], "hypotheses": [str]}
+          ner.json          {"gold": ["B-PER I-PER O …"], "predicted": […], "tags": [...],
+                             "nervaluate_sentences": N}   (a sentence's tags joined by " ")
+        plus manifest.json (sizes, seed).
+
+    reference_bench.py run DIR [--repeat R] [--only TASK,…]
+        Loads the datasets (not timed), grades them with the Python reference libraries
+        timing only the scoring (best of R runs, time.perf_counter), and writes
+        DIR/reference.json: {"meta": …, "tasks": {name: {"seconds", "runs", "reference",
+        "result"}}}. metrics-bench compares its own numbers with "result".
+
+Tasks and what is timed:
+  boxes             per item: numpy IoU matrix + the three-phase matching rule documented on
+                    ObjectMatching.match (scipy linear_sum_assignment, maximize=True)
+  boxes-pycocotools the same with pycocotools maskUtils.iou for the IoU matrix
+  wer / cer         jiwer.wer / jiwer.cer on the whole corpus
+  words / chars     jiwer.process_words / jiwer.process_characters (alignment + counts)
+  seqeval           seqeval.metrics.classification_report(output_dict=True) — per type,
+                    micro, macro and weighted in one call (decodes the tags 6 times per side)
+  seqeval-prfs      one precision_recall_fscore_support(average=None) call (per type only,
+                    one decode per side): a lower bound for any seqeval computation
+  nervaluate        nervaluate.Evaluator(loader="list").evaluate() (BIO decoding included)
+                    on the first `nervaluate_sentences` sentences
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import math
+import os
+import platform
+import random
+import sys
+import time
+import warnings
+from importlib.metadata import version
+from pathlib import Path
+
+import numpy as np
+
+warnings.simplefilter("ignore")
+
+BOX_LABELS = ["car", "person", "bicycle", "sign", "dog"]
+BOX_LABEL_WEIGHTS = [5, 4, 2, 2, 1]
+NER_TYPES = ["PER", "LOC", "ORG", "MISC"]
+NER_TYPE_WEIGHTS = [4, 3, 3, 1]
+REFERENCE_PACKAGES = ["numpy", "scipy", "seqeval", "nervaluate", "jiwer", "rapidfuzz", "pycocotools"]
+ALL_TASKS = ["boxes", "boxes-pycocotools", "wer", "words", "cer", "chars", "seqeval", "seqeval-prfs", "nervaluate"]
+
+
+def dump(path: Path, payload) -> None:
+    path.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# Generation
+# ---------------------------------------------------------------------------
+
+def generate_boxes(rng: random.Random, count: int):
+    """Images with 0–8 gold boxes and 0–8 answer boxes: jittered, missing, extra, duplicated
+    and wrong-label variations of gold. Coordinates are rounded to 3 decimals."""
+    r3 = lambda v: round(v, 3)
+
+    def box(x, y, w, h, label):
+        x, y = max(0.0, x), max(0.0, y)
+        return [r3(x), r3(y), r3(x + max(w, 0.5)), r3(y + max(h, 0.5)), label]
+
+    items = []
+    for _ in range(count):
+        gold, pred = [], []
+        for _ in range(rng.randint(0, 8)):
+            x, y = rng.uniform(0, 600), rng.uniform(0, 400)
+            w, h = rng.uniform(8, 200), rng.uniform(8, 200)
+            label = rng.choices(BOX_LABELS, BOX_LABEL_WEIGHTS)[0]
+            gold.append(box(x, y, w, h, label))
+            roll = rng.random()
+            if roll < 0.12:
+                continue  # missing
+            jitter = 0.04 if roll < 0.6 else 0.18  # tight or loose
+            dx, dy = rng.gauss(0, jitter) * w, rng.gauss(0, jitter) * h
+            sw, sh = 1 + rng.gauss(0, jitter), 1 + rng.gauss(0, jitter)
+            plabel = label if rng.random() > 0.08 else rng.choice(BOX_LABELS)
+            pred.append(box(x + dx, y + dy, w * sw, h * sh, plabel))
+            if rng.random() < 0.03:  # duplicate answer
+                pred.append(box(x + dx * 0.5, y + dy * 0.5, w * sw, h * sh, plabel))
+        for _ in range(rng.choices([0, 1, 2, 3], [55, 30, 10, 5])[0]):  # extra answers
+            x, y = rng.uniform(0, 600), rng.uniform(0, 400)
+            pred.append(box(x, y, rng.uniform(8, 200), rng.uniform(8, 200), rng.choice(BOX_LABELS)))
+        rng.shuffle(pred)
+        items.append({"g": gold, "p": pred[:8]})
+    return {"threshold": 0.5, "labels": BOX_LABELS, "items": items}
+
+
+def generate_transcripts(rng: random.Random, utterances: int, words: int):
+    """Utterances of words±40% words from a Zipf-like vocabulary (a few accented words);
+    hypotheses with substitutions, deletions and insertions; a few doubled spaces."""
+    letters = "etaoinshrdlucmfwypvbgkjqxz"
+    vocab = set()
+    while len(vocab) < 6000:
+        n = rng.choice([1, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 6, 6, 7, 8, 9, 10, 11])
+        w = "".join(rng.choice(letters[:18] if rng.random() < 0.8 else letters) for _ in range(n))
+        if rng.random() < 0.02:
+            w += rng.choice(["é", "ü", "ß", "ñ"])
+        vocab.add(w)
+    vocab = sorted(vocab)
+    rng.shuffle(vocab)
+    cum = []
+    total = 0.0
+    for k in range(len(vocab)):
+        total += 1.0 / (k + 1) ** 1.05
+        cum.append(total)
+
+    def draw(k):
+        return rng.choices(vocab, cum_weights=cum, k=k)
+
+    lo, hi = max(1, int(words * 0.6)), max(1, int(words * 1.4))
+    refs, hyps = [], []
+    for _ in range(utterances):
+        ref = draw(rng.randint(lo, hi))
+        error_rate = rng.choice([0.02, 0.05, 0.1, 0.1, 0.15, 0.3])
+        hyp = []
+        for w in ref:
+            roll = rng.random()
+            if roll < error_rate * 0.55:
+                hyp.append(draw(1)[0])  # substitution
+            elif roll < error_rate * 0.8:
+                pass  # deletion
+            elif roll < error_rate:
+                hyp.append(w)
+                hyp.append(draw(1)[0])  # insertion
+            else:
+                hyp.append(w)
+        r, h = " ".join(ref), " ".join(hyp)
+        if rng.random() < 0.02:
+            h = "  " + h.replace(" ", "  ", 1) + " "
+        refs.append(r)
+        hyps.append(h)
+    return {"references": refs, "hypotheses": hyps}
+
+
+def generate_ner(rng: random.Random, sentences: int, nervaluate_sentences: int):
+    """Sentences of 5–30 tokens in BIO; predictions keep, retype, reshape or drop gold
+    entities, add spurious ones, and occasionally turn a B- into an I- (seqeval's lenient
+    decoding then starts or continues an entity)."""
+    gold_out, pred_out = [], []
+    for _ in range(sentences):
+        n = rng.randint(5, 30)
+        ents = []
+        pos = 0
+        while pos < n:
+            if rng.random() < 0.14:
+                ln = min(n - pos, rng.choices([1, 2, 3, 4], [45, 35, 14, 6])[0])
+                ents.append((pos, pos + ln, rng.choices(NER_TYPES, NER_TYPE_WEIGHTS)[0]))
+                pos += ln + 1  # at least one O between gold entities
+            else:
+                pos += 1
+        pred_ents = []
+        for (s, e, t) in ents:
+            roll = rng.random()
+            if roll < 0.72:
+                pred_ents.append((s, e, t))
+            elif roll < 0.80:
+                pred_ents.append((s, e, rng.choice([x for x in NER_TYPES if x != t])))
+            elif roll < 0.90:
+                s2 = min(max(0, s + rng.choice([-1, 0, 1])), n - 1)
+                e2 = min(max(s2 + 1, e + rng.choice([-1, 0, 1])), n)
+                pred_ents.append((s2, e2, t if rng.random() < 0.8 else rng.choice(NER_TYPES)))
+            # else: missed
+        if rng.random() < 0.15:
+            s = rng.randrange(n)
+            pred_ents.append((s, min(n, s + rng.randint(1, 2)), rng.choices(NER_TYPES, NER_TYPE_WEIGHTS)[0]))
+
+        def render(entities):
+            tags = ["O"] * n
+            for (s, e, t) in entities:
+                tags[s] = "B-" + t
+                for k in range(s + 1, e):
+                    tags[k] = "I-" + t
+            return tags
+
+        g, p = render(ents), render(pred_ents)
+        for k in range(n):
+            if p[k].startswith("B-") and rng.random() < 0.01:
+                p[k] = "I-" + p[k][2:]
+        gold_out.append(" ".join(g))
+        pred_out.append(" ".join(p))
+    return {"gold": gold_out, "predicted": pred_out, "tags": NER_TYPES,
+            "nervaluate_sentences": min(nervaluate_sentences, sentences)}
+
+
+def cmd_generate(args) -> None:
+    out = Path(args.dir)
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    nerv = args.sentences if args.nervaluate_sentences is None else args.nervaluate_sentences
+    dump(out / "boxes.json", generate_boxes(random.Random(args.seed), args.boxes))
+    dump(out / "transcripts.json", generate_transcripts(random.Random(args.seed + 1), args.utterances, args.words))
+    dump(out / "ner.json", generate_ner(random.Random(args.seed + 2), args.sentences, nerv))
+    dump(out / "manifest.json", {"seed": args.seed, "boxes": args.boxes, "utterances": args.utterances,
+                                 "words_per_utterance": args.words, "sentences": args.sentences,
+                                 "nervaluate_sentences": min(nerv, args.sentences)})
+    print(f"generated datasets in {out} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------
+# Reference scoring
+# ---------------------------------------------------------------------------
+
+def timed(fn, repeat: int):
+    """Best of `repeat` runs of fn(); returns (result of the last run, best seconds, all runs)."""
+    runs = []
+    result = None
+    for _ in range(max(1, repeat)):
+        result = None
+        gc.collect()
+        t0 = time.perf_counter()
+        result = fn()
+        runs.append(time.perf_counter() - t0)
+    return result, min(runs), runs
+
+
+# --- boxes ---------------------------------------------------------------
+
+def load_boxes(data):
+    """Per item: gold (k×4 float array), gold label ids, answer array, answer label ids, and
+    the same boxes as COCO [x, y, w, h] for pycocotools (prepared here, not timed)."""
+    ids = {l: i for i, l in enumerate(data["labels"])}
+    items = []
+    for it in data["items"]:
+        g = np.array([b[:4] for b in it["g"]], dtype=float).reshape(-1, 4)
+        p = np.array([b[:4] for b in it["p"]], dtype=float).reshape(-1, 4)
+        gl = np.array([ids[b[4]] for b in it["g"]], dtype=np.int64)
+        pl = np.array([ids[b[4]] for b in it["p"]], dtype=np.int64)
+        gx = np.ascontiguousarray(np.column_stack([g[:, :2], g[:, 2:] - g[:, :2]]))
+        px = np.ascontiguousarray(np.column_stack([p[:, :2], p[:, 2:] - p[:, :2]]))
+        items.append((g, gl, p, pl, gx, px, [0] * len(p)))
+    return items
+
+
+def iou_numpy(g, p):
+    """Pairwise IoU with exactly the arithmetic of BoxGeometry.iou (and maskUtils.iou):
+    I = w·h when both overlaps are positive, U = area(a) + area(b) − I, 0 when U = 0."""
+    w = np.minimum(g[:, None, 2], p[None, :, 2]) - np.maximum(g[:, None, 0], p[None, :, 0])
+    h = np.minimum(g[:, None, 3], p[None, :, 3]) - np.maximum(g[:, None, 1], p[None, :, 1])
+    inter = np.where((w > 0) & (h > 0), w * h, 0.0)
+    ag = (g[:, 2] - g[:, 0]) * (g[:, 3] - g[:, 1])
+    ap = (p[:, 2] - p[:, 0]) * (p[:, 3] - p[:, 1])
+    union = ag[:, None] + ap[None, :] - inter
+    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+
+
+def match_three_phase(S, gl, pl, thr, lsa):
+    """The rule documented on ObjectMatching.match: three optimal assignments maximising total
+    similarity over the still-unpaired objects — (1) same label and S ≥ thr, (2) S ≥ thr any
+    label, (3) 0 < S < thr any label; disallowed pairs weigh 0 and zero-weight pairs of an
+    assignment are dropped. Returns (tp, wrong_label, low_overlap, matched IoU sum)."""
+    n, m = S.shape
+    if n == 0 or m == 0:
+        return 0, 0, 0, 0.0
+    above = S >= thr
+    allowed = (above & (gl[:, None] == pl[None, :]), above, S > 0)
+    gfree, pfree = np.arange(n), np.arange(m)
+    counts = [0, 0, 0]
+    matched_sum = 0.0
+    for phase in range(3):
+        if gfree.size == 0 or pfree.size == 0:
+            break
+        sub = np.ix_(gfree, pfree)
+        W = np.where(allowed[phase][sub], S[sub], 0.0)
+        r, c = lsa(W, maximize=True)
+        keep = W[r, c] > 0
+        r, c = r[keep], c[keep]
+        counts[phase] = int(r.size)
+        if phase == 0:
+            for v in W[r, c].tolist():  # pairs in row order, summed left to right like Metrics
+                matched_sum += v
+        if r.size:
+            gfree = np.delete(gfree, r)
+            pfree = np.delete(pfree, c)
+    return counts[0], counts[1], counts[2], matched_sum
+
+
+def bench_boxes(data, repeat, use_pycocotools: bool):
+    from scipy.optimize import linear_sum_assignment as lsa
+    from pycocotools import mask as mask_utils
+    thr = float(data["threshold"])
+    items = load_boxes(data)
+
+    def run():
+        tp_list, wl_list, lo_list, sum_list = [], [], [], []
+        matched_total = 0.0
+        for (g, gl, p, pl, gx, px, crowd) in items:
+            if use_pycocotools:
+                if len(g) and len(p):
+                    S = np.asarray(mask_utils.iou(gx, px, crowd))
+                else:
+                    S = np.zeros((len(g), len(p)))
+            else:
+                S = iou_numpy(g, p)
+            tp, wl, lo, s = match_three_phase(S, gl, pl, thr, lsa)
+            tp_list.append(tp); wl_list.append(wl); lo_list.append(lo); sum_list.append(s)
+            matched_total += s
+        return tp_list, wl_list, lo_list, sum_list, matched_total
+
+    (tp_list, wl_list, lo_list, sum_list, matched_total), best, runs = timed(run, repeat)
+    n_gold = sum(len(it[0]) for it in items)
+    n_pred = sum(len(it[2]) for it in items)
+    tp = sum(tp_list)
+    result = {
+        "items": len(items), "gold_boxes": n_gold, "answer_boxes": n_pred,
+        "tp": tp, "fp": n_pred - tp, "fn": n_gold - tp,
+        "wrong_label": sum(wl_list), "low_overlap": sum(lo_list),
+        "matched_iou_total": matched_total,
+        "mean_matched_iou": matched_total / tp if tp else None,
+        "per_item_tp": tp_list, "per_item_wrong_label": wl_list, "per_item_low_overlap": lo_list,
+        "per_item_matched_iou": sum_list,
+    }
+    ref = ("pycocotools maskUtils.iou" if use_pycocotools else "numpy IoU") + " + scipy linear_sum_assignment"
+    return {"seconds": best, "runs": runs, "reference": ref, "result": result}
+
+
+# --- transcripts -----------------------------------------------------------
+
+def bench_transcripts(data, repeat, task):
+    import jiwer
+    refs, hyps = data["references"], data["hypotheses"]
+    if task == "wer":
+        value, best, runs = timed(lambda: jiwer.wer(refs, hyps), repeat)
+        return {"seconds": best, "runs": runs, "reference": "jiwer.wer", "result": {"error_rate": value}}
+    if task == "cer":
+        value, best, runs = timed(lambda: jiwer.cer(refs, hyps), repeat)
+        return {"seconds": best, "runs": runs, "reference": "jiwer.cer", "result": {"error_rate": value}}
+    fn = jiwer.process_words if task == "words" else jiwer.process_characters
+    out, best, runs = timed(lambda: fn(refs, hyps), repeat)
+    rate = out.wer if task == "words" else out.cer
+    chunks = sum(len(a) for a in out.alignments)
+    result = {"error_rate": rate, "hits": out.hits, "substitutions": out.substitutions,
+              "deletions": out.deletions, "insertions": out.insertions, "alignment_chunks": chunks,
+              "reference_tokens": sum(len(r) for r in out.references),
+              "hypothesis_tokens": sum(len(h) for h in out.hypotheses)}
+    if task == "words":
+        result.update({"mer": out.mer, "wil": out.wil, "wip": out.wip})
+    name = "jiwer.process_words" if task == "words" else "jiwer.process_characters"
+    return {"seconds": best, "runs": runs, "reference": name, "result": result}
+
+
+# --- NER -------------------------------------------------------------------
+
+def split_tags(sentences):
+    return [s.split(" ") if s else [] for s in sentences]
+
+
+def bench_seqeval(data, repeat, task):
+    from seqeval.metrics import classification_report
+    from seqeval.metrics.sequence_labeling import get_entities, precision_recall_fscore_support
+    gold, pred = split_tags(data["gold"]), split_tags(data["predicted"])
+    if task == "seqeval":
+        rep, best, runs = timed(lambda: classification_report(gold, pred, output_dict=True, zero_division=0), repeat)
+        types = sorted(k for k in rep if not k.endswith(" avg"))
+        pick = lambda d: {"precision": float(d["precision"]), "recall": float(d["recall"]), "f1": float(d["f1-score"])}
+        result = {
+            "micro": pick(rep["micro avg"]), "macro": pick(rep["macro avg"]), "weighted": pick(rep["weighted avg"]),
+            "gold_entities": int(rep["micro avg"]["support"]),
+            "per_type": [dict(type=t, support=int(rep[t]["support"]), **pick(rep[t])) for t in types],
+        }
+        return {"seconds": best, "runs": runs, "reference": "seqeval classification_report", "result": result}
+    (p, r, f, s), best, runs = timed(
+        lambda: precision_recall_fscore_support(gold, pred, average=None, zero_division=0), repeat)
+    types = sorted({t for t, _, _ in get_entities(gold)} | {t for t, _, _ in get_entities(pred)})
+    result = {"per_type": [{"type": t, "precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]),
+                            "support": int(s[i])} for i, t in enumerate(types)]}
+    return {"seconds": best, "runs": runs, "reference": "seqeval precision_recall_fscore_support(average=None)",
+            "result": result}
+
+
+def bench_nervaluate(data, repeat):
+    from nervaluate import Evaluator
+    k = int(data["nervaluate_sentences"])
+    gold, pred = split_tags(data["gold"][:k]), split_tags(data["predicted"][:k])
+    tags = list(data["tags"])
+    fields = ["correct", "incorrect", "partial", "missed", "spurious", "possible", "actual",
+              "precision", "recall", "f1"]
+
+    out, best, runs = timed(lambda: Evaluator(gold, pred, tags=tags, loader="list").evaluate(), repeat)
+
+    def res(r):
+        return {f: getattr(r, f) for f in fields}
+
+    result = {
+        "sentences": k,
+        "overall": {scheme: res(v) for scheme, v in out["overall"].items()},
+        "entities": {t: {scheme: res(v) for scheme, v in d.items()} for t, d in out["entities"].items()},
+    }
+    return {"seconds": best, "runs": runs, "reference": f"nervaluate Evaluator(loader=list), {k} sentences",
+            "result": result}
+
+
+def to_json(v):
+    if isinstance(v, dict):
+        return {k: to_json(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [to_json(x) for x in v]
+    if isinstance(v, np.integer):
+        return int(v)
+    if isinstance(v, (float, np.floating)):
+        f = float(v)
+        return f if math.isfinite(f) else None
+    return v
+
+
+def cmd_run(args) -> None:
+    folder = Path(args.dir)
+    tasks = ALL_TASKS if not args.only else [t.strip() for t in args.only.split(",") if t.strip()]
+    unknown = set(tasks) - set(ALL_TASKS)
+    if unknown:
+        sys.exit(f"unknown task(s): {', '.join(sorted(unknown))}")
+    load = lambda name: json.loads((folder / name).read_text(encoding="utf-8"))
+    meta = {
+        "python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count(),
+        "versions": {p: version(p) for p in REFERENCE_PACKAGES}, "repeat": args.repeat,
+        "loadavg_start": list(os.getloadavg()), "manifest": load("manifest.json"),
+    }
+    results = {}
+    boxes = transcripts = ner = None
+    for task in tasks:
+        if task.startswith("boxes"):
+            boxes = boxes or load("boxes.json")
+            results[task] = bench_boxes(boxes, args.repeat, use_pycocotools=(task == "boxes-pycocotools"))
+        elif task in ("wer", "words", "cer", "chars"):
+            transcripts = transcripts or load("transcripts.json")
+            results[task] = bench_transcripts(transcripts, args.repeat, task)
+        elif task.startswith("seqeval"):
+            ner = ner or load("ner.json")
+            results[task] = bench_seqeval(ner, args.repeat, task)
+        elif task == "nervaluate":
+            ner = ner or load("ner.json")
+            results[task] = bench_nervaluate(ner, args.repeat)
+        runs = ", ".join(f"{s:.3f}" for s in results[task]["runs"])
+        print(f"  python {task:<18} {results[task]['seconds']:9.3f} s  (runs: {runs})", file=sys.stderr)
+    meta["loadavg_end"] = list(os.getloadavg())
+    out_path = folder / "reference.json"
+    dump(out_path, to_json({"meta": meta, "tasks": results}))
+    print(f"wrote {out_path}", file=sys.stderr)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    g = sub.add_parser("generate", help="write the seeded datasets")
+    g.add_argument("dir")
+    g.add_argument("--boxes", type=int, default=100_000)
+    g.add_argument("--utterances", type=int, default=20_000)
+    g.add_argument("--words", type=int, default=50, help="mean words per utterance")
+    g.add_argument("--sentences", type=int, default=200_000)
+    g.add_argument("--nervaluate-sentences", type=int, default=None,
+                   help="sentences given to nervaluate (default: all)")
+    g.add_argument("--seed", type=int, default=20240601)
+    r = sub.add_parser("run", help="time the reference libraries on the datasets")
+    r.add_argument("dir")
+    r.add_argument("--repeat", type=int, default=1, help="best of R runs per task")
+    r.add_argument("--only", default="", help=f"comma-separated subset of {','.join(ALL_TASKS)}")
+    args = ap.parse_args()
+    cmd_generate(args) if args.cmd == "generate" else cmd_run(args)
+
+
+if __name__ == "__main__":
+    main()
