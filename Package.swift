@@ -15,11 +15,13 @@ let package = Package(
         .executable(name: "groundwork", targets: ["groundwork"]),
         .library(name: "Courseware", targets: ["Courseware"]),
         .library(name: "Metrics", targets: ["Metrics"]),
+        .library(name: "Grading", targets: ["Grading"]),
         .library(name: "Gradebook", targets: ["Gradebook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The only door to C: libcmark from Debian's libcmark-dev.
@@ -33,6 +35,11 @@ let package = Package(
             dependencies: ["GroundworkCMark"]
         ),
         .target(name: "Metrics"),
+        // Assessments, item kinds, gold answers, scoring with feedback (YAML through Yams).
+        .target(
+            name: "Grading",
+            dependencies: ["Metrics", "Courseware", .product(name: "Yams", package: "Yams")]
+        ),
         // A learner's attempts, answers and lesson progress in SQLite (libsqlite3-dev).
         .target(
             name: "Gradebook",
@@ -66,6 +73,11 @@ let package = Package(
         .testTarget(
             name: "MetricsTests",
             dependencies: ["Metrics"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GradingTests",
+            dependencies: ["Grading"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,0 +1,207 @@
+import Courseware
+internal import Foundation
+
+/// The front matter and body of `assessment.md`, read key by key.
+struct AssessmentHeader {
+    static let keys = ["id", "title", "platform", "pass-mark", "time-limit", "sections", "policy"]
+    static let policyKeys = ["mode", "show-reasons", "attempts", "retake-delay", "shuffle", "sample", "removal-below", "critical-items"]
+
+    var id: String
+    var title: String
+    var platform: PlatformStyle
+    var passMark: Double
+    var timeLimitMinutes: Double?
+    var sections: [Section]
+    var policy: AssessmentPolicy
+    var criticalItems: [Located<String>]
+    var instructions: String
+    var passMarkPosition: SourcePosition?
+
+    static func parse(_ source: SourceFile, folder: String?, sink: inout DiagnosticSink) -> AssessmentHeader? {
+        let front = FrontMatter(splitting: source)
+        for problem in front.diagnostics {
+            sink.report(.yamlSyntax, at: problem.position, problem.message)
+        }
+        guard let yaml = front.yamlText else {
+            if front.diagnostics.isEmpty {
+                sink.report(
+                    .missingKey, at: SourcePosition(line: 1, column: 1),
+                    "assessment.md has no front matter; start it with a '---' line, then 'title:' and 'pass-mark:', then '---'")
+            }
+            return nil
+        }
+        guard let root = YAMLParser.parse(yaml, firstLine: front.yamlFirstLine, sink: &sink) else { return nil }
+        guard var fields = YAMLFields(root, context: "the front matter", sink: &sink) else { return nil }
+        let defaultID = folder.map { ($0 as NSString).lastPathComponent } ?? "assessment"
+        var header = AssessmentHeader(
+            id: defaultID, title: defaultID, platform: .generic, passMark: 0.8, timeLimitMinutes: nil,
+            sections: [], policy: AssessmentPolicy(), criticalItems: [], instructions: front.markdown)
+        if let id = fields.string("id", sink: &sink) {
+            if Self.isValidID(id.value) {
+                header.id = id.value
+            } else {
+                sink.report(.invalidValue, at: id.position, "id '\(id.value)' must be letters, digits, '-', '_' or '.' with no spaces")
+            }
+        }
+        if let title = fields.requiredString("title", hint: "give the assessment a title, e.g. title: Sentiment basics", sink: &sink) {
+            header.title = title.value
+        }
+        if let platform = fields.string("platform", sink: &sink) {
+            if let style = PlatformStyle(rawValue: platform.value.lowercased()) {
+                header.platform = style
+            } else {
+                sink.report(
+                    .invalidValue, at: platform.position,
+                    "platform '\(platform.value)' is not known\(Suggestion.hint(for: platform.value, in: PlatformStyle.allCases.map(\.rawValue)))"
+                )
+            }
+        }
+        if !fields.has("pass-mark") {
+            fields.reportMissing("pass-mark", "give the score needed to pass, e.g. pass-mark: 80%", sink: &sink)
+        }
+        if let mark = fields.node("pass-mark") {
+            header.passMarkPosition = mark.position
+            let raw = mark.text?.trimmingWhitespace ?? ""
+            if let value = Self.percentage(raw), value > 1 {
+                sink.report(
+                    .passMarkUnreachable, at: mark.position, "pass mark \(raw) can never be reached: scores go up to 100%; lower it")
+            } else if let value = YAMLFields.fraction(mark, what: "'pass-mark'", sink: &sink) {
+                header.passMark = value.value
+            }
+        }
+        if let limit = fields.node("time-limit") {
+            if let minutes = Self.minutes(limit.text ?? ""), minutes > 0 {
+                header.timeLimitMinutes = minutes
+            } else {
+                sink.report(
+                    .invalidValue, at: limit.position,
+                    "'time-limit' must be a duration such as 20m, 1h30m or 45 (minutes), got \(limit.typeDescription)")
+            }
+        }
+        if let node = fields.node("sections") {
+            header.sections = parseSections(node, sink: &sink)
+        }
+        if let node = fields.node("policy") {
+            (header.policy, header.criticalItems) = parsePolicy(node, sink: &sink)
+        }
+        fields.finish(allowed: keys, sink: &sink)
+        return header
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+            }
+    }
+
+    /// `85%` → 0.85 (without range checks), nil when not a percentage.
+    static func percentage(_ raw: String) -> Double? {
+        guard raw.hasSuffix("%"), let value = Double(raw.dropLast().trimmingWhitespace) else { return nil }
+        return value / 100
+    }
+
+    /// `20m`, `1h30m`, `45s`, `1.5h`, `2d` or a bare number of minutes.
+    static func minutes(_ raw: String) -> Double? {
+        let text = raw.trimmingWhitespace.lowercased()
+        if let bare = Double(text) { return bare.isFinite ? bare : nil }
+        var total = 0.0
+        var number = ""
+        var sawUnit = false
+        for character in text where character != " " {
+            if character.isNumber || character == "." {
+                number.append(character)
+                continue
+            }
+            guard let value = Double(number) else { return nil }
+            switch character {
+            case "d": total += value * 1440
+            case "h": total += value * 60
+            case "m": total += value
+            case "s": total += value / 60
+            default: return nil
+            }
+            number = ""
+            sawUnit = true
+        }
+        return sawUnit && number.isEmpty ? total : nil
+    }
+
+    private static func parseSections(_ node: YAMLNode, sink: inout DiagnosticSink) -> [Section] {
+        guard case .sequence(let entries) = node.value else {
+            sink.report(.invalidValue, at: node.position, "'sections' must be a list, e.g. [{id: text, title: Text tasks}]")
+            return []
+        }
+        var sections: [Section] = []
+        for (index, entry) in entries.enumerated() {
+            if let id = entry.text {
+                sections.append(Section(id: id, title: id, passMark: nil))
+                continue
+            }
+            guard var fields = YAMLFields(entry, context: "section \(index + 1)", sink: &sink) else { continue }
+            let id = fields.requiredString("id", hint: "give it an id that items name in 'section:'", sink: &sink)
+            let title = fields.string("title", sink: &sink)
+            var passMark: Double?
+            if let mark = fields.node("pass-mark") {
+                if let value = percentage(mark.text ?? ""), value > 1 {
+                    sink.report(
+                        .passMarkUnreachable, at: mark.position,
+                        "pass mark \(mark.text ?? "") of section \(index + 1) can never be reached; lower it")
+                } else {
+                    passMark = YAMLFields.fraction(mark, what: "'pass-mark' of section \(index + 1)", sink: &sink)?.value
+                }
+            }
+            fields.finish(allowed: ["id", "title", "pass-mark"], sink: &sink)
+            guard let id else { continue }
+            if sections.contains(where: { $0.id == id.value }) {
+                sink.report(.duplicateID, at: id.position, "section '\(id.value)' is declared twice; give each section its own id")
+                continue
+            }
+            sections.append(Section(id: id.value, title: title?.value ?? id.value, passMark: passMark))
+        }
+        return sections
+    }
+
+    private static func parsePolicy(_ node: YAMLNode, sink: inout DiagnosticSink) -> (AssessmentPolicy, [Located<String>]) {
+        var policy = AssessmentPolicy()
+        guard var fields = YAMLFields(node, context: "'policy'", sink: &sink) else { return (policy, []) }
+        func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, _ sink: inout DiagnosticSink) -> T?
+        where T.RawValue == String {
+            guard let value = fields.string(key, sink: &sink) else { return nil }
+            if let parsed = T(rawValue: value.value) { return parsed }
+            sink.report(
+                .invalidValue, at: value.position,
+                "'\(key)' is '\(value.value)'\(Suggestion.hint(for: value.value, in: T.allCases.map(\.rawValue)))")
+            return nil
+        }
+        if let mode = choice("mode", AssessmentPolicy.Mode.self, &sink) { policy.mode = mode }
+        if let timing = choice("show-reasons", AssessmentPolicy.ReasonTiming.self, &sink) { policy.showReasons = timing }
+        if let attempts = fields.integer("attempts", sink: &sink) {
+            if attempts.value >= 1 {
+                policy.attempts = attempts.value
+            } else {
+                sink.report(.invalidValue, at: attempts.position, "'attempts' must be at least 1")
+            }
+        }
+        if let delay = fields.node("retake-delay") {
+            if let minutes = minutes(delay.text ?? ""), minutes >= 0 {
+                policy.retakeDelayMinutes = minutes
+            } else {
+                sink.report(.invalidValue, at: delay.position, "'retake-delay' must be a duration such as 24h or 7d")
+            }
+        }
+        if let shuffle = fields.bool("shuffle", sink: &sink) { policy.shuffle = shuffle }
+        if let sample = fields.integer("sample", sink: &sink) {
+            if sample.value >= 1 {
+                policy.sample = sample.value
+            } else {
+                sink.report(.invalidValue, at: sample.position, "'sample' must be at least 1")
+            }
+        }
+        if let removal = fields.fraction("removal-below", sink: &sink) { policy.removalBelow = removal.value }
+        let critical = fields.strings("critical-items", sink: &sink) ?? []
+        policy.criticalItems = critical.map(\.value)
+        fields.finish(allowed: policyKeys, sink: &sink)
+        return (policy, critical)
+    }
+}

@@ -1,0 +1,152 @@
+import Courseware
+internal import Foundation
+
+/// Checks an assessment beyond what loading can see, by running its own scorers:
+///
+/// - every gold answer, replayed as a learner's answer, scores 100% (a gold box outside
+///   the IoU it demands, a rating key whose best credit is 50%… are caught here);
+/// - no answer scores 0, and an *empty* answer (no boxes, empty text) that earns credit is
+///   flagged as a warning (right for "nothing to find" items, a mistake otherwise);
+/// - the pass mark (and each section's) can be reached with the best answers, and every
+///   critical item can get full credit;
+/// - every lesson link points to an existing Markdown file and heading.
+public struct AssessmentChecker: Sendable {
+    /// Whether to open linked lessons (off when checking an assessment outside its course).
+    public var checkLessonLinks: Bool
+
+    public init(checkLessonLinks: Bool = true) {
+        self.checkLessonLinks = checkLessonLinks
+    }
+
+    /// Loads the folder and checks it: loader diagnostics followed by the checker's, sorted
+    /// by file and position.
+    public func check(folder: String) -> [AssessmentDiagnostic] {
+        let loaded = AssessmentLoader().load(folder: folder)
+        var diagnostics = loaded.diagnostics
+        if let assessment = loaded.assessment { diagnostics += check(assessment) }
+        return diagnostics.sorted {
+            ($0.path, $0.position ?? SourcePosition(line: 0, column: 0)) < ($1.path, $1.position ?? SourcePosition(line: 0, column: 0))
+        }
+    }
+
+    /// The checker's own diagnostics for an already-loaded assessment.
+    public func check(_ assessment: Assessment) -> [AssessmentDiagnostic] {
+        var items = DiagnosticSink(path: assessment.itemsPath)
+        var header = DiagnosticSink(path: assessment.assessmentPath)
+        var best: [String: Double] = [:]
+        for item in assessment.items {
+            best[item.id] = checkScoring(item, sink: &items)
+            if checkLessonLinks, let lesson = item.lesson {
+                checkLesson(lesson, of: item, folder: assessment.folder, sink: &items)
+            }
+        }
+        if assessment.items.isEmpty { return items.diagnostics + header.diagnostics }
+        let reachable = weightedBest(assessment.items, best)
+        if reachable < assessment.passMark - 1e-9 {
+            header.report(
+                .passMarkUnreachable, at: assessment.passMarkPosition,
+                "pass mark \(Format.precisePercent(assessment.passMark)) cannot be reached: the best possible answers score \(Format.precisePercent(reachable)); lower the pass mark or fix the items whose gold earns less than 100%"
+            )
+        }
+        for section in assessment.sections {
+            let members = assessment.items.filter { $0.section == section.id }
+            if members.isEmpty {
+                header.report(
+                    .unknownSection, at: assessment.passMarkPosition, "section '\(section.id)' has no items; put items in it or remove it")
+                continue
+            }
+            if let mark = section.passMark {
+                let sectionBest = weightedBest(members, best)
+                if sectionBest < mark - 1e-9 {
+                    header.report(
+                        .passMarkUnreachable, at: assessment.passMarkPosition,
+                        "section '\(section.id)' needs \(Format.precisePercent(mark)) but its best possible score is \(Format.precisePercent(sectionBest))"
+                    )
+                }
+            }
+        }
+        for id in assessment.policy.criticalItems {
+            if let score = best[id], score < 1 - 1e-9 {
+                header.report(
+                    .passMarkUnreachable, at: assessment.passMarkPosition,
+                    "critical item '\(id)' can score at most \(Format.precisePercent(score)), so no attempt can pass; fix its gold")
+            }
+        }
+        return header.diagnostics + items.diagnostics
+    }
+
+    /// Replays the gold and empty answers; returns the best score the item can give.
+    private func checkScoring(_ item: Item, sink: inout DiagnosticSink) -> Double {
+        let unanswered = item.score(nil)
+        if unanswered.score != 0 {
+            sink.report(
+                .emptyAnswerScores, at: item.position,
+                "item '\(item.id)' gives \(Format.percent(unanswered.score)) with no answer at all; this is a bug in Grading, please report it"
+            )
+        }
+        if let empty = item.content.emptyResponse, !item.content.goldResponses.contains(empty) {
+            let score = item.score(empty).score
+            if score > 0 {
+                sink.report(
+                    .emptyAnswerScores, at: item.position,
+                    "an empty answer earns \(Format.percent(score)) on item '\(item.id)'; fine for a 'nothing to find' item, otherwise add the missing gold"
+                )
+            }
+        }
+        var best = 0.0
+        let replays = item.content.goldResponses
+        for response in replays {
+            let result = item.score(response)
+            best = max(best, result.score)
+            if result.score < 1 - 1e-9 {
+                let why = result.feedback.first.map { ": \($0)" } ?? ""
+                sink.report(
+                    .goldNotFullCredit, at: item.position,
+                    "the gold answer of item '\(item.id)' scores \(Format.precisePercent(result.score)) when replayed\(why) — give the best answer full credit or loosen the item's threshold"
+                )
+            }
+        }
+        // Pattern-only short-text keys cannot be replayed; trust their top credit.
+        if replays.isEmpty, case .shortText(_, let key) = item.content {
+            best = max(0, min(1, key.variants.map(\.credit).max() ?? 0))
+        }
+        return best
+    }
+
+    private func weightedBest(_ items: [Item], _ best: [String: Double]) -> Double {
+        let weight = items.reduce(0) { $0 + $1.weight }
+        return weight > 0 ? items.reduce(0) { $0 + $1.weight * (best[$1.id] ?? 0) } / weight : 0
+    }
+
+    /// A relative `path.md#anchor` must name an existing file with that heading anchor.
+    private func checkLesson(_ link: String, of item: Item, folder: String, sink: inout DiagnosticSink) {
+        guard !link.contains("://"), !link.hasPrefix("mailto:") else { return }
+        let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let relative = String(parts[0]), anchor = parts.count > 1 ? String(parts[1]) : nil
+        let position = item.lessonPosition ?? item.position
+        guard !relative.isEmpty else {
+            sink.report(
+                .brokenLessonLink, at: position,
+                "lesson link '\(link)' of item '\(item.id)' names no file; link to a lesson such as ../../Content/annotation-types/bounding-boxes.md#tight-boxes"
+            )
+            return
+        }
+        let path = ((folder as NSString).appendingPathComponent(relative) as NSString).standardizingPath
+        guard let data = FileManager.default.contents(atPath: path) else {
+            sink.report(
+                .brokenLessonLink, at: position,
+                "lesson '\(relative)' of item '\(item.id)' does not exist (looked for \(path)); fix the path relative to the assessment folder"
+            )
+            return
+        }
+        guard let anchor, !anchor.isEmpty else { return }
+        let source = SourceFile(path: path, bytes: data)
+        let document = MarkdownDocument(source: source, markdown: FrontMatter(splitting: source).markdown)
+        if !document.anchors.contains(anchor) {
+            sink.report(
+                .brokenLessonLink, at: position,
+                "lesson '\(relative)' of item '\(item.id)' has no heading '#\(anchor)'\(Suggestion.closest(to: anchor, in: document.anchors).map { " (did you mean '#\($0)'?)" } ?? ""); link to one of its headings"
+            )
+        }
+    }
+}

@@ -1,0 +1,35 @@
+public import Courseware
+
+/// One question of an assessment: what the learner sees, the gold, and what the result
+/// says about it afterwards.
+public struct Item: Sendable, Hashable {
+    public let id: String
+    /// Markdown shown to the learner.
+    public let prompt: String
+    /// Markdown explaining the gold answer, shown in the result.
+    public let reason: String
+    /// The lesson section that teaches the rule, as written (`../../Content/…md#anchor`).
+    public let lesson: String?
+    public let concepts: [String]
+    public let difficulty: Difficulty?
+    /// Relative weight in section and total scores (default 1).
+    public let weight: Double
+    /// Section id, if the assessment has sections.
+    public let section: String?
+    public let content: ItemContent
+    /// Where the item starts in `items.yaml`.
+    public let position: SourcePosition
+    /// Where `lesson:` is written, for broken-link diagnostics.
+    var lessonPosition: SourcePosition?
+
+    public var kind: ItemKind { content.kind }
+
+    /// Scores a response (nil when unanswered); see ``ItemContent/score(_:)``.
+    public func score(_ response: ItemResponse?) -> ItemScore { content.score(response) }
+
+    public enum Difficulty: String, Sendable, Hashable, Codable, CaseIterable {
+        case easy
+        case medium
+        case hard
+    }
+}

@@ -1,0 +1,142 @@
+internal import Metrics
+
+/// The gold of a bounding-box item: the boxes and the IoU a box needs to count.
+///
+/// **Score** = F1 over objects: learner boxes are matched one-to-one to gold boxes by
+/// ``Metrics/BoxGeometry/match(gold:predicted:threshold:)`` (CVAT-style optimal matching);
+/// a pair counts when its IoU ≥ `iou` (default 0.5) and the labels agree. F1 = 2·TP /
+/// (gold + answer). An image with nothing to box and no learner box scores 1 (the reference
+/// convention gives 0).
+///
+/// Feedback names each box by its number in the learner's answer and says what is off:
+/// which edges are too loose or cut off by how many pixels, a wrong label, a missed object or
+/// a box matching nothing.
+public struct BoxesKey: Sendable, Hashable {
+    public let boxes: [BoxAnnotation]
+    /// IoU a box needs to count, in (0, 1].
+    public let iou: Double
+
+    func score(_ answer: [BoxAnnotation], task: ImageTask) -> ItemScore {
+        func labelled(_ b: BoxAnnotation) -> LabeledBox<String>? {
+            (try? Box(x: b.x, y: b.y, width: b.width, height: b.height)).map { LabeledBox($0, label: b.label) }
+        }
+        let gold = boxes.compactMap(labelled), predicted = answer.compactMap(labelled)
+        guard gold.count == boxes.count, predicted.count == answer.count,
+            let match = try? BoxGeometry.match(gold: gold, predicted: predicted, threshold: iou)
+        else {
+            return ItemScore(score: 0, feedback: ["This answer could not be scored."])
+        }
+        let f1 = gold.isEmpty && predicted.isEmpty ? 1 : match.f1
+        var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]
+        if let mean = match.meanMatchedSimilarity { metrics.append(Metric("mean iou", mean)) }
+        var feedback: [String] = []
+        var observations: [Observation] = []
+        let needs = "needs \(Format.number(iou))"
+        for (index, verdict) in match.gold.enumerated() {
+            let g = boxes[index]
+            switch verdict {
+            case .matched:
+                break
+            case .wrongLabel(let partner, let similarity):
+                let p = answer[partner]
+                feedback.append("Box \(partner + 1) is labelled '\(p.label)', gold says '\(g.label)' (IoU \(Format.number(similarity))).")
+                observations.append(.confused(gold: g.label, answer: p.label))
+            case .lowOverlap(let partner, let similarity):
+                let p = answer[partner]
+                let edges = Self.describeEdges(gold: g, answer: p)
+                var line =
+                    "Box \(partner + 1) ('\(p.label)') \(edges.isEmpty ? "is misplaced" : Format.list(edges)) (IoU \(Format.number(similarity)), \(needs))"
+                if p.label != g.label {
+                    line += "; it is also labelled '\(p.label)', gold says '\(g.label)'"
+                    observations.append(.confused(gold: g.label, answer: p.label))
+                }
+                feedback.append(line + ".")
+                observations.append(.boundary(noun: "box", loose: p.width * p.height > g.width * g.height))
+            case .missing, .extra:
+                feedback.append(
+                    "You missed the '\(g.label)' at x \(Format.number(g.x, decimals: 0)), y \(Format.number(g.y, decimals: 0)) (\(Format.number(g.width, decimals: 0)) × \(Format.number(g.height, decimals: 0)) px)."
+                )
+                observations.append(.missed(noun: "object"))
+            }
+        }
+        for (index, verdict) in match.predicted.enumerated() {
+            if case .extra = verdict {
+                let p = answer[index]
+                feedback.append(
+                    "Box \(index + 1) ('\(p.label)' at x \(Format.number(p.x, decimals: 0)), y \(Format.number(p.y, decimals: 0))) matches no object in the gold answer."
+                )
+                observations.append(.extra(noun: "object"))
+            }
+        }
+        return ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
+    }
+
+    /// "14 px too wide on the left", "cuts 6 px off the bottom", largest first; edges off by
+    /// less than 1 px are not mentioned.
+    static func describeEdges(gold g: BoxAnnotation, answer p: BoxAnnotation) -> [String] {
+        let edges: [(delta: Double, side: String, horizontal: Bool)] = [
+            (g.x - p.x, "left", true),
+            ((p.x + p.width) - (g.x + g.width), "right", true),
+            (g.y - p.y, "top", false),
+            ((p.y + p.height) - (g.y + g.height), "bottom", false),
+        ]
+        return edges.filter { abs($0.delta) >= 1 }.sorted { abs($0.delta) > abs($1.delta) }.map { edge in
+            let pixels = "\(Format.number(abs(edge.delta), decimals: 0)) px"
+            if edge.delta > 0 {
+                return edge.horizontal ? "is \(pixels) too wide on the \(edge.side)" : "is \(pixels) too tall at the \(edge.side)"
+            }
+            return "cuts \(pixels) off the \(edge.side)"
+        }
+    }
+
+    /// `image`, `size: [w, h]`, `labels`, `iou` and `answer:` a list of
+    /// `{label, x, y, width, height}` inside the image.
+    static func parse(_ fields: inout YAMLFields, _ parser: inout ItemParser) -> (ImageTask, BoxesKey)? {
+        let task = ImageTask.parse(&fields, &parser)
+        let iou = parser.threshold(&fields, "iou", default: 0.5)
+        guard let gold = parser.gold(&fields, example: "answer: [{label: car, x: 10, y: 20, width: 100, height: 50}]"), let task else {
+            return nil
+        }
+        guard case .sequence(let entries) = gold.value else {
+            parser.report(
+                .invalidValue, at: gold.position,
+                "the gold 'answer' of \(parser.context) must be a list of boxes (an empty list [] when there is nothing to box)")
+            return nil
+        }
+        var boxes: [BoxAnnotation] = []
+        var failed = false
+        for (index, entry) in entries.enumerated() {
+            let what = "gold box \(index + 1) of \(parser.context)"
+            guard var box = YAMLFields(entry, context: what, sink: &parser.sink) else { failed = true; continue }
+            let label = box.requiredString("label", hint: "give its label", sink: &parser.sink)
+            let values = ["x", "y", "width", "height"].map { key -> Double? in
+                guard box.has(key) else {
+                    box.reportMissing(key, "boxes are {label, x, y, width, height} in pixels", sink: &parser.sink)
+                    return nil
+                }
+                return box.number(key, sink: &parser.sink)?.value
+            }
+            box.finish(allowed: ["label", "x", "y", "width", "height"], sink: &parser.sink)
+            guard let label, parser.checkLabel(label, in: task.labels, what: what),
+                let x = values[0], let y = values[1], let w = values[2], let h = values[3]
+            else { failed = true; continue }
+            guard w > 0, h > 0 else {
+                parser.report(
+                    .invalidValue, at: entry.position,
+                    "\(what) has size \(Format.number(w)) × \(Format.number(h)); width and height must be positive")
+                failed = true
+                continue
+            }
+            guard task.contains(x: x, y: y), task.contains(x: x + w, y: y + h) else {
+                parser.report(
+                    .outOfBounds, at: entry.position,
+                    "\(what) (x \(Format.number(x)), y \(Format.number(y)), \(Format.number(w)) × \(Format.number(h))) reaches outside the \(Format.number(task.width)) × \(Format.number(task.height)) image; keep 0 ≤ x, x + width ≤ \(Format.number(task.width)), 0 ≤ y, y + height ≤ \(Format.number(task.height))"
+                )
+                failed = true
+                continue
+            }
+            boxes.append(BoxAnnotation(label: label.value, x: x, y: y, width: w, height: h))
+        }
+        return failed ? nil : (task, BoxesKey(boxes: boxes, iou: iou))
+    }
+}

@@ -1,0 +1,249 @@
+internal import Metrics
+
+/// The gold of a keypoint item: each object's keypoints, the per-keypoint sigmas and the
+/// object keypoint similarity (OKS) an object needs to count.
+///
+/// **Score** = F1 over objects: learner objects are matched to gold objects by
+/// ``Metrics/Keypoints/match(gold:predicted:sigmas:threshold:)`` (COCO OKS, CVAT-style
+/// matching); a pair counts when OKS ≥ `oks` (default 0.5) and the labels agree. No gold and
+/// no answer scores 1.
+///
+/// OKS averages, over the keypoints gold marks as labelled, `exp(−d² / (2·area·(2σ)²))`.
+/// A keypoint the learner did not place counts as placed infinitely far away (it contributes
+/// 0). Keypoints gold leaves unlabelled are ignored, as in COCO. Each keypoint's own term of
+/// that average (its similarity) is what the feedback uses: a keypoint whose similarity is
+/// below 0.5 is named as off, with its distance from gold in pixels.
+///
+/// Sigmas default to COCO's for the 17 COCO person keypoint names and to 0.05 otherwise;
+/// an author sets one with `{name: tail, sigma: 0.08}`. An object's `area` defaults to the
+/// area of the box around its labelled keypoints.
+public struct KeypointsKey: Sendable, Hashable {
+    public struct Object: Sendable, Hashable {
+        public let label: String
+        /// Keypoint name → position and COCO visibility (1 occluded, 2 visible).
+        public let points: [String: Point]
+        public let area: Double
+    }
+
+    public struct Point: Sendable, Hashable {
+        public let x: Double
+        public let y: Double
+        public let visibility: Int
+    }
+
+    public let objects: [Object]
+    /// One sigma per keypoint of the task, in its order.
+    public let sigmas: [Double]
+    public let oks: Double
+
+    /// Placed nowhere: far enough that its OKS term underflows to exactly 0.
+    private static let unplaced = Keypoint(x: 1e12, y: 1e12, visibility: 0)
+
+    /// COCO's person keypoint names, in the order of ``Metrics/Keypoints/cocoPersonSigmas``.
+    static let cocoNames = [
+        "nose", "left_eye", "right_eye", "left_ear", "right_ear", "left_shoulder", "right_shoulder",
+        "left_elbow", "right_elbow", "left_wrist", "right_wrist", "left_hip", "right_hip",
+        "left_knee", "right_knee", "left_ankle", "right_ankle",
+    ]
+
+    func goldObject(_ object: Object, task: KeypointsTask) -> KeypointObject<String>? {
+        let placed = object.points.values
+        guard let minX = placed.map(\.x).min(), let maxX = placed.map(\.x).max(),
+            let minY = placed.map(\.y).min(), let maxY = placed.map(\.y).max(),
+            let box = try? Box(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
+        else { return nil }
+        let keypoints = task.keypoints.map { name in
+            object.points[name].map { Keypoint(x: $0.x, y: $0.y, visibility: $0.visibility) } ?? Keypoint(x: 0, y: 0, visibility: 0)
+        }
+        return KeypointObject(keypoints: keypoints, area: object.area, box: box, label: object.label)
+    }
+
+    func placed(_ answer: KeypointAnnotation, task: KeypointsTask) -> [Keypoint] {
+        task.keypoints.map { name in answer.points[name].map { Keypoint(x: $0.x, y: $0.y, visibility: 2) } ?? Self.unplaced }
+    }
+
+    func score(_ answer: [KeypointAnnotation], task: KeypointsTask) -> ItemScore {
+        let gold = objects.compactMap { goldObject($0, task: task) }
+        let predicted = answer.map { (keypoints: placed($0, task: task), label: $0.label) }
+        guard gold.count == objects.count,
+            let match = try? Keypoints.match(gold: gold, predicted: predicted, sigmas: sigmas, threshold: oks)
+        else {
+            return ItemScore(score: 0, feedback: ["This answer could not be scored."])
+        }
+        let f1 = gold.isEmpty && predicted.isEmpty ? 1 : match.f1
+        var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]
+        if let mean = match.meanMatchedSimilarity { metrics.append(Metric("mean oks", mean)) }
+        var feedback: [String] = []
+        var observations: [Observation] = []
+        for (index, verdict) in match.gold.enumerated() {
+            let g = objects[index]
+            switch verdict {
+            case .matched:
+                break
+            case .wrongLabel(let partner, let similarity):
+                feedback.append(
+                    "Object \(partner + 1) is labelled '\(answer[partner].label)', gold says '\(g.label)' (OKS \(Format.number(similarity)))."
+                )
+                observations.append(.confused(gold: g.label, answer: answer[partner].label))
+            case .lowOverlap(let partner, let similarity):
+                let problems = offKeypoints(gold: g, goldObject: gold[index], answer: answer[partner], task: task)
+                let detail = problems.isEmpty ? "" : ": " + problems.joined(separator: "; ")
+                feedback.append(
+                    "Object \(partner + 1) ('\(answer[partner].label)') has OKS \(Format.number(similarity)), needs \(Format.number(oks))\(detail)."
+                )
+                observations.append(.boundary(noun: "keypoint", loose: false))
+            case .missing, .extra:
+                feedback.append("You missed the '\(g.label)' with \(firstPoint(g, task: task)).")
+                observations.append(.missed(noun: "object"))
+            }
+        }
+        for (index, verdict) in match.predicted.enumerated() {
+            if case .extra = verdict {
+                feedback.append("Object \(index + 1) ('\(answer[index].label)') matches no object in the gold answer.")
+                observations.append(.extra(noun: "object"))
+            }
+        }
+        return ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
+    }
+
+    private func firstPoint(_ object: Object, task: KeypointsTask) -> String {
+        for name in task.keypoints {
+            if let p = object.points[name] {
+                return "'\(name)' at (\(Format.number(p.x, decimals: 0)), \(Format.number(p.y, decimals: 0)))"
+            }
+        }
+        return "the image"
+    }
+
+    /// "'left_wrist' is 23 px from where gold puts it", "you did not place 'nose'": the
+    /// labelled keypoints whose own OKS term is below 0.5.
+    private func offKeypoints(gold: Object, goldObject: KeypointObject<String>, answer: KeypointAnnotation, task: KeypointsTask) -> [String]
+    {
+        var lines: [String] = []
+        for (i, name) in task.keypoints.enumerated() {
+            guard let g = gold.points[name] else { continue }
+            guard let p = answer.points[name] else {
+                lines.append("you did not place '\(name)'")
+                continue
+            }
+            let single = KeypointObject(keypoints: [goldObject.keypoints[i]], area: goldObject.area, box: goldObject.box, label: gold.label)
+            let similarity =
+                (try? Keypoints.oks(gold: single, predicted: [Keypoint(x: p.x, y: p.y, visibility: 2)], sigmas: [sigmas[i]])) ?? 0
+            if similarity < 0.5 {
+                let distance = ((p.x - g.x) * (p.x - g.x) + (p.y - g.y) * (p.y - g.y)).squareRoot()
+                lines.append("'\(name)' is \(Format.number(distance, decimals: 0)) px from where gold puts it")
+            }
+        }
+        return lines
+    }
+
+    /// `image`, `size`, `labels`, `keypoints: [nose, {name: tail, sigma: 0.08}]`, `oks` and
+    /// `answer:` a list of `{label, points: {name: [x, y] or [x, y, visibility]}, area}`.
+    static func parse(_ fields: inout YAMLFields, _ parser: inout ItemParser) -> (KeypointsTask, KeypointsKey)? {
+        let image = parser.media(&fields, "image")
+        let size = parser.imageSize(&fields)
+        let labels = parser.labels(&fields, example: "[person]")
+        let oks = parser.threshold(&fields, "oks", default: 0.5)
+        var names: [String] = []
+        var sigmas: [Double] = []
+        if let node = fields.node("keypoints"), case .sequence(let entries) = node.value, !entries.isEmpty {
+            for entry in entries {
+                var name: Located<String>?
+                var sigma: Double?
+                if entry.text != nil {
+                    name = YAMLFields.string(entry, what: "a keypoint name", sink: &parser.sink)
+                } else if var definition = YAMLFields(entry, context: "a keypoint of \(parser.context)", sink: &parser.sink) {
+                    name = definition.requiredString("name", hint: "give the keypoint's name", sink: &parser.sink)
+                    if let value = definition.number("sigma", sink: &parser.sink) {
+                        if value.value > 0 {
+                            sigma = value.value
+                        } else {
+                            parser.report(.invalidValue, at: value.position, "'sigma' must be positive")
+                        }
+                    }
+                    definition.finish(allowed: ["name", "sigma"], sink: &parser.sink)
+                }
+                guard let name else { return nil }
+                if names.contains(name.value) {
+                    parser.report(.duplicateID, at: name.position, "keypoint '\(name.value)' is listed twice in \(parser.context)")
+                    return nil
+                }
+                names.append(name.value)
+                sigmas.append(sigma ?? cocoNames.firstIndex(of: name.value).map { Keypoints.cocoPersonSigmas[$0] } ?? 0.05)
+            }
+        } else {
+            fields.reportMissing("keypoints", "list the keypoint names, e.g. keypoints: [nose, left_eye, right_eye]", sink: &parser.sink)
+        }
+        guard let gold = parser.gold(&fields, example: "answer: [{label: person, points: {nose: [120, 40]}}]"),
+            let size, let labels, !names.isEmpty
+        else { return nil }
+        let task = KeypointsTask(image: image, width: size.width, height: size.height, labels: labels, keypoints: names)
+        guard case .sequence(let entries) = gold.value else {
+            parser.report(.invalidValue, at: gold.position, "the gold 'answer' of \(parser.context) must be a list of objects")
+            return nil
+        }
+        var objects: [Object] = []
+        var failed = false
+        for (index, entry) in entries.enumerated() {
+            let what = "gold object \(index + 1) of \(parser.context)"
+            guard var object = YAMLFields(entry, context: what, sink: &parser.sink) else { failed = true; continue }
+            let label = object.requiredString("label", hint: "give its label", sink: &parser.sink)
+            let area = object.number("area", sink: &parser.sink)
+            let pointsNode = object.node("points")
+            object.finish(allowed: ["label", "points", "area"], sink: &parser.sink)
+            guard let label, parser.checkLabel(label, in: labels, what: what) else { failed = true; continue }
+            guard let pointsNode, case .mapping(let pairs) = pointsNode.value, !pairs.isEmpty else {
+                parser.report(.missingKey, at: entry.position, "\(what) needs 'points': keypoint name → [x, y], e.g. {nose: [120, 40]}")
+                failed = true
+                continue
+            }
+            var points: [String: Point] = [:]
+            for pair in pairs {
+                let name = pair.key.text ?? ""
+                guard names.contains(name) else {
+                    parser.report(
+                        .unknownLabel, at: pair.key.position,
+                        "keypoint '\(name)' of \(what) is not one of this item's keypoints\(Suggestion.hint(for: name, in: names))")
+                    failed = true
+                    continue
+                }
+                guard let point = parser.point(pair.value, what: "keypoint '\(name)'") else { failed = true; continue }
+                var visibility = 2
+                if let flag = point.extra {
+                    guard let value = YAMLFields.integer(flag, what: "the visibility of '\(name)'", sink: &parser.sink),
+                        value.value == 1 || value.value == 2
+                    else {
+                        parser.report(
+                            .invalidValue, at: flag.position,
+                            "the third value of keypoint '\(name)' is its visibility: 1 (occluded) or 2 (visible); leave an unlabelled keypoint out"
+                        )
+                        failed = true
+                        continue
+                    }
+                    visibility = value.value
+                }
+                guard point.x >= 0, point.y >= 0, point.x <= size.width, point.y <= size.height else {
+                    parser.report(
+                        .outOfBounds, at: pair.value.position,
+                        "keypoint '\(name)' of \(what) at (\(Format.number(point.x)), \(Format.number(point.y))) is outside the \(Format.number(size.width)) × \(Format.number(size.height)) image"
+                    )
+                    failed = true
+                    continue
+                }
+                points[name] = Point(x: point.x, y: point.y, visibility: visibility)
+            }
+            let xs = points.values.map(\.x), ys = points.values.map(\.y)
+            let boxArea = ((xs.max() ?? 0) - (xs.min() ?? 0)) * ((ys.max() ?? 0) - (ys.min() ?? 0))
+            let objectArea = area?.value ?? boxArea
+            if objectArea < 1 {
+                parser.report(
+                    .invalidValue, at: area?.position ?? entry.position,
+                    "\(what) needs an 'area' of at least 1 px² (its keypoints span no area); give the object's area in pixels")
+                failed = true
+                continue
+            }
+            objects.append(Object(label: label.value, points: points, area: objectArea))
+        }
+        return failed ? nil : (task, KeypointsKey(objects: objects, sigmas: sigmas, oks: oks))
+    }
+}

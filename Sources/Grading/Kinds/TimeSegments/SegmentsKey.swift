@@ -1,0 +1,126 @@
+internal import Metrics
+
+/// The gold of a time-segment item (sound events, video moments): the segments and the
+/// 1-D IoU a segment needs.
+///
+/// **Score** = F1 over events: learner segments are matched to gold segments by
+/// ``Metrics/TimeSegments/match(gold:predicted:threshold:)`` on 1-D IoU (default `iou`
+/// 0.5); a pair counts when IoU ≥ `iou` and the labels agree. No gold and no answer scores 1.
+///
+/// Feedback for an event that overlaps too little says how late or early it starts and ends
+/// (differences under 0.05 s are not mentioned).
+public struct SegmentsKey: Sendable, Hashable {
+    public let segments: [SegmentAnnotation]
+    public let iou: Double
+
+    func score(_ answer: [SegmentAnnotation], task: SegmentsTask) -> ItemScore {
+        let gold = segments.compactMap { try? TimeSegment(start: $0.start, end: $0.end, label: $0.label) }
+        let predicted = answer.compactMap { try? TimeSegment(start: $0.start, end: $0.end, label: $0.label) }
+        guard gold.count == segments.count, predicted.count == answer.count,
+            let match = try? TimeSegments.match(gold: gold, predicted: predicted, threshold: iou)
+        else {
+            return ItemScore(score: 0, feedback: ["This answer could not be scored."])
+        }
+        let f1 = gold.isEmpty && predicted.isEmpty ? 1 : match.f1
+        var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]
+        if let mean = match.meanMatchedSimilarity { metrics.append(Metric("mean iou", mean)) }
+        var feedback: [String] = []
+        var observations: [Observation] = []
+        for (index, verdict) in match.gold.enumerated() {
+            let g = segments[index]
+            switch verdict {
+            case .matched:
+                break
+            case .wrongLabel(let partner, let similarity):
+                feedback.append(
+                    "Event \(partner + 1) is labelled '\(answer[partner].label)', gold says '\(g.label)' (IoU \(Format.number(similarity)))."
+                )
+                observations.append(.confused(gold: g.label, answer: answer[partner].label))
+            case .lowOverlap(let partner, let similarity):
+                let p = answer[partner]
+                var parts: [String] = []
+                let startDelta = p.start - g.start, endDelta = p.end - g.end
+                if abs(startDelta) >= 0.05 {
+                    parts.append("starts \(Format.number(abs(startDelta), decimals: 1)) s \(startDelta > 0 ? "late" : "early")")
+                }
+                if abs(endDelta) >= 0.05 {
+                    parts.append("ends \(Format.number(abs(endDelta), decimals: 1)) s \(endDelta > 0 ? "late" : "early")")
+                }
+                var line =
+                    "Event '\(g.label)' \(parts.isEmpty ? "is misplaced" : Format.list(parts)) (IoU \(Format.number(similarity)), needs \(Format.number(iou)))"
+                if p.label != g.label {
+                    line += "; you also labelled it '\(p.label)'"
+                    observations.append(.confused(gold: g.label, answer: p.label))
+                }
+                feedback.append(line + ".")
+                observations.append(.boundary(noun: "segment", loose: p.end - p.start > g.end - g.start))
+            case .missing, .extra:
+                feedback.append(
+                    "You missed the '\(g.label)' at \(Format.number(g.start, decimals: 1))–\(Format.number(g.end, decimals: 1)) s.")
+                observations.append(.missed(noun: "event"))
+            }
+        }
+        for (index, verdict) in match.predicted.enumerated() {
+            if case .extra = verdict {
+                let p = answer[index]
+                feedback.append(
+                    "Event \(index + 1) ('\(p.label)' at \(Format.number(p.start, decimals: 1))–\(Format.number(p.end, decimals: 1)) s) matches nothing in the gold answer."
+                )
+                observations.append(.extra(noun: "event"))
+            }
+        }
+        return ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
+    }
+
+    /// `audio` (or `video`), `duration`, `labels`, `iou` and `answer:` a list of
+    /// `{label, start, end}` in seconds within the clip.
+    static func parse(_ fields: inout YAMLFields, _ parser: inout ItemParser) -> (SegmentsTask, SegmentsKey)? {
+        var media = parser.media(&fields, "audio")
+        if media == nil { media = parser.media(&fields, "video") }
+        let duration = fields.number("duration", sink: &parser.sink)
+        if duration == nil && !fields.has("duration") {
+            fields.reportMissing("duration", "give the clip's length in seconds, e.g. duration: 12.5", sink: &parser.sink)
+        }
+        let labels = parser.labels(&fields, example: "[dog bark, car horn]")
+        let iou = parser.threshold(&fields, "iou", default: 0.5)
+        guard let gold = parser.gold(&fields, example: "answer: [{label: dog bark, start: 1.2, end: 2.0}]"), let duration, let labels else {
+            return nil
+        }
+        guard duration.value > 0 else {
+            parser.report(.invalidValue, at: duration.position, "'duration' must be a positive number of seconds")
+            return nil
+        }
+        guard case .sequence(let entries) = gold.value else {
+            parser.report(
+                .invalidValue, at: gold.position,
+                "the gold 'answer' of \(parser.context) must be a list of segments (an empty list [] when nothing happens)")
+            return nil
+        }
+        var segments: [SegmentAnnotation] = []
+        var failed = false
+        for (index, entry) in entries.enumerated() {
+            let what = "gold segment \(index + 1) of \(parser.context)"
+            guard var segment = YAMLFields(entry, context: what, sink: &parser.sink) else { failed = true; continue }
+            let label = segment.requiredString("label", hint: "give its label", sink: &parser.sink)
+            let start = segment.number("start", sink: &parser.sink), end = segment.number("end", sink: &parser.sink)
+            segment.finish(allowed: ["label", "start", "end"], sink: &parser.sink)
+            guard let label, parser.checkLabel(label, in: labels, what: what) else { failed = true; continue }
+            guard let start, let end else {
+                parser.report(.missingKey, at: entry.position, "\(what) needs 'start' and 'end' in seconds")
+                failed = true
+                continue
+            }
+            guard start.value >= 0, end.value > start.value, end.value <= duration.value + 1e-9 else {
+                parser.report(
+                    .outOfBounds, at: start.position,
+                    "\(what) (\(Format.number(start.value))–\(Format.number(end.value)) s) is outside the \(Format.number(duration.value)) s clip or ends before it starts; keep 0 ≤ start < end ≤ \(Format.number(duration.value))"
+                )
+                failed = true
+                continue
+            }
+            segments.append(SegmentAnnotation(label: label.value, start: start.value, end: end.value))
+        }
+        return failed
+            ? nil : (SegmentsTask(media: media, duration: duration.value, labels: labels), SegmentsKey(segments: segments, iou: iou))
+    }
+}

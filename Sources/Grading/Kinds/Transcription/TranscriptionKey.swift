@@ -1,0 +1,146 @@
+internal import Metrics
+
+/// The gold of a transcription item: accepted transcripts, what differences to ignore and
+/// the word error rate (WER) allowed for full credit.
+///
+/// **Normalisation** (``Metrics/Transcription/normalize(_:options:)``) runs on both sides
+/// first; `ignore:` lists what it removes, by default `[case, punctuation, tags]`:
+/// `case` lowercases, `punctuation` removes punctuation characters ("don't" → "dont"),
+/// `tags` removes bracketed tags such as `[inaudible]`, `fillers` removes um, uh, er, erm,
+/// ah, eh, hm, hmm, mm, mhm, uhm. Write `ignore: []` to compare verbatim.
+///
+/// **WER** = (substitutions + deletions + insertions) / reference words, from
+/// ``Metrics/Transcription/wordScores(references:hypotheses:)`` (jiwer), against each accepted
+/// transcript; the lowest WER counts. **Score** = `(1 − WER) / (1 − wer)` clamped to [0, 1],
+/// where `wer` is the allowance (default 0, below 100%): full credit up to the allowance,
+/// falling linearly to 0 at a WER of 100% (an empty or entirely wrong transcript), so every
+/// error beyond the allowance costs its share. (An empty reference with an empty answer has
+/// WER 0.)
+public struct TranscriptionKey: Sendable, Hashable {
+    public enum Ignorable: String, Sendable, Hashable, Codable, CaseIterable {
+        case `case`
+        case punctuation
+        case tags
+        case fillers
+    }
+
+    public let references: [String]
+    public let ignore: Set<Ignorable>
+    public let allowedWER: Double
+
+    var normalization: TranscriptNormalization {
+        TranscriptNormalization(
+            lowercase: ignore.contains(.case), removePunctuation: ignore.contains(.punctuation),
+            removeBracketedTags: ignore.contains(.tags),
+            fillerWords: ignore.contains(.fillers) ? TranscriptNormalization.englishFillers : [])
+    }
+
+    func score(_ answer: String, task: TranscriptionTask) -> ItemScore {
+        let options = normalization
+        let hypothesis = Transcription.normalize(answer, options: options)
+        var best: (reference: String, scores: TranscriptionScores)?
+        for reference in references {
+            let normalized = Transcription.normalize(reference, options: options)
+            guard let scores = try? Transcription.wordScores(references: [normalized], hypotheses: [hypothesis]) else { continue }
+            if best == nil || scores.errorRate < best!.scores.errorRate { best = (normalized, scores) }
+        }
+        guard let best else { return ItemScore(score: 0, feedback: ["This answer could not be scored."]) }
+        let wer = best.scores.errorRate
+        let score = wer <= allowedWER + 1e-12 ? 1 : max(0, min(1, (1 - wer) / (1 - allowedWER)))
+        let metrics = [
+            Metric("wer", wer), Metric("allowed wer", allowedWER), Metric("mer", best.scores.mer), Metric("wil", best.scores.wil),
+            Metric("hits", Double(best.scores.hits)), Metric("substitutions", Double(best.scores.substitutions)),
+            Metric("deletions", Double(best.scores.deletions)), Metric("insertions", Double(best.scores.insertions)),
+        ]
+        let reference = Transcription.words(best.reference), written = Transcription.words(hypothesis)
+        var lines: [String] = []
+        var observations: [Observation] = []
+        for chunk in best.scores.alignments.first ?? [] {
+            let said = reference[chunk.referenceRange].joined(separator: " ")
+            let wrote = written[chunk.hypothesisRange].joined(separator: " ")
+            switch chunk.operation {
+            case .equal:
+                continue
+            case .substitute:
+                lines.append("You wrote '\(wrote)', the audio says '\(said)'.")
+                for (s, w) in zip(reference[chunk.referenceRange], written[chunk.hypothesisRange]) {
+                    observations.append(.misheard(said: s, wrote: w))
+                }
+            case .delete:
+                lines.append("You left out '\(said)'.")
+                observations.append(.missed(noun: "word"))
+            case .insert:
+                lines.append("You added '\(wrote)', which the audio does not say.")
+                observations.append(.extra(noun: "word"))
+            }
+        }
+        var feedback: [String] = []
+        if score < 1 || !lines.isEmpty {
+            let allowance = allowedWER > 0 ? ", \(Format.percent(allowedWER)) allowed" : ""
+            feedback.append(
+                "Word error rate \(Format.precisePercent(wer))\(allowance): \(Format.count(best.scores.substitutions, "wrong word")), \(Format.count(best.scores.deletions, "missing word")), \(Format.count(best.scores.insertions, "extra word"))."
+            )
+        }
+        feedback += lines.prefix(6)
+        if lines.count > 6 { feedback.append("…and \(Format.count(lines.count - 6, "more difference"))") }
+        return ItemScore(score: score, metrics: metrics, feedback: feedback, observations: observations)
+    }
+
+    /// `audio`, `duration`, `wer` (allowed, default 0), `ignore` and `answer:` one transcript
+    /// or a list of accepted ones.
+    static func parse(_ fields: inout YAMLFields, _ parser: inout ItemParser) -> (TranscriptionTask, TranscriptionKey)? {
+        let audio = parser.media(&fields, "audio")
+        var duration: Double?
+        if let value = fields.number("duration", sink: &parser.sink) {
+            if value.value > 0 {
+                duration = value.value
+            } else {
+                parser.report(.invalidValue, at: value.position, "'duration' must be a positive number of seconds")
+            }
+        }
+        var allowed = 0.0
+        if let value = fields.fraction("wer", sink: &parser.sink) {
+            if value.value < 1 {
+                allowed = value.value
+            } else {
+                parser.report(
+                    .invalidValue, at: value.position, "'wer' is the word error rate allowed for full credit; it must be below 100%")
+            }
+        }
+        var ignore: Set<Ignorable> = [.case, .punctuation, .tags]
+        if let entries = fields.strings("ignore", sink: &parser.sink) {
+            ignore = []
+            for entry in entries {
+                guard let value = Ignorable(rawValue: entry.value) else {
+                    parser.report(
+                        .invalidValue, at: entry.position,
+                        "'\(entry.value)' cannot be ignored\(Suggestion.hint(for: entry.value, in: Ignorable.allCases.map(\.rawValue)))")
+                    continue
+                }
+                ignore.insert(value)
+            }
+        }
+        guard let gold = parser.gold(&fields, example: "answer: \"I think their car is red.\"") else { return nil }
+        var references: [String] = []
+        for entry in YAMLFields.list(gold) {
+            guard let text = YAMLFields.string(entry, what: "a gold transcript of \(parser.context)", sink: &parser.sink) else {
+                return nil
+            }
+            if text.value.unicodeScalars.count > GradingLimits.maximumAnswerTextLength {
+                parser.report(
+                    .invalidValue, at: text.position,
+                    "the transcript is longer than \(GradingLimits.maximumAnswerTextLength) characters; use a shorter clip")
+                return nil
+            }
+            references.append(text.value)
+        }
+        guard !references.isEmpty else {
+            parser.report(.missingGold, at: gold.position, "\(parser.context) has no gold transcript")
+            return nil
+        }
+        return (
+            TranscriptionTask(audio: audio, duration: duration),
+            TranscriptionKey(references: references, ignore: ignore, allowedWER: allowed)
+        )
+    }
+}

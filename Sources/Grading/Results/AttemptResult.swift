@@ -1,0 +1,56 @@
+/// Everything an attempt earned: per-item results, section and total scores, pass/fail with
+/// its reasons, a per-concept summary and pattern hints. Encodes to the report JSON
+/// documented in docs/grading.md (``jsonText()``).
+public struct AttemptResult: Sendable, Hashable, Codable {
+    /// Version of the report format; bumped on incompatible changes.
+    public var format: Int = 1
+    public var assessment: String
+    public var title: String
+    public var learner: String?
+    /// Weighted mean of the item scores: Σ weightᵢ·scoreᵢ / Σ weightᵢ over every item,
+    /// unanswered items scoring 0.
+    public var score: Double
+    public var passMark: Double
+    public var passed: Bool
+    /// Why the attempt failed, one sentence each (empty when it passed).
+    public var failedBecause: [String]
+    public var counts: Counts
+    public var sections: [SectionResult]
+    public var concepts: [ConceptSummary]
+    /// Up to three patterns across items ("You confused NEUTRAL and MIXED 4 times (…)").
+    public var hints: [String]
+    public var items: [ItemResult]
+
+    public struct Counts: Sendable, Hashable, Codable {
+        public var items = 0
+        public var correct = 0
+        public var partial = 0
+        public var incorrect = 0
+        public var unanswered = 0
+    }
+
+    /// The result as report JSON (keys sorted, pretty-printed).
+    public func jsonText() -> String { JSONText.encode(self) }
+}
+
+/// A section's share of an attempt.
+public struct SectionResult: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    /// Weighted mean of the section's item scores.
+    public var score: Double
+    public var items: Int
+    public var passMark: Double?
+    /// nil when the section has no pass mark of its own.
+    public var passed: Bool?
+}
+
+/// How the learner did on one concept tag across the items that carry it.
+public struct ConceptSummary: Sendable, Hashable, Codable {
+    public var concept: String
+    public var items: Int
+    /// Weighted mean score of those items.
+    public var score: Double
+    /// Lessons of the items on this concept that lost points, to review first.
+    public var review: [String]
+}

@@ -1,0 +1,74 @@
+/// Scores an answer sheet against an assessment and aggregates the result.
+///
+/// Pass rule: the attempt passes when the weighted total reaches the pass mark (compared with
+/// a 10⁻⁹ allowance for rounding), every section with its own pass mark reaches it, and
+/// every critical item (``AssessmentPolicy/criticalItems``) gets full credit.
+public struct Grader: Sendable {
+    public init() {}
+
+    public func grade(_ sheet: AnswerSheet, for assessment: Assessment) -> AttemptResult {
+        let critical = Set(assessment.policy.criticalItems)
+        var results: [ItemResult] = []
+        var observations: [(item: String, observations: [Observation])] = []
+        var counts = AttemptResult.Counts()
+        for item in assessment.items {
+            let score = item.score(sheet.responses[item.id])
+            results.append(ItemResult(item: item, score: score, critical: critical.contains(item.id)))
+            observations.append((item.id, score.observations))
+            counts.items += 1
+            switch score.verdict {
+            case .correct: counts.correct += 1
+            case .partial: counts.partial += 1
+            case .incorrect: counts.incorrect += 1
+            case .unanswered: counts.unanswered += 1
+            }
+        }
+        let total = Self.weightedMean(results)
+        var failed: [String] = []
+        if total < assessment.passMark - 1e-9 {
+            failed.append(
+                "Your score \(Format.precisePercent(total)) is below the pass mark \(Format.precisePercent(assessment.passMark)).")
+        }
+        var sections: [SectionResult] = []
+        for section in assessment.sections {
+            let members = results.filter { $0.section == section.id }
+            let score = Self.weightedMean(members)
+            let passed = section.passMark.map { score >= $0 - 1e-9 }
+            if passed == false, let mark = section.passMark {
+                failed.append(
+                    "Section '\(section.title)' scored \(Format.precisePercent(score)), below its pass mark \(Format.precisePercent(mark))."
+                )
+            }
+            sections.append(
+                SectionResult(
+                    id: section.id, title: section.title, score: score, items: members.count, passMark: section.passMark, passed: passed))
+        }
+        for result in results where result.critical && result.verdict != .correct {
+            failed.append("Critical item '\(result.id)' must be fully correct to pass.")
+        }
+        return AttemptResult(
+            assessment: assessment.id, title: assessment.title, learner: sheet.learner, score: total,
+            passMark: assessment.passMark, passed: failed.isEmpty, failedBecause: failed, counts: counts,
+            sections: sections, concepts: Self.concepts(results), hints: PatternHints.hints(from: observations),
+            items: results)
+    }
+
+    static func weightedMean(_ results: [ItemResult]) -> Double {
+        let weight = results.reduce(0) { $0 + $1.weight }
+        return weight > 0 ? results.reduce(0) { $0 + $1.weight * $1.score } / weight : 0
+    }
+
+    /// One summary per concept tag, in order of first appearance.
+    static func concepts(_ results: [ItemResult]) -> [ConceptSummary] {
+        var order: [String] = []
+        for result in results { for concept in result.concepts where !order.contains(concept) { order.append(concept) } }
+        return order.map { concept in
+            let members = results.filter { $0.concepts.contains(concept) }
+            var review: [String] = []
+            for member in members where member.score < 1 - 1e-9 {
+                if let lesson = member.lesson, !review.contains(lesson) { review.append(lesson) }
+            }
+            return ConceptSummary(concept: concept, items: members.count, score: weightedMean(members), review: review)
+        }
+    }
+}

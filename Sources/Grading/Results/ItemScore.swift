@@ -1,0 +1,104 @@
+/// What a scorer says about one answer: a score in [0, 1], a verdict, every metric it
+/// computed, feedback lines in the learner's terms and observations for pattern hints.
+public struct ItemScore: Sendable, Equatable {
+    /// The item's credit in [0, 1] (NaN never escapes: a scorer that cannot score gives 0).
+    public var score: Double
+    public var verdict: Verdict
+    /// Every metric behind the score, in a stable order (e.g. `f1`, `precision`, `mean iou`).
+    public var metrics: [Metric]
+    /// One line per point lost, in words a beginner understands; empty when nothing was lost.
+    public var feedback: [String]
+    /// Machine-readable mistakes that ``PatternHints`` counts across items.
+    public var observations: [Observation]
+
+    /// Clamps `score` to [0, 1] (NaN becomes 0) and derives the verdict from it.
+    public init(score: Double, metrics: [Metric] = [], feedback: [String] = [], observations: [Observation] = []) {
+        let clamped = score.isNaN ? 0 : min(1, max(0, score))
+        self.score = clamped
+        self.verdict = Verdict(score: clamped)
+        self.metrics = metrics
+        self.feedback = feedback
+        self.observations = observations
+    }
+
+    /// No answer was given: score 0, verdict ``Verdict/unanswered``.
+    public static let unanswered: ItemScore = {
+        var score = ItemScore(score: 0, feedback: ["You did not answer this item."])
+        score.verdict = .unanswered
+        return score
+    }()
+}
+
+/// How an item went, from its score.
+public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Full credit (score ≥ 1 − 10⁻⁹, so rounding noise does not cost the verdict).
+    case correct
+    /// Some but not full credit.
+    case partial
+    /// No credit for an answer that was given.
+    case incorrect
+    /// No answer.
+    case unanswered
+
+    /// The verdict of an answered item with this score.
+    public init(score: Double) {
+        if score >= 1 - 1e-9 {
+            self = .correct
+        } else if score <= 0 {
+            self = .incorrect
+        } else {
+            self = .partial
+        }
+    }
+}
+
+/// One named number behind a score ("iou", "wer", "f1", …).
+public struct Metric: Sendable, Hashable, Codable {
+    public var name: String
+    public var value: Double
+
+    public init(_ name: String, _ value: Double) {
+        self.name = name
+        self.value = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        // JSON has no NaN: an undefined metric (Kendall's tau of a constant order) is null.
+        if value.isFinite { try container.encode(value, forKey: .value) } else { try container.encodeNil(forKey: .value) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        value = try container.decodeIfPresent(Double.self, forKey: .value) ?? .nan
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, value }
+}
+
+/// A mistake a scorer noticed, in a form that can be counted across items: the raw material
+/// of the "you confused NEUTRAL and MIXED 4 times" hints.
+public enum Observation: Sendable, Hashable {
+    /// The learner gave label/option `answer` where gold says `gold`.
+    case confused(gold: String, answer: String)
+    /// The learner picked an option (or wrote an answer) that the key marks as a trap.
+    case trap
+    /// A gold object, entity or event of this noun ("box", "entity", "event") was missed.
+    case missed(noun: String)
+    /// An answer object matched nothing in gold.
+    case extra(noun: String)
+    /// A box, span or segment was larger (`loose`) or smaller than gold.
+    case boundary(noun: String, loose: Bool)
+    /// Transcription: the learner wrote `wrote` where the audio says `said`.
+    case misheard(said: String, wrote: String)
+    /// Rating or dimension score above (`higher`) or below gold.
+    case ratingBias(higher: Bool)
+    /// Ranking: a pair of candidates in the wrong order.
+    case swappedPair
+    /// Pairwise comparison: the wrong response preferred.
+    case wrongPreference
+    /// A written justification too short or missing the key point.
+    case weakReason
+}

@@ -1,0 +1,103 @@
+import Courseware
+
+/// Renders an ``AttemptResult`` as plain text for a terminal: the verdict first, then what
+/// to work on (sections, concepts, patterns), then every item with its feedback, reason and
+/// lesson.
+///
+/// Reasons are Markdown and go through Courseware's ``Courseware/TerminalRenderer``; all
+/// other text is the learner-facing wording the scorers produced. Feedback and reasons of
+/// correct items are left out unless `includeCorrectItems` is set.
+public struct ReportRenderer: Sendable {
+    public var width: Int
+    public var includeCorrectItems: Bool
+
+    public init(width: Int = 80, includeCorrectItems: Bool = false) {
+        self.width = max(width, 40)
+        self.includeCorrectItems = includeCorrectItems
+    }
+
+    public func render(_ result: AttemptResult) -> String {
+        var lines: [String] = []
+        lines.append(result.title)
+        if let learner = result.learner { lines.append("Learner: \(learner)") }
+        lines.append(
+            "Score: \(Format.precisePercent(result.score)) — \(result.passed ? "PASSED" : "NOT PASSED") (pass mark \(Format.precisePercent(result.passMark)))"
+        )
+        for reason in result.failedBecause { lines.append("  - \(reason)") }
+        let c = result.counts
+        lines.append(
+            "Items: \(c.correct) correct, \(c.partial) partly correct, \(c.incorrect) wrong, \(c.unanswered) unanswered (of \(c.items))")
+        if !result.sections.isEmpty {
+            lines += ["", "Sections"]
+            let nameWidth = result.sections.map { $0.title.count }.max() ?? 0
+            for section in result.sections {
+                var line = "  \(pad(section.title, nameWidth))  \(padLeft(Format.precisePercent(section.score), 6))"
+                if let mark = section.passMark {
+                    line += "  pass mark \(Format.precisePercent(mark)), \(section.passed == true ? "passed" : "not passed")"
+                }
+                lines.append(line)
+            }
+        }
+        let weak = result.concepts.filter { $0.score < 1 - 1e-9 }
+        if !weak.isEmpty {
+            lines += ["", "Concepts to review"]
+            let nameWidth = weak.map { $0.concept.count }.max() ?? 0
+            for concept in weak.sorted(by: { $0.score < $1.score }) {
+                lines.append(
+                    "  \(pad(concept.concept, nameWidth))  \(padLeft(Format.precisePercent(concept.score), 6))  over \(Format.count(concept.items, "item"))"
+                )
+                for lesson in concept.review { lines.append("    → \(lesson)") }
+            }
+        }
+        if !result.hints.isEmpty {
+            lines += ["", "Patterns"]
+            for hint in result.hints { lines += wrap(hint, indent: "  - ", continuation: "    ") }
+        }
+        lines += ["", "Items"]
+        let idWidth = result.items.map { $0.id.count }.max() ?? 0
+        let kindWidth = result.items.map { $0.kind.rawValue.count }.max() ?? 0
+        for item in result.items {
+            let columns =
+                "\(pad(item.id, idWidth))  \(pad(item.kind.rawValue, kindWidth))  \(padLeft(Format.precisePercent(item.score), 6))"
+            lines.append("  \(columns)  \(item.verdict.rawValue)\(item.critical ? "  (critical)" : "")")
+            guard item.verdict != .correct || includeCorrectItems else { continue }
+            for line in item.feedback { lines += wrap(line, indent: "      - ", continuation: "        ") }
+            let reason = TerminalRenderer(width: width - 10, color: false)
+                .render(MarkdownDocument(source: SourceFile(path: "reason", text: item.reason)))
+                .split(separator: "\n", omittingEmptySubsequences: false)
+                .map(String.init)
+            if let first = reason.first, !first.isEmpty {
+                lines.append("      Why: \(first)")
+                for line in reason.dropFirst() where !line.isEmpty { lines.append("           \(line)") }
+            }
+            if let lesson = item.lesson { lines.append("      Lesson: \(lesson)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+
+    private func padLeft(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+
+    /// Word-wraps `text` to the renderer's width with a first-line and a continuation indent.
+    private func wrap(_ text: String, indent: String, continuation: String) -> [String] {
+        var lines: [String] = []
+        var current = indent
+        var empty = true
+        for word in text.split(separator: " ") {
+            if !empty && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = continuation + word
+            } else {
+                current += (empty ? "" : " ") + word
+            }
+            empty = false
+        }
+        lines.append(current)
+        return lines
+    }
+}
