@@ -84,7 +84,11 @@ extension Agreement {
             if row.count != cats { throw MetricsError(.invalidInput, "table row \(s) has \(row.count) categories; row 0 has \(cats)") }
             if let c = row.firstIndex(where: { $0 < 0 }) { throw MetricsError(.outOfRange, "table[\(s)][\(c)] is negative") }
             let r = row.reduce(0, +)
-            if r != raters { throw MetricsError(.invalidInput, "subject \(s) has \(r) ratings but subject 0 has \(raters); every subject needs the same number of raters") }
+            if r != raters {
+                throw MetricsError(
+                    .invalidInput,
+                    "subject \(s) has \(r) ratings but subject 0 has \(raters); every subject needs the same number of raters")
+            }
         }
         if raters < 2 { throw MetricsError(.invalidInput, "Fleiss' kappa needs at least 2 raters per subject, got \(raters)") }
         let n = Double(raters), subjects = Double(table.count)

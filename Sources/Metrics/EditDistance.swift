@@ -207,9 +207,10 @@ extension Transcription {
             mer = Double(s + d + ins) / Double(h + s + d + ins)
             wip = p >= 1 ? (Double(h) / Double(n)) * (Double(h) / Double(p)) : 0
         }
-        return TranscriptionScores(errorRate: errorRate, mer: mer, wil: 1 - wip, wip: wip,
-                                   hits: h, substitutions: s, deletions: d, insertions: ins,
-                                   alignments: alignments)
+        return TranscriptionScores(
+            errorRate: errorRate, mer: mer, wil: 1 - wip, wip: wip,
+            hits: h, substitutions: s, deletions: d, insertions: ins,
+            alignments: alignments)
     }
 
     // MARK: Distance
@@ -281,8 +282,9 @@ extension Transcription {
     /// here, never for ``levenshteinDistance(_:_:)``.
     public static func align<T: Hashable>(reference: [T], hypothesis: [T]) -> EditAlignment {
         var ops: [RawOp] = []
-        alignHirschberg(reference[...], hypothesis[...], srcPos: 0, destPos: 0,
-                        max: Swift.max(reference.count, hypothesis.count), ops: &ops)
+        alignHirschberg(
+            reference[...], hypothesis[...], srcPos: 0, destPos: 0,
+            max: Swift.max(reference.count, hypothesis.count), ops: &ops)
         let chunks = opcodes(ops, srcLen: reference.count, destLen: hypothesis.count)
         var h = 0, s = 0, d = 0, i = 0
         for c in chunks {

@@ -67,7 +67,7 @@ extension Assignment {
         }
         var u = [Double](repeating: 0, count: n + 1)
         var v = [Double](repeating: 0, count: m + 1)
-        var p = [Int](repeating: 0, count: m + 1)      // p[j]: row assigned to column j (0 = none)
+        var p = [Int](repeating: 0, count: m + 1)  // p[j]: row assigned to column j (0 = none)
         var way = [Int](repeating: 0, count: m + 1)
         var minv = [Double](repeating: 0, count: m + 1)
         var used = [Bool](repeating: false, count: m + 1)

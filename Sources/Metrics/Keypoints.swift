@@ -108,7 +108,8 @@ extension Keypoints {
             for p in predicted { row.append(try oks(gold: g, predicted: p.keypoints, sigmas: sigmas)) }
             s.append(row)
         }
-        return try ObjectMatching.match(similarity: s, goldLabels: gold.map(\.label),
-                                        predictedLabels: predicted.map(\.label), threshold: threshold)
+        return try ObjectMatching.match(
+            similarity: s, goldLabels: gold.map(\.label),
+            predictedLabels: predicted.map(\.label), threshold: threshold)
     }
 }

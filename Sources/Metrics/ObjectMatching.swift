@@ -70,8 +70,9 @@ extension ObjectMatching {
         for (i, row) in similarity.enumerated() {
             try requireSameLength(row.count, m, "similarity row \(i) and predicted objects")
             for (j, s) in row.enumerated() where !(s >= 0 && s <= 1) {
-                throw MetricsError(s.isNaN || s.isInfinite ? .nonFinite : .outOfRange,
-                                   "similarity[\(i)][\(j)] is \(s); it must lie in [0, 1]")
+                throw MetricsError(
+                    s.isNaN || s.isInfinite ? .nonFinite : .outOfRange,
+                    "similarity[\(i)][\(j)] is \(s); it must lie in [0, 1]")
             }
         }
         guard threshold > 0, threshold <= 1 else {

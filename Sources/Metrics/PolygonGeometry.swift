@@ -139,7 +139,8 @@ extension PolygonGeometry {
             let c = pts[(i + 2) % n]
             let d1 = sub(b, a), d2 = sub(c, b)
             if cross(d1, d2) == 0 && dot(d1, d2) < 0 {
-                throw MetricsError(.invalidPolygon,
+                throw MetricsError(
+                    .invalidPolygon,
                     "polygon has a self-intersection between edges \(i) and \((i + 1) % n) (the second folds back over the first)")
             }
             var j = i + 2

@@ -150,7 +150,8 @@ extension SpanScoring {
             throw MetricsError(.outOfRange, "span [\(start), \(end)) is not a valid range")
         }
         guard let lo = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex),
-              let hi = scalars.index(lo, offsetBy: end - start, limitedBy: scalars.endIndex) else {
+            let hi = scalars.index(lo, offsetBy: end - start, limitedBy: scalars.endIndex)
+        else {
             throw MetricsError(.outOfRange, "span [\(start), \(end)) is past the end of a text of \(scalars.count) scalars")
         }
         return String(scalars[lo..<hi])
@@ -263,9 +264,10 @@ extension SpanScoring {
                 recall: perType.reduce(0) { $0 + $1.recall * Double($1.support) } / w,
                 f1: perType.reduce(0) { $0 + $1.f1 * Double($1.support) } / w)
         }
-        return SeqevalScores(precision: micro.precision, recall: micro.recall, f1: micro.f1,
-                             goldCount: trueSum, predictedCount: predSum, truePositives: tpSum,
-                             perType: perType, macro: macro, weighted: weighted)
+        return SeqevalScores(
+            precision: micro.precision, recall: micro.recall, f1: micro.f1,
+            goldCount: trueSum, predictedCount: predSum, truePositives: tpSum,
+            perType: perType, macro: macro, weighted: weighted)
     }
 
     private static func seqevalPRF(tp: Int, predicted: Int, gold: Int) -> PrecisionRecallF1 {

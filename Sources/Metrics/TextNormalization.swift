@@ -13,8 +13,10 @@ public struct TranscriptNormalization: Sendable, Equatable {
     public var fillerWords: Set<String>
 
     /// Creates the value from its parts (no validation beyond the types).
-    public init(lowercase: Bool = true, removePunctuation: Bool = true, removeBracketedTags: Bool = true,
-                fillerWords: Set<String> = []) {
+    public init(
+        lowercase: Bool = true, removePunctuation: Bool = true, removeBracketedTags: Bool = true,
+        fillerWords: Set<String> = []
+    ) {
         self.lowercase = lowercase
         self.removePunctuation = removePunctuation
         self.removeBracketedTags = removeBracketedTags
@@ -79,7 +81,7 @@ extension Transcription {
     private static func isPunctuation(_ u: Unicode.Scalar) -> Bool {
         switch u.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
             return true
         default:
             return false

@@ -45,9 +45,13 @@ struct AgreementTests {
         }
     }
 
-    @Test("Krippendorff's alpha matches the krippendorff package", arguments: try Fixtures.cases("krippendorff_alpha.json", as: KrippendorffCase.self))
+    @Test(
+        "Krippendorff's alpha matches the krippendorff package",
+        arguments: try Fixtures.cases("krippendorff_alpha.json", as: KrippendorffCase.self))
     func krippendorff(_ c: KrippendorffCase) throws {
-        let levels: [(String, MeasurementLevel)] = [("nominal", .nominal), ("ordinal", .ordinal), ("interval", .interval), ("ratio", .ratio)]
+        let levels: [(String, MeasurementLevel)] = [
+            ("nominal", .nominal), ("ordinal", .ordinal), ("interval", .interval), ("ratio", .ratio),
+        ]
         for (key, level) in levels {
             switch c.expected[key] {
             case let .value(v)?:

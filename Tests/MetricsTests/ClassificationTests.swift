@@ -43,7 +43,9 @@ struct ClassificationTests {
         expectClose(try Classification.accuracy(gold: c.gold, predicted: c.predicted), e.accuracy, "accuracy function")
     }
 
-    @Test("multi-label Jaccard, exact match and Hamming loss match scikit-learn", arguments: try Fixtures.cases("multilabel.json", as: MultiLabelCase.self))
+    @Test(
+        "multi-label Jaccard, exact match and Hamming loss match scikit-learn",
+        arguments: try Fixtures.cases("multilabel.json", as: MultiLabelCase.self))
     func multiLabelMatchesSklearn(_ c: MultiLabelCase) throws {
         let s = try Classification.multiLabel(gold: c.gold.map(Set.init), predicted: c.predicted.map(Set.init), labels: c.labels)
         expectClose(s.jaccard, c.expected.jaccard_samples, "jaccard")

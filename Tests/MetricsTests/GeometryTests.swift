@@ -58,7 +58,9 @@ struct BoxAndPolygonTests {
         expectClose(a.area + b.area - PolygonGeometry.intersectionArea(a, b), c.union, "union")
     }
 
-    @Test("invalid polygons shapely rejects are refused with a typed error", arguments: try Fixtures.cases("polygon_invalid.json", as: InvalidPolygonCase.self))
+    @Test(
+        "invalid polygons shapely rejects are refused with a typed error",
+        arguments: try Fixtures.cases("polygon_invalid.json", as: InvalidPolygonCase.self))
     func invalidPolygon(_ c: InvalidPolygonCase) {
         #expect(!c.shapely_valid)
         #expect(throws: MetricsError.self) { try polygon(c.polygon) }
@@ -81,14 +83,17 @@ struct BoxAndPolygonTests {
         let a: [(Double, Double)] = [(0, 0), (4, 0), (4, 4), (2, 1), (0, 4)]
         let b: [(Double, Double)] = [(1, -1), (5, 2), (1, 5)]
         let base = PolygonGeometry.iou(try Polygon(a), try Polygon(b))
-        let moved = PolygonGeometry.iou(try Polygon(a.map { ($0.0 * 1000 + 1e6, $0.1 * 1000 - 3e5) }),
-                                        try Polygon(b.reversed().map { ($0.0 * 1000 + 1e6, $0.1 * 1000 - 3e5) }))
+        let moved = PolygonGeometry.iou(
+            try Polygon(a.map { ($0.0 * 1000 + 1e6, $0.1 * 1000 - 3e5) }),
+            try Polygon(b.reversed().map { ($0.0 * 1000 + 1e6, $0.1 * 1000 - 3e5) }))
         expectClose(moved, base, "transformed iou")
     }
 }
 
 struct AssignmentTests {
-    @Test("maximal assignment totals match scipy linear_sum_assignment", arguments: try Fixtures.cases("assignment.json", as: AssignmentCase.self))
+    @Test(
+        "maximal assignment totals match scipy linear_sum_assignment",
+        arguments: try Fixtures.cases("assignment.json", as: AssignmentCase.self))
     func maximize(_ c: AssignmentCase) throws {
         let m = c.rows == 0 ? [] : c.matrix
         let r = try Assignment.maximize(m)

@@ -20,10 +20,12 @@ struct KeypointTests {
     @Test("OKS matches pycocotools COCOeval.computeOks", arguments: try Fixtures.cases("keypoints_oks.json", as: KeypointCase.self))
     func oksMatches(_ c: KeypointCase) throws {
         for (i, g) in c.gold.enumerated() {
-            let gold = KeypointObject(keypoints: keypoints(g.keypoints), area: g.area,
-                                      box: try Box(x: g.bbox[0], y: g.bbox[1], width: g.bbox[2], height: g.bbox[3]), label: "person")
+            let gold = KeypointObject(
+                keypoints: keypoints(g.keypoints), area: g.area,
+                box: try Box(x: g.bbox[0], y: g.bbox[1], width: g.bbox[2], height: g.bbox[3]), label: "person")
             for (j, p) in c.predicted.enumerated() {
-                expectClose(try Keypoints.oks(gold: gold, predicted: keypoints(p.keypoints), sigmas: c.sigmas), c.oks[i][j], "oks[\(i)][\(j)]")
+                expectClose(
+                    try Keypoints.oks(gold: gold, predicted: keypoints(p.keypoints), sigmas: c.sigmas), c.oks[i][j], "oks[\(i)][\(j)]")
             }
         }
     }
@@ -31,8 +33,9 @@ struct KeypointTests {
     @Test("keypoint objects match through the generic matcher")
     func keypointMatching() throws {
         let sigmas = [0.1, 0.1]
-        let g = KeypointObject(keypoints: [Keypoint(x: 0, y: 0, visibility: 2), Keypoint(x: 10, y: 0, visibility: 2)],
-                               area: 100, box: try Box(x: 0, y: 0, width: 10, height: 10), label: "person")
+        let g = KeypointObject(
+            keypoints: [Keypoint(x: 0, y: 0, visibility: 2), Keypoint(x: 10, y: 0, visibility: 2)],
+            area: 100, box: try Box(x: 0, y: 0, width: 10, height: 10), label: "person")
         let near: [Keypoint] = [Keypoint(x: 0.5, y: 0, visibility: 1), Keypoint(x: 10, y: 0.5, visibility: 1)]
         let far: [Keypoint] = [Keypoint(x: 50, y: 50, visibility: 1), Keypoint(x: 60, y: 50, visibility: 1)]
         let r = try Keypoints.match(gold: [g], predicted: [(far, "person"), (near, "person")], sigmas: sigmas, threshold: 0.5)
@@ -43,10 +46,13 @@ struct KeypointTests {
 
     @Test("mismatched keypoint counts, bad sigmas and NaN throw")
     func badInput() throws {
-        let g = KeypointObject(keypoints: [Keypoint(x: 0, y: 0, visibility: 2)], area: 1, box: try Box(x: 0, y: 0, width: 1, height: 1), label: 0)
+        let g = KeypointObject(
+            keypoints: [Keypoint(x: 0, y: 0, visibility: 2)], area: 1, box: try Box(x: 0, y: 0, width: 1, height: 1), label: 0)
         #expect(throws: MetricsError.self) { try Keypoints.oks(gold: g, predicted: [], sigmas: [0.1]) }
         #expect(throws: MetricsError.self) { try Keypoints.oks(gold: g, predicted: [Keypoint(x: 0, y: 0, visibility: 1)], sigmas: [0]) }
-        #expect(throws: MetricsError.self) { try Keypoints.oks(gold: g, predicted: [Keypoint(x: .nan, y: 0, visibility: 1)], sigmas: [0.1]) }
+        #expect(throws: MetricsError.self) {
+            try Keypoints.oks(gold: g, predicted: [Keypoint(x: .nan, y: 0, visibility: 1)], sigmas: [0.1])
+        }
         #expect(Keypoints.cocoPersonSigmas.count == 17)
     }
 }

@@ -87,7 +87,9 @@ struct MatchingTests {
         checkMatch(try BoxGeometry.match(gold: gold, predicted: pred, threshold: c.threshold), c.expected)
     }
 
-    @Test("time segment matching agrees with the scipy reference matcher", arguments: try Fixtures.cases("segment_matching.json", as: MatchingCase.self))
+    @Test(
+        "time segment matching agrees with the scipy reference matcher",
+        arguments: try Fixtures.cases("segment_matching.json", as: MatchingCase.self))
     func segmentMatching(_ c: MatchingCase) throws {
         let gold = try c.gold.map { try TimeSegment(start: $0.values[0], end: $0.values[1], label: $0.label) }
         let pred = try c.predicted.map { try TimeSegment(start: $0.values[0], end: $0.values[1], label: $0.label) }
@@ -112,8 +114,11 @@ struct MatchingTests {
             LabeledBox(try Box(minX: 90, minY: 0, maxX: 99, maxY: 10), label: "car"),
         ]
         let r = try BoxGeometry.match(gold: gold, predicted: pred, threshold: 0.5)
-        #expect(r.gold == [.matched(partner: 0, similarity: 1), .wrongLabel(partner: 1, similarity: 1),
-                           .lowOverlap(partner: 2, similarity: 1.0 / 3.0), .missing])
+        #expect(
+            r.gold == [
+                .matched(partner: 0, similarity: 1), .wrongLabel(partner: 1, similarity: 1),
+                .lowOverlap(partner: 2, similarity: 1.0 / 3.0), .missing,
+            ])
         #expect(r.predicted[3] == .extra)
         #expect(r.truePositives == 1 && r.falsePositives == 3 && r.falseNegatives == 3)
     }
@@ -145,7 +150,8 @@ struct MatchingTests {
     func polygonMatching() throws {
         let square = try Polygon([(0, 0), (4, 0), (4, 4), (0, 4)])
         let shifted = try Polygon([(1, 0), (5, 0), (5, 4), (1, 4)])
-        let r = try PolygonGeometry.match(gold: [LabeledPolygon(square, label: 1)], predicted: [LabeledPolygon(shifted, label: 1)], threshold: 0.5)
+        let r = try PolygonGeometry.match(
+            gold: [LabeledPolygon(square, label: 1)], predicted: [LabeledPolygon(shifted, label: 1)], threshold: 0.5)
         #expect(r.gold == [.matched(partner: 0, similarity: 0.6)])
     }
 }

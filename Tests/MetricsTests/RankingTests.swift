@@ -16,8 +16,9 @@ struct NDCGCase: NamedCase {
 }
 
 struct RankingTests {
-    @Test("Kendall tau-b, Spearman rho match scipy; pairwise agreement matches its numpy definition",
-          arguments: try Fixtures.cases("rank_correlation.json", as: CorrelationCase.self))
+    @Test(
+        "Kendall tau-b, Spearman rho match scipy; pairwise agreement matches its numpy definition",
+        arguments: try Fixtures.cases("rank_correlation.json", as: CorrelationCase.self))
     func correlations(_ c: CorrelationCase) throws {
         expectClose(try Ranking.kendallTauB(c.gold, c.predicted), c.kendall_tau_b.value, "kendall")
         expectClose(try Ranking.spearmanRho(c.gold, c.predicted), c.spearman_rho.value, "spearman")

@@ -117,8 +117,9 @@ struct SpanTests {
 
     @Test("nervaluate schemes match nervaluate", arguments: try Fixtures.cases("nervaluate.json", as: NervaluateCase.self))
     func nervaluateMatches(_ c: NervaluateCase) throws {
-        let r = try SpanScoring.nervaluate(gold: NervaluateCase.spans(c.gold), predicted: NervaluateCase.spans(c.predicted),
-                                           tags: c.tags, minOverlapPercentage: c.min_overlap_percentage)
+        let r = try SpanScoring.nervaluate(
+            gold: NervaluateCase.spans(c.gold), predicted: NervaluateCase.spans(c.predicted),
+            tags: c.tags, minOverlapPercentage: c.min_overlap_percentage)
         func check(_ s: NERSchemes, _ want: [String: NervaluateCase.Scheme], _ prefix: String) {
             if want.isEmpty {
                 // nervaluate returns nothing for zero documents; we return all-zero scores.
@@ -145,14 +146,17 @@ struct SpanTests {
         #expect(Set(r.perType.keys) == ["A", "B"])
     }
 
-    @Test("span offsets count Unicode scalars as Python does", arguments: try Fixtures.cases("unicode_offsets.json", as: UnicodeOffsetCase.self))
+    @Test(
+        "span offsets count Unicode scalars as Python does",
+        arguments: try Fixtures.cases("unicode_offsets.json", as: UnicodeOffsetCase.self))
     func unicodeOffsets(_ c: UnicodeOffsetCase) throws {
         #expect(c.text.unicodeScalars.count == c.scalar_count)
         for s in c.spans {
             let range = try #require(scalarRange(of: s.surface, in: c.text))
             let span = Span(range, in: c.text, label: "X")
             #expect(span.start == s.start && span.end == s.end, "\(s.surface)")
-            #expect(try SpanScoring.substring(c.text, scalarStart: s.start, end: s.end).unicodeScalars.elementsEqual(s.surface.unicodeScalars))
+            #expect(
+                try SpanScoring.substring(c.text, scalarStart: s.start, end: s.end).unicodeScalars.elementsEqual(s.surface.unicodeScalars))
         }
     }
 

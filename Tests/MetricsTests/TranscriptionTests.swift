@@ -91,7 +91,8 @@ struct TranscriptionTests {
     @Test("normalisation lowercases, strips punctuation and tags, drops fillers and collapses whitespace")
     func normalization() {
         let options = TranscriptNormalization(fillerWords: TranscriptNormalization.englishFillers)
-        #expect(Transcription.normalize("  Um, Hello [inaudible] WORLD!\tDon't <noise> stop…  ", options: options) == "hello world dont stop")
+        #expect(
+            Transcription.normalize("  Um, Hello [inaudible] WORLD!\tDon't <noise> stop…  ", options: options) == "hello world dont stop")
         #expect(Transcription.normalize("Hello, World", options: TranscriptNormalization(lowercase: false)) == "Hello World")
         #expect(Transcription.normalize("a [unclosed tag") == "a unclosed tag")
         #expect(Transcription.normalize("Ünïcödé — ok") == "ünïcödé ok")

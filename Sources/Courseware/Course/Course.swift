@@ -27,6 +27,6 @@ public struct Course: Sendable {
 
     /// Ids close to `id`, to suggest when it is unknown.
     public func suggestion(forUnknownID id: String) -> String? {
-        closestMatch(to: id, in: (lessons + unlistedLessons).map(\.id))
+        Suggestion.closest(to: id, in: (lessons + unlistedLessons).map(\.id))
     }
 }

@@ -143,7 +143,7 @@ public enum CourseChecker {
                         }
                     }
                     if let anchor = target.anchor, !anchor.isEmpty, let linked, !linked.document.anchors.contains(anchor) {
-                        let hint = closestMatch(to: anchor, in: linked.document.anchors).map { "; did you mean '#\($0)'?" } ?? ""
+                        let hint = Suggestion.closest(to: anchor, in: linked.document.anchors).map { "; did you mean '#\($0)'?" } ?? ""
                         report(.missingAnchor, node, "'\(linked.path)' has no heading with anchor '#\(anchor)'\(hint)")
                     }
                 case .image(let source, _):

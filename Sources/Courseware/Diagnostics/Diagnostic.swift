@@ -30,51 +30,66 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Diagnostic {
-    /// Every kind of problem the checker reports, with its default severity.
-    public enum Rule: String, Sendable, Hashable, Codable, CaseIterable {
-        case unreadableFile = "unreadable-file"
-        case invalidUTF8 = "invalid-utf8"
-        case fileTooLarge = "file-too-large"
-        case nestingTooDeep = "nesting-too-deep"
-        case frontMatterSyntax = "front-matter-syntax"
-        case frontMatterType = "front-matter-type"
-        case frontMatterUnknownKey = "front-matter-unknown-key"
-        case duplicateID = "duplicate-id"
-        case invalidID = "invalid-id"
-        case unknownPrerequisite = "unknown-prerequisite"
-        case prerequisiteCycle = "prerequisite-cycle"
-        case prerequisiteOrder = "prerequisite-order"
-        case brokenLink = "broken-link"
-        case missingAnchor = "missing-anchor"
-        case missingImage = "missing-image"
-        case specialBlock = "special-block"
-        case emptyLesson = "empty-lesson"
-        case missingTitle = "missing-title"
-        case unreachableLesson = "unreachable-lesson"
-        case tableOfContents = "table-of-contents"
-
+    /// A kind of problem, with its id as printed (`[broken-link]`) and its default severity.
+    ///
+    /// Rules are values rather than a closed list so each library declares its own (lessons
+    /// here, assessments in Grading) while every report keeps one shape.
+    public struct Rule: Sendable, Hashable, CustomStringConvertible {
+        public let rawValue: String
         /// How serious the rule is unless a caller decides otherwise.
-        public var defaultSeverity: Severity {
-            switch self {
-            case .unreachableLesson, .prerequisiteOrder, .frontMatterUnknownKey, .missingTitle:
-                return .warning
-            default:
-                return .error
-            }
+        public let defaultSeverity: Severity
+
+        public init(_ rawValue: String, severity: Severity = .error) {
+            self.rawValue = rawValue
+            self.defaultSeverity = severity
         }
+
+        public var description: String { rawValue }
+
+        public static func == (lhs: Rule, rhs: Rule) -> Bool { lhs.rawValue == rhs.rawValue }
+        public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
     }
 }
 
-/// Collects diagnostics for one file.
-struct DiagnosticSink {
-    let path: String
-    private(set) var diagnostics: [Diagnostic] = []
+extension Diagnostic.Rule {
+    public static let unreadableFile = Self("unreadable-file")
+    public static let invalidUTF8 = Self("invalid-utf8")
+    public static let fileTooLarge = Self("file-too-large")
+    public static let nestingTooDeep = Self("nesting-too-deep")
+    public static let frontMatterSyntax = Self("front-matter-syntax")
+    public static let frontMatterType = Self("front-matter-type")
+    public static let frontMatterUnknownKey = Self("front-matter-unknown-key", severity: .warning)
+    public static let duplicateID = Self("duplicate-id")
+    public static let invalidID = Self("invalid-id")
+    public static let unknownPrerequisite = Self("unknown-prerequisite")
+    public static let prerequisiteCycle = Self("prerequisite-cycle")
+    public static let prerequisiteOrder = Self("prerequisite-order", severity: .warning)
+    public static let brokenLink = Self("broken-link")
+    public static let missingAnchor = Self("missing-anchor")
+    public static let missingImage = Self("missing-image")
+    public static let specialBlock = Self("special-block")
+    public static let emptyLesson = Self("empty-lesson")
+    public static let missingTitle = Self("missing-title", severity: .warning)
+    public static let unreachableLesson = Self("unreachable-lesson", severity: .warning)
+    public static let tableOfContents = Self("table-of-contents")
+}
 
-    init(path: String) { self.path = path }
+/// Collects diagnostics for one file while it is read, so one mistake never hides the others.
+public struct DiagnosticSink: Sendable {
+    public let path: String
+    public private(set) var diagnostics: [Diagnostic] = []
 
-    mutating func report(_ rule: Diagnostic.Rule, at position: SourcePosition?, _ message: String) {
+    public init(path: String) { self.path = path }
+
+    /// Records a problem with the rule's default severity.
+    public mutating func report(_ rule: Diagnostic.Rule, at position: SourcePosition?, _ message: String) {
         diagnostics.append(Diagnostic(path: path, position: position, severity: rule.defaultSeverity, rule: rule, message: message))
     }
 
-    mutating func append(contentsOf others: [Diagnostic]) { diagnostics += others }
+    public mutating func append(contentsOf others: [Diagnostic]) { diagnostics += others }
+
+    /// Whether an error (not a warning) was reported after the first `count` diagnostics.
+    public func hasErrors(since count: Int) -> Bool {
+        diagnostics[count...].contains { $0.severity == .error }
+    }
 }

@@ -33,7 +33,7 @@ struct YAMLMapping {
     func checkKeys(allowed: [String], sink: inout DiagnosticSink) {
         for entry in entries where !allowed.contains(entry.key) {
             let hint =
-                closestMatch(to: entry.key, in: allowed).map { "; did you mean '\($0)'?" }
+                Suggestion.closest(to: entry.key, in: allowed).map { "; did you mean '\($0)'?" }
                 ?? "; allowed keys are \(allowed.joined(separator: ", "))"
             sink.report(.frontMatterUnknownKey, at: entry.keyPosition, "unknown key '\(entry.key)' in \(context)\(hint)")
         }
@@ -107,29 +107,4 @@ public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
         self.value = value
         self.position = position
     }
-}
-
-/// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
-func closestMatch(to word: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(2, word.count / 3) ? best.0 : nil
-}
-
-/// Levenshtein distance between two short strings (for "did you mean" hints only).
-private func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    var current = previous
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }

@@ -2,7 +2,7 @@ public import Courseware
 internal import Foundation
 
 /// Reads an assessment folder — `assessment.md` (front matter + instructions) and
-/// `items.yaml` — reporting every problem as a located ``AssessmentDiagnostic``.
+/// `items.yaml` — reporting every problem as a located ``Diagnostic``.
 ///
 /// Loading never stops at the first mistake: each item is read on its own, so one broken
 /// item does not hide the problems of the next. ``load(folder:)`` returns what could be read
@@ -14,9 +14,9 @@ public struct AssessmentLoader: Sendable {
     /// problem found. Only grade with an assessment whose diagnostics hold no error.
     public struct Loaded: Sendable {
         public var assessment: Assessment?
-        public var diagnostics: [AssessmentDiagnostic]
+        public var diagnostics: [Diagnostic]
 
-        public var errors: [AssessmentDiagnostic] { diagnostics.filter { $0.severity == .error } }
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     }
 
     /// Reads `folder/assessment.md` and `folder/items.yaml` (media files are looked up beside
@@ -24,7 +24,7 @@ public struct AssessmentLoader: Sendable {
     public func load(folder: String) -> Loaded {
         let assessmentPath = (folder as NSString).appendingPathComponent("assessment.md")
         let itemsPath = (folder as NSString).appendingPathComponent("items.yaml")
-        var diagnostics: [AssessmentDiagnostic] = []
+        var diagnostics: [Diagnostic] = []
         let assessmentSource = Self.read(assessmentPath, into: &diagnostics)
         let itemsSource = Self.read(itemsPath, into: &diagnostics)
         guard let assessmentSource, let itemsSource else { return Loaded(assessment: nil, diagnostics: diagnostics) }
@@ -68,7 +68,7 @@ public struct AssessmentLoader: Sendable {
     }
 
     /// The file's text, or nil after reporting why it cannot be used.
-    static func read(_ path: String, into diagnostics: inout [AssessmentDiagnostic]) -> SourceFile? {
+    static func read(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         var sink = DiagnosticSink(path: path)
         defer { diagnostics += sink.diagnostics }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -91,7 +91,7 @@ public struct AssessmentLoader: Sendable {
 
 /// Why ``AssessmentLoader/loadChecked(folder:)`` refused an assessment.
 public struct AssessmentLoadError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [AssessmentDiagnostic]
+    public var diagnostics: [Diagnostic]
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

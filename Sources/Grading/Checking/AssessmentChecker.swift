@@ -1,4 +1,4 @@
-import Courseware
+public import Courseware
 internal import Foundation
 
 /// Checks an assessment beyond what loading can see, by running its own scorers:
@@ -20,7 +20,7 @@ public struct AssessmentChecker: Sendable {
 
     /// Loads the folder and checks it: loader diagnostics followed by the checker's, sorted
     /// by file and position.
-    public func check(folder: String) -> [AssessmentDiagnostic] {
+    public func check(folder: String) -> [Diagnostic] {
         let loaded = AssessmentLoader().load(folder: folder)
         var diagnostics = loaded.diagnostics
         if let assessment = loaded.assessment { diagnostics += check(assessment) }
@@ -30,7 +30,7 @@ public struct AssessmentChecker: Sendable {
     }
 
     /// The checker's own diagnostics for an already-loaded assessment.
-    public func check(_ assessment: Assessment) -> [AssessmentDiagnostic] {
+    public func check(_ assessment: Assessment) -> [Diagnostic] {
         var items = DiagnosticSink(path: assessment.itemsPath)
         var header = DiagnosticSink(path: assessment.assessmentPath)
         var best: [String: Double] = [:]

@@ -1,3 +1,5 @@
+import Courseware
+
 /// The kinds of item an assessment can hold, named as authors write them in `kind:`.
 public enum ItemKind: String, Sendable, Hashable, Codable, CaseIterable {
     case singleChoice = "single-choice"

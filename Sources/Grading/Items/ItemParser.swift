@@ -11,7 +11,7 @@ struct ItemParser {
 
     var context: String { "item '\(itemID)'" }
 
-    mutating func report(_ rule: AssessmentDiagnostic.Rule, at position: SourcePosition?, _ message: String) {
+    mutating func report(_ rule: Diagnostic.Rule, at position: SourcePosition?, _ message: String) {
         sink.report(rule, at: position, message)
     }
 

@@ -1,3 +1,5 @@
+import Courseware
+
 /// A JSON value, decoded without a schema so answers can be checked against the item they
 /// answer and every mismatch reported in the learner's terms ("expects a list of boxes, got a
 /// string") rather than as a `DecodingError` coding path.

@@ -1,3 +1,4 @@
+import Courseware
 internal import Foundation
 
 /// A learner's answers to one assessment, as read from or written to `answers.json`.

@@ -1,3 +1,4 @@
+import Courseware
 internal import Metrics
 
 extension ItemResponse {

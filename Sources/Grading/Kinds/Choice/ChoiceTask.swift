@@ -1,3 +1,5 @@
+import Courseware
+
 /// What the learner sees of a single- or multiple-choice item: the options, never which
 /// of them is right.
 public struct ChoiceTask: Sendable, Hashable, Codable {

@@ -1,3 +1,4 @@
+import Courseware
 internal import Metrics
 
 /// The gold of a multiple-choice item ("tick every option that applies").

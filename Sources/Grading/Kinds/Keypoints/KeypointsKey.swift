@@ -1,3 +1,4 @@
+import Courseware
 internal import Metrics
 
 /// The gold of a keypoint item: each object's keypoints, the per-keypoint sigmas and the

@@ -1,3 +1,5 @@
+import Courseware
+
 /// The gold of a pairwise preference item: the preferred response, gold ratings and what a
 /// good written reason contains.
 ///

@@ -1,3 +1,4 @@
+import Courseware
 internal import Metrics
 
 /// The gold of a ranking item: how relevant each candidate is.

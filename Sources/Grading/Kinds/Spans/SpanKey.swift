@@ -1,3 +1,4 @@
+import Courseware
 internal import Metrics
 
 /// The gold of a span (NER) item: the entities, and whether boundaries must be exact.

@@ -1,3 +1,4 @@
+import Courseware
 internal import Metrics
 
 /// The gold of a transcription item: accepted transcripts, what differences to ignore and
