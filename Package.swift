@@ -49,6 +49,7 @@ let package = Package(
             name: "groundwork",
             dependencies: [
                 "Courseware",
+                "Grading",
                 "Gradebook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

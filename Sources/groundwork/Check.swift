@@ -1,55 +1,108 @@
 import ArgumentParser
 import Courseware
 import Foundation
+import Grading
 
-/// `groundwork check`: validates a course and reports every problem with its position.
+/// `groundwork check`: validates a course and practice assessments, reporting every problem
+/// with its position.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a course for mistakes, each reported as path:line:column.",
+        abstract: "Check a course and its practice assessments for mistakes, each reported as path:line:column.",
         discussion: """
+            Without a path it checks the shipped course and every shipped assessment. A path may
+            be a course (a folder holding SUMMARY.md), one assessment (a folder holding
+            assessment.md) or a folder of assessments. Assessments are checked by running their
+            own scorers: every gold answer must score 100% and a blank answer 0.
+
             Exit status: 0 when there are no errors (and, with --strict, no warnings),
-            1 when problems were found, 2 when the course cannot be read at all.
+            1 when problems were found, 2 when nothing could be read at all.
 
             Examples:
               groundwork check
               groundwork check Content --strict
+              groundwork check Assessments/street-boxes
               groundwork check ~/my-course --format json
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: ArgumentHelp("The course folder (default: the shipped course).", valueName: "path"))
+    @Argument(help: ArgumentHelp("A course, an assessment or a folder of assessments (default: the shipped ones).", valueName: "path"))
     var path: String?
     @OptionGroup var course: CourseOptions
+    @OptionGroup var assessments: AssessmentOptions
     @Option(help: "Output format: text or json.") var format: Format = .text
     @Flag(help: "Treat warnings as errors.") var strict = false
 
     func run() throws {
-        var options = course
-        if let path { options.content = path }
-        let course = try options.loadCourse()
-        let diagnostics = CourseChecker.check(course)
+        var diagnostics: [Diagnostic] = []
+        var files = 0
+        var checked: [String] = []
+        for target in try targets() {
+            switch target {
+            case .course(let folder):
+                var options = course
+                options.content = folder
+                let loaded = try options.loadCourse()
+                diagnostics += CourseChecker.check(loaded)
+                files += loaded.lessons.count + loaded.unlistedLessons.count + 1
+            case .assessment(let folder):
+                diagnostics += AssessmentChecker().check(folder: folder)
+                files += 2
+            }
+            checked.append(target.folder)
+        }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        let fileCount = course.lessons.count + course.unlistedLessons.count + 1
+        let name = path ?? checked.joined(separator: ", ")
         switch format {
         case .text:
             for diagnostic in diagnostics { print(diagnostic.description) }
-            let summary =
+            print(
                 errors + warnings == 0
-                ? "\(course.folder): \(fileCount) files checked, no problems"
-                : "\(course.folder): \(count(errors, "error")), \(count(warnings, "warning")) in \(fileCount) files"
-            print(summary)
+                    ? "\(name): \(files) files checked, no problems"
+                    : "\(name): \(count(errors, "error")), \(count(warnings, "warning")) in \(files) files")
         case .json:
             let report = Report(
-                course: course.folder, files: fileCount, errors: errors, warnings: warnings,
-                diagnostics: diagnostics.map(Report.Entry.init))
+                checked: checked, files: files, errors: errors, warnings: warnings, diagnostics: diagnostics.map(Report.Entry.init))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+
+    private enum Target {
+        case course(String)
+        case assessment(String)
+
+        var folder: String {
+            switch self {
+            case .course(let folder), .assessment(let folder): return folder
+            }
+        }
+    }
+
+    /// What a path names, or the shipped course and assessments without one.
+    private func targets() throws -> [Target] {
+        guard let path else {
+            var targets = [Target.course(try course.folder())]
+            if let folder = assessments.folder() {
+                targets += AssessmentOptions.assessmentFolders(in: folder).map(Target.assessment)
+            }
+            return targets
+        }
+        if WorkspaceFolder.exists(WorkspaceFolder.join(path, TableOfContents.fileName)) { return [.course(path)] }
+        if WorkspaceFolder.exists(WorkspaceFolder.join(path, AssessmentOptions.marker)) { return [.assessment(path)] }
+        guard WorkspaceFolder.isDirectory(path) else {
+            throw CommandError("no course or assessment at '\(path)'")
+        }
+        let folders = AssessmentOptions.assessmentFolders(in: path)
+        if folders.isEmpty {
+            // A folder with lessons but no table of contents is still a course to report on.
+            return [.course(path)]
+        }
+        return folders.map(Target.assessment)
     }
 
     private func count(_ number: Int, _ noun: String) -> String {
@@ -76,7 +129,7 @@ struct Check: ParsableCommand {
             }
         }
 
-        var course: String
+        var checked: [String]
         var files: Int
         var errors: Int
         var warnings: Int

@@ -11,24 +11,8 @@ struct CourseOptions: ParsableArguments {
     /// with a table of contents above the working directory or the program itself.
     func folder() throws -> String {
         if let content { return content }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["GROUNDWORK_CONTENT"], !fromEnvironment.isEmpty {
-            return fromEnvironment
-        }
-        let starts = [
-            FileManager.default.currentDirectoryPath,
-            URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path,
-        ]
-        for start in starts {
-            var folder = URL(fileURLWithPath: start)
-            while true {
-                let candidate = folder.appendingPathComponent("Content")
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(TableOfContents.fileName).path) {
-                    return relativeIfInside(candidate.path)
-                }
-                let parent = folder.deletingLastPathComponent()
-                if parent.path == folder.path { break }
-                folder = parent
-            }
+        if let found = WorkspaceFolder.find("Content", marker: TableOfContents.fileName, environment: "GROUNDWORK_CONTENT") {
+            return found
         }
         throw CommandError("no course found; run inside a Groundwork checkout or pass --content PATH")
     }
@@ -41,13 +25,6 @@ struct CourseOptions: ParsableArguments {
         } catch let error as CourseLoader.LoadError {
             throw CommandError(error.description)
         }
-    }
-
-    /// Paths under the working directory are shown relative to it, as a person would type them.
-    private func relativeIfInside(_ path: String) -> String {
-        let current = FileManager.default.currentDirectoryPath
-        let prefix = current.hasSuffix("/") ? current : current + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }
 
