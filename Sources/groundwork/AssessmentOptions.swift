@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Courseware
+import Foundation
 import Grading
 
 /// `--assessments`, shared by every command that reads practice assessments.
@@ -45,7 +45,8 @@ struct AssessmentOptions: ParsableArguments {
         let loaded = AssessmentLoader().load(folder: folder)
         guard let assessment = loaded.assessment, loaded.errors.isEmpty else {
             for diagnostic in loaded.diagnostics { Terminal.printError(diagnostic.description) }
-            throw CommandError("the assessment at '\(folder)' has \(loaded.errors.count) error(s); fix them first ('groundwork check \(folder)')")
+            throw CommandError(
+                "the assessment at '\(folder)' has \(loaded.errors.count) error(s); fix them first ('groundwork check \(folder)')")
         }
         return assessment
     }

@@ -15,8 +15,10 @@ struct Groundwork: ParsableCommand {
               groundwork read bounding-boxes     read a lesson (quizzes are asked in a terminal)
               groundwork render notes.md --format html
               groundwork check Content --strict  check a course the way CI does
+              groundwork grade street-boxes --answers mine.json
+                                                 score your answers and see every point lost
             """,
-        subcommands: [Home.self, Lessons.self, Read.self, Render.self, Check.self],
+        subcommands: [Home.self, Lessons.self, Read.self, Render.self, Check.self, Grade.self],
         defaultSubcommand: Home.self
     )
 

@@ -5,6 +5,9 @@ import Foundation
 enum Terminal {
     static var isInteractive: Bool { isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 }
 
+    /// Whether stderr is a terminal (for progress bars, which go there).
+    static var isErrorInteractive: Bool { isatty(STDERR_FILENO) != 0 }
+
     /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
     static var usesColor: Bool {
         let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false

@@ -191,7 +191,7 @@ struct CommandLineTests {
     @Test func aMissingCourseFolderIsAnInputError() throws {
         let result = try run(["check", "/no/such/course"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("no course folder at '/no/such/course'"))
+        #expect(result.stderr == "groundwork: no course or assessment at '/no/such/course'\n")
     }
 
     @Test func usageErrorsExitWithTwoAndPointToHelp() throws {
@@ -201,12 +201,79 @@ struct CommandLineTests {
         #expect(result.stderr.contains("--help"))
     }
 
+    static let sentiment = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("GradingTests/Fixtures/Assessments/sentiment-single").path
+
+    private func answersFile(_ json: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        let path = dataDirectory + "/answers-\(UUID().uuidString).json"
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func gradeExplainsEveryPointLost() throws {
+        let result = try run(["grade", Self.sentiment, "--answers", Self.sentiment + "/answers/ana.json"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Sentiment basics\nLearner: ana\nScore: 20% — NOT PASSED (pass mark 75%)\n"))
+        #expect(result.stdout.contains("You chose 'NEUTRAL'; the answer is 'MIXED'."))
+        #expect(result.stdout.contains("You confused MIXED and NEUTRAL 2 times (q1, q2)"))
+        #expect(result.stdout.contains("Lesson: ../../Content/annotation-types/text-classification-and-sentiment.md#sentiment"))
+    }
+
+    @Test func gradeWritesTheReportJSON() throws {
+        let result = try run(["grade", Self.sentiment, "--answers", Self.sentiment + "/answers/ana.json", "--format", "json"])
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(report?["assessment"] as? String == "sentiment-single")
+        #expect(report?["passed"] as? Bool == false)
+        #expect((report?["score"] as? Double).map { abs($0 - 0.2) < 1e-9 } == true)
+        #expect((report?["items"] as? [[String: Any]])?.count == 4)
+    }
+
+    @Test func gradeOfAFolderSummarisesEveryLearner() throws {
+        let text = try run(["grade", Self.sentiment, "--answers", Self.sentiment + "/answers"])
+        #expect(text.status == 0)
+        #expect(
+            text.stdout
+                == "Sentiment basics: 1 learner, pass mark 75%\n\nlearner  score  result\nana        20%  fail\n\n0 of 1 passed; mean score 20%\n"
+        )
+        let csv = try run(["grade", Self.sentiment, "--answers", Self.sentiment + "/answers", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("file,learner,score,passed,correct,partial,incorrect,unanswered\n"))
+        #expect(csv.stdout.hasSuffix(",ana,0.2000,false,0,1,3,0\n"))
+    }
+
+    @Test func badAnswersFilesNameTheFileAndTheItem() throws {
+        let wrongShape = try answersFile(#"{"assessment": "sentiment-single", "answers": {"q1": 5, "zz": "x"}}"#)
+        let result = try run(["grade", Self.sentiment, "--answers", wrongShape])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("\(wrongShape): item 'q1' (single-choice) expects one option id"))
+        #expect(result.stderr.contains("answers item 'zz', which assessment 'sentiment-single' does not have"))
+
+        let otherAssessment = try answersFile(#"{"assessment": "street-boxes", "answers": {}}"#)
+        let other = try run(["grade", Self.sentiment, "--answers", otherAssessment])
+        #expect(other.status == 2)
+        #expect(other.stderr.contains("holds answers for assessment 'street-boxes', not 'sentiment-single'"))
+
+        let malformed = try answersFile("{not json")
+        let broken = try run(["grade", Self.sentiment, "--answers", malformed])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("\(malformed): is not valid JSON"))
+    }
+
+    @Test func anUnknownAssessmentSuggestsTheClosestId() throws {
+        let folder = URL(fileURLWithPath: Self.sentiment).deletingLastPathComponent().path
+        let result = try run(["grade", "sentiment-singel", "--assessments", folder, "--answers", "x.json"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no assessment 'sentiment-singel'"))
+        #expect(result.stderr.contains("did you mean 'sentiment-single'?"))
+    }
+
     @Test func helpListsEveryCommandWithExamples() throws {
         let result = try run(["--help"])
         #expect(result.status == 0)
-        for command in ["home", "lessons", "read", "render", "check"] { #expect(result.stdout.contains("  \(command) ")) }
+        for command in ["home", "lessons", "read", "render", "check", "grade"] { #expect(result.stdout.contains("  \(command) ")) }
         #expect(result.stdout.contains("Examples:"))
-        for command in ["home", "lessons", "read", "render", "check"] {
+        for command in ["home", "lessons", "read", "render", "check", "grade"] {
             #expect(try run([command, "--help"]).stdout.contains("Examples:"), "\(command)")
         }
     }
