@@ -18,7 +18,7 @@ struct Groundwork: ParsableCommand {
               groundwork grade street-boxes --answers mine.json
                                                  score your answers and see every point lost
             """,
-        subcommands: [Home.self, Lessons.self, Read.self, Render.self, Check.self, Grade.self],
+        subcommands: [Home.self, Lessons.self, Read.self, Render.self, Assessments.self, Grade.self, Check.self],
         defaultSubcommand: Home.self
     )
 

@@ -268,12 +268,28 @@ struct CommandLineTests {
         #expect(result.stderr.contains("did you mean 'sentiment-single'?"))
     }
 
+    @Test func assessmentsListsFactsAndRules() throws {
+        let folder = URL(fileURLWithPath: Self.sentiment).deletingLastPathComponent().path
+        let result = try run(["assessments", "--assessments", folder])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout.contains(
+                """
+                sentiment-single  Sentiment basics
+                  4 items (single-choice); 15 min limit; pass mark 75%
+                  appen style, quiz mode; reasons after each answer; 2 attempts; retake after 1 day
+
+                """))
+    }
+
     @Test func helpListsEveryCommandWithExamples() throws {
         let result = try run(["--help"])
         #expect(result.status == 0)
-        for command in ["home", "lessons", "read", "render", "check", "grade"] { #expect(result.stdout.contains("  \(command) ")) }
+        for command in ["home", "lessons", "read", "render", "assessments", "grade", "check"] {
+            #expect(result.stdout.contains("  \(command) "))
+        }
         #expect(result.stdout.contains("Examples:"))
-        for command in ["home", "lessons", "read", "render", "check", "grade"] {
+        for command in ["home", "lessons", "read", "render", "assessments", "grade", "check"] {
             #expect(try run([command, "--help"]).stdout.contains("Examples:"), "\(command)")
         }
     }

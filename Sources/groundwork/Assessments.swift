@@ -1,0 +1,67 @@
+import ArgumentParser
+import Courseware
+import Foundation
+import Grading
+
+/// `groundwork assessments`: the practice tests, one line of facts and one of rules each.
+struct Assessments: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assessments",
+        abstract: "List the practice assessments with their item kinds, size, time limit, pass mark and rules.",
+        discussion: """
+            Examples:
+              groundwork assessments
+              groundwork assessments --assessments ~/my-tests
+            """
+    )
+
+    @OptionGroup var assessments: AssessmentOptions
+
+    func run() throws {
+        guard let folder = assessments.folder() else {
+            throw CommandError("no Assessments folder found; pass --assessments PATH")
+        }
+        let folders = AssessmentOptions.assessmentFolders(in: folder)
+        guard !folders.isEmpty else { throw CommandError("no assessments (folders holding \(AssessmentOptions.marker)) in '\(folder)'") }
+        let style = TerminalStyle(enabled: Terminal.usesColor)
+        for path in folders {
+            let loaded = AssessmentLoader().load(folder: path)
+            let id = URL(fileURLWithPath: path).lastPathComponent
+            guard let assessment = loaded.assessment, loaded.errors.isEmpty else {
+                print(style.apply([.bold], to: id) + style.apply([.red], to: "  has errors; run 'groundwork check \(path)'"))
+                continue
+            }
+            let kinds = Array(Set(assessment.items.map(\.kind.rawValue))).sorted().joined(separator: ", ")
+            let limit = assessment.timeLimitMinutes.map { "\(Self.minutes($0)) limit" } ?? "no time limit"
+            print(style.apply([.bold], to: assessment.id) + "  " + assessment.title)
+            let items = assessment.items.count == 1 ? "1 item" : "\(assessment.items.count) items"
+            print("  \(items) (\(kinds)); \(limit); pass mark \(SummaryTable.percent(assessment.passMark))")
+            print(style.apply([.dim], to: "  " + Self.rules(assessment)))
+        }
+    }
+
+    /// The policy in one line, as a learner needs to know it before starting.
+    static func rules(_ assessment: Assessment) -> String {
+        let policy = assessment.policy
+        var parts = ["\(assessment.platform.rawValue) style, \(policy.mode.rawValue) mode"]
+        switch policy.showReasons {
+        case .afterEach: parts.append("reasons after each answer")
+        case .atEnd: parts.append("reasons at the end")
+        case .never: parts.append("score only")
+        }
+        if let attempts = policy.attempts { parts.append(attempts == 1 ? "one attempt" : "\(attempts) attempts") }
+        if let delay = policy.retakeDelayMinutes { parts.append("retake after \(minutes(delay))") }
+        if let sample = policy.sample { parts.append("\(sample) items drawn per attempt") }
+        if let removal = policy.removalBelow { parts.append("removed below \(SummaryTable.percent(removal)) on hidden gold") }
+        if !policy.criticalItems.isEmpty { parts.append("\(policy.criticalItems.count) critical item(s)") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// "45 min", "2 h", "1 day".
+    static func minutes(_ value: Double) -> String {
+        let minutes = Int(value.rounded())
+        if minutes % 1440 == 0 { return minutes == 1440 ? "1 day" : "\(minutes / 1440) days" }
+        if minutes % 60 == 0 { return "\(minutes / 60) h" }
+        return "\(minutes) min"
+    }
+}
