@@ -56,6 +56,11 @@ class Scene:
         entry = {"id": f"{label}-{sum(1 for o in self.objects if o['label'] == label) + 1}", "label": label}
         if box is not None:
             x0, y0, x1, y1 = box
+            clipped = (max(0, x0), max(0, y0), min(self.width, x1), min(self.height, y1))
+            if clipped != (x0, y0, x1, y1):
+                # Truncated by the image border: the box stops at the edge (no pixels beyond it).
+                entry["truncated"] = True
+                x0, y0, x1, y1 = clipped
             entry["box"] = {"x": r(x0), "y": r(y0), "width": r(x1 - x0), "height": r(y1 - y0)}
         if polygon is not None:
             entry["polygon"] = [[r(x), r(y)] for x, y in polygon]
@@ -94,8 +99,15 @@ def car(scene, x, y, length, color):
     scene.add("car", svg, box=(x, y, x + length, y + height))
 
 
-def pedestrian(scene, x, y, height, color="#334"):
-    """A stick figure standing with its feet at y + height; COCO-style keypoints are exact."""
+def pedestrian(scene, x, y, height, color="#334", facing="front", occluded_below=None):
+    """A stick figure standing with its feet at y + height; COCO-style keypoints are exact.
+
+    `facing="front"` draws two eyes, so the figure faces the viewer and its left side is on the
+    image's right. `facing="back"` draws a backpack and no face: the figure faces away, so its
+    left side is on the image's left (and its nose is hidden, visibility 1, eyes not labelled).
+    `occluded_below` is the top edge of something drawn in front of the figure afterwards: the
+    box then covers the visible part only, and keypoints below it get visibility 1.
+    """
     head = height * 0.12
     cx = x
     top = y
@@ -103,21 +115,26 @@ def pedestrian(scene, x, y, height, color="#334"):
     hip = top + height * 0.55
     foot = top + height
     shoulder_w = height * 0.14
+    side = 1 if facing == "front" else -1  # +1: the subject's left is on the image's right
     joints = {
-        "nose": (cx, top + head, 2),
-        "left_shoulder": (cx + shoulder_w, neck, 2),
-        "right_shoulder": (cx - shoulder_w, neck, 2),
-        "left_elbow": (cx + shoulder_w * 1.3, neck + height * 0.17, 2),
-        "right_elbow": (cx - shoulder_w * 1.3, neck + height * 0.17, 2),
-        "left_wrist": (cx + shoulder_w * 1.4, neck + height * 0.32, 2),
-        "right_wrist": (cx - shoulder_w * 1.4, neck + height * 0.32, 2),
-        "left_hip": (cx + shoulder_w * 0.6, hip, 2),
-        "right_hip": (cx - shoulder_w * 0.6, hip, 2),
-        "left_knee": (cx + shoulder_w * 0.7, hip + height * 0.22, 2),
-        "right_knee": (cx - shoulder_w * 0.7, hip + height * 0.22, 2),
-        "left_ankle": (cx + shoulder_w * 0.8, foot, 2),
-        "right_ankle": (cx - shoulder_w * 0.8, foot, 2),
+        "nose": (cx, top + head, 2 if facing == "front" else 1),
+        "left_shoulder": (cx + side * shoulder_w, neck, 2),
+        "right_shoulder": (cx - side * shoulder_w, neck, 2),
+        "left_elbow": (cx + side * shoulder_w * 1.3, neck + height * 0.17, 2),
+        "right_elbow": (cx - side * shoulder_w * 1.3, neck + height * 0.17, 2),
+        "left_wrist": (cx + side * shoulder_w * 1.4, neck + height * 0.32, 2),
+        "right_wrist": (cx - side * shoulder_w * 1.4, neck + height * 0.32, 2),
+        "left_hip": (cx + side * shoulder_w * 0.6, hip, 2),
+        "right_hip": (cx - side * shoulder_w * 0.6, hip, 2),
+        "left_knee": (cx + side * shoulder_w * 0.7, hip + height * 0.22, 2),
+        "right_knee": (cx - side * shoulder_w * 0.7, hip + height * 0.22, 2),
+        "left_ankle": (cx + side * shoulder_w * 0.8, foot, 2),
+        "right_ankle": (cx - side * shoulder_w * 0.8, foot, 2),
     }
+    eye_dx, eye_y, eye_r = head * 0.38, top + head * 0.8, max(1.0, head * 0.16)
+    if facing == "front":
+        joints["left_eye"] = (cx + eye_dx, eye_y, 2)
+        joints["right_eye"] = (cx - eye_dx, eye_y, 2)
     lines = [
         ("left_shoulder", "right_shoulder"), ("left_shoulder", "left_elbow"), ("left_elbow", "left_wrist"),
         ("right_shoulder", "right_elbow"), ("right_elbow", "right_wrist"), ("left_shoulder", "left_hip"),
@@ -130,12 +147,41 @@ def pedestrian(scene, x, y, height, color="#334"):
         f'stroke="{color}" stroke-width="{r(stroke)}" stroke-linecap="round"/>'
         for a, b in lines
     )
-    svg = f'<g>{segments}<circle cx="{r(cx)}" cy="{r(top + head)}" r="{r(head)}" fill="{color}"/></g>'
-    xs = [p[0] for p in joints.values()]
-    ys = [p[1] for p in joints.values()]
+    extra = ""
+    if facing == "front":
+        extra = "".join(
+            f'<circle cx="{r(cx + dx)}" cy="{r(eye_y)}" r="{r(eye_r)}" fill="#fff"/>' for dx in (-eye_dx, eye_dx)
+        )
+    else:
+        # A backpack over the torso, drawn on top of the body lines.
+        pack_w = shoulder_w * 1.3
+        segments += (
+            f'<rect x="{r(cx - pack_w / 2)}" y="{r(neck + height * 0.03)}" width="{r(pack_w)}" '
+            f'height="{r(height * 0.22)}" rx="3" fill="#d68910"/>'
+        )
+    svg = f'<g>{segments}<circle cx="{r(cx)}" cy="{r(top + head)}" r="{r(head)}" fill="{color}"/>{extra}</g>'
     half = stroke / 2
-    box = (min(xs + [cx - head]) - half, top, max(xs + [cx + head]) + half, foot + half)
-    scene.add("person", svg, box=box, keypoints=joints)
+    note = f"faces {'the viewer' if facing == 'front' else 'away from the viewer'}"
+    if occluded_below is None:
+        xs = [p[0] for p in joints.values()]
+        box = (min(xs + [cx - head]) - half, top, max(xs + [cx + head]) + half, foot + half)
+    else:
+        # Visible extent: the head and every limb segment clipped at the occluder's top edge.
+        cut = occluded_below
+        xs = [cx - head, cx + head]
+        for a, b in lines:
+            (ax, ay, _), (bx, by, _) = joints[a], joints[b]
+            if ay > by:
+                (ax, ay), (bx, by) = (bx, by), (ax, ay)
+            if ay >= cut:
+                continue
+            if by > cut:
+                bx, by = ax + (bx - ax) * (cut - ay) / (by - ay), cut
+            xs += [ax - half, ax + half, bx - half, bx + half]
+        box = (min(xs), top, max(xs), min(cut, foot + half))
+        joints = {name: (px, py, 1 if py >= cut else v) for name, (px, py, v) in joints.items()}
+        note += f"; hidden below y={r(cut)} by an object in front, so the box covers the visible part only"
+    scene.add("person", svg, box=box, keypoints=joints, note=note)
 
 
 def polygon_svg(points, fill):
@@ -170,6 +216,24 @@ def make_images():
     write(os.path.join(folder, "parking-1.svg"), parking.svg("A car park with four cars"))
     write_truth(os.path.join(folder, "parking-1.truth.json"), parking.truth("A car park with four cars"))
 
+    # A harder street: a car cut off by the left border, a car with a shadow, a person whose
+    # legs are hidden by a wall, a small distant person and a tree that is not an object.
+    street = Scene(640, 400, "#d6eaf8")
+    street.decorate('<rect x="0" y="240" width="640" height="50" fill="#bfc9ca"/>')    # pavement
+    street.decorate('<rect x="0" y="290" width="640" height="110" fill="#7a7a7a"/>')   # road
+    street.decorate('<rect x="150" y="150" width="14" height="95" fill="#6e2c00"/>'
+                    '<circle cx="157" cy="135" r="42" fill="#239b56"/>')               # tree
+    pedestrian(street, 470, 150, 130, "#17202a", occluded_below=245)
+    street.decorate('<rect x="380" y="245" width="180" height="45" fill="#b03a2e"/>'
+                    '<line x1="380" y1="267" x2="560" y2="267" stroke="#922b21" stroke-width="2"/>')  # low wall
+    pedestrian(street, 610, 205, 40, "#7b241c")
+    car(street, -70, 262, 190, "#1f618d")
+    street.decorate('<ellipse cx="310" cy="351" rx="100" ry="9" fill="#000" fill-opacity="0.3"/>')  # shadow
+    car(street, 230, 300, 160, "#d4ac0d")
+    title = "A street with a cut-off car, a shadow, a wall and a distant person"
+    write(os.path.join(folder, "street-2.svg"), street.svg(title))
+    write_truth(os.path.join(folder, "street-2.truth.json"), street.truth(title))
+
     # Shapes for the polygon test: a convex roof, a concave L-shaped building and a lake.
     shapes = Scene(640, 400, "#e8f5e9")
     building = [(60, 330), (60, 150), (160, 150), (160, 250), (260, 250), (260, 330)]
@@ -189,6 +253,48 @@ def make_images():
     pedestrian(poses, 350, 110, 200, "#1b5e20")
     write(os.path.join(folder, "people-1.svg"), poses.svg("Two people standing"))
     write_truth(os.path.join(folder, "people-1.truth.json"), poses.truth("Two people standing"))
+
+    # A person seen from behind (backpack: their left is on the image's left) and a person
+    # facing the viewer whose legs are hidden behind a crate.
+    poses = Scene(480, 360, "#eef6fb")
+    pedestrian(poses, 140, 50, 270, "#4a235a", facing="back")
+    crate_top = 228
+    pedestrian(poses, 350, 90, 220, "#1b4f72", occluded_below=crate_top)
+    poses.decorate(f'<rect x="270" y="{crate_top}" width="160" height="118" fill="#a0522d"/>'
+                   f'<line x1="270" y1="{crate_top + 59}" x2="430" y2="{crate_top + 59}" stroke="#6e3b1f" stroke-width="3"/>')
+    title = "A person seen from behind and a person behind a crate"
+    write(os.path.join(folder, "people-2.svg"), poses.svg(title))
+    write_truth(os.path.join(folder, "people-2.truth.json"), poses.truth(title))
+
+    # An aerial view: two fields that share a border, and a house roof partly hidden by a tree.
+    aerial = Scene(640, 400, "#d5e8c4")
+    field_a = [(40, 60), (300, 40), (320, 200), (60, 220)]
+    field_b = [(300, 40), (560, 70), (540, 230), (320, 200)]
+    aerial.add("field", polygon_svg(field_a, "#f4d03f"), box=bounding(field_a), polygon=field_a,
+               note="shares the edge (300, 40)-(320, 200) with field-2")
+    aerial.add("field", polygon_svg(field_b, "#a9cce3"), box=bounding(field_b), polygon=field_b,
+               note="shares the edge (300, 40)-(320, 200) with field-1")
+    # The roof is the rectangle 380..600 × 260..380; a round tree canopy (centre (585, 265),
+    # radius 52) covers its top-right corner. The visible roof is the rectangle minus the disc.
+    rx0, ry0, rx1, ry1 = 380, 260, 600, 380
+    ccx, ccy, radius = 585, 265, 52
+    top_cross = ccx - math.sqrt(radius ** 2 - (ccy - ry0) ** 2)      # where the canopy meets the top edge
+    side_cross = ccy + math.sqrt(radius ** 2 - (rx1 - ccx) ** 2)     # where it meets the right edge
+    start = math.atan2(ry0 - ccy, top_cross - ccx) % (2 * math.pi)   # about 185°
+    end = math.atan2(side_cross - ccy, rx1 - ccx)                    # about 80°
+    arc = [(ccx + radius * math.cos(start + (end - start) * i / 10), ccy + radius * math.sin(start + (end - start) * i / 10))
+           for i in range(11)]
+    roof_visible = [(rx0, ry0)] + arc + [(rx1, ry1), (rx0, ry1)]
+    aerial.add("roof", f'<rect x="{rx0}" y="{ry0}" width="{rx1 - rx0}" height="{ry1 - ry0}" fill="#c0392b"/>',
+               box=bounding(roof_visible), polygon=roof_visible,
+               note="visible part only: the tree canopy covers the top-right corner")
+    aerial.add("tree", f'<circle cx="{ccx}" cy="{ccy}" r="{radius}" fill="#1e8449"/>',
+               box=(ccx - radius, ccy - radius, ccx + radius, ccy + radius),
+               polygon=[(ccx + radius * math.cos(a * math.pi / 8), ccy + radius * math.sin(a * math.pi / 8)) for a in range(16)],
+               note="16-gon approximation of the round canopy")
+    title = "Aerial view: two fields and a roof partly under a tree"
+    write(os.path.join(folder, "aerial-1.svg"), aerial.svg(title))
+    write_truth(os.path.join(folder, "aerial-1.truth.json"), aerial.truth(title))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -223,6 +329,52 @@ def make_speech():
         run("sox", "-R", "-D", raw, "-r", str(RATE), "-c", "1", "-b", "16", out)
         os.remove(raw)
         truth[name] = {"file": name + ".wav", "transcript": text, "seconds": r(duration(out))}
+
+    # Fillers and a repeated word: the verbatim transcript keeps them, clean verbatim drops them.
+    name = "clip-5"
+    spoken = "So, um, I think the, the box is, uh, too tight."
+    raw = os.path.join(folder, name + ".raw.wav")
+    out = os.path.join(folder, name + ".wav")
+    run("espeak-ng", "-v", "en-us", "-s", "150", "-w", raw, spoken)
+    run("sox", "-R", "-D", raw, "-r", str(RATE), "-c", "1", "-b", "16", out)
+    os.remove(raw)
+    truth[name] = {"file": name + ".wav", "transcript": spoken, "clean_verbatim": "So I think the box is too tight.",
+                   "seconds": r(duration(out))}
+
+    # Three sound-alike words in one sentence, and a spoken amount.
+    for name, text in {"clip-6": "They're going to put their bags over there.",
+                       "clip-7": "The invoice total is two hundred and fifty dollars."}.items():
+        raw = os.path.join(folder, name + ".raw.wav")
+        out = os.path.join(folder, name + ".wav")
+        run("espeak-ng", "-v", "en-us", "-s", "150", "-w", raw, text)
+        run("sox", "-R", "-D", raw, "-r", str(RATE), "-c", "1", "-b", "16", out)
+        os.remove(raw)
+        truth[name] = {"file": name + ".wav", "transcript": text, "seconds": r(duration(out))}
+
+    # A word drowned by a burst of noise: the honest transcript tags it instead of guessing.
+    name = "clip-8"
+    pieces = ["Please send the file to", "Martin", "before noon."]
+    parts = []
+    for index, text in enumerate(pieces):
+        raw = os.path.join(folder, f"{name}.raw{index}.wav")
+        part = os.path.join(folder, f"{name}.part{index}.wav")
+        run("espeak-ng", "-v", "en-us", "-s", "150", "-w", raw, text)
+        run("sox", "-R", "-D", raw, "-r", str(RATE), "-c", "1", "-b", "16", part)
+        os.remove(raw)
+        parts.append(part)
+    masked_seconds = duration(parts[1])
+    noise = os.path.join(folder, f"{name}.noise.wav")
+    run("sox", "-R", "-D", "-n", "-r", str(RATE), "-c", "1", "-b", "16", noise, "synth", str(masked_seconds), "whitenoise", "vol", "0.7")
+    masked = os.path.join(folder, f"{name}.masked.wav")
+    run("sox", "-R", "-D", "-m", "-v", "0.03", parts[1], "-v", "1", noise, masked)
+    out = os.path.join(folder, name + ".wav")
+    run("sox", "-R", "-D", parts[0], masked, parts[2], out)
+    noise_start = duration(parts[0])
+    for path in parts + [noise, masked]:
+        os.remove(path)
+    truth[name] = {"file": name + ".wav", "transcript": "Please send the file to [inaudible] before noon.",
+                   "masked_word": pieces[1], "noise": {"start": r(noise_start), "end": r(noise_start + masked_seconds)},
+                   "seconds": r(duration(out))}
     write_truth(os.path.join(folder, "transcripts.truth.json"), truth)
 
 
@@ -254,6 +406,50 @@ def make_events():
             os.remove(path)
         truth[name] = {"file": name + ".wav", "seconds": length,
                        "events": [{"label": label, "start": start, "end": end} for label, start, end, _ in events]}
+
+    # events-3: a quiet hum all through (background, not a target), a siren with a knock
+    # inside it (overlapping events), then a beep.
+    # events-4: knocks 0.10 s apart (one "knocking" event under a 0.25 s gap rule), a beep and
+    # a lone knock.
+    scenes = {
+        "events-3": (5.0, [("hum", 0.0, 5.0, ["synth", "5.0", "sine", "110", "vol", "0.15"], True),
+                           ("siren", 0.8, 3.6, ["synth", "2.8", "sine", "600-900", "fade", "0.05", "2.8", "0.05"], False),
+                           ("knock", 2.0, 2.15, ["synth", "0.15", "brownnoise"], False),
+                           ("beep", 4.2, 4.5, ["synth", "0.30", "sine", "1000"], False)]),
+        "events-4": (5.0, [("knock", 0.60, 0.72, ["synth", "0.12", "brownnoise"], False),
+                           ("knock", 0.82, 0.94, ["synth", "0.12", "brownnoise"], False),
+                           ("knock", 1.04, 1.16, ["synth", "0.12", "brownnoise"], False),
+                           ("beep", 2.00, 2.30, ["synth", "0.30", "sine", "1000"], False),
+                           ("knock", 3.50, 3.62, ["synth", "0.12", "brownnoise"], False)]),
+    }
+    gap_rule = 0.25
+    for name, (length, events) in scenes.items():
+        base = os.path.join(folder, name + ".base.wav")
+        run("sox", "-R", "-D", "-n", "-r", str(RATE), "-c", "1", "-b", "16", base, "synth", str(length), "whitenoise", "vol", "0.02")
+        inputs = [base]
+        for index, (label, start, end, effect, _) in enumerate(events):
+            part = os.path.join(folder, f"{name}.part{index}.wav")
+            run("sox", "-R", "-D", "-n", "-r", str(RATE), "-c", "1", "-b", "16", part, *effect, "vol", "0.5", "pad", str(start))
+            inputs.append(part)
+        out = os.path.join(folder, name + ".wav")
+        run("sox", "-R", "-D", "-m", *inputs, out, "trim", "0", str(length))
+        for path in inputs:
+            os.remove(path)
+        # Merge repetitions of the same label separated by less than the gap rule.
+        targets = sorted((e for e in events if not e[4]), key=lambda e: e[1])
+        merged = []
+        for label, start, end, _, _ in targets:
+            previous = next((m for m in reversed(merged) if m["label"] == label), None)
+            if previous is not None and start - previous["end"] < gap_rule - 1e-9:
+                previous["end"] = end
+                previous["parts"] += 1
+            else:
+                merged.append({"label": label, "start": start, "end": end, "parts": 1})
+        truth[name] = {"file": name + ".wav", "seconds": length, "gap_rule_seconds": gap_rule,
+                       "background": [{"label": label, "start": start, "end": end} for label, start, end, _, bg in events if bg],
+                       "events": [{"label": m["label"], "start": m["start"], "end": m["end"],
+                                   **({"merged_repetitions": m["parts"]} if m["parts"] > 1 else {})}
+                                  for m in sorted(merged, key=lambda m: m["start"])]}
     write_truth(os.path.join(folder, "events.truth.json"), truth)
 
 
