@@ -43,7 +43,7 @@ let package = Package(
         // A learner's attempts, answers and lesson progress in SQLite (libsqlite3-dev).
         .target(
             name: "Gradebook",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Grading", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "groundwork",

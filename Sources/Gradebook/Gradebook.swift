@@ -41,6 +41,9 @@ public struct Gradebook: Sendable {
         }
     }
 
+    /// The gradebook's idea of now (its clock; a test's fixed time in tests).
+    public func now() -> Date { clock() }
+
     /// The per-user default: `$GROUNDWORK_DATA`, else `$XDG_DATA_HOME/groundwork`, else
     /// `~/.local/share/groundwork`.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {

@@ -4,7 +4,7 @@ public import GRDB
 /// One try at one assessment: which items were drawn (and with which seed, so the same draw
 /// can be made again), when it started and ended, and how it went.
 public struct Attempt: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
-    public enum Status: String, Codable, Sendable, DatabaseValueConvertible {
+    public enum Status: String, Codable, Sendable, DatabaseValueConvertible, CustomStringConvertible {
         /// Answers are still being given; `take` resumes it.
         case inProgress
         /// The learner finished and the attempt was scored.
@@ -15,6 +15,17 @@ public struct Attempt: Codable, Sendable, Equatable, Identifiable, FetchableReco
         case removed
         /// The learner gave up on it.
         case abandoned
+
+        /// In words, for reports.
+        public var description: String {
+            switch self {
+            case .inProgress: return "in progress"
+            case .submitted: return "submitted"
+            case .timedOut: return "time ran out"
+            case .removed: return "removed by work-mode accuracy"
+            case .abandoned: return "abandoned"
+            }
+        }
     }
 
     public var id: Int64?

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Gradebook
 
 /// `--data-dir`, shared by every command that reads or writes the learner's gradebook.
@@ -10,10 +11,22 @@ struct DataOptions: ParsableArguments {
 
     func openGradebook() throws -> Gradebook {
         do {
-            return try Gradebook.open(directory: dataDirectory ?? Gradebook.defaultDirectory())
+            return try Gradebook.open(directory: dataDirectory ?? Gradebook.defaultDirectory(), clock: Self.clock())
         } catch {
             throw CommandError(error.description)
         }
+    }
+
+    /// The real clock, or the fixed moment in `GROUNDWORK_NOW` (ISO 8601, e.g.
+    /// 2026-01-05T09:00:00Z): how tests check retake delays across runs without waiting days.
+    static func clock() -> @Sendable () -> Date {
+        guard let text = ProcessInfo.processInfo.environment["GROUNDWORK_NOW"], !text.isEmpty else { return { Date() } }
+        guard let fixed = ISO8601DateFormatter().date(from: text) else {
+            Terminal.printError(
+                "groundwork: GROUNDWORK_NOW '\(text)' is not an ISO 8601 time such as 2026-01-05T09:00:00Z; using the real clock")
+            return { Date() }
+        }
+        return { fixed }
     }
 
     /// The gradebook, or nil after telling the learner on stderr why progress is not kept;

@@ -18,7 +18,9 @@ struct Groundwork: ParsableCommand {
               groundwork grade street-boxes --answers mine.json
                                                  score your answers and see every point lost
             """,
-        subcommands: [Home.self, Lessons.self, Read.self, Render.self, Assessments.self, Grade.self, Check.self],
+        subcommands: [
+            Home.self, Lessons.self, Read.self, Render.self, Assessments.self, Take.self, Report.self, History.self, Grade.self, Check.self,
+        ],
         defaultSubcommand: Home.self
     )
 

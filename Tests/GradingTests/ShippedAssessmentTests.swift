@@ -1,6 +1,7 @@
 import Courseware
 import Foundation
 import Testing
+
 @testable import Grading
 
 /// The practice tests that ship in `Assessments/`: all clean, all kinds covered, and each one

@@ -23,6 +23,8 @@ public struct Assessment: Sendable {
     /// Paths of the two files, for diagnostics.
     public let assessmentPath: String
     public let itemsPath: String
+    /// A digest of both files, recorded with each attempt so an edit since is noticed.
+    public let version: String
     /// Where `pass-mark:` is written, for the checker's diagnostics.
     var passMarkPosition: SourcePosition?
 

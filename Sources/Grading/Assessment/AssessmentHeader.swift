@@ -4,7 +4,10 @@ internal import Foundation
 /// The front matter and body of `assessment.md`, read key by key.
 struct AssessmentHeader {
     static let keys = ["id", "title", "platform", "pass-mark", "time-limit", "sections", "policy"]
-    static let policyKeys = ["mode", "show-reasons", "attempts", "retake-delay", "shuffle", "sample", "removal-below", "critical-items"]
+    static let policyKeys = [
+        "mode", "show-reasons", "attempts", "retake-delay", "shuffle", "sample", "removal-below", "removal-after",
+        "wrong-answer-penalty", "requires", "critical-items",
+    ]
 
     var id: String
     var title: String
@@ -199,6 +202,21 @@ struct AssessmentHeader {
             }
         }
         if let removal = fields.fraction("removal-below", sink: &sink) { policy.removalBelow = removal.value }
+        if let after = fields.integer("removal-after", sink: &sink) {
+            if after.value >= 1 {
+                policy.removalAfter = after.value
+            } else {
+                sink.report(.invalidValue, at: after.position, "'removal-after' must be at least 1 gold item")
+            }
+        }
+        if let penalty = fields.fraction("wrong-answer-penalty", sink: &sink) {
+            if penalty.value >= 0, penalty.value <= 1 {
+                policy.wrongAnswerPenalty = penalty.value
+            } else {
+                sink.report(.invalidValue, at: penalty.position, "'wrong-answer-penalty' must be between 0 and 100% of an item's weight")
+            }
+        }
+        policy.requires = (fields.strings("requires", sink: &sink) ?? []).map(\.value)
         let critical = fields.strings("critical-items", sink: &sink) ?? []
         policy.criticalItems = critical.map(\.value)
         fields.finish(allowed: policyKeys, sink: &sink)

@@ -63,8 +63,15 @@ public struct AssessmentLoader: Sendable {
             id: header.id, title: header.title, platform: header.platform, passMark: header.passMark,
             timeLimitMinutes: header.timeLimitMinutes, sections: header.sections, policy: header.policy,
             instructions: header.instructions, items: items, folder: folder ?? "",
-            assessmentPath: assessmentSource.path, itemsPath: itemsSource.path, passMarkPosition: header.passMarkPosition)
+            assessmentPath: assessmentSource.path, itemsPath: itemsSource.path,
+            version: Self.digest(assessmentSource.text + "\u{0}" + itemsSource.text), passMarkPosition: header.passMarkPosition)
         return Loaded(assessment: assessment, diagnostics: diagnostics)
+    }
+
+    /// A 64-bit hash of the text in hex: enough to notice that files changed under an attempt.
+    static func digest(_ text: String) -> String {
+        let hex = String(StableHash.fnv1a(text), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// The file's text, or nil after reporting why it cannot be used.

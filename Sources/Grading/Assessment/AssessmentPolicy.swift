@@ -1,43 +1,67 @@
 /// The rules an author picks for how an attempt runs, read from `policy:` in the front
-/// matter.
+/// matter. Each mirrors a rule of a real platform's qualification tests; docs/grading.md
+/// names the platform behind each one.
 ///
-/// Grading applies two of them: ``criticalItems`` (any critical item below full credit
-/// fails the attempt) and ``showReasons`` is carried into the report. The interactive ones
-/// (mode, attempts, retake delay, shuffling, sampling, removal threshold) are read and
-/// validated here so authors get errors now, and are enforced by the attempt runner later.
+/// ``Grader`` applies the scoring rules (critical items, negative marking, ordinary work
+/// rows); ``AttemptSession`` applies the running ones (time limit, feedback timing,
+/// training retries, work-mode removal); the gradebook applies attempts, retake delay and
+/// prerequisites; ``AttemptPlan`` applies sampling and shuffling.
 public struct AssessmentPolicy: Sendable, Hashable, Codable {
     /// How items are presented.
     public enum Mode: String, Sendable, Hashable, Codable, CaseIterable {
         /// A fixed set of test questions with a pass mark (Appen/Figure Eight quiz mode).
         case quiz
-        /// Gold items hidden among ordinary work with a running accuracy (work mode).
+        /// Gold items hidden among ordinary work, a running accuracy, removal below a
+        /// threshold (Appen work mode, Label Studio's evaluation pause).
         case work
-        /// A timed exam with a retake delay (Mechanical Turk qualification test).
+        /// A timed exam, usually with a retake delay (Mechanical Turk qualification test).
         case exam
-        /// A pool that grants a skill value (Toloka exam pool).
+        /// A training pool: an item must be answered correctly to move on, with a hint; only
+        /// the first answer counts (Toloka training).
+        case training
+        /// An exam pool whose score becomes a skill value (Toloka exam pool).
         case pool
     }
 
-    /// When the learner sees each item's reason.
+    /// When the learner sees each item's verdict and reason.
     public enum ReasonTiming: String, Sendable, Hashable, Codable, CaseIterable {
+        /// After each answer (Appen quiz mode).
         case afterEach = "after-each"
+        /// In the report at the end.
         case atEnd = "at-end"
+        /// Never: the score and pattern hints only (CVAT-style immediate feedback).
         case never
     }
 
     public var mode: Mode = .quiz
     public var showReasons: ReasonTiming = .atEnd
-    /// How many attempts a learner gets; nil is unlimited.
+    /// How many attempts a learner gets; nil is unlimited. See ``attemptLimit``.
     public var attempts: Int?
-    /// Minutes to wait between attempts.
+    /// Minutes to wait after an attempt before the next one.
     public var retakeDelayMinutes: Double?
+    /// Shuffle the order of items and of choice options (with the attempt's seed).
     public var shuffle: Bool = false
-    /// Ask only this many items, drawn at random.
+    /// Ask only this many items, drawn from the pool with the attempt's seed.
     public var sample: Int?
-    /// Work mode: stop the learner when the running accuracy falls below this fraction.
+    /// Work mode: end the attempt when accuracy on gold falls below this fraction…
     public var removalBelow: Double?
+    /// …once at least this many gold items have been answered.
+    public var removalAfter: Int = 4
+    /// Negative marking: a wrong answer costs this fraction of its item's weight.
+    public var wrongAnswerPenalty: Double = 0
+    /// Assessments that must be passed before this one may start (Toloka: training, then exam).
+    public var requires: [String] = []
     /// Items that must get full credit for the attempt to pass, whatever the total.
     public var criticalItems: [String] = []
+    /// Training mode: wrong tries on an item before its reason is shown and it moves on.
+    public static let trainingTries = 3
 
     public init() {}
+
+    /// The attempts allowed: the author's `attempts`, else unlimited when there is a retake
+    /// delay, else one (Mechanical Turk: without a retry delay, a qualification is taken once).
+    public var attemptLimit: Int? {
+        if let attempts { return attempts }
+        return retakeDelayMinutes == nil ? 1 : nil
+    }
 }

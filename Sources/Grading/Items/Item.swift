@@ -16,6 +16,11 @@ public struct Item: Sendable, Hashable {
     public let weight: Double
     /// Section id, if the assessment has sections.
     public let section: String?
+    /// False for an ordinary work row (`gold: false`): answered like any other item and
+    /// explained afterwards, but not scored, as a platform's customer data is not.
+    public let isGold: Bool
+    /// Training mode: a nudge shown after a wrong try, without giving the answer away.
+    public let hint: String?
     public let content: ItemContent
     /// Where the item starts in `items.yaml`.
     public let position: SourcePosition

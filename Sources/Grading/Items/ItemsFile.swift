@@ -3,7 +3,7 @@ import Courseware
 /// Reads `items.yaml`: a YAML list of items, each a mapping with the common keys and its
 /// kind's keys.
 enum ItemsFile {
-    static let commonKeys = ["id", "kind", "prompt", "reason", "lesson", "concepts", "difficulty", "weight", "section"]
+    static let commonKeys = ["id", "kind", "prompt", "reason", "lesson", "concepts", "difficulty", "weight", "section", "gold", "hint"]
 
     static func parse(_ source: SourceFile, folder: String?, sections: [String]?, sink: inout DiagnosticSink) -> [Item] {
         guard let root = YAMLParser.parse(source.text, firstLine: 1, sink: &sink) else { return [] }
@@ -91,6 +91,8 @@ enum ItemsFile {
                 )
             }
         }
+        let isGold = fields.bool("gold", sink: &parser.sink) ?? true
+        let hint = fields.string("hint", sink: &parser.sink)
         let section = fields.string("section", sink: &parser.sink)
         if let section {
             if let sections {
@@ -114,7 +116,8 @@ enum ItemsFile {
         guard let prompt, let reason, !parser.sink.hasErrors(since: start) else { return nil }
         return Item(
             id: id.value, prompt: prompt.value, reason: reason.value, lesson: lesson?.value, concepts: concepts.map(\.value),
-            difficulty: difficulty, weight: weight, section: section?.value, content: content, position: node.position,
+            difficulty: difficulty, weight: weight, section: section?.value, isGold: isGold, hint: hint?.value, content: content,
+            position: node.position,
             lessonPosition: lesson?.position)
     }
 

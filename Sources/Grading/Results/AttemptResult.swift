@@ -7,8 +7,8 @@ public struct AttemptResult: Sendable, Hashable, Codable {
     public var assessment: String
     public var title: String
     public var learner: String?
-    /// Weighted mean of the item scores: Σ weightᵢ·scoreᵢ / Σ weightᵢ over every item,
-    /// unanswered items scoring 0.
+    /// Weighted mean of the item scores: Σ weightᵢ·(scoreᵢ − penaltyᵢ) / Σ weightᵢ over every
+    /// scored item, unanswered items scoring 0, floored at 0 (see ``Grader``).
     public var score: Double
     public var passMark: Double
     public var passed: Bool
@@ -20,6 +20,13 @@ public struct AttemptResult: Sendable, Hashable, Codable {
     /// Up to three patterns across items ("You confused NEUTRAL and MIXED 4 times (…)").
     public var hints: [String]
     public var items: [ItemResult]
+    /// How a taken attempt ended; nil for an answers file graded as a whole.
+    public var ending: AttemptSession.Ending?
+    /// Facts about the attempt worth knowing that are not reasons to fail (time ran out…).
+    public var notes: [String] = []
+    /// Pool mode: the skill value the attempt grants (the score in percent, rounded), as a
+    /// Toloka exam pool grants one.
+    public var skill: Int?
 
     public struct Counts: Sendable, Hashable, Codable {
         public var items = 0
@@ -27,6 +34,8 @@ public struct AttemptResult: Sendable, Hashable, Codable {
         public var partial = 0
         public var incorrect = 0
         public var unanswered = 0
+        /// Ordinary work rows answered but not scored (not included in the counts above).
+        public var unscored = 0
     }
 
     /// The result as report JSON (keys sorted, pretty-printed).

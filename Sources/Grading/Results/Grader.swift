@@ -1,20 +1,33 @@
 /// Scores an answer sheet against an assessment and aggregates the result.
 ///
-/// Pass rule: the attempt passes when the weighted total reaches the pass mark (compared with
+/// Totals: each scored item earns `weight × (score − penalty)`, where `penalty` is the
+/// policy's ``AssessmentPolicy/wrongAnswerPenalty`` for an answered item scoring 0 and 0
+/// otherwise; the total is the sum over the weights of scored items, floored at 0. Ordinary
+/// work rows (`gold: false`) are reported but not scored.
+///
+/// Pass rule: the attempt passes when the total reaches the pass mark (compared with
 /// a 10⁻⁹ allowance for rounding), every section with its own pass mark reaches it, and
 /// every critical item (``AssessmentPolicy/criticalItems``) gets full credit.
 public struct Grader: Sendable {
     public init() {}
 
-    public func grade(_ sheet: AnswerSheet, for assessment: Assessment) -> AttemptResult {
+    /// Grades `sheet` on `items` (by default every item of the assessment; an attempt that
+    /// drew a sample passes the items it drew, in the order asked).
+    public func grade(_ sheet: AnswerSheet, for assessment: Assessment, items: [Item]? = nil) -> AttemptResult {
         let critical = Set(assessment.policy.criticalItems)
         var results: [ItemResult] = []
         var observations: [(item: String, observations: [Observation])] = []
         var counts = AttemptResult.Counts()
-        for item in assessment.items {
+        for item in items ?? assessment.items {
             let score = item.score(sheet.responses[item.id])
-            results.append(ItemResult(item: item, score: score, critical: critical.contains(item.id)))
+            var result = ItemResult(item: item, score: score, critical: critical.contains(item.id))
+            if score.verdict == .incorrect { result.penalty = assessment.policy.wrongAnswerPenalty }
+            results.append(result)
             observations.append((item.id, score.observations))
+            guard item.isGold else {
+                counts.unscored += 1
+                continue
+            }
             counts.items += 1
             switch score.verdict {
             case .correct: counts.correct += 1
@@ -23,7 +36,7 @@ public struct Grader: Sendable {
             case .unanswered: counts.unanswered += 1
             }
         }
-        let total = Self.weightedMean(results)
+        let total = max(0, Self.weightedMean(results))
         var failed: [String] = []
         if total < assessment.passMark - 1e-9 {
             failed.append(
@@ -32,7 +45,7 @@ public struct Grader: Sendable {
         var sections: [SectionResult] = []
         for section in assessment.sections {
             let members = results.filter { $0.section == section.id }
-            let score = Self.weightedMean(members)
+            let score = max(0, Self.weightedMean(members))
             let passed = section.passMark.map { score >= $0 - 1e-9 }
             if passed == false, let mark = section.passMark {
                 failed.append(
@@ -53,9 +66,11 @@ public struct Grader: Sendable {
             items: results)
     }
 
+    /// Σ weight·(score − penalty) / Σ weight over the scored results; 0 when none is scored.
     static func weightedMean(_ results: [ItemResult]) -> Double {
-        let weight = results.reduce(0) { $0 + $1.weight }
-        return weight > 0 ? results.reduce(0) { $0 + $1.weight * $1.score } / weight : 0
+        let scored = results.filter(\.scored)
+        let weight = scored.reduce(0) { $0 + $1.weight }
+        return weight > 0 ? scored.reduce(0) { $0 + $1.weight * ($1.score - $1.penalty) } / weight : 0
     }
 
     /// One summary per concept tag, in order of first appearance.
@@ -68,7 +83,7 @@ public struct Grader: Sendable {
             for member in members where member.score < 1 - 1e-9 {
                 if let lesson = member.lesson, !review.contains(lesson) { review.append(lesson) }
             }
-            return ConceptSummary(concept: concept, items: members.count, score: weightedMean(members), review: review)
+            return ConceptSummary(concept: concept, items: members.count, score: max(0, weightedMean(members)), review: review)
         }
     }
 }

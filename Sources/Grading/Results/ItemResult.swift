@@ -18,6 +18,10 @@ public struct ItemResult: Sendable, Hashable, Codable {
     public var concepts: [String]
     /// Whether the policy makes this item critical (it must get full credit to pass).
     public var critical: Bool
+    /// False for an ordinary work row: explained, never scored.
+    public var scored: Bool
+    /// What negative marking took off (a fraction of the weight), 0 when none.
+    public var penalty: Double = 0
 
     init(item: Item, score: ItemScore, critical: Bool) {
         id = item.id
@@ -32,5 +36,6 @@ public struct ItemResult: Sendable, Hashable, Codable {
         lesson = item.lesson
         concepts = item.concepts
         self.critical = critical
+        scored = item.isGold
     }
 }

@@ -10,10 +10,14 @@ import Courseware
 public struct ReportRenderer: Sendable {
     public var width: Int
     public var includeCorrectItems: Bool
+    /// False when the policy shows the score and pattern hints only (`show-reasons: never`):
+    /// then no per-item verdicts, reasons or concept reviews are printed.
+    public var showsItems: Bool
 
-    public init(width: Int = 80, includeCorrectItems: Bool = false) {
+    public init(width: Int = 80, includeCorrectItems: Bool = false, showsItems: Bool = true) {
         self.width = max(width, 40)
         self.includeCorrectItems = includeCorrectItems
+        self.showsItems = showsItems
     }
 
     public func render(_ result: AttemptResult) -> String {
@@ -24,9 +28,12 @@ public struct ReportRenderer: Sendable {
             "Score: \(Format.precisePercent(result.score)) — \(result.passed ? "PASSED" : "NOT PASSED") (pass mark \(Format.precisePercent(result.passMark)))"
         )
         for reason in result.failedBecause { lines.append("  - \(reason)") }
+        for note in result.notes { lines.append("  · \(note)") }
+        if let skill = result.skill { lines.append("Skill value granted: \(skill) (of 100)") }
         let c = result.counts
         lines.append(
-            "Items: \(c.correct) correct, \(c.partial) partly correct, \(c.incorrect) wrong, \(c.unanswered) unanswered (of \(c.items))")
+            "Items: \(c.correct) correct, \(c.partial) partly correct, \(c.incorrect) wrong, \(c.unanswered) unanswered (of \(c.items))"
+                + (c.unscored > 0 ? "; \(Format.count(c.unscored, "ordinary work row")) not scored" : ""))
         if !result.sections.isEmpty {
             lines += ["", "Sections"]
             let nameWidth = result.sections.map { $0.title.count }.max() ?? 0
@@ -38,7 +45,7 @@ public struct ReportRenderer: Sendable {
                 lines.append(line)
             }
         }
-        let weak = result.concepts.filter { $0.score < 1 - 1e-9 }
+        let weak = showsItems ? result.concepts.filter { $0.score < 1 - 1e-9 } : []
         if !weak.isEmpty {
             lines += ["", "Concepts to review"]
             let nameWidth = weak.map { $0.concept.count }.max() ?? 0
@@ -53,13 +60,20 @@ public struct ReportRenderer: Sendable {
             lines += ["", "Patterns"]
             for hint in result.hints { lines += wrap(hint, indent: "  - ", continuation: "    ") }
         }
+        guard showsItems else {
+            lines += ["", "This test shows your score and patterns only, as the platform it imitates does."]
+            return lines.joined(separator: "\n") + "\n"
+        }
         lines += ["", "Items"]
         let idWidth = result.items.map { $0.id.count }.max() ?? 0
         let kindWidth = result.items.map { $0.kind.rawValue.count }.max() ?? 0
         for item in result.items {
             let columns =
                 "\(pad(item.id, idWidth))  \(pad(item.kind.rawValue, kindWidth))  \(padLeft(Format.precisePercent(item.score), 6))"
-            lines.append("  \(columns)  \(item.verdict.rawValue)\(item.critical ? "  (critical)" : "")")
+            var marks = item.critical ? "  (critical)" : ""
+            if !item.scored { marks += "  (ordinary row, not scored)" }
+            if item.penalty > 0 { marks += "  (wrong answer: −\(Format.precisePercent(item.penalty)) of its weight)" }
+            lines.append("  \(columns)  \(item.verdict.rawValue)\(marks)")
             guard item.verdict != .correct || includeCorrectItems else { continue }
             for line in item.feedback { lines += wrap(line, indent: "      - ", continuation: "        ") }
             let reason = TerminalRenderer(width: width - 10, color: false)

@@ -1,0 +1,181 @@
+/// One attempt in progress, as a pure state machine: it is fed answers with the time they
+/// were given and says what the policy lets the learner see, whether to move on, and when
+/// the attempt ends. It holds no clock and does no I/O, so a recorded attempt is rebuilt
+/// exactly by feeding it its recorded answers again, and tests drive every rule with
+/// times they choose.
+///
+/// Rules applied here (see ``AssessmentPolicy``):
+/// - time limit: an answer given after it is kept but does not count, and ends the attempt;
+/// - feedback: after each item, at the end, or never;
+/// - training: a wrong answer gets a hint and another try (up to
+///   ``AssessmentPolicy/trainingTries``), and only the first answer counts;
+/// - work mode: accuracy on gold items is tracked, and the attempt ends when it falls below
+///   `removal-below` once `removal-after` gold items were answered.
+public struct AttemptSession: Sendable {
+    /// How an attempt ended.
+    public enum Ending: String, Sendable, Hashable, Codable {
+        /// Every item was answered.
+        case completed
+        /// The time limit ran out.
+        case timedOut
+        /// Work mode: accuracy on hidden gold fell below the threshold.
+        case removed
+    }
+
+    /// One answer as given.
+    public struct Given: Sendable, Equatable {
+        public let itemID: String
+        public let response: ItemResponse?
+        /// Active seconds since the attempt started.
+        public let elapsed: Double
+        /// Whether it counts for the score: the first answer to the item, within the time limit.
+        public let counted: Bool
+        public let score: ItemScore
+    }
+
+    /// What the learner may see right after answering.
+    public enum Feedback: Sendable, Hashable {
+        /// Nothing until the end.
+        case none
+        /// The item's result: verdict, what was lost, the reason and the lesson.
+        case result(ItemResult)
+        /// Training: not right yet; a hint and another try.
+        case tryAgain(hint: String?, triesLeft: Int)
+    }
+
+    public struct Outcome: Sendable, Hashable {
+        public let counted: Bool
+        public let feedback: Feedback
+        /// Set when this answer ended the attempt.
+        public let ending: Ending?
+    }
+
+    public let assessment: Assessment
+    public let plan: AttemptPlan
+    /// The items asked, in order.
+    public let items: [Item]
+    public private(set) var given: [Given] = []
+    public private(set) var ending: Ending?
+    private var index = 0
+    private var wrongTries = 0
+
+    /// Starts (or, fed its answers again, rebuilds) an attempt.
+    ///
+    /// - Throws: ``AttemptSessionError`` when the plan names an item the assessment no
+    ///   longer has (it was edited since the attempt started).
+    public init(assessment: Assessment, plan: AttemptPlan) throws(AttemptSessionError) {
+        self.assessment = assessment
+        self.plan = plan
+        var items: [Item] = []
+        for id in plan.itemIDs {
+            guard let item = assessment.item(id) else { throw AttemptSessionError.missingItem(id) }
+            items.append(item)
+        }
+        self.items = items
+        if items.isEmpty { ending = .completed }
+    }
+
+    /// The item to answer now; nil once the attempt has ended.
+    public var current: Item? { ending == nil && index < items.count ? items[index] : nil }
+
+    /// 1-based number of the current item and the number of items.
+    public var position: (number: Int, total: Int) { (min(index + 1, items.count), items.count) }
+
+    /// Seconds left at `elapsed` active seconds; nil when untimed.
+    public func secondsLeft(at elapsed: Double) -> Double? {
+        assessment.timeLimitMinutes.map { max(0, $0 * 60 - elapsed) }
+    }
+
+    /// Work mode: the mean score on gold items answered so far and how many there were.
+    public var goldAccuracy: (score: Double, items: Int) {
+        let gold = given.filter { $0.counted && (assessment.item($0.itemID)?.isGold ?? false) }
+        guard !gold.isEmpty else { return (0, 0) }
+        return (gold.reduce(0) { $0 + $1.score.score } / Double(gold.count), gold.count)
+    }
+
+    /// Records an answer to ``current`` given at `elapsed` active seconds.
+    public mutating func answer(_ response: ItemResponse?, at elapsed: Double) -> Outcome {
+        guard let item = current else { return Outcome(counted: false, feedback: .none, ending: ending) }
+        let score = item.score(response)
+        if let left = secondsLeft(at: elapsed), left <= 0 {
+            given.append(Given(itemID: item.id, response: response, elapsed: elapsed, counted: false, score: score))
+            ending = .timedOut
+            return Outcome(counted: false, feedback: .none, ending: ending)
+        }
+        let counted = !given.contains { $0.itemID == item.id }
+        given.append(Given(itemID: item.id, response: response, elapsed: elapsed, counted: counted, score: score))
+        let policy = assessment.policy
+        let result = ItemResult(item: item, score: score, critical: policy.criticalItems.contains(item.id))
+        var feedback: Feedback = policy.showReasons == .afterEach ? .result(result) : .none
+        switch policy.mode {
+        case .training where score.verdict != .correct:
+            wrongTries += 1
+            if wrongTries < AssessmentPolicy.trainingTries {
+                return Outcome(
+                    counted: counted, feedback: .tryAgain(hint: item.hint, triesLeft: AssessmentPolicy.trainingTries - wrongTries),
+                    ending: nil)
+            }
+            feedback = .result(result)
+        case .work:
+            // Appen work mode tells the contributor about a missed test question, never about ordinary rows.
+            feedback = policy.showReasons == .afterEach && item.isGold && score.verdict != .correct ? .result(result) : .none
+        default:
+            break
+        }
+        advance()
+        if policy.mode == .work, item.isGold, let threshold = policy.removalBelow {
+            let accuracy = goldAccuracy
+            if accuracy.items >= policy.removalAfter, accuracy.score < threshold - 1e-9 { ending = .removed }
+        }
+        return Outcome(counted: counted, feedback: feedback, ending: ending)
+    }
+
+    /// Ends the attempt because the time ran out while no answer was being given.
+    public mutating func timeRanOut() {
+        if current != nil { ending = .timedOut }
+    }
+
+    private mutating func advance() {
+        index += 1
+        wrongTries = 0
+        if index >= items.count { ending = .completed }
+    }
+
+    /// The attempt's result: counted answers graded on the items asked, with the ending
+    /// explained (and, in pool mode, the skill value it grants).
+    public func result(learner: String?) -> AttemptResult {
+        var responses: [String: ItemResponse] = [:]
+        for answer in given where answer.counted {
+            if let response = answer.response { responses[answer.itemID] = response }
+        }
+        let sheet = AnswerSheet(assessmentID: assessment.id, learner: learner, responses: responses)
+        var result = Grader().grade(sheet, for: assessment, items: items)
+        result.ending = ending
+        switch ending {
+        case .removed:
+            let accuracy = goldAccuracy
+            result.passed = false
+            result.failedBecause.insert(
+                "Removed: your accuracy on hidden test questions fell to \(Format.precisePercent(accuracy.score)) after "
+                    + "\(accuracy.items) of them, below \(Format.precisePercent(assessment.policy.removalBelow ?? 0)).", at: 0)
+        case .timedOut:
+            let answered = Set(given.filter(\.counted).map(\.itemID)).count
+            result.notes.append("Time ran out after \(answered) of \(items.count) items; the rest count as unanswered.")
+        case .completed, nil:
+            break
+        }
+        if assessment.policy.mode == .pool { result.skill = Int((max(0, result.score) * 100).rounded()) }
+        return result
+    }
+}
+
+public enum AttemptSessionError: Error, Sendable, Hashable, CustomStringConvertible {
+    case missingItem(String)
+
+    public var description: String {
+        switch self {
+        case .missingItem(let id):
+            return "item '\(id)' of this attempt is no longer in the assessment (it was edited since the attempt started)"
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import Courseware
+import Foundation
+import Grading
+
+/// Turns what a learner types into an answer of the item's kind. Pure functions over the
+/// learner's view of the item (never its gold), one per kind that can be typed.
+enum AnswerInput {
+    struct Problem: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    /// A choice by number, id or text (case-insensitive), among `options` in the order shown.
+    static func choice(_ line: String, _ options: [ChoiceTask.Option]) throws(Problem) -> String {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        if let number = Int(text), options.indices.contains(number - 1) { return options[number - 1].id }
+        if let option = options.first(where: { $0.id.lowercased() == text.lowercased() || $0.text.lowercased() == text.lowercased() }) {
+            return option.id
+        }
+        throw Problem("'\(text)' is not one of the choices; type its number (1–\(options.count)).")
+    }
+
+    /// Several choices separated by commas or spaces, or `none`.
+    static func choices(_ line: String, _ options: [ChoiceTask.Option]) throws(Problem) -> Set<String> {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        if text.lowercased() == "none" { return [] }
+        var chosen = Set<String>()
+        for part in text.split(whereSeparator: { $0 == "," || $0 == " " }) {
+            chosen.insert(try choice(String(part), options))
+        }
+        guard !chosen.isEmpty else { throw Problem("Type the numbers of every choice that applies, e.g. 1,3 (or none).") }
+        return chosen
+    }
+
+    /// A whole number on a scale, such as a rating.
+    static func integer(_ line: String, _ minimum: Int, _ maximum: Int) throws(Problem) -> Int {
+        guard let value = Int(line.trimmingCharacters(in: .whitespaces)), value >= minimum, value <= maximum else {
+            throw Problem("Type a whole number from \(minimum) to \(maximum).")
+        }
+        return value
+    }
+
+    /// A number; thousands separators and a trailing unit are allowed ("1,200 m").
+    static func number(_ line: String) throws(Problem) -> Double {
+        let digits = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+        let numeric = digits.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }
+        guard let value = Double(numeric), value.isFinite else { throw Problem("Type a number, e.g. 42 or 3.5.") }
+        return value
+    }
+
+    /// The words of a span task's text with their Unicode-scalar offsets, numbered from 1 when shown.
+    static func tokens(_ text: String) -> [(text: String, start: Int, end: Int)] {
+        var tokens: [(String, Int, Int)] = []
+        var current = ""
+        var start = 0
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            let isWordPart = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "'" || scalar == "-"
+            if isWordPart {
+                if current.isEmpty { start = offset }
+                current.unicodeScalars.append(scalar)
+                continue
+            }
+            if !current.isEmpty { tokens.append((current, start, offset)) }
+            current = ""
+            if !scalar.properties.isWhitespace { tokens.append((String(scalar), offset, offset + 1)) }
+        }
+        if !current.isEmpty { tokens.append((current, start, text.unicodeScalars.count)) }
+        return tokens
+    }
+
+    /// Spans written as token ranges with a label: `1-2 ORG; 5 LOC`, or `none`.
+    static func spans(_ line: String, _ task: SpanTask) throws(Problem) -> [SpanAnnotation] {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        if text.lowercased() == "none" { return [] }
+        let words = tokens(task.text)
+        var spans: [SpanAnnotation] = []
+        for entry in text.split(separator: ";") {
+            let parts = entry.split(separator: " ", omittingEmptySubsequences: true)
+            guard parts.count >= 2 else {
+                throw Problem("Write each entity as tokens then label, e.g. 3-4 ORG; separate entities with ';'.")
+            }
+            let range = parts[0].split(separator: "-")
+            guard let first = Int(range[0]), let last = Int(range.count > 1 ? range[1] : range[0]), range.count <= 2,
+                first >= 1, last >= first, last <= words.count
+            else { throw Problem("'\(parts[0])' is not a token range; use numbers from 1 to \(words.count), e.g. 3-4.") }
+            let label = try self.label(parts.dropFirst().joined(separator: " "), task.labels)
+            spans.append(SpanAnnotation(start: words[first - 1].start, end: words[last - 1].end, label: label))
+        }
+        return spans
+    }
+
+    /// Time segments written as `label start-end` entries separated by ';' (seconds), or `none`.
+    static func segments(_ line: String, labels: [String], duration: Double) throws(Problem) -> [SegmentAnnotation] {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        if text.lowercased() == "none" { return [] }
+        var segments: [SegmentAnnotation] = []
+        for entry in text.split(separator: ";") {
+            var parts = entry.split(separator: " ").map(String.init)
+            guard let range = parts.popLast() else { continue }
+            let bounds = range.split(separator: "-").compactMap { Double($0) }
+            guard bounds.count == 2, bounds[0] >= 0, bounds[1] > bounds[0], bounds[1] <= duration + 1e-9 else {
+                throw Problem(
+                    "'\(range)' is not a time range; write start-end in seconds within 0–\(String(format: "%g", duration)) s, e.g. 1.2-2.5."
+                )
+            }
+            segments.append(SegmentAnnotation(label: try label(parts.joined(separator: " "), labels), start: bounds[0], end: bounds[1]))
+        }
+        return segments
+    }
+
+    /// A label among `labels`, case-insensitive, with a suggestion when mistyped.
+    static func label(_ typed: String, _ labels: [String]) throws(Problem) -> String {
+        if let label = labels.first(where: { $0.lowercased() == typed.lowercased() }) { return label }
+        throw Problem("'\(typed)' is not a label; use one of \(labels.joined(separator: ", "))\(Suggestion.hint(for: typed, in: labels)).")
+    }
+
+    /// Every candidate once, best first, by number or id.
+    static func ranking(_ line: String, _ task: RankingTask) throws(Problem) -> [String] {
+        var order: [String] = []
+        for part in line.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ">" }) {
+            let typed = String(part)
+            let id: String
+            if let number = Int(typed), task.candidates.indices.contains(number - 1) {
+                id = task.candidates[number - 1].id
+            } else if let candidate = task.candidates.first(where: { $0.id.lowercased() == typed.lowercased() }) {
+                id = candidate.id
+            } else {
+                throw Problem("'\(typed)' is not a candidate; use numbers 1–\(task.candidates.count).")
+            }
+            guard !order.contains(id) else { throw Problem("Each candidate goes in the order once; '\(typed)' appears twice.") }
+            order.append(id)
+        }
+        guard order.count == task.candidates.count else {
+            throw Problem(
+                "Put all \(task.candidates.count) candidates in order, best first, e.g. \((1...task.candidates.count).map(String.init).joined(separator: " "))."
+            )
+        }
+        return order
+    }
+}

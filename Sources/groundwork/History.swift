@@ -1,0 +1,88 @@
+import ArgumentParser
+import Courseware
+import Foundation
+import Gradebook
+import Grading
+
+/// `groundwork history [ID]`: attempts over time, per assessment, with a trend chart.
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show your attempts over time: per assessment, best and latest, with a trend.",
+        discussion: """
+            Without an id, one line per assessment you have attempted: attempts, best and
+            latest score, a trend chart (oldest to newest, one bar per attempt, ▁ = 0% to
+            █ = 100%) and when you may take it again. With an id, every attempt at it.
+
+            Examples:
+              groundwork history
+              groundwork history sentiment-quiz
+            """
+    )
+
+    @OptionGroup var assessments: AssessmentOptions
+    @OptionGroup var data: DataOptions
+    @Argument(help: "An assessment id, to list every attempt at it.") var id: String?
+
+    func run() throws {
+        let gradebook = try data.openGradebook()
+        let all = try gradebook.attempts(assessmentID: id)
+        guard !all.isEmpty else {
+            print(
+                id.map { "No attempts at '\($0)' yet; 'groundwork take \($0)' starts one." }
+                    ?? "No attempts yet. 'groundwork assessments' lists the practice tests; 'groundwork take ID' starts one.")
+            return
+        }
+        let style = TerminalStyle(enabled: Terminal.usesColor)
+        var order: [String] = []
+        for attempt in all.reversed() where !order.contains(attempt.assessmentID) { order.append(attempt.assessmentID) }
+        for assessmentID in order {
+            let attempts = all.filter { $0.assessmentID == assessmentID }.reversed()  // oldest first
+            let assessment = try? assessments.load(assessmentID)
+            let scored = attempts.filter { $0.score != nil }
+            var line = style.apply([.bold], to: assessmentID) + "  " + (assessment?.title ?? "")
+            if let passMark = assessment?.passMark { line += style.apply([.dim], to: "  (pass mark \(SummaryTable.percent(passMark)))") }
+            print(line)
+            var summary = "  \(Self.count(attempts.count, "attempt"))"
+            if let best = scored.max(by: { ($0.score ?? 0) < ($1.score ?? 0) }), let latest = scored.last {
+                summary += "; best \(Self.verdict(best)); latest \(Self.verdict(latest))"
+                summary += "  " + Self.sparkline(scored.map { $0.score ?? 0 })
+            }
+            print(summary)
+            if let assessment { print(style.apply([.dim], to: "  " + (try Self.next(assessment, gradebook)))) }
+            if id != nil {
+                for attempt in attempts {
+                    let score = attempt.score.map { SummaryTable.percent($0) } ?? "—"
+                    let passed = attempt.passed.map { $0 ? "passed" : "not passed" } ?? ""
+                    print(
+                        "    #\(attempt.id ?? 0)  \(TimeText.moment(attempt.startedAt))  \(score.leftPadded(to: 4))  \(passed)  \(attempt.status)"
+                    )
+                }
+            }
+        }
+        if id == nil { print(style.apply([.dim], to: "\n'groundwork history ID' lists every attempt; 'groundwork report N' shows one.")) }
+    }
+
+    /// "80% passed".
+    static func verdict(_ attempt: Attempt) -> String {
+        "\(SummaryTable.percent(attempt.score ?? 0)) \(attempt.passed == true ? "passed" : "not passed")"
+    }
+
+    /// One bar per score, ▁ for 0% to █ for 100%.
+    static func sparkline(_ scores: [Double]) -> String {
+        let bars = Array("▁▂▃▄▅▆▇█")
+        return String(scores.map { bars[min(bars.count - 1, max(0, Int(($0 * Double(bars.count - 1)).rounded())))] })
+    }
+
+    /// What the learner may do next at this assessment.
+    static func next(_ assessment: Assessment, _ gradebook: Gradebook) throws -> String {
+        switch try gradebook.eligibility(for: assessment) {
+        case .resume: return "An attempt is in progress: 'groundwork take \(assessment.id)' continues it."
+        case .start: return "You may take it now: 'groundwork take \(assessment.id)'."
+        case .wait(let until): return "Retake allowed from \(TimeText.moment(until))."
+        case .noAttemptsLeft: return "No attempts left."
+        case .needsPrerequisites(let missing): return "Pass \(missing.joined(separator: ", ")) first."
+        }
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}

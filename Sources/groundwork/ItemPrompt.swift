@@ -1,0 +1,205 @@
+import Courseware
+import Foundation
+import Grading
+
+/// Shows one item at the terminal and reads the learner's answer. It is given the learner's
+/// view of the item, which holds no gold, so nothing here can reveal an answer.
+struct ItemPrompt {
+    /// What the learner did at the prompt.
+    enum Reply {
+        case answer(ItemResponse?)
+        /// `:q` or end of input: save and leave.
+        case leave
+    }
+
+    let item: LearnerItem
+    /// Where the item's media files are.
+    let folder: String
+    /// Choice options in the order this attempt shows them.
+    let options: [ChoiceTask.Option]
+    let renderer: TerminalRenderer
+
+    static let commands = "(:skip leaves it unanswered, :q saves and leaves)"
+
+    func ask() -> Reply {
+        print(renderer.render(MarkdownDocument(source: SourceFile(path: "prompt", text: item.prompt))), terminator: "")
+        switch item.task {
+        case .singleChoice:
+            showNumbered(options.map(\.text))
+            return read("Your answer (1–\(options.count)): ") { .singleChoice(try AnswerInput.choice($0, options)) }
+        case .multipleChoice:
+            showNumbered(options.map(\.text))
+            return read("Every choice that applies (e.g. 1,3, or none): ") { .multipleChoice(try AnswerInput.choices($0, options)) }
+        case .rating(let task):
+            let labels = (task.minimum...task.maximum).compactMap { value in task.labels[value].map { "  \(value) = \($0)" } }
+            if !labels.isEmpty { print(labels.joined(separator: "\n")) }
+            return read("Your rating (\(task.minimum)–\(task.maximum)): ") {
+                .rating(try AnswerInput.integer($0, task.minimum, task.maximum))
+            }
+        case .shortText:
+            return read("Your answer: ") { line in
+                guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { throw AnswerInput.Problem("Type your answer.") }
+                return .shortText(line)
+            }
+        case .numeric(let task):
+            return read("Your answer\(task.unit.map { " (in \($0))" } ?? ""): ") { .numeric(try AnswerInput.number($0)) }
+        case .spans(let task):
+            let words = AnswerInput.tokens(task.text)
+            print(wrap(words.enumerated().map { "\($0.element.text)[\($0.offset + 1)]" }.joined(separator: " ")))
+            print("Labels: \(task.labels.joined(separator: ", "))")
+            return read("Entities as token range and label, e.g. 1-2 \(task.labels[0]); 5 \(task.labels.last ?? "") (or none): ") {
+                .spans(try AnswerInput.spans($0, task))
+            }
+        case .transcription(let task):
+            let audio = task.audio.map(mediaPath)
+            if let audio { AudioPlayer.play(audio) }
+            return read("Transcript\(audio == nil ? "" : " (:play to listen again)"): ", audio: audio) { line in
+                guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { throw AnswerInput.Problem("Type what you hear.") }
+                return .transcription(line)
+            }
+        case .timeSegments(let task):
+            let audio = task.media.map(mediaPath)
+            if let audio { AudioPlayer.play(audio) }
+            print("Length: \(String(format: "%g", task.duration)) s. Labels: \(task.labels.joined(separator: ", "))")
+            return read("Events as label start-end in seconds, e.g. \(task.labels[0]) 1.2-2.5; … (or none): ", audio: audio) {
+                .timeSegments(try AnswerInput.segments($0, labels: task.labels, duration: task.duration))
+            }
+        case .ranking(let task):
+            showNumbered(task.candidates.map(\.text))
+            return read("Order, best first (e.g. \((1...task.candidates.count).map(String.init).joined(separator: " "))): ") {
+                .ranking(try AnswerInput.ranking($0, task))
+            }
+        case .pairwise(let task):
+            return askPairwise(task)
+        case .boxes, .polygons, .keypoints:
+            return .answer(nil)
+        }
+    }
+
+    /// Whether this kind is answered by drawing, which the terminal cannot do.
+    static func needsDrawing(_ kind: ItemKind) -> Bool {
+        kind == .boxes || kind == .polygons || kind == .keypoints
+    }
+
+    private func askPairwise(_ task: PairwiseTask) -> Reply {
+        for response in task.responses {
+            print("Response \(response.id):")
+            print(renderer.render(MarkdownDocument(source: SourceFile(path: "response", text: response.text))), terminator: "")
+        }
+        let choices = task.responses.map(\.id) + (task.allowsTie ? ["tie"] : [])
+        guard
+            case .answer(let first) = read(
+                "Which is better? (\(choices.joined(separator: ", "))): ",
+                parse: { line in
+                    .pairwise(PairwiseAnswer(preferred: try AnswerInput.label(line.trimmingCharacters(in: .whitespaces), choices)))
+                })
+        else { return .leave }
+        guard case .pairwise(var answer) = first else { return .answer(nil) }
+        for response in task.responses {
+            for dimension in task.dimensions {
+                guard
+                    case .answer(.rating(let value)) = read(
+                        "Rate \(response.id) on \(dimension.id) (\(dimension.minimum)–\(dimension.maximum)): ",
+                        parse: {
+                            .rating(try AnswerInput.integer($0, dimension.minimum, dimension.maximum))
+                        })
+                else { return .leave }
+                answer.ratings[response.id, default: [:]][dimension.id] = value
+            }
+        }
+        if task.asksForReason {
+            guard
+                case .answer(.shortText(let reason)) = read(
+                    "Why? One or two sentences: ",
+                    parse: { line in
+                        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { throw AnswerInput.Problem("Write a short reason.") }
+                        return .shortText(line)
+                    })
+            else { return .leave }
+            answer.reason = reason
+        }
+        return .answer(.pairwise(answer))
+    }
+
+    /// Asks until the line parses, or the learner skips or leaves.
+    private func read(_ prompt: String, audio: String? = nil, parse: (String) throws -> ItemResponse) -> Reply {
+        while true {
+            print(prompt, terminator: "")
+            fflush(nil)
+            guard let line = readLine() else {
+                print()
+                return .leave
+            }
+            switch line.trimmingCharacters(in: .whitespaces) {
+            case ":q", ":quit": return .leave
+            case ":skip": return .answer(nil)
+            case ":play":
+                if let audio { AudioPlayer.play(audio) } else { print("This item has no audio.") }
+                continue
+            default: break
+            }
+            do {
+                return .answer(try parse(line))
+            } catch let problem as AnswerInput.Problem {
+                print("\(problem.message) \(Self.commands)")
+            } catch {
+                print("\(error) \(Self.commands)")
+            }
+        }
+    }
+
+    private func mediaPath(_ name: String) -> String {
+        name.contains("://") ? name : WorkspaceFolder.join(folder, name)
+    }
+
+    private func showNumbered(_ texts: [String]) {
+        for (index, text) in texts.enumerated() { print("  \(index + 1). \(TerminalStyle.sanitize(text))") }
+    }
+
+    private func wrap(_ text: String) -> String {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty && current.count + word.count + 1 > renderer.width {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        return (lines + [current]).joined(separator: "\n")
+    }
+}
+
+/// Plays a sound file with the first player found on this machine, or says where it is.
+enum AudioPlayer {
+    static let players = [
+        ("paplay", [String]()), ("aplay", ["-q"]), ("play", ["-q"]), ("ffplay", ["-nodisp", "-autoexit", "-loglevel", "quiet"]),
+    ]
+
+    static func play(_ path: String) {
+        let environment = ProcessInfo.processInfo.environment
+        let search = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        let silent = environment["GROUNDWORK_NO_AUDIO"].map { !$0.isEmpty } ?? false
+        guard !silent, Terminal.isInteractive,
+            let (name, arguments) = players.first(where: { player in
+                search.contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(player.0)") }
+            }),
+            let directory = search.first(where: { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") })
+        else {
+            print("Audio: \(path) (open it in any audio player)")
+            return
+        }
+        print("Playing \(path)…")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "\(directory)/\(name)")
+        process.arguments = arguments + [path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            print("Audio: \(path) (could not play it: \(error.localizedDescription))")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Courseware
+import Foundation
+import Gradebook
+import Grading
+
+/// `groundwork report [ATTEMPT]`: a recorded attempt's full report, as its policy allows.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the report of a recorded attempt (the latest by default).",
+        discussion: """
+            ATTEMPT is an attempt number (from 'groundwork history') or an assessment id for
+            its latest attempt. The report shows what the assessment's policy allows: tests
+            that show the score only (as some platforms do) keep their items' answers hidden
+            here too. An attempt still in progress shows its progress, never its answers' gold.
+
+            Examples:
+              groundwork report
+              groundwork report 12
+              groundwork report sentiment-quiz --format json
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var assessments: AssessmentOptions
+    @OptionGroup var data: DataOptions
+    @Argument(help: "An attempt number or an assessment id (default: your latest attempt).") var attempt: String?
+    @Option(help: "text or json.") var format: Format = .text
+
+    func run() throws {
+        let gradebook = try data.openGradebook()
+        let record = try find(in: gradebook)
+        let assessment = try? assessments.load(record.assessmentID)
+        let id = record.id ?? 0
+        let resumptions = try gradebook.resumptions(attemptID: id)
+        guard record.status != .inProgress else {
+            let answered = Set(try gradebook.answers(attemptID: id).map(\.itemID)).count
+            print(
+                "Attempt #\(id) at \(assessment?.title ?? record.assessmentID) is in progress: \(answered) of \(record.itemIDs.count) items answered."
+            )
+            print("Run 'groundwork take \(record.assessmentID)' to continue; the report comes when it is finished.")
+            return
+        }
+        guard let json = record.resultJSON, var result = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
+            print("Attempt #\(id) at \(assessment?.title ?? record.assessmentID) was \(record.status.rawValue) without a result.")
+            return
+        }
+        // Without the assessment its policy is unknown, so nothing beyond the score is shown.
+        let showsItems = assessment.map { $0.policy.showReasons != .never } ?? false
+        if !showsItems {
+            result.items = []
+            result.concepts = []
+        }
+        switch format {
+        case .json:
+            print(result.jsonText(), terminator: "")
+        case .text:
+            print(Self.facts(record, resumptions: resumptions, assessment: assessment))
+            print(ReportRenderer(width: Terminal.width, showsItems: showsItems).render(result), terminator: "")
+        }
+    }
+
+    private func find(in gradebook: Gradebook) throws -> Attempt {
+        guard let attempt else {
+            guard let latest = try gradebook.attempts().first else {
+                throw CommandError("no attempts yet; take a practice test with 'groundwork take ID' ('groundwork assessments' lists them)")
+            }
+            return latest
+        }
+        if let number = Int64(attempt) {
+            guard let found = try gradebook.attempt(id: number) else {
+                throw CommandError("no attempt #\(number); 'groundwork history' lists yours")
+            }
+            return found
+        }
+        guard let latest = try gradebook.attempts(assessmentID: attempt).first else {
+            throw CommandError("no attempts at '\(attempt)'; 'groundwork history' lists yours")
+        }
+        return latest
+    }
+
+    /// When, how long, and how it ended: the attempt's record above its result.
+    static func facts(_ record: Attempt, resumptions: [Resumption], assessment: Assessment?) -> String {
+        var line = "Attempt #\(record.id ?? 0), \(TimeText.moment(record.startedAt))"
+        if let finished = record.finishedAt {
+            let gaps = resumptions.reduce(0) { $0 + $1.gap }
+            line += ", \(TimeText.duration(finished.timeIntervalSince(record.startedAt) - gaps)) active"
+            if !resumptions.isEmpty {
+                line +=
+                    " (interrupted \(resumptions.count == 1 ? "once" : "\(resumptions.count) times") for \(TimeText.duration(gaps)), not counted)"
+            }
+        }
+        line += ", \(record.status.description)"
+        var lines = [line]
+        if let assessment, assessment.version != record.assessmentVersion {
+            lines.append("Note: the assessment was edited after this attempt; the report shows it as it was graded then.")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,259 @@
+import ArgumentParser
+import Courseware
+import Foundation
+import Gradebook
+import Grading
+
+/// `groundwork take ID`: a practice test in the terminal under its platform's rules, with
+/// every answer saved the moment it is given.
+struct Take: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Take a practice assessment in the terminal, under the rules of the platform it imitates.",
+        discussion: """
+            Items are asked one at a time ("item 3 of 12") with the time left. Type the number
+            of a choice, a rating, a number, a transcript, spans as token ranges ("1-2 ORG; 5
+            LOC"), time segments ("dog bark 1.2-2.5"), or an order ("2 1 3"). At any prompt,
+            :skip leaves the item unanswered and :q (or Ctrl-C, or Ctrl-D) saves and leaves:
+            'take' again resumes where you stopped. Time spent away does not count against
+            the time limit; the report says how long the attempt was interrupted.
+
+            Boxes, polygons and keypoints are drawn, which a terminal cannot do: the web app
+            (coming) is where they are answered. Meanwhile write them in an answers file
+            (docs/grading.md) and pass --answers FILE; items it answers are not asked.
+
+            The rules (attempts, retake delay, feedback after each item or at the end, training
+            retries, work-mode removal) come from the assessment; 'groundwork assessments'
+            lists them.
+
+            Examples:
+              groundwork take sentiment-quiz
+              groundwork take street-boxes --answers my-boxes.json
+              groundwork take content-moderation --abandon
+            """
+    )
+
+    @OptionGroup var assessments: AssessmentOptions
+    @OptionGroup var data: DataOptions
+    @Argument(help: "The assessment's id (see 'groundwork assessments') or its folder.") var id: String
+    @Option(help: ArgumentHelp("Answers for items that cannot be typed (JSON answers file).", valueName: "file"))
+    var answers: String?
+    @Option(help: ArgumentHelp("Seed for drawing and shuffling items (default: random; recorded either way).", valueName: "n"))
+    var seed: UInt64?
+    @Flag(help: "Close the attempt in progress without finishing it (it counts as an attempt).")
+    var abandon = false
+
+    func run() throws {
+        let assessment = try assessments.load(id)
+        let gradebook = try data.openGradebook()
+        var sheet: AnswerSheet?
+        if let answers {
+            do {
+                sheet = try AnswerSheet.load(path: answers, for: assessment)
+            } catch {
+                throw CommandError(error.description)
+            }
+        }
+        var attempt: RecordedAttempt
+        switch try gradebook.eligibility(for: assessment) {
+        case .resume(let record):
+            if abandon {
+                try gradebook.finishAttempt(record.id ?? 0, status: .abandoned, score: nil, passed: nil, resultJSON: nil)
+                print("Attempt #\(record.id ?? 0) at \(assessment.title) closed as abandoned; its answers are kept.")
+                return
+            }
+            do {
+                attempt = try RecordedAttempt.resume(record, of: assessment, in: gradebook)
+            } catch let error as RecordedAttemptError {
+                throw CommandError(error.description)
+            }
+            let gap = attempt.resumptions.last?.gap ?? 0
+            print(
+                "Resuming attempt #\(attempt.id) at \(assessment.title): \(attempt.session.given.count) answer(s) kept; "
+                    + "away \(TimeText.duration(gap)), which does not count against the time limit.\n")
+        case .start:
+            guard !abandon else { throw CommandError("no attempt at '\(assessment.id)' is in progress") }
+            try Self.requireAnswerable(assessment, sheet: sheet)
+            showIntroduction(assessment)
+            attempt = try RecordedAttempt.start(assessment, in: gradebook, seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)))
+        case .wait(let until):
+            throw CommandError(
+                "\(assessment.title) may be retaken from \(TimeText.moment(until)) (retake delay \(Assessments.minutes(assessment.policy.retakeDelayMinutes ?? 0))); see 'groundwork history \(assessment.id)'"
+            )
+        case .noAttemptsLeft(let used):
+            throw CommandError("every allowed attempt at \(assessment.title) was used (\(used)); 'groundwork report' shows your results")
+        case .needsPrerequisites(let missing):
+            throw CommandError(
+                "\(assessment.title) needs a passed attempt at \(missing.joined(separator: ", ")) first; start with 'groundwork take \(missing[0])'"
+            )
+        }
+        SaveOnInterrupt.install(assessmentID: assessment.id)
+        let renderer = Terminal.renderer()
+        guard run(&attempt, sheet: sheet, renderer: renderer) else {
+            print("\nSaved \(attempt.session.given.count) answer(s). Run 'groundwork take \(assessment.id)' to continue.")
+            return
+        }
+        let result = try attempt.finish()
+        print()
+        print(ReportRenderer(width: Terminal.width, showsItems: assessment.policy.showReasons != .never).render(result), terminator: "")
+        print(
+            "\nAttempt #\(attempt.id) is saved. 'groundwork report \(attempt.id)' shows it again; 'groundwork history' shows your progress."
+        )
+        if case .wait(let until) = try gradebook.eligibility(for: assessment) {
+            print("Retake allowed from \(TimeText.moment(until)).")
+        }
+    }
+
+    /// Asks every remaining item; false when the learner left before the end.
+    private func run(_ attempt: inout RecordedAttempt, sheet: AnswerSheet?, renderer: TerminalRenderer) -> Bool {
+        let assessment = attempt.session.assessment
+        while true {
+            attempt.checkTime()
+            guard let item = attempt.session.current else { break }
+            print(header(attempt))
+            let reply: ItemPrompt.Reply
+            if let response = sheet?.responses[item.id] {
+                print("Item \(item.id) answered from \(answers ?? "the answers file").")
+                reply = .answer(response)
+            } else if ItemPrompt.needsDrawing(item.kind) {
+                print(
+                    "Item \(item.id) is a \(item.kind.rawValue) item: it is drawn in the web app (coming), or given with --answers FILE. It counts as unanswered."
+                )
+                reply = .answer(nil)
+            } else {
+                reply = ItemPrompt(
+                    item: LearnerItem(item), folder: assessment.folder, options: options(item, attempt.session.plan), renderer: renderer
+                ).ask()
+            }
+            guard case .answer(let response) = reply else { return false }
+            let outcome: AttemptSession.Outcome
+            do {
+                outcome = try attempt.answer(response)
+            } catch {
+                Terminal.printError("groundwork: the answer could not be saved (\(error)); nothing was changed — try again")
+                return false
+            }
+            show(outcome, renderer: renderer)
+        }
+        return true
+    }
+
+    private func options(_ item: Item, _ plan: AttemptPlan) -> [ChoiceTask.Option] {
+        switch item.content.task {
+        case .singleChoice(let task), .multipleChoice(let task): return plan.options(task, of: item.id)
+        default: return []
+        }
+    }
+
+    /// "Item 3 of 12 · 14:32 left · accuracy on test questions 80% (5)".
+    private func header(_ attempt: RecordedAttempt) -> String {
+        let position = attempt.session.position
+        var parts = ["Item \(position.number) of \(position.total)"]
+        if let left = attempt.secondsLeft { parts.append("\(TimeText.clock(left)) left") }
+        let policy = attempt.session.assessment.policy
+        if policy.mode == .work, case let accuracy = attempt.session.goldAccuracy, accuracy.items > 0 {
+            parts.append("accuracy on test questions \(SummaryTable.percent(accuracy.score)) (\(accuracy.items))")
+        }
+        let style = TerminalStyle(enabled: Terminal.usesColor)
+        return "\n" + style.apply([.bold], to: parts.joined(separator: " · "))
+    }
+
+    private func show(_ outcome: AttemptSession.Outcome, renderer: TerminalRenderer) {
+        if outcome.ending == .timedOut && !outcome.counted {
+            print("Time is up: this answer came after the time limit and does not count.")
+        }
+        switch outcome.feedback {
+        case .none:
+            break
+        case .tryAgain(let hint, let triesLeft):
+            print("Not quite — try again (\(triesLeft) tr\(triesLeft == 1 ? "y" : "ies") left).\(hint.map { " Hint: \($0)" } ?? "")")
+        case .result(let result):
+            print(ItemFeedback.text(result, renderer: renderer))
+        }
+        if outcome.ending == .removed {
+            print("Your accuracy on hidden test questions fell below the threshold: the platform would remove you from this job here.")
+        }
+    }
+
+    /// Refuses a test whose items all need drawing when no answers file gives them.
+    static func requireAnswerable(_ assessment: Assessment, sheet: AnswerSheet?) throws {
+        let drawn = assessment.items.filter { ItemPrompt.needsDrawing($0.kind) && sheet?.responses[$0.id] == nil }
+        guard !drawn.isEmpty else { return }
+        if drawn.count == assessment.items.count {
+            throw CommandError(
+                "every item of \(assessment.title) is drawn (\(Set(drawn.map(\.kind.rawValue)).sorted().joined(separator: ", "))), "
+                    + "which the terminal cannot do; the web app (coming) is where they are answered — meanwhile write your answers "
+                    + "in a JSON file (docs/grading.md) and run 'groundwork take \(assessment.id) --answers FILE'")
+        }
+        print("Note: \(drawn.count) item(s) need drawing and will count as unanswered unless you pass --answers FILE.\n")
+    }
+
+    private func showIntroduction(_ assessment: Assessment) {
+        let renderer = Terminal.renderer()
+        print(renderer.style.apply([.bold], to: assessment.title))
+        print(renderer.style.apply([.dim], to: Assessments.rules(assessment)))
+        print(
+            renderer.render(MarkdownDocument(source: SourceFile(path: assessment.assessmentPath, text: assessment.instructions))),
+            terminator: "")
+        print(
+            "Pass mark \(SummaryTable.percent(assessment.passMark))"
+                + (assessment.timeLimitMinutes.map { "; \(Assessments.minutes($0)) to finish (the clock starts now)" } ?? "") + ".")
+    }
+}
+
+/// An item's result right after it is answered, as quiz mode shows it.
+enum ItemFeedback {
+    static func text(_ result: ItemResult, renderer: TerminalRenderer) -> String {
+        let style = renderer.style
+        var lines: [String]
+        switch result.verdict {
+        case .correct: lines = [style.apply([.green], to: "✓ Correct.")]
+        case .partial: lines = [style.apply([.yellow], to: "◐ Partly right (\(SummaryTable.percent(result.score))).")]
+        case .incorrect, .unanswered: lines = [style.apply([.red], to: result.verdict == .incorrect ? "✗ Not right." : "✗ Unanswered.")]
+        }
+        lines += result.feedback.map { "  - \($0)" }
+        let reason = renderer.render(MarkdownDocument(source: SourceFile(path: "reason", text: result.reason)))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        if !reason.isEmpty { lines.append("Why: \(reason)") }
+        if let lesson = result.lesson { lines.append("Lesson: \(lesson)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Ctrl-C during a test: every answer is already saved, so say how to resume and leave.
+enum SaveOnInterrupt {
+    nonisolated(unsafe) private static var message: [UInt8] = []
+
+    static func install(assessmentID: String) {
+        message = Array("\nSaved. Run 'groundwork take \(assessmentID)' to continue where you stopped.\n".utf8)
+        signal(SIGINT) { _ in
+            SaveOnInterrupt.message.withUnsafeBufferPointer { buffer in _ = write(STDOUT_FILENO, buffer.baseAddress, buffer.count) }
+            _exit(130)
+        }
+    }
+}
+
+/// Durations and moments in words a learner reads at a glance.
+enum TimeText {
+    /// "14:05" (minutes:seconds), or "1:02:03" past an hour.
+    static func clock(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded(.down))
+        let (h, m, s) = (total / 3600, total / 60 % 60, total % 60)
+        return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
+    }
+
+    /// "3 min", "2 h 5 min", "4 days 3 h".
+    static func duration(_ seconds: Double) -> String {
+        let minutes = Int((seconds / 60).rounded())
+        if minutes < 1 { return "\(Int(seconds.rounded())) s" }
+        if minutes < 60 { return "\(minutes) min" }
+        if minutes < 1440 { return "\(minutes / 60) h \(minutes % 60) min" }
+        return "\(minutes / 1440) day\(minutes / 1440 == 1 ? "" : "s") \(minutes % 1440 / 60) h"
+    }
+
+    /// A moment in local time, "2026-11-30 14:05".
+    static func moment(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}
