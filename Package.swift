@@ -83,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GradebookTests",
-            dependencies: ["Gradebook", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Gradebook", "Grading", "Courseware", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "groundworkTests",

@@ -1,0 +1,260 @@
+import Courseware
+import Testing
+
+@testable import Grading
+
+/// A yes/no test whose policy and items the test chooses: `q1…qN`, gold answer `yes`.
+func policyTest(
+    _ policy: String, items count: Int = 4, timeLimit: String? = nil, extraItemKeys: (Int) -> String = { _ in "" },
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> Assessment {
+    let front = "---\ntitle: Policy test\npass-mark: 75%\n\(timeLimit.map { "time-limit: \($0)\n" } ?? "")policy:\n\(policy)---\nGo.\n"
+    var items = ""
+    for n in 1...count {
+        items += "- id: q\(n)\n  kind: single-choice\n  prompt: Is it?\n  options: [yes, no]\n  answer: yes\n  reason: It is.\n"
+        items += extraItemKeys(n)
+    }
+    let loaded = loadInline(items, assessment: front)
+    #expect(loaded.errors.isEmpty, "\(loaded.errors.map(\.description))", sourceLocation: sourceLocation)
+    return try #require(loaded.assessment, sourceLocation: sourceLocation)
+}
+
+/// Starts a session over every item in the author's order.
+func session(_ assessment: Assessment) throws -> AttemptSession {
+    try AttemptSession(assessment: assessment, plan: AttemptPlan(seed: 1, itemIDs: assessment.items.map(\.id), shufflesOptions: false))
+}
+
+let yes = ItemResponse.singleChoice("yes")
+let no = ItemResponse.singleChoice("no")
+
+struct FeedbackTimingTests {
+    @Test func quizModeShowsEachItemsReasonRightAfterTheAnswer() throws {
+        var attempt = try session(try policyTest("  mode: quiz\n  show-reasons: after-each\n"))
+        let outcome = attempt.answer(no, at: 5)
+        guard case .result(let result) = outcome.feedback else {
+            Issue.record("expected the item's result, got \(outcome.feedback)")
+            return
+        }
+        #expect(result.verdict == .incorrect)
+        #expect(result.reason == "It is.")
+        #expect(attempt.current?.id == "q2")
+    }
+
+    @Test(arguments: ["at-end", "never"])
+    func otherTimingsShowNothingBetweenItems(timing: String) throws {
+        var attempt = try session(try policyTest("  mode: exam\n  show-reasons: \(timing)\n"))
+        for response in [no, yes, yes, yes] { #expect(attempt.answer(response, at: 1).feedback == .none) }
+        #expect(attempt.ending == .completed)
+        #expect(attempt.result(learner: nil).score == 0.75)
+        #expect(attempt.result(learner: nil).passed)
+    }
+}
+
+struct TimeLimitTests {
+    @Test func anAnswerAfterTheLimitIsKeptButDoesNotCountAndEndsTheAttempt() throws {
+        var attempt = try session(try policyTest("  mode: exam\n", timeLimit: "1m"))
+        #expect(attempt.answer(yes, at: 20).counted)
+        #expect(attempt.secondsLeft(at: 20) == 40)
+        let late = attempt.answer(yes, at: 61)
+        #expect(!late.counted)
+        #expect(late.ending == .timedOut)
+        #expect(attempt.given.count == 2)
+        #expect(attempt.current == nil)
+        let result = attempt.result(learner: nil)
+        #expect(result.score == 0.25)
+        #expect(result.counts.unanswered == 3)
+        #expect(result.ending == .timedOut)
+        #expect(result.notes == ["Time ran out after 1 of 4 items; the rest count as unanswered."])
+    }
+
+    @Test func timeRunningOutWhileAwayEndsTheAttempt() throws {
+        var attempt = try session(try policyTest("  mode: exam\n", timeLimit: "1m"))
+        _ = attempt.answer(yes, at: 10)
+        attempt.timeRanOut()
+        #expect(attempt.ending == .timedOut)
+        #expect(attempt.answer(yes, at: 11).ending == .timedOut)
+        #expect(attempt.given.count == 1)
+    }
+}
+
+struct TrainingModeTests {
+    @Test func aWrongAnswerGetsTheHintAndAnotherTryAndOnlyTheFirstAnswerCounts() throws {
+        let assessment = try policyTest("  mode: training\n  show-reasons: after-each\n", items: 2) { _ in "  hint: Read rule 2 again.\n" }
+        var attempt = try session(assessment)
+        let wrong = attempt.answer(no, at: 1)
+        #expect(wrong.feedback == .tryAgain(hint: "Read rule 2 again.", triesLeft: 2))
+        #expect(wrong.counted)
+        #expect(attempt.current?.id == "q1")
+        let retry = attempt.answer(yes, at: 2)
+        #expect(!retry.counted)
+        guard case .result(let result) = retry.feedback else {
+            Issue.record("expected the result after a right retry")
+            return
+        }
+        #expect(result.verdict == .correct)
+        #expect(attempt.current?.id == "q2")
+        _ = attempt.answer(yes, at: 3)
+        #expect(attempt.ending == .completed)
+        // q1's first answer was wrong: 1 of 2.
+        #expect(attempt.result(learner: nil).score == 0.5)
+    }
+
+    @Test func afterTheLastTryTheReasonIsShownAndTheTestMovesOn() throws {
+        var attempt = try session(try policyTest("  mode: training\n", items: 2))
+        #expect(attempt.answer(no, at: 1).feedback == .tryAgain(hint: nil, triesLeft: 2))
+        #expect(attempt.answer(no, at: 2).feedback == .tryAgain(hint: nil, triesLeft: 1))
+        let last = attempt.answer(no, at: 3)
+        guard case .result(let result) = last.feedback else {
+            Issue.record("expected the reason after the last try")
+            return
+        }
+        #expect(result.reason == "It is.")
+        #expect(attempt.current?.id == "q2")
+        #expect(attempt.given.filter(\.counted).count == 1)
+    }
+}
+
+struct WorkModeTests {
+    /// Ten items, the odd ones ordinary work rows, so q2, q4, … q10 are the hidden gold.
+    func workTest(_ extra: String = "") throws -> Assessment {
+        try policyTest("  mode: work\n  show-reasons: after-each\n  removal-below: 70%\n\(extra)", items: 10) { n in
+            n % 2 == 1 ? "  gold: false\n" : ""
+        }
+    }
+
+    @Test func ordinaryRowsAreNeitherScoredNorExplainedWhileGoldMistakesAre() throws {
+        var attempt = try session(try workTest())
+        #expect(attempt.answer(no, at: 1).feedback == .none)  // q1: ordinary row, wrong
+        guard case .result = attempt.answer(no, at: 2).feedback else {  // q2: gold, wrong
+            Issue.record("a missed gold item is explained")
+            return
+        }
+        #expect(attempt.answer(yes, at: 3).feedback == .none)  // q3 ordinary, right
+        #expect(attempt.answer(yes, at: 4).feedback == .none)  // q4 gold, right: nothing to explain
+        #expect(attempt.goldAccuracy.items == 2)
+        #expect(attempt.goldAccuracy.score == 0.5)
+    }
+
+    @Test func accuracyBelowTheThresholdRemovesTheLearnerOnlyAfterEnoughGold() throws {
+        var attempt = try session(try workTest())
+        // Gold q2, q4, q6 wrong: 0% but only 3 gold so far, below removal-after (4).
+        for (index, response) in [yes, no, yes, no, yes, no].enumerated() {
+            #expect(attempt.answer(response, at: Double(index)).ending == nil)
+        }
+        _ = attempt.answer(yes, at: 7)  // q7 ordinary
+        let fourthGold = attempt.answer(yes, at: 8)  // q8 gold right: 1 of 4 = 25%
+        #expect(fourthGold.ending == .removed)
+        #expect(attempt.current == nil)
+        let result = attempt.result(learner: nil)
+        #expect(!result.passed)
+        #expect(result.ending == .removed)
+        #expect(result.failedBecause.first?.hasPrefix("Removed: your accuracy on hidden test questions fell to 25% after 4") == true)
+        #expect(result.counts.unscored == 5)
+        #expect(result.counts.items == 5)
+    }
+
+    @Test func removalAfterIsTheAuthorsChoice() throws {
+        var attempt = try session(try workTest("  removal-after: 1\n"))
+        _ = attempt.answer(yes, at: 1)
+        #expect(attempt.answer(no, at: 2).ending == .removed)
+    }
+
+    @Test func aLearnerAboveTheThresholdFinishesAndIsScoredOnGoldOnly() throws {
+        var attempt = try session(try workTest())
+        for n in 1...10 { _ = attempt.answer(n % 2 == 1 ? no : yes, at: Double(n)) }  // every ordinary row wrong
+        let result = attempt.result(learner: nil)
+        #expect(result.score == 1)
+        #expect(result.passed)
+        #expect(result.items.filter { !$0.scored }.map(\.id) == ["q1", "q3", "q5", "q7", "q9"])
+    }
+}
+
+struct DrawingTests {
+    @Test func aSampleDrawsDistinctItemsAndTheSameSeedDrawsTheSameOnes() throws {
+        let assessment = try policyTest("  mode: exam\n  sample: 3\n", items: 10)
+        let plan = AttemptPlan(assessment: assessment, seed: 99)
+        #expect(plan.itemIDs.count == 3)
+        #expect(Set(plan.itemIDs).count == 3)
+        #expect(AttemptPlan(assessment: assessment, seed: 99) == plan)
+        // Without shuffle, drawn items keep the author's order.
+        let positions = plan.itemIDs.map { id in assessment.items.firstIndex { $0.id == id } ?? -1 }
+        #expect(positions == positions.sorted())
+        let draws = Set((1...20).map { AttemptPlan(assessment: assessment, seed: UInt64($0)).itemIDs })
+        #expect(draws.count > 10, "retakes get fresh items")
+    }
+
+    @Test func aSampledAttemptIsScoredOnTheItemsItAskedOnly() throws {
+        let assessment = try policyTest("  mode: exam\n  sample: 2\n", items: 10)
+        var attempt = try AttemptSession(assessment: assessment, plan: AttemptPlan(assessment: assessment, seed: 5))
+        _ = attempt.answer(yes, at: 1)
+        _ = attempt.answer(yes, at: 2)
+        let result = attempt.result(learner: nil)
+        #expect(result.counts.items == 2)
+        #expect(result.score == 1)
+    }
+
+    @Test func shufflingPermutesItemsAndOptionsTheSameWayForTheSameSeed() throws {
+        let assessment = try policyTest("  mode: quiz\n  shuffle: true\n", items: 8)
+        let plan = AttemptPlan(assessment: assessment, seed: 3)
+        #expect(plan.itemIDs.sorted() == assessment.items.map(\.id).sorted())
+        let orders = Set((1...10).map { AttemptPlan(assessment: assessment, seed: UInt64($0)).itemIDs })
+        #expect(orders.count > 1)
+        guard case .singleChoice(let task, _) = assessment.items[0].content else { return }
+        #expect(plan.options(task, of: "q1") == plan.options(task, of: "q1"))
+        #expect(Set(plan.options(task, of: "q1").map(\.id)) == ["yes", "no"])
+        let optionOrders = Set((1...20).map { AttemptPlan(assessment: assessment, seed: UInt64($0)).options(task, of: "q1").map(\.id) })
+        #expect(optionOrders.count == 2)
+        let fixed = AttemptPlan(assessment: try policyTest("  mode: quiz\n", items: 8), seed: 3)
+        #expect(fixed.options(task, of: "q1").map(\.id) == ["yes", "no"])
+    }
+}
+
+struct ScoringPolicyTests {
+    @Test func negativeMarkingTakesItsShareForEachWrongAnswerAndTheTotalStopsAtZero() throws {
+        var attempt = try session(try policyTest("  mode: exam\n  wrong-answer-penalty: 25%\n"))
+        for response in [yes, yes, no, no] { _ = attempt.answer(response, at: 1) }
+        let result = attempt.result(learner: nil)
+        #expect(abs(result.score - 0.375) < 1e-12)  // (1 + 1 − 0.25 − 0.25) / 4
+        #expect(result.items.map(\.penalty) == [0, 0, 0.25, 0.25])
+        var wrong = try session(try policyTest("  mode: exam\n  wrong-answer-penalty: 100%\n"))
+        for _ in 1...4 { _ = wrong.answer(no, at: 1) }
+        #expect(wrong.result(learner: nil).score == 0)
+    }
+
+    @Test func anUnansweredItemIsNotPenalised() throws {
+        var attempt = try session(try policyTest("  mode: exam\n  wrong-answer-penalty: 50%\n"))
+        for response in [yes, yes, yes, nil] { _ = attempt.answer(response, at: 1) }
+        #expect(attempt.result(learner: nil).score == 0.75)
+    }
+
+    @Test func aPoolGrantsTheScoreAsASkillValue() throws {
+        var attempt = try session(try policyTest("  mode: pool\n"))
+        for response in [yes, yes, yes, no] { _ = attempt.answer(response, at: 1) }
+        #expect(attempt.result(learner: nil).skill == 75)
+    }
+
+    @Test func withoutARetakeDelayOneAttemptIsAllowedUnlessTheAuthorSaysOtherwise() throws {
+        #expect(try policyTest("  mode: exam\n").policy.attemptLimit == 1)
+        #expect(try policyTest("  mode: exam\n  retake-delay: 3d\n").policy.attemptLimit == nil)
+        #expect(try policyTest("  mode: exam\n  attempts: 3\n").policy.attemptLimit == 3)
+        #expect(try policyTest("  mode: exam\n  requires: training\n").policy.requires == ["training"])
+    }
+
+    @Test func policyMistakesAreReportedWhereTheyAre() {
+        let front = "---\ntitle: T\npass-mark: 50%\npolicy:\n  wrong-answer-penalty: 150%\n  removal-after: 0\n  mode: trainnig\n---\n"
+        let items = "- {id: q1, kind: single-choice, prompt: P, options: [a, b], answer: a, reason: R}\n"
+        #expect(
+            diagnostics(items, assessment: front).sorted() == [
+                "assessment.md:5:25: error: [invalid-value] 'wrong-answer-penalty' must be between 0 and 100% of an item's weight",
+                "assessment.md:6:18: error: [invalid-value] 'removal-after' must be at least 1 gold item",
+                "assessment.md:7:9: error: [invalid-value] 'mode' is 'trainnig'; did you mean 'training'?",
+            ])
+    }
+
+    @Test func anAttemptOfAnEditedAssessmentIsRefusedNotGuessed() throws {
+        let assessment = try policyTest("  mode: exam\n")
+        #expect(throws: AttemptSessionError.missingItem("q9")) {
+            try AttemptSession(assessment: assessment, plan: AttemptPlan(seed: 1, itemIDs: ["q1", "q9"], shufflesOptions: false))
+        }
+    }
+}
