@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// `take`, `report` and `history` end to end, answers typed on standard input.
+extension CommandLineTests {
+    static let assessments = fixtures.appendingPathComponent("Assessments").path
+
+    func take(_ id: String, _ lines: [String], _ extra: [String] = [], environment: [String: String] = [:]) throws -> Run {
+        try run(
+            ["take", id, "--assessments", Self.assessments, "--seed", "1"] + extra, input: lines.map { $0 + "\n" }.joined(),
+            environment: environment)
+    }
+
+    @Test func aQuizModeTestExplainsEachAnswerAndSavesTheAttempt() throws {
+        let result = try take("quiz", ["2", "blue", "3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Item 1 of 3 · 9:59 left") || result.stdout.contains("Item 1 of 3 · 10:00 left"))
+        #expect(
+            result.stdout.contains("✗ Not right.\n  - You chose 'green'; the answer is 'blue'.\nWhy: Scattered sunlight makes it blue."))
+        #expect(result.stdout.contains("Lesson: ../../Course/basics/labels.md"))
+        #expect(result.stdout.contains("Score: 33.3% — NOT PASSED (pass mark 60%)"))
+        #expect(result.stdout.contains("Attempt #1 is saved."))
+        #expect(result.stdout.contains("Retake allowed from"))
+        let report = try run(["report", "--assessments", Self.assessments])
+        #expect(report.stdout.contains("Attempt #1, "))
+        #expect(report.stdout.contains("Score: 33.3% — NOT PASSED"))
+        #expect(report.stdout.contains("  sky    single-choice      0%  incorrect"))
+        let history = try run(["history", "quiz", "--assessments", Self.assessments])
+        #expect(history.stdout.contains("quiz  Colour quiz  (pass mark 60%)\n  1 attempt; best 33% not passed; latest 33% not passed  ▃"))
+        #expect(history.stdout.contains("    #1  "))
+    }
+
+    @Test func aRetakeDelayHoldsAcrossRunsOfTheProgram() throws {
+        let start = ["GROUNDWORK_NOW": "2026-03-01T10:00:00Z"]
+        #expect(try take("quiz", ["1", "1", "1"], environment: start).status == 0)
+        let tooSoon = try take("quiz", ["1"], environment: ["GROUNDWORK_NOW": "2026-03-01T10:30:00Z"])
+        #expect(tooSoon.status == 2)
+        #expect(tooSoon.stderr.contains("Colour quiz may be retaken from 2026-03-01"))
+        #expect(tooSoon.stderr.contains("(retake delay 1 h)"))
+        let later = try take("quiz", ["1", "2", "3"], environment: ["GROUNDWORK_NOW": "2026-03-01T11:00:01Z"])
+        #expect(later.status == 0)
+        #expect(later.stdout.contains("Score: 100% — PASSED"))
+        let history = try run(["history", "--assessments", Self.assessments])
+        #expect(history.stdout.contains("2 attempts; best 100% passed; latest 100% passed  ▃█"))
+    }
+
+    @Test func leavingSavesEveryAnswerAndTakeResumesAtTheNextItem() throws {
+        let first = try take("quiz", ["1", ":q"])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("Saved 1 answer(s). Run 'groundwork take quiz' to continue."))
+        let report = try run(["report", "--assessments", Self.assessments])
+        #expect(report.stdout.contains("is in progress: 1 of 3 items answered"))
+        #expect(!report.stdout.contains("green"), "an unfinished attempt shows no answers")
+        let second = try take("quiz", ["2", "3"])
+        #expect(second.stdout.contains("Resuming attempt #1 at Colour quiz: 1 answer(s) kept"))
+        #expect(second.stdout.contains("Item 2 of 3"))
+        #expect(!second.stdout.contains("Item 1 of 3"))
+        #expect(second.stdout.contains("Score: 100% — PASSED"))
+    }
+
+    @Test func aKilledTakeResumesWithEveryGivenAnswer() throws {
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = ["take", "quiz", "--assessments", Self.assessments, "--seed", "1"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["GROUNDWORK_DATA"] = dataDirectory
+        process.environment = environment
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("1\n2\n".utf8))
+        var seen = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !seen.contains("Item 3 of 3"), Date() < deadline {
+            seen += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        #expect(seen.contains("Item 3 of 3"))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let resumed = try take("quiz", ["3"])
+        #expect(resumed.stdout.contains("Resuming attempt #1 at Colour quiz: 2 answer(s) kept"))
+        #expect(resumed.stdout.contains("Score: 100% — PASSED"))
+    }
+
+    @Test func workModeExplainsMissedGoldOnlyAndRemovesBelowTheThreshold() throws {
+        let result = try take("work", ["spam", "spam", "spam", "ok"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // w1 is an ordinary row (wrong, silent); g1 is gold (wrong, explained).
+        #expect(result.stdout.components(separatedBy: "✗ Not right.").count == 3)
+        #expect(result.stdout.contains("Item 3 of 5 · accuracy on test questions 0% (1)"))
+        #expect(result.stdout.contains("Your accuracy on hidden test questions fell below the threshold"))
+        #expect(result.stdout.contains("Removed: your accuracy on hidden test questions fell to 0% after 2 of them, below 70%."))
+        #expect(!result.stdout.contains("Item 5 of 5"))
+        let report = try run(["report", "--assessments", Self.assessments])
+        #expect(report.stdout.contains("removed by work-mode accuracy"))
+        #expect(report.stdout.contains("(ordinary row, not scored)"))
+    }
+
+    @Test func everyTypedKindIsAnsweredAtThePrompt() throws {
+        let answers = [
+            "1,3", "4", "two", "4 wheels", "nonsense", "3-4 ORG; 6 LOC", "hello world", "dog bark 1-2", "2 1", "A", "5", "1",
+            "B names the wrong capital city.",
+        ]
+        let result = try take("typed", answers, environment: ["GROUNDWORK_NO_AUDIO": "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Ana[1] joined[2] Acme[3] Corp[4] in[5] Paris[6] .[7]"))
+        #expect(result.stdout.contains("Write each entity as tokens then label, e.g. 3-4 ORG; separate entities with ';'."))
+        #expect(result.stdout.contains("Audio: ") && result.stdout.contains("typed/silence.wav"))
+        #expect(result.stdout.contains("Score: 88.9% — PASSED"))
+        #expect(result.stdout.contains("  order   ranking              0%  incorrect"))
+        #expect(result.stdout.contains("  ner     spans              100%  correct"))
+    }
+
+    @Test func drawnItemsNeedAnAnswersFileAndSayWhereTheyWillBeAnswered() throws {
+        let refused = try take("boxes", [])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("every item of Boxes only is drawn (boxes)"))
+        #expect(refused.stderr.contains("--answers FILE"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gw-answers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("mine.json").path
+        try Data(#"{"assessment": "boxes", "answers": {"b1": [{"label": "car", "x": 10, "y": 10, "width": 50, "height": 30}]}}"#.utf8)
+            .write(to: URL(fileURLWithPath: file))
+        let taken = try take("boxes", [], ["--answers", file])
+        #expect(taken.status == 0, "\(taken.stderr)")
+        #expect(taken.stdout.contains("Item b1 answered from \(file)."))
+        #expect(taken.stdout.contains("Score: 100% — PASSED"))
+    }
+
+    @Test func aScoreOnlyTestKeepsItsAnswersHiddenInTheReport() throws {
+        let result = try take("silent", ["2", "1"])
+        #expect(result.stdout.contains("Score: 50% — PASSED"))
+        #expect(result.stdout.contains("This test shows your score and patterns only"))
+        #expect(!result.stdout.contains("Arithmetic"))
+        let report = try run(["report", "--format", "json", "--assessments", Self.assessments])
+        #expect(!report.stdout.contains("Arithmetic"))
+        #expect(report.stdout.contains("\"items\" : [\n\n  ]"))
+    }
+
+    @Test func aDamagedGradebookStopsTakeAndIsLeftUntouched() throws {
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        let file = dataDirectory + "/gradebook.sqlite"
+        let garbage = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try garbage.write(to: URL(fileURLWithPath: file))
+        let result = try take("quiz", ["1", "1", "1"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is damaged"))
+        #expect(result.stderr.contains("left untouched"))
+        #expect(FileManager.default.contents(atPath: file) == garbage)
+    }
+
+    @Test func wrongShapedInputIsAskedAgainWithAClearMessage() throws {
+        let result = try take("quiz", ["7", "purple", "1", "2", "3"])
+        #expect(
+            result.stdout.contains(
+                "'7' is not one of the choices; type its number (1–3). (:skip leaves it unanswered, :q saves and leaves)"))
+        #expect(result.stdout.contains("'purple' is not one of the choices"))
+        #expect(result.stdout.contains("Score: 100% — PASSED"))
+    }
+}
