@@ -13,6 +13,14 @@ public enum Eligibility: Sendable, Equatable {
     case noAttemptsLeft(used: Int)
     /// These assessments must be passed first.
     case needsPrerequisites([String])
+
+    /// Whether `take` can go ahead now (start or resume).
+    public var allowsTaking: Bool {
+        switch self {
+        case .resume, .start: return true
+        case .wait, .noAttemptsLeft, .needsPrerequisites: return false
+        }
+    }
 }
 
 extension Gradebook {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Courseware
 import Foundation
+import Gradebook
 import Grading
 
 /// `groundwork assessments`: the practice tests, one line of facts and one of rules each.
@@ -16,6 +17,7 @@ struct Assessments: ParsableCommand {
     )
 
     @OptionGroup var assessments: AssessmentOptions
+    @OptionGroup var data: DataOptions
 
     func run() throws {
         guard let folder = assessments.folder() else {
@@ -24,6 +26,7 @@ struct Assessments: ParsableCommand {
         let folders = AssessmentOptions.assessmentFolders(in: folder)
         guard !folders.isEmpty else { throw CommandError("no assessments (folders holding \(AssessmentOptions.marker)) in '\(folder)'") }
         let style = TerminalStyle(enabled: Terminal.usesColor)
+        let gradebook = data.gradebookIfAvailable()
         for path in folders {
             let loaded = AssessmentLoader().load(folder: path)
             let id = URL(fileURLWithPath: path).lastPathComponent
@@ -37,7 +40,19 @@ struct Assessments: ParsableCommand {
             let items = assessment.items.count == 1 ? "1 item" : "\(assessment.items.count) items"
             print("  \(items) (\(kinds)); \(limit); pass mark \(SummaryTable.percent(assessment.passMark))")
             print(style.apply([.dim], to: "  " + Self.rules(assessment)))
+            if let gradebook, let record = try? Self.record(assessment, gradebook) { print("  " + record) }
         }
+    }
+
+    /// "Best 85% (passed) of 2 attempts; retake from 2026-12-01 09:00", or nil before any attempt.
+    static func record(_ assessment: Assessment, _ gradebook: Gradebook) throws -> String? {
+        let attempts = try gradebook.attempts(assessmentID: assessment.id)
+        guard !attempts.isEmpty else { return nil }
+        var text = "You: \(History.count(attempts.count, "attempt"))"
+        if let best = attempts.filter({ $0.score != nil }).max(by: { ($0.score ?? 0) < ($1.score ?? 0) }) {
+            text += ", best \(History.verdict(best))"
+        }
+        return text + ". " + (try History.next(assessment, gradebook))
     }
 
     /// The policy in one line, as a learner needs to know it before starting.
@@ -49,10 +64,16 @@ struct Assessments: ParsableCommand {
         case .atEnd: parts.append("reasons at the end")
         case .never: parts.append("score only")
         }
-        if let attempts = policy.attempts { parts.append(attempts == 1 ? "one attempt" : "\(attempts) attempts") }
+        if let limit = policy.attemptLimit { parts.append(limit == 1 ? "one attempt" : "\(limit) attempts") }
         if let delay = policy.retakeDelayMinutes { parts.append("retake after \(minutes(delay))") }
         if let sample = policy.sample { parts.append("\(sample) items drawn per attempt") }
-        if let removal = policy.removalBelow { parts.append("removed below \(SummaryTable.percent(removal)) on hidden gold") }
+        if policy.shuffle { parts.append("shuffled") }
+        if let removal = policy.removalBelow {
+            parts.append("removed below \(SummaryTable.percent(removal)) on hidden gold after \(policy.removalAfter) gold items")
+        }
+        if policy.wrongAnswerPenalty > 0 { parts.append("a wrong answer costs \(SummaryTable.percent(policy.wrongAnswerPenalty))") }
+        if policy.mode == .training { parts.append("wrong answers retried with a hint") }
+        if !policy.requires.isEmpty { parts.append("pass \(policy.requires.joined(separator: ", ")) first") }
         if !policy.criticalItems.isEmpty { parts.append("\(policy.criticalItems.count) critical item(s)") }
         return parts.joined(separator: "; ")
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Courseware
+import Foundation
 import Gradebook
+import Grading
 
 /// The view shown when `groundwork` runs without a command.
 struct Home: ParsableCommand {
@@ -16,12 +18,14 @@ struct Home: ParsableCommand {
 
     @OptionGroup var course: CourseOptions
     @OptionGroup var data: DataOptions
+    @OptionGroup var assessments: AssessmentOptions
 
     func run() throws {
         let course = try course.loadCourse()
         let style = TerminalStyle(enabled: Terminal.usesColor)
         let lessons = course.lessons
-        let read = Set((try? data.gradebookIfAvailable()?.lessonProgress().map(\.lessonID)) ?? [])
+        let gradebook = data.gradebookIfAvailable()
+        let read = Set((try? gradebook?.lessonProgress().map(\.lessonID)) ?? [])
         let minutes = lessons.reduce(0) { $0 + $1.minutes }
         print(style.apply([.bold, .cyan], to: course.title))
         print("\(lessons.count) lessons in \(course.modules.count) modules, about \(CourseFormat.duration(minutes)) of reading.")
@@ -42,11 +46,43 @@ struct Home: ParsableCommand {
         } else if !lessons.isEmpty {
             print("\n" + style.apply([.bold], to: "You have read every lesson.") + " Re-read any with 'groundwork read ID'.")
         }
+        if let gradebook, let practice = practice(gradebook, course: course, style: style) { print("\n" + practice) }
         print("\nWhat you can do:")
         print("  groundwork lessons        see every lesson and its id")
         print("  groundwork read ID        read a lesson and answer its quizzes")
+        print("  groundwork assessments    the practice tests, their rules and your results")
+        print("  groundwork take ID        take a practice test under its platform's rules")
+        print("  groundwork history        your attempts over time")
         print("  groundwork check          check the course for mistakes (for authors)")
         print("  groundwork help COMMAND   more about any command")
+    }
+}
+
+extension Home {
+    /// Practice tests passed and the next one to take, in the order the course teaches
+    /// their lessons, when there are practice tests.
+    func practice(_ gradebook: Gradebook, course: Course, style: TerminalStyle) -> String? {
+        guard let folder = assessments.folder() else { return nil }
+        let order = Dictionary(
+            course.lessons.enumerated().map { (URL(fileURLWithPath: $0.element.source.path).lastPathComponent, $0.offset) },
+            uniquingKeysWith: min)
+        func firstLesson(_ test: Assessment) -> Int {
+            test.items.compactMap { item in
+                item.lesson.flatMap { order[URL(fileURLWithPath: String($0.prefix { $0 != "#" })).lastPathComponent] }
+            }.min() ?? Int.max
+        }
+        let tests = AssessmentOptions.assessmentFolders(in: folder).compactMap { AssessmentLoader().load(folder: $0).assessment }
+            .map { (test: $0, rank: firstLesson($0)) }.sorted { $0.rank < $1.rank }.map(\.test)
+        guard !tests.isEmpty, let attempts = try? gradebook.attempts() else { return nil }
+        let passed = Set(attempts.filter { $0.passed == true }.map(\.assessmentID))
+        let tried = Set(attempts.map(\.assessmentID))
+        var lines = ["Practice tests: \(tests.filter { passed.contains($0.id) }.count) of \(tests.count) passed, \(tried.count) attempted."]
+        let open = tests.filter { !passed.contains($0.id) }
+        if let next = open.first(where: { (try? gradebook.eligibility(for: $0))?.allowsTaking ?? false }) {
+            lines.append(style.apply([.bold], to: "Next test: ") + "\(next.title)")
+            lines.append("  groundwork take \(next.id)")
+        }
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -162,4 +162,14 @@ extension CommandLineTests {
         #expect(result.stdout.contains("'purple' is not one of the choices"))
         #expect(result.stdout.contains("Score: 100% — PASSED"))
     }
+
+    @Test func assessmentsAndHomeShowYourResultsAndWhatToTakeNext() throws {
+        #expect(try take("quiz", ["2", "2", "3"]).status == 0)
+        let list = try run(["assessments", "--assessments", Self.assessments])
+        #expect(list.stdout.contains("You: 1 attempt, best 67% passed. Retake allowed from"))
+        #expect(list.stdout.contains("exam mode; reasons at the end; 2 attempts"))
+        let home = try run(["--content", Self.course, "--assessments", Self.assessments])
+        #expect(home.stdout.contains("Practice tests: 1 of 5 passed, 1 attempted."))
+        #expect(home.stdout.contains("Next test: "))
+    }
 }
