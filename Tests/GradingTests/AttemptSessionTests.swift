@@ -258,3 +258,46 @@ struct ScoringPolicyTests {
         }
     }
 }
+
+struct AttemptLimitTests {
+    @Test func attemptsMayBeUnlimitedOnlyWhenTheAuthorSaysSo() throws {
+        #expect(try policyTest("  mode: training\n  attempts: unlimited\n").policy.attemptLimit == nil)
+        #expect(
+            diagnostics(
+                "- {id: q1, kind: single-choice, prompt: P, options: [a, b], answer: a, reason: R}\n",
+                assessment: "---\ntitle: T\npass-mark: 50%\npolicy:\n  attempts: lots\n---\n")
+                == ["assessment.md:5:13: error: [invalid-value] 'attempts' (a number or unlimited) must be a whole number, got 'lots'"])
+    }
+}
+
+struct PolicyCheckTests {
+    @Test func prerequisitesMustBeAssessmentsBesideThisOne() throws {
+        let folder = try TemporaryFolder()
+        let items = "- {id: q1, kind: single-choice, prompt: P, options: [a, b], answer: a, reason: R}\n"
+        try folder.write("training/assessment.md", "---\ntitle: Training\npass-mark: 50%\n---\n")
+        try folder.write("training/items.yaml", items)
+        try folder.write("exam/assessment.md", "---\ntitle: Exam\npass-mark: 50%\npolicy:\n  requires: [training, trainig]\n---\n")
+        try folder.write("exam/items.yaml", items)
+        let messages = AssessmentChecker().check(folder: folder.path + "/exam").map(\.description)
+        #expect(messages.count == 1, "\(messages)")
+        #expect(
+            messages.first?.hasSuffix(
+                "exam/assessment.md:5:24: error: [unknown-prerequisite] 'requires' names 'trainig', which is not an assessment in \(folder.path); use the folder name of the test to pass first"
+            ) == true, "\(messages)")
+    }
+
+    @Test func rulesThatCannotWorkAsWrittenAreFlagged() throws {
+        let items = "- {id: q1, kind: single-choice, prompt: P, options: [a, b], answer: a, reason: R, gold: false}\n"
+        let front = "---\ntitle: T\npass-mark: 50%\npolicy:\n  mode: quiz\n  removal-below: 70%\n  sample: 3\n---\n"
+        let loaded = loadInline(items, assessment: front)
+        let messages = AssessmentChecker().check(try #require(loaded.assessment)).map(\.description)
+        #expect(
+            messages.contains(
+                "assessment.md:5:3: warning: [policy-conflict] 'removal-below' only applies in work mode; set 'mode: work' or remove it"))
+        #expect(
+            messages.contains(
+                "assessment.md:5:3: warning: [policy-conflict] 'sample' asks for 3 items but there are only 1; every attempt will ask them all"
+            ))
+        #expect(messages.contains("assessment.md:5:3: error: [no-items] no item is scored: every item is 'gold: false'"))
+    }
+}

@@ -27,6 +27,9 @@ public struct Assessment: Sendable {
     public let version: String
     /// Where `pass-mark:` is written, for the checker's diagnostics.
     var passMarkPosition: SourcePosition?
+    /// Where `policy:` and each `requires:` entry are written, for the checker.
+    var policyPosition: SourcePosition?
+    var requirements: [Located<String>] = []
 
     /// The item with this id.
     public func item(_ id: String) -> Item? { items.first { $0.id == id } }

@@ -17,6 +17,9 @@ struct AssessmentHeader {
     var sections: [Section]
     var policy: AssessmentPolicy
     var criticalItems: [Located<String>]
+    /// `requires:` entries with their positions, for the checker.
+    var requirements: [Located<String>] = []
+    var policyPosition: SourcePosition?
     var instructions: String
     var passMarkPosition: SourcePosition?
 
@@ -85,7 +88,8 @@ struct AssessmentHeader {
             header.sections = parseSections(node, sink: &sink)
         }
         if let node = fields.node("policy") {
-            (header.policy, header.criticalItems) = parsePolicy(node, sink: &sink)
+            (header.policy, header.criticalItems) = parsePolicy(node, requirements: &header.requirements, sink: &sink)
+            header.policyPosition = node.position
         }
         fields.finish(allowed: keys, sink: &sink)
         return header
@@ -165,7 +169,9 @@ struct AssessmentHeader {
         return sections
     }
 
-    private static func parsePolicy(_ node: YAMLNode, sink: inout DiagnosticSink) -> (AssessmentPolicy, [Located<String>]) {
+    private static func parsePolicy(
+        _ node: YAMLNode, requirements: inout [Located<String>], sink: inout DiagnosticSink
+    ) -> (AssessmentPolicy, [Located<String>]) {
         var policy = AssessmentPolicy()
         guard var fields = YAMLFields(node, context: "'policy'", sink: &sink) else { return (policy, []) }
         func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, _ sink: inout DiagnosticSink) -> T?
@@ -179,11 +185,17 @@ struct AssessmentHeader {
         }
         if let mode = choice("mode", AssessmentPolicy.Mode.self, &sink) { policy.mode = mode }
         if let timing = choice("show-reasons", AssessmentPolicy.ReasonTiming.self, &sink) { policy.showReasons = timing }
-        if let attempts = fields.integer("attempts", sink: &sink) {
-            if attempts.value >= 1 {
-                policy.attempts = attempts.value
-            } else {
-                sink.report(.invalidValue, at: attempts.position, "'attempts' must be at least 1")
+        var attemptsGiven = false
+        if let node = fields.node("attempts") {
+            attemptsGiven = true
+            if node.text == "unlimited" {
+                policy.attemptLimit = nil
+            } else if let attempts = YAMLFields.integer(node, what: "'attempts' (a number or unlimited)", sink: &sink) {
+                if attempts.value >= 1 {
+                    policy.attemptLimit = attempts.value
+                } else {
+                    sink.report(.invalidValue, at: attempts.position, "'attempts' must be at least 1, or unlimited")
+                }
             }
         }
         if let delay = fields.node("retake-delay") {
@@ -193,6 +205,8 @@ struct AssessmentHeader {
                 sink.report(.invalidValue, at: delay.position, "'retake-delay' must be a duration such as 24h or 7d")
             }
         }
+        // Mechanical Turk: without a retry delay a qualification is taken once.
+        if !attemptsGiven { policy.attemptLimit = policy.retakeDelayMinutes == nil ? 1 : nil }
         if let shuffle = fields.bool("shuffle", sink: &sink) { policy.shuffle = shuffle }
         if let sample = fields.integer("sample", sink: &sink) {
             if sample.value >= 1 {
@@ -216,7 +230,8 @@ struct AssessmentHeader {
                 sink.report(.invalidValue, at: penalty.position, "'wrong-answer-penalty' must be between 0 and 100% of an item's weight")
             }
         }
-        policy.requires = (fields.strings("requires", sink: &sink) ?? []).map(\.value)
+        requirements = fields.strings("requires", sink: &sink) ?? []
+        policy.requires = requirements.map(\.value)
         let critical = fields.strings("critical-items", sink: &sink) ?? []
         policy.criticalItems = critical.map(\.value)
         fields.finish(allowed: policyKeys, sink: &sink)

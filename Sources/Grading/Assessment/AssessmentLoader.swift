@@ -64,7 +64,8 @@ public struct AssessmentLoader: Sendable {
             timeLimitMinutes: header.timeLimitMinutes, sections: header.sections, policy: header.policy,
             instructions: header.instructions, items: items, folder: folder ?? "",
             assessmentPath: assessmentSource.path, itemsPath: itemsSource.path,
-            version: Self.digest(assessmentSource.text + "\u{0}" + itemsSource.text), passMarkPosition: header.passMarkPosition)
+            version: Self.digest(assessmentSource.text + "\u{0}" + itemsSource.text), passMarkPosition: header.passMarkPosition,
+            policyPosition: header.policyPosition, requirements: header.requirements)
         return Loaded(assessment: assessment, diagnostics: diagnostics)
     }
 

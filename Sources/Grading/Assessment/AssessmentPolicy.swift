@@ -35,8 +35,10 @@ public struct AssessmentPolicy: Sendable, Hashable, Codable {
 
     public var mode: Mode = .quiz
     public var showReasons: ReasonTiming = .atEnd
-    /// How many attempts a learner gets; nil is unlimited. See ``attemptLimit``.
-    public var attempts: Int?
+    /// How many attempts a learner gets; nil is unlimited. Written `attempts: 3` or
+    /// `attempts: unlimited`; when not written, one attempt without a retake delay and
+    /// unlimited with one (Mechanical Turk: without a retry delay, a qualification is taken once).
+    public var attemptLimit: Int? = 1
     /// Minutes to wait after an attempt before the next one.
     public var retakeDelayMinutes: Double?
     /// Shuffle the order of items and of choice options (with the attempt's seed).
@@ -57,11 +59,4 @@ public struct AssessmentPolicy: Sendable, Hashable, Codable {
     public static let trainingTries = 3
 
     public init() {}
-
-    /// The attempts allowed: the author's `attempts`, else unlimited when there is a retake
-    /// delay, else one (Mechanical Turk: without a retry delay, a qualification is taken once).
-    public var attemptLimit: Int? {
-        if let attempts { return attempts }
-        return retakeDelayMinutes == nil ? 1 : nil
-    }
 }

@@ -29,6 +29,38 @@ public struct AssessmentChecker: Sendable {
         }
     }
 
+    /// Prerequisites must be assessments beside this one; rules that only apply in one mode
+    /// or cannot be met as written are flagged.
+    func checkPolicy(_ assessment: Assessment, sink: inout DiagnosticSink) {
+        let parent = (assessment.folder as NSString).deletingLastPathComponent
+        for requirement in assessment.requirements where !assessment.folder.isEmpty {
+            let marker = ((parent as NSString).appendingPathComponent(requirement.value) as NSString).appendingPathComponent(
+                "assessment.md")
+            if !FileManager.default.fileExists(atPath: marker) {
+                sink.report(
+                    .unknownPrerequisite, at: requirement.position,
+                    "'requires' names '\(requirement.value)', which is not an assessment in \(parent); use the folder name of the test to pass first"
+                )
+            }
+            if requirement.value == assessment.id {
+                sink.report(.unknownPrerequisite, at: requirement.position, "an assessment cannot require itself")
+            }
+        }
+        let policy = assessment.policy
+        if policy.removalBelow != nil, policy.mode != .work {
+            sink.report(
+                .policyConflict, at: assessment.policyPosition, "'removal-below' only applies in work mode; set 'mode: work' or remove it")
+        }
+        if let sample = policy.sample, sample > assessment.items.count {
+            sink.report(
+                .policyConflict, at: assessment.policyPosition,
+                "'sample' asks for \(sample) items but there are only \(assessment.items.count); every attempt will ask them all")
+        }
+        if !assessment.items.contains(where: \.isGold) {
+            sink.report(.noItems, at: assessment.policyPosition, "no item is scored: every item is 'gold: false'")
+        }
+    }
+
     /// The checker's own diagnostics for an already-loaded assessment.
     public func check(_ assessment: Assessment) -> [Diagnostic] {
         var items = DiagnosticSink(path: assessment.itemsPath)
@@ -65,6 +97,7 @@ public struct AssessmentChecker: Sendable {
                 }
             }
         }
+        checkPolicy(assessment, sink: &header)
         for id in assessment.policy.criticalItems {
             if let score = best[id], score < 1 - 1e-9 {
                 header.report(

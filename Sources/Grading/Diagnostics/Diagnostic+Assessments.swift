@@ -33,4 +33,8 @@ extension Diagnostic.Rule {
     public static let emptyAnswerScores = Self("empty-answer-scores", severity: .warning)
     /// The assessment has no items.
     public static let noItems = Self("no-items")
+    /// `requires:` names an assessment that is not beside this one.
+    public static let unknownPrerequisite = Self("unknown-prerequisite")
+    /// A policy that cannot work as written (removal outside work mode, a sample larger than the pool…).
+    public static let policyConflict = Self("policy-conflict", severity: .warning)
 }
