@@ -36,7 +36,10 @@ struct Grade: ParsableCommand {
         } else {
             let result = try grade(answers, assessment)
             switch format {
-            case .text: print(ReportRenderer(width: Terminal.width, includeCorrectItems: all).render(result), terminator: "")
+            case .text:
+                print(
+                    ReportRenderer(width: Terminal.width, includeCorrectItems: all, lessonText: LessonLink.command).render(result),
+                    terminator: "")
             case .json: print(result.jsonText())
             case .csv: print(CSVReport.header(result) + "\n" + CSVReport.row(result, file: answers))
             }

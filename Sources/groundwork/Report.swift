@@ -57,7 +57,9 @@ struct Report: ParsableCommand {
             print(result.jsonText(), terminator: "")
         case .text:
             print(Self.facts(record, resumptions: resumptions, assessment: assessment))
-            print(ReportRenderer(width: Terminal.width, showsItems: showsItems).render(result), terminator: "")
+            print(
+                ReportRenderer(width: Terminal.width, showsItems: showsItems, lessonText: LessonLink.command).render(result), terminator: ""
+            )
         }
     }
 

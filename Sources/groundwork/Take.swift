@@ -74,6 +74,10 @@ struct Take: ParsableCommand {
             guard !abandon else { throw CommandError("no attempt at '\(assessment.id)' is in progress") }
             try Self.requireAnswerable(assessment, sheet: sheet)
             showIntroduction(assessment)
+            guard Self.readyToStart() else {
+                print("\nNothing was started; 'groundwork take \(assessment.id)' when you are ready.")
+                return
+            }
             attempt = try RecordedAttempt.start(assessment, in: gradebook, seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)))
         case .wait(let until):
             throw CommandError(
@@ -94,7 +98,9 @@ struct Take: ParsableCommand {
         }
         let result = try attempt.finish()
         print()
-        print(ReportRenderer(width: Terminal.width, showsItems: assessment.policy.showReasons != .never).render(result), terminator: "")
+        print(
+            ReportRenderer(width: Terminal.width, showsItems: assessment.policy.showReasons != .never, lessonText: LessonLink.command)
+                .render(result), terminator: "")
         print(
             "\nAttempt #\(attempt.id) is saved. 'groundwork report \(attempt.id)' shows it again; 'groundwork history' shows your progress."
         )
@@ -167,7 +173,7 @@ struct Take: ParsableCommand {
         case .tryAgain(let hint, let triesLeft):
             print("Not quite — try again (\(triesLeft) tr\(triesLeft == 1 ? "y" : "ies") left).\(hint.map { " Hint: \($0)" } ?? "")")
         case .result(let result):
-            print(ItemFeedback.text(result, renderer: renderer))
+            print("\n" + ItemFeedback.text(result, renderer: renderer))
         }
         if outcome.ending == .removed {
             print("Your accuracy on hidden test questions fell below the threshold: the platform would remove you from this job here.")
@@ -187,16 +193,27 @@ struct Take: ParsableCommand {
         print("Note: \(drawn.count) item(s) need drawing and will count as unanswered unless you pass --answers FILE.\n")
     }
 
+    /// In a terminal, the clock starts only when the learner has read the instructions.
+    static func readyToStart() -> Bool {
+        guard Terminal.isInteractive else { return true }
+        print("Press Enter to start (the clock starts then), or type :q to leave: ", terminator: "")
+        fflush(nil)
+        guard let line = readLine() else { return false }
+        return line.trimmingCharacters(in: .whitespaces) != ":q"
+    }
+
     private func showIntroduction(_ assessment: Assessment) {
         let renderer = Terminal.renderer()
-        print(renderer.style.apply([.bold], to: assessment.title))
+        if !assessment.instructions.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("# ") {
+            print(renderer.style.apply([.bold], to: assessment.title))
+        }
         print(renderer.style.apply([.dim], to: Assessments.rules(assessment)))
         print(
             renderer.render(MarkdownDocument(source: SourceFile(path: assessment.assessmentPath, text: assessment.instructions))),
             terminator: "")
         print(
             "Pass mark \(SummaryTable.percent(assessment.passMark))"
-                + (assessment.timeLimitMinutes.map { "; \(Assessments.minutes($0)) to finish (the clock starts now)" } ?? "") + ".")
+                + (assessment.timeLimitMinutes.map { "; \(Assessments.minutes($0)) to finish" } ?? "") + ".")
     }
 }
 
@@ -214,8 +231,20 @@ enum ItemFeedback {
         let reason = renderer.render(MarkdownDocument(source: SourceFile(path: "reason", text: result.reason)))
             .trimmingCharacters(in: .whitespacesAndNewlines)
         if !reason.isEmpty { lines.append("Why: \(reason)") }
-        if let lesson = result.lesson { lines.append("Lesson: \(lesson)") }
+        if let lesson = result.lesson { lines.append("Lesson: \(LessonLink.command(lesson))") }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// A lesson link from an item (`../../Content/annotation-types/intent.md#slot-filling`) as a
+/// learner can use it at the terminal: `groundwork read intent  (section: slot-filling)`.
+/// Lesson ids default to file names, so the file name is the id to read.
+enum LessonLink {
+    static func command(_ link: String) -> String {
+        let parts = link.split(separator: "#", maxSplits: 1).map(String.init)
+        guard let file = parts.first, file.hasSuffix(".md"), !file.contains("://") else { return link }
+        let id = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        return "groundwork read \(id)" + (parts.count > 1 ? "  (section: \(parts[1]))" : "")
     }
 }
 

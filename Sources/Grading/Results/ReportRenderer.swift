@@ -13,11 +13,18 @@ public struct ReportRenderer: Sendable {
     /// False when the policy shows the score and pattern hints only (`show-reasons: never`):
     /// then no per-item verdicts, reasons or concept reviews are printed.
     public var showsItems: Bool
+    /// How a lesson link is shown (a command-line tool turns a path into the command that
+    /// opens the lesson); the link as written by default.
+    public var lessonText: @Sendable (String) -> String
 
-    public init(width: Int = 80, includeCorrectItems: Bool = false, showsItems: Bool = true) {
+    public init(
+        width: Int = 80, includeCorrectItems: Bool = false, showsItems: Bool = true,
+        lessonText: @escaping @Sendable (String) -> String = { $0 }
+    ) {
         self.width = max(width, 40)
         self.includeCorrectItems = includeCorrectItems
         self.showsItems = showsItems
+        self.lessonText = lessonText
     }
 
     public func render(_ result: AttemptResult) -> String {
@@ -53,7 +60,7 @@ public struct ReportRenderer: Sendable {
                 lines.append(
                     "  \(pad(concept.concept, nameWidth))  \(padLeft(Format.precisePercent(concept.score), 6))  over \(Format.count(concept.items, "item"))"
                 )
-                for lesson in concept.review { lines.append("    → \(lesson)") }
+                for lesson in concept.review { lines.append("    → \(lessonText(lesson))") }
             }
         }
         if !result.hints.isEmpty {
@@ -84,7 +91,7 @@ public struct ReportRenderer: Sendable {
                 lines.append("      Why: \(first)")
                 for line in reason.dropFirst() where !line.isEmpty { lines.append("           \(line)") }
             }
-            if let lesson = item.lesson { lines.append("      Lesson: \(lesson)") }
+            if let lesson = item.lesson { lines.append("      Lesson: \(lessonText(lesson))") }
         }
         return lines.joined(separator: "\n") + "\n"
     }
