@@ -221,18 +221,15 @@ struct Take: ParsableCommand {
 enum ItemFeedback {
     static func text(_ result: ItemResult, renderer: TerminalRenderer) -> String {
         let style = renderer.style
-        var lines: [String]
+        let verdict: String
         switch result.verdict {
-        case .correct: lines = [style.apply([.green], to: "✓ Correct.")]
-        case .partial: lines = [style.apply([.yellow], to: "◐ Partly right (\(SummaryTable.percent(result.score))).")]
-        case .incorrect, .unanswered: lines = [style.apply([.red], to: result.verdict == .incorrect ? "✗ Not right." : "✗ Unanswered.")]
+        case .correct: verdict = style.apply([.green], to: "✓ Correct.")
+        case .partial: verdict = style.apply([.yellow], to: "◐ Partly right (\(SummaryTable.percent(result.score))).")
+        case .incorrect: verdict = style.apply([.red], to: "✗ Not right.")
+        case .unanswered: verdict = style.apply([.red], to: "✗ Unanswered.")
         }
-        lines += result.feedback.map { "  - \($0)" }
-        let reason = renderer.render(MarkdownDocument(source: SourceFile(path: "reason", text: result.reason)))
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        if !reason.isEmpty { lines.append("Why: \(reason)") }
-        if let lesson = result.lesson { lines.append("Lesson: \(LessonLink.command(lesson))") }
-        return lines.joined(separator: "\n")
+        let explanation = ReportRenderer(width: renderer.width, lessonText: LessonLink.command).explanation(result, indent: "  ")
+        return ([verdict] + explanation).joined(separator: "\n")
     }
 }
 
@@ -244,7 +241,7 @@ enum LessonLink {
         let parts = link.split(separator: "#", maxSplits: 1).map(String.init)
         guard let file = parts.first, file.hasSuffix(".md"), !file.contains("://") else { return link }
         let id = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        return "groundwork read \(id)" + (parts.count > 1 ? "  (section: \(parts[1]))" : "")
+        return "groundwork read \(id)" + (parts.count > 1 ? " § \(parts[1])" : "")
     }
 }
 

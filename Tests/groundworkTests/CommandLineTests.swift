@@ -223,7 +223,7 @@ struct CommandLineTests {
         #expect(result.stdout.hasPrefix("Sentiment basics\nLearner: ana\nScore: 20% — NOT PASSED (pass mark 75%)\n"))
         #expect(result.stdout.contains("You chose 'NEUTRAL'; the answer is 'MIXED'."))
         #expect(result.stdout.contains("You confused MIXED and NEUTRAL 2 times (q1, q2)"))
-        #expect(result.stdout.contains("Lesson: groundwork read text-classification-and-sentiment  (section: sentiment)"))
+        #expect(result.stdout.contains("Lesson: groundwork read text-classification-and-sentiment § sentiment"))
     }
 
     @Test func gradeWritesTheReportJSON() throws {

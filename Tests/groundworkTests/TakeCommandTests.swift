@@ -16,7 +16,7 @@ extension CommandLineTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Item 1 of 3 · 9:59 left") || result.stdout.contains("Item 1 of 3 · 10:00 left"))
         #expect(
-            result.stdout.contains("✗ Not right.\n  - You chose 'green'; the answer is 'blue'.\nWhy: Scattered sunlight makes it blue."))
+            result.stdout.contains("✗ Not right.\n  - You chose 'green'; the answer is 'blue'.\n  Why: Scattered sunlight makes it blue."))
         #expect(result.stdout.contains("Lesson: groundwork read labels\n"))
         #expect(result.stdout.contains("Score: 33.3% — NOT PASSED (pass mark 60%)"))
         #expect(result.stdout.contains("Attempt #1 is saved."))

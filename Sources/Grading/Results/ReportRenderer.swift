@@ -82,18 +82,28 @@ public struct ReportRenderer: Sendable {
             if item.penalty > 0 { marks += "  (wrong answer: −\(Format.precisePercent(item.penalty)) of its weight)" }
             lines.append("  \(columns)  \(item.verdict.rawValue)\(marks)")
             guard item.verdict != .correct || includeCorrectItems else { continue }
-            for line in item.feedback { lines += wrap(line, indent: "      - ", continuation: "        ") }
-            let reason = TerminalRenderer(width: width - 10, color: false)
-                .render(MarkdownDocument(source: SourceFile(path: "reason", text: item.reason)))
-                .split(separator: "\n", omittingEmptySubsequences: false)
-                .map(String.init)
-            if let first = reason.first, !first.isEmpty {
-                lines.append("      Why: \(first)")
-                for line in reason.dropFirst() where !line.isEmpty { lines.append("           \(line)") }
-            }
-            if let lesson = item.lesson { lines.append("      Lesson: \(lessonText(lesson))") }
+            lines += explanation(item, indent: "      ")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What an item lost and why: its feedback lines, its reason and its lesson, wrapped to
+    /// the width after `indent`. Quiz mode shows the same lines right after each answer.
+    public func explanation(_ item: ItemResult, indent: String = "") -> [String] {
+        var lines: [String] = []
+        for line in item.feedback { lines += wrap(line, indent: indent + "- ", continuation: indent + "  ") }
+        let label = indent + "Why: "
+        let reason = TerminalRenderer(width: width - label.count, color: false)
+            .render(MarkdownDocument(source: SourceFile(path: "reason", text: item.reason)))
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
+        if let first = reason.first, !first.isEmpty {
+            lines.append(label + first)
+            let continuation = String(repeating: " ", count: label.count)
+            for line in reason.dropFirst() where !line.isEmpty { lines.append(continuation + line) }
+        }
+        if let lesson = item.lesson { lines.append(indent + "Lesson: \(lessonText(lesson))") }
+        return lines
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
