@@ -20,16 +20,21 @@ enum AnswerInput {
         throw Problem("'\(text)' is not one of the choices; type its number (1–\(options.count)).")
     }
 
-    /// Several choices separated by commas or spaces, or `none`.
+    /// Several choices separated by commas or spaces, or `none` for nothing ticked (unless
+    /// an option is itself called "none", which `none` then ticks).
     static func choices(_ line: String, _ options: [ChoiceTask.Option]) throws(Problem) -> Set<String> {
         let text = line.trimmingCharacters(in: .whitespaces)
-        if text.lowercased() == "none" { return [] }
+        if text.lowercased() == "none", !hasNoneOption(options) { return [] }
         var chosen = Set<String>()
         for part in text.split(whereSeparator: { $0 == "," || $0 == " " }) {
             chosen.insert(try choice(String(part), options))
         }
-        guard !chosen.isEmpty else { throw Problem("Type the numbers of every choice that applies, e.g. 1,3 (or none).") }
+        guard !chosen.isEmpty else { throw Problem("Type the numbers of every choice that applies, e.g. 1,3.") }
         return chosen
+    }
+
+    static func hasNoneOption(_ options: [ChoiceTask.Option]) -> Bool {
+        options.contains { $0.id.lowercased() == "none" || $0.text.lowercased() == "none" }
     }
 
     /// A whole number on a scale, such as a rating.

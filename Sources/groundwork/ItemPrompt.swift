@@ -29,7 +29,8 @@ struct ItemPrompt {
             return read("Your answer (1–\(options.count)): ") { .singleChoice(try AnswerInput.choice($0, options)) }
         case .multipleChoice:
             showNumbered(options.map(\.text))
-            return read("Every choice that applies (e.g. 1,3, or none): ") { .multipleChoice(try AnswerInput.choices($0, options)) }
+            let none = AnswerInput.hasNoneOption(options) ? "" : ", or none"
+            return read("Every choice that applies (e.g. 1,3\(none)): ") { .multipleChoice(try AnswerInput.choices($0, options)) }
         case .rating(let task):
             let labels = (task.minimum...task.maximum).compactMap { value in task.labels[value].map { "  \(value) = \($0)" } }
             if !labels.isEmpty { print(labels.joined(separator: "\n")) }

@@ -151,6 +151,11 @@ struct WorkModeTests {
         #expect(result.failedBecause.first?.hasPrefix("Removed: your accuracy on hidden test questions fell to 25% after 4") == true)
         #expect(result.counts.unscored == 5)
         #expect(result.counts.items == 5)
+        // The two items never reached keep their gold and reasons to themselves.
+        let unreached = result.items.filter { ["q9", "q10"].contains($0.id) }
+        #expect(unreached.allSatisfy { $0.reason.isEmpty && $0.lesson == nil && $0.metrics.isEmpty })
+        #expect(unreached.first?.feedback == ["Not reached: the attempt ended before this item."])
+        #expect(result.items.first { $0.id == "q8" }?.reason == "It is.")
     }
 
     @Test func removalAfterIsTheAuthorsChoice() throws {

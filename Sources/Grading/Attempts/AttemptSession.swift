@@ -151,6 +151,12 @@ public struct AttemptSession: Sendable {
         let sheet = AnswerSheet(assessmentID: assessment.id, learner: learner, responses: responses)
         var result = Grader().grade(sheet, for: assessment, items: items)
         result.ending = ending
+        // Items the attempt never reached keep their gold to themselves: a retake may ask them.
+        let reached = Set(given.map(\.itemID))
+        for index in result.items.indices where !reached.contains(result.items[index].id) {
+            result.items[index].withholdExplanation("Not reached: the attempt ended before this item.")
+        }
+        result.concepts = Grader.concepts(result.items)
         switch ending {
         case .removed:
             let accuracy = goldAccuracy

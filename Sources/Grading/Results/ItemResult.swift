@@ -38,4 +38,13 @@ public struct ItemResult: Sendable, Hashable, Codable {
         self.critical = critical
         scored = item.isGold
     }
+
+    /// Replaces everything that could reveal the gold (feedback, metrics, reason, lesson)
+    /// with one line saying why: for items a learner never saw.
+    mutating func withholdExplanation(_ note: String) {
+        feedback = [note]
+        metrics = []
+        reason = ""
+        lesson = nil
+    }
 }
