@@ -60,10 +60,15 @@ public enum PatternHints {
             return "You picked a trap answer \(times)\(seen): these are the tempting wrong answers the test is built to catch."
         case .missed(let noun):
             return
-                "You missed \(count) \(count == 1 ? noun : plural(noun))\(seen): scan the whole task for every instance before you submit."
+                "You missed \(count) \(count == 1 ? noun : plural(noun))\(seen): "
+                + (noun == "word"
+                    ? "listen to the whole clip again before you submit; full verbatim keeps fillers and repeats."
+                    : "scan the whole task for every instance before you submit.")
         case .extra(let noun):
             return
-                "You marked \(count) \(count == 1 ? noun : plural(noun)) that the gold answer does not have\(seen): mark only what the guideline asks for."
+                noun == "word"
+                ? "You wrote \(count) \(count == 1 ? noun : plural(noun)) that the audio does not say\(seen): never guess; tag what you cannot hear."
+                : "You marked \(count) \(count == 1 ? noun : plural(noun)) that the gold answer does not have\(seen): mark only what the guideline asks for."
         case .boundary(let noun, let loose):
             switch noun {
             case "span":
