@@ -46,7 +46,7 @@ struct Home: ParsableCommand {
         } else if !lessons.isEmpty {
             print("\n" + style.apply([.bold], to: "You have read every lesson.") + " Re-read any with 'groundwork read ID'.")
         }
-        if let gradebook, let practice = practice(gradebook, course: course, style: style) { print("\n" + practice) }
+        if let gradebook, let practice = practice(gradebook, course: course, read: read, style: style) { print("\n" + practice) }
         print("\nWhat you can do:")
         print("  groundwork lessons        see every lesson and its id")
         print("  groundwork read ID        read a lesson and answer its quizzes")
@@ -61,7 +61,7 @@ struct Home: ParsableCommand {
 extension Home {
     /// Practice tests passed and the next one to take, in the order the course teaches
     /// their lessons, when there are practice tests.
-    func practice(_ gradebook: Gradebook, course: Course, style: TerminalStyle) -> String? {
+    func practice(_ gradebook: Gradebook, course: Course, read: Set<String>, style: TerminalStyle) -> String? {
         guard let folder = assessments.folder() else { return nil }
         let order = Dictionary(
             course.lessons.enumerated().map { (URL(fileURLWithPath: $0.element.source.path).lastPathComponent, $0.offset) },
@@ -80,6 +80,10 @@ extension Home {
         let open = tests.filter { !passed.contains($0.id) }
         if let next = open.first(where: { (try? gradebook.eligibility(for: $0))?.allowsTaking ?? false }) {
             lines.append(style.apply([.bold], to: "Next test: ") + "\(next.title)")
+            let rank = firstLesson(next)
+            if course.lessons.indices.contains(rank), !read.contains(course.lessons[rank].id) {
+                lines.append("  it rehearses '\(course.lessons[rank].title)': groundwork read \(course.lessons[rank].id), then")
+            }
             lines.append("  groundwork take \(next.id)")
         }
         return lines.joined(separator: "\n")
