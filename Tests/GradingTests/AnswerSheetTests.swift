@@ -68,7 +68,9 @@ struct AnswerSheetTests {
     @Test func invalidJSONSaysSoWithoutCrashing() {
         let lines = problems("{\"assessment\": \"street-boxes\", \"answers\": {")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("answers.json: is not valid JSON") == true)
+        #expect(lines.first?.hasPrefix("answers.json:1:44: is not valid JSON here") == true, "\(lines)")
+        let missingComma = problems("{\"assessment\": \"street-boxes\",\n \"answers\": {\n  \"b1\": []\n  \"b2\": []}}")
+        #expect(missingComma.first?.hasPrefix("answers.json:4:3: is not valid JSON here") == true, "\(missingComma)")
     }
 
     @Test(arguments: ["[]", "null", "\"x\"", "{}", "{\"assessment\": 3}"])

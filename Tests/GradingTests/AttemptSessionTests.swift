@@ -306,3 +306,20 @@ struct PolicyCheckTests {
         #expect(messages.contains("assessment.md:5:3: error: [no-items] no item is scored: every item is 'gold: false'"))
     }
 }
+
+struct AnswerSheetCheckTests {
+    @Test func shippedAnswerSheetsMustFitTheirAssessment() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("quiz/assessment.md", "---\ntitle: Quiz\npass-mark: 50%\n---\n")
+        try folder.write("quiz/items.yaml", "- {id: q1, kind: single-choice, prompt: P, options: [a, b], answer: a, reason: R}\n")
+        try folder.write("quiz/answers/good.json", #"{"assessment": "quiz", "answers": {"q1": "a"}}"#)
+        try folder.write("quiz/answers/typo.json", #"{"assessment": "quiz", "answers": {"q1": "c"}}"#)
+        try folder.write("quiz/answers/broken.json", "{\"assessment\": \"quiz\",\n \"answers\": {\"q1\" \"a\"}}")
+        let messages = AssessmentChecker().check(folder: folder.path + "/quiz").map(\.description)
+        #expect(
+            messages == [
+                "\(folder.path)/quiz/answers/broken.json:2:19: error: [bad-answers-file] is not valid JSON here; check for a missing comma, quote or bracket at or just before this point",
+                "\(folder.path)/quiz/answers/typo.json: error: [bad-answers-file] item 'q1' (single-choice) 'c' is not one of the options; use one of a, b",
+            ])
+    }
+}

@@ -263,7 +263,7 @@ struct CommandLineTests {
         let malformed = try answersFile("{not json")
         let broken = try run(["grade", Self.sentiment, "--answers", malformed])
         #expect(broken.status == 2)
-        #expect(broken.stderr.contains("\(malformed): is not valid JSON"))
+        #expect(broken.stderr.contains("\(malformed):1:2: is not valid JSON here"))
     }
 
     @Test func anUnknownAssessmentSuggestsTheClosestId() throws {

@@ -23,10 +23,29 @@ public struct AssessmentChecker: Sendable {
     public func check(folder: String) -> [Diagnostic] {
         let loaded = AssessmentLoader().load(folder: folder)
         var diagnostics = loaded.diagnostics
-        if let assessment = loaded.assessment { diagnostics += check(assessment) }
+        if let assessment = loaded.assessment { diagnostics += check(assessment) + checkAnswerSheets(assessment) }
         return diagnostics.sorted {
             ($0.path, $0.position ?? SourcePosition(line: 0, column: 0)) < ($1.path, $1.position ?? SourcePosition(line: 0, column: 0))
         }
+    }
+
+    /// Every `answers/*.json` beside the assessment (example sheets a mentor ships) must be a
+    /// valid answers file for it.
+    func checkAnswerSheets(_ assessment: Assessment) -> [Diagnostic] {
+        let folder = (assessment.folder as NSString).appendingPathComponent("answers")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var diagnostics: [Diagnostic] = []
+        for name in names.sorted() where name.hasSuffix(".json") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            do {
+                _ = try AnswerSheet.load(path: path, for: assessment)
+            } catch {
+                var sink = DiagnosticSink(path: path)
+                for problem in error.problems { sink.report(.badAnswersFile, at: error.position, problem) }
+                diagnostics += sink.diagnostics
+            }
+        }
+        return diagnostics
     }
 
     /// Prerequisites must be assessments beside this one; rules that only apply in one mode

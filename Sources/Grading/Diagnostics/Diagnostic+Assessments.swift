@@ -33,6 +33,8 @@ extension Diagnostic.Rule {
     public static let emptyAnswerScores = Self("empty-answer-scores", severity: .warning)
     /// The assessment has no items.
     public static let noItems = Self("no-items")
+    /// A sheet in the assessment's `answers/` folder does not fit the assessment.
+    public static let badAnswersFile = Self("bad-answers-file")
     /// `requires:` names an assessment that is not beside this one.
     public static let unknownPrerequisite = Self("unknown-prerequisite")
     /// A policy that cannot work as written (removal outside work mode, a sample larger than the pool…).

@@ -1,4 +1,4 @@
-import Courseware
+public import Courseware
 internal import Foundation
 
 /// A learner's answers to one assessment, as read from or written to `answers.json`.
@@ -53,8 +53,14 @@ public struct AnswerSheet: Sendable, Hashable {
         do {
             root = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
         } catch {
+            let position = Self.syntaxErrorOffset(bytes).map { SourceFile(path: path, bytes: bytes).position(ofByteOffset: $0) }
             throw AnswerSheetError(
-                path: path, problems: ["is not valid JSON (\(Self.describe(error))); check for a missing comma or quote"])
+                path: path, position: position,
+                problems: [
+                    position == nil
+                        ? "is not valid JSON (\(Self.describe(error))); check for a missing comma or quote"
+                        : "is not valid JSON here; check for a missing comma, quote or bracket at or just before this point"
+                ])
         }
         guard case .object(let top) = root else {
             throw AnswerSheetError(
@@ -107,6 +113,24 @@ public struct AnswerSheet: Sendable, Hashable {
         return JSONText.encode(JSONValue.object(top))
     }
 
+    /// Where the JSON goes wrong, as a byte offset: Foundation's decoder does not say, but its
+    /// serialiser reports "around character N" (N counts UTF-16 units of the text) or the end
+    /// of the file.
+    private static func syntaxErrorOffset(_ bytes: [UInt8]) -> Int? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            if message.contains("end of file") { return bytes.count }
+            guard let range = message.range(of: "character ") else { return nil }
+            guard let units = Int(message[range.upperBound...].prefix { $0.isNumber }) else { return nil }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let index = text.utf16.index(text.utf16.startIndex, offsetBy: min(units, text.utf16.count))
+            return text.utf8.distance(from: text.utf8.startIndex, to: index)
+        }
+    }
+
     private static func describe(_ error: any Error) -> String {
         if case DecodingError.dataCorrupted(let context) = error {
             let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
@@ -119,9 +143,20 @@ public struct AnswerSheet: Sendable, Hashable {
 /// Why an answers file was refused: the file and every problem in it.
 public struct AnswerSheetError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
+    /// Where in the file, when the problem has a place (a JSON syntax error).
+    public var position: SourcePosition?
     /// Each problem as a phrase that follows the path: "item 'q3' (boxes) expects a list of
     /// boxes, got a string".
     public var problems: [String]
 
-    public var description: String { problems.map { "\(path): \($0)" }.joined(separator: "\n") }
+    public init(path: String, position: SourcePosition? = nil, problems: [String]) {
+        self.path = path
+        self.position = position
+        self.problems = problems
+    }
+
+    public var description: String {
+        let place = position.map { "\(path):\($0.line):\($0.column)" } ?? path
+        return problems.map { "\(place): \($0)" }.joined(separator: "\n")
+    }
 }
