@@ -1,5 +1,6 @@
 import ArgumentParser
 import Courseware
+import Foundation
 import Gradebook
 
 /// `groundwork read ID`: a lesson in the terminal, with its quizzes asked interactively.
@@ -22,8 +23,10 @@ struct Read: ParsableCommand {
     @Argument(help: "The lesson's id (see 'groundwork lessons').") var id: String
 
     func run() throws {
-        let lesson = try course.loadCourse().requireLesson(id)
-        let renderer = Terminal.renderer()
+        let loaded = try course.loadCourse()
+        let lesson = try loaded.requireLesson(id)
+        var renderer = Terminal.renderer()
+        renderer.linkText = LessonLinkText(course: loaded, from: lesson).text
         print(LessonHeader(lesson: lesson, style: renderer.style).text, terminator: "")
         let blocks = lesson.document.root.children
         var answered = 0
@@ -50,6 +53,36 @@ struct Read: ParsableCommand {
         } catch {
             Terminal.printError("groundwork: progress is not saved: \(error)")
         }
+    }
+}
+
+/// Shows a lesson's links to other lessons and to practice tests as the commands that open
+/// them (`groundwork read intent § slot-filling`, `groundwork take sentiment-quiz`): a path
+/// relative to the lesson file means nothing at the learner's prompt.
+struct LessonLinkText: Sendable {
+    let lessonsByPath: [String: String]
+    let folder: URL
+
+    init(course: Course, from lesson: Lesson) {
+        var lessons: [String: String] = [:]
+        for other in course.lessons + course.unlistedLessons {
+            lessons[URL(fileURLWithPath: other.source.path).standardizedFileURL.path] = other.id
+        }
+        lessonsByPath = lessons
+        folder = URL(fileURLWithPath: lesson.source.path).deletingLastPathComponent()
+    }
+
+    func text(_ destination: String) -> String {
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let path = parts.first, !path.isEmpty, !path.contains(":") else { return destination }
+        let target = URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL
+        if let id = lessonsByPath[target.path] {
+            return "groundwork read \(id)" + (parts.count > 1 && !parts[1].isEmpty ? " § \(parts[1])" : "")
+        }
+        if target.lastPathComponent == AssessmentOptions.marker {
+            return "groundwork take \(target.deletingLastPathComponent().lastPathComponent)"
+        }
+        return destination
     }
 }
 

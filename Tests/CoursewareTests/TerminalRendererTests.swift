@@ -13,6 +13,18 @@ struct TerminalRendererTests {
         #expect(output.split(separator: "\n").allSatisfy { $0.count <= 20 })
     }
 
+    @Test func aCodeSpanIsNeverSplitAcrossLinesSoACopiedCommandWorks() {
+        let output = text("Then run `groundwork take toloka-training` to start.\n", width: 24)
+        #expect(output == "Then run\n`groundwork take toloka-training`\nto start.\n")
+    }
+
+    @Test func linkTargetsCanBeShownInTheReadersTerms() {
+        var renderer = TerminalRenderer(width: 80)
+        renderer.linkText = { $0 == "intent.md" ? "groundwork read intent" : $0 }
+        let output = renderer.render(parse("See [intent](intent.md) and [docs](https://example.com).\n"))
+        #expect(output == "See intent <groundwork read intent> and docs <https://example.com>.\n")
+    }
+
     @Test func nestedAndNumberedListsIndentTheirContinuationLines() {
         let output = text("1. first item that wraps around\n2. second\n   - nested bullet\n", width: 24)
         #expect(

@@ -114,7 +114,8 @@ struct CommandLineTests {
                 Labels
                 ══════
 
-                A label is an answer attached to data. Read Boxes <boxes.md#tight-boxes> next.
+                A label is an answer attached to data. Read
+                Boxes <groundwork read boxes § tight-boxes> next.
 
                 ▌ TIP: Start small
                 ▌ Label ten items, then check them.

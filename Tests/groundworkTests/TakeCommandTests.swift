@@ -173,3 +173,24 @@ extension CommandLineTests {
         #expect(home.stdout.contains("Next test: "))
     }
 }
+
+extension CommandLineTests {
+    @Test func readShowsLinksToLessonsAndTestsAsTheCommandsThatOpenThem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gw-links-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = [
+            "Content/SUMMARY.md": "# Links\n\n- [One](basics/one.md)\n- [Two](basics/two.md)\n",
+            "Content/basics/one.md":
+                "# One\n\nRead [two](two.md#second-part), then take the [quiz](../../Assessments/quiz/assessment.md).\n",
+            "Content/basics/two.md": "# Two\n\n## Second part\n\nText.\n",
+        ]
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let result = try run(["read", "one", "--content", folder.appendingPathComponent("Content").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Read two <groundwork read two § second-part>, then take the\nquiz <groundwork take quiz>."))
+    }
+}

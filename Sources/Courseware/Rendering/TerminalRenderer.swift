@@ -8,6 +8,9 @@ import Foundation
 public struct TerminalRenderer: Sendable {
     public var width: Int
     public var style: TerminalStyle
+    /// How a link's destination is shown after its text; the destination itself by default.
+    /// A reader can turn a lesson-relative path into the command that opens it.
+    public var linkText: @Sendable (String) -> String = { $0 }
 
     public init(width: Int = 80, color: Bool = false) {
         self.width = max(width, 20)
@@ -108,7 +111,7 @@ public struct TerminalRenderer: Sendable {
         let bar = style.apply([color], to: "▌ ")
         var heading = callout.kind.label.uppercased()
         if let title = callout.title, !title.isEmpty { heading += ": " + TerminalStyle.sanitize(title) }
-        let headingLines = wrapWords([(heading, [.bold, color])], width: width - 2)
+        let headingLines = wrapWords([(heading, [.bold, color], false)], width: width - 2)
         return (headingLines + renderBlocks(body, width: width - 2, loose: true)).map { bar + $0 }
     }
 
@@ -161,8 +164,9 @@ public struct TerminalRenderer: Sendable {
 
     // MARK: Inlines
 
-    /// A run of text with the effects it is shown with.
-    private typealias Run = (text: String, effects: [TerminalStyle.Effect])
+    /// A run of text with the effects it is shown with; code spans and link targets are kept
+    /// on one line, so a command copied from the terminal comes out whole.
+    private typealias Run = (text: String, effects: [TerminalStyle.Effect], unbroken: Bool)
 
     private func wrap(_ inlines: [MarkdownNode], width: Int, effects: [TerminalStyle.Effect] = []) -> [String] {
         var runs: [Run] = []
@@ -173,34 +177,39 @@ public struct TerminalRenderer: Sendable {
     private func collectRuns(_ node: MarkdownNode, effects: [TerminalStyle.Effect], into runs: inout [Run]) {
         switch node.kind {
         case .text(let text):
-            runs.append((TerminalStyle.sanitize(text), effects))
+            runs.append((TerminalStyle.sanitize(text), effects, false))
         case .softBreak:
-            runs.append((" ", effects))
+            runs.append((" ", effects, false))
         case .lineBreak:
-            runs.append(("\n", effects))
+            runs.append(("\n", effects, false))
         case .code(let code):
             let shown = style.enabled ? TerminalStyle.sanitize(code) : "`" + TerminalStyle.sanitize(code) + "`"
-            runs.append((shown, effects + [.yellow]))
+            runs.append((shown, effects + [.yellow], true))
         case .htmlInline(let html):
-            runs.append((TerminalStyle.sanitize(html), effects + [.dim]))
+            runs.append((TerminalStyle.sanitize(html), effects + [.dim], false))
         case .emphasis:
             for child in node.children { collectRuns(child, effects: effects + [.italic], into: &runs) }
         case .strong:
             for child in node.children { collectRuns(child, effects: effects + [.bold], into: &runs) }
         case .link(let destination, _):
             for child in node.children { collectRuns(child, effects: effects + [.underline], into: &runs) }
-            if !destination.isEmpty, node.plainText != destination {
-                runs.append((" <" + TerminalStyle.sanitize(destination) + ">", effects + [.dim]))
+            let shown = linkText(destination)
+            if !shown.isEmpty, node.plainText != shown {
+                runs.append((" <" + TerminalStyle.sanitize(shown) + ">", effects + [.dim], true))
             }
         case .image(let source, _):
             runs.append(
-                ("[image: " + TerminalStyle.sanitize(node.plainText) + "] <" + TerminalStyle.sanitize(source) + ">", effects + [.dim]))
+                (
+                    "[image: " + TerminalStyle.sanitize(node.plainText) + "] <" + TerminalStyle.sanitize(source) + ">", effects + [.dim],
+                    false
+                ))
         default:
             for child in node.children { collectRuns(child, effects: effects, into: &runs) }
         }
     }
 
-    /// Greedy word wrap of styled runs; words longer than the width get a line of their own.
+    /// Greedy word wrap of styled runs; words (and unbroken runs) longer than the width get a
+    /// line of their own.
     private func wrapWords(_ runs: [Run], width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
@@ -237,7 +246,7 @@ public struct TerminalRenderer: Sendable {
                 }
             }
             for character in run.text {
-                if character == " " || character == "\n" {
+                if (character == " " && !run.unbroken) || character == "\n" {
                     flushPiece()
                     flushWord()
                     if character == "\n" {
