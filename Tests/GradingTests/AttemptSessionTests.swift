@@ -115,9 +115,10 @@ struct TrainingModeTests {
 }
 
 struct WorkModeTests {
-    /// Ten items, the odd ones ordinary work rows, so q2, q4, … q10 are the hidden gold.
+    /// Ten items, the odd ones ordinary work rows, so q2, q4, … q10 are the hidden gold; q10 is critical.
     func workTest(_ extra: String = "") throws -> Assessment {
-        try policyTest("  mode: work\n  show-reasons: after-each\n  removal-below: 70%\n\(extra)", items: 10) { n in
+        try policyTest("  mode: work\n  show-reasons: after-each\n  removal-below: 70%\n  critical-items: [q10]\n\(extra)", items: 10) {
+            n in
             n % 2 == 1 ? "  gold: false\n" : ""
         }
     }
@@ -156,6 +157,7 @@ struct WorkModeTests {
         #expect(unreached.allSatisfy { $0.reason.isEmpty && $0.lesson == nil && $0.metrics.isEmpty })
         #expect(unreached.first?.feedback == ["Not reached: the attempt ended before this item."])
         #expect(result.items.first { $0.id == "q8" }?.reason == "It is.")
+        #expect(!result.failedBecause.contains { $0.contains("q10") }, "an item never reached is not blamed")
     }
 
     @Test func removalAfterIsTheAuthorsChoice() throws {

@@ -155,6 +155,7 @@ public struct AttemptSession: Sendable {
         let reached = Set(given.map(\.itemID))
         for index in result.items.indices where !reached.contains(result.items[index].id) {
             result.items[index].withholdExplanation("Not reached: the attempt ended before this item.")
+            result.failedBecause.removeAll { $0 == Grader.criticalFailure(result.items[index].id) }
         }
         result.concepts = Grader.concepts(result.items)
         switch ending {

@@ -57,13 +57,18 @@ public struct Grader: Sendable {
                     id: section.id, title: section.title, score: score, items: members.count, passMark: section.passMark, passed: passed))
         }
         for result in results where result.critical && result.verdict != .correct {
-            failed.append("Critical item '\(result.id)' must be fully correct to pass.")
+            failed.append(Self.criticalFailure(result.id))
         }
         return AttemptResult(
             assessment: assessment.id, title: assessment.title, learner: sheet.learner, score: total,
             passMark: assessment.passMark, passed: failed.isEmpty, failedBecause: failed, counts: counts,
             sections: sections, concepts: Self.concepts(results), hints: PatternHints.hints(from: observations),
             items: results)
+    }
+
+    /// Why an attempt failed on a critical item.
+    static func criticalFailure(_ id: String) -> String {
+        "Critical item '\(id)' must be fully correct to pass."
     }
 
     /// Σ weight·(score − penalty) / Σ weight over the scored results; 0 when none is scored.
