@@ -119,7 +119,7 @@ struct WorkModeTests {
     func workTest(_ extra: String = "") throws -> Assessment {
         try policyTest("  mode: work\n  show-reasons: after-each\n  removal-below: 70%\n  critical-items: [q10]\n\(extra)", items: 10) {
             n in
-            n % 2 == 1 ? "  gold: false\n" : ""
+            "  concepts: [c\(n)]\n" + (n % 2 == 1 ? "  gold: false\n" : "")
         }
     }
 
@@ -158,6 +158,7 @@ struct WorkModeTests {
         #expect(unreached.first?.feedback == ["Not reached: the attempt ended before this item."])
         #expect(result.items.first { $0.id == "q8" }?.reason == "It is.")
         #expect(!result.failedBecause.contains { $0.contains("q10") }, "an item never reached is not blamed")
+        #expect(result.concepts.map(\.concept) == ["c2", "c4", "c6", "c8"])
     }
 
     @Test func removalAfterIsTheAuthorsChoice() throws {

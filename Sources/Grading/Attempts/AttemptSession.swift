@@ -157,7 +157,7 @@ public struct AttemptSession: Sendable {
             result.items[index].withholdExplanation("Not reached: the attempt ended before this item.")
             result.failedBecause.removeAll { $0 == Grader.criticalFailure(result.items[index].id) }
         }
-        result.concepts = Grader.concepts(result.items)
+        result.concepts = Grader.concepts(result.items.filter { reached.contains($0.id) })
         switch ending {
         case .removed:
             let accuracy = goldAccuracy

@@ -78,8 +78,9 @@ public struct Grader: Sendable {
         return weight > 0 ? scored.reduce(0) { $0 + $1.weight * ($1.score - $1.penalty) } / weight : 0
     }
 
-    /// One summary per concept tag, in order of first appearance.
-    static func concepts(_ results: [ItemResult]) -> [ConceptSummary] {
+    /// One summary per concept tag over the scored results, in order of first appearance.
+    static func concepts(_ all: [ItemResult]) -> [ConceptSummary] {
+        let results = all.filter(\.scored)
         var order: [String] = []
         for result in results { for concept in result.concepts where !order.contains(concept) { order.append(concept) } }
         return order.map { concept in

@@ -43,6 +43,15 @@ public enum PatternHints {
         }
     }
 
+    /// What to do about things missed, in the terms of what they are.
+    private static func missedAdvice(_ noun: String) -> String {
+        switch noun {
+        case "word": return "listen to the whole clip again before you submit; full verbatim keeps fillers and repeats."
+        case "option": return "check every option against the guideline before you submit, not only the first that fits."
+        default: return "scan the whole task for every instance before you submit."
+        }
+    }
+
     static func plural(_ noun: String) -> String {
         if noun.hasSuffix("x") || noun.hasSuffix("s") { return noun + "es" }
         if noun.hasSuffix("y") { return String(noun.dropLast()) + "ies" }
@@ -61,9 +70,7 @@ public enum PatternHints {
         case .missed(let noun):
             return
                 "You missed \(count) \(count == 1 ? noun : plural(noun))\(seen): "
-                + (noun == "word"
-                    ? "listen to the whole clip again before you submit; full verbatim keeps fillers and repeats."
-                    : "scan the whole task for every instance before you submit.")
+                + Self.missedAdvice(noun)
         case .extra(let noun):
             return
                 noun == "word"
