@@ -326,3 +326,55 @@ struct AnswerSheetCheckTests {
             ])
     }
 }
+
+struct MultiPartExamTests {
+    /// Two parts with their own pass marks; the second part's items weigh double; p2b is critical.
+    func exam() throws -> Assessment {
+        let front = """
+            ---
+            title: Two-part exam
+            pass-mark: 60%
+            time-limit: 30m
+            sections:
+              - {id: theory, title: Theory, pass-mark: 50%}
+              - {id: practice, title: Practice, pass-mark: 75%}
+            policy:
+              mode: exam
+              critical-items: [p2b]
+            ---
+            Go.
+
+            """
+        var items = ""
+        for (id, section, weight) in [("t1", "theory", 1), ("t2", "theory", 1), ("p2a", "practice", 2), ("p2b", "practice", 2)] {
+            items +=
+                "- {id: \(id), section: \(section), weight: \(weight), kind: single-choice, prompt: P, options: [yes, no], answer: yes, reason: R}\n"
+        }
+        let loaded = loadInline(items, assessment: front)
+        #expect(loaded.errors.isEmpty, "\(loaded.errors.map(\.description))")
+        return try #require(loaded.assessment)
+    }
+
+    @Test func eachPartIsScoredOnItsOwnAndWeightsCombineThem() throws {
+        var attempt = try session(try exam())
+        for response in [yes, no, yes, no] { _ = attempt.answer(response, at: 60) }
+        let result = attempt.result(learner: nil)
+        #expect(result.sections.map(\.score) == [0.5, 0.5])
+        #expect(result.sections.map(\.passed) == [true, false])
+        #expect(result.score == 0.5)  // (1 + 0 + 2 + 0) / 6
+        #expect(!result.passed)
+        #expect(
+            result.failedBecause == [
+                "Your score 50% is below the pass mark 60%.", "Section 'Practice' scored 50%, below its pass mark 75%.",
+                "Critical item 'p2b' must be fully correct to pass.",
+            ])
+    }
+
+    @Test func aStrongTotalDoesNotRescueAWeakPart() throws {
+        var attempt = try session(try exam())
+        for response in [no, no, yes, yes] { _ = attempt.answer(response, at: 60) }
+        let result = attempt.result(learner: nil)
+        #expect(abs(result.score - 4.0 / 6.0) < 1e-12)
+        #expect(result.failedBecause == ["Section 'Theory' scored 0%, below its pass mark 50%."])
+    }
+}
