@@ -255,6 +255,11 @@ enum SaveOnInterrupt {
             SaveOnInterrupt.message.withUnsafeBufferPointer { buffer in _ = write(STDOUT_FILENO, buffer.baseAddress, buffer.count) }
             _exit(130)
         }
+        // A parent may have started us with SIGINT blocked (the mask is inherited); Ctrl-C must work.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 }
 

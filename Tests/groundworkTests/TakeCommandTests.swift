@@ -194,3 +194,33 @@ extension CommandLineTests {
         #expect(result.stdout.contains("Read two <groundwork read two § second-part>, then take the\nquiz <groundwork take quiz>."))
     }
 }
+
+extension CommandLineTests {
+    @Test func ctrlCSaysHowToResumeAndKeepsTheAnswers() throws {
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = ["take", "quiz", "--assessments", Self.assessments, "--seed", "1"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["GROUNDWORK_DATA"] = dataDirectory
+        process.environment = environment
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("1\n".utf8))
+        var seen = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !seen.contains("Item 2 of 3"), Date() < deadline {
+            seen += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        process.interrupt()
+        process.waitUntilExit()
+        seen += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 130)
+        #expect(seen.contains("Saved. Run 'groundwork take quiz' to continue where you stopped."))
+        let resumed = try take("quiz", ["2", "3"])
+        #expect(resumed.stdout.contains("Resuming attempt #1 at Colour quiz: 1 answer(s) kept"))
+    }
+}
