@@ -9,13 +9,14 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a course and its practice assessments for mistakes, each reported as path:line:column.",
         discussion: """
-            Without a path it checks the shipped course and every shipped assessment. A path may
-            be a course (a folder holding SUMMARY.md), one assessment (a folder holding
-            assessment.md) or a folder of assessments. Assessments are checked by running their
-            own scorers: every gold answer must score 100% and a blank answer 0.
+            Without a path it checks the shipped course and every shipped assessment. A
+            path may be a course (a folder holding SUMMARY.md), one assessment (a folder
+            holding assessment.md) or a folder of assessments. Assessments are checked
+            by running their own scorers: every gold answer must score 100% and a blank
+            answer 0.
 
-            Exit status: 0 when there are no errors (and, with --strict, no warnings),
-            1 when problems were found, 2 when nothing could be read at all.
+            Exit status: 0 when there are no errors (and, with --strict, no warnings), 1
+            when problems were found, 2 when nothing could be read at all.
 
             Examples:
               groundwork check

@@ -7,17 +7,18 @@ struct Grade: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Grade answers against an assessment and explain every point lost.",
         discussion: """
-            --answers takes one answers file (a full report for that learner) or a folder of
-            them (a summary table, one row per learner). The answers format is documented in
-            docs/grading.md; so are the report JSON and the score of each item kind.
+            --answers takes one answers file (a full report for that learner) or a
+            folder of them (a summary table, one row per learner). The answers format is
+            documented in docs/grading.md; so are the report JSON and the score of each
+            item kind.
 
-            Exit status: 0 when every file was graded, 2 when the assessment or an answers
-            file cannot be used (each problem names the file and the item).
+            Exit status: 0 when every file was graded, 2 when the assessment or an
+            answers file cannot be used (each problem names the file and the item).
 
             Examples:
               groundwork grade street-boxes --answers my-answers.json
               groundwork grade Assessments/sentiment-quiz --answers cohort/ --format csv
-              groundwork grade sentiment-quiz --answers ana.json --format json > report.json
+              groundwork grade sentiment-quiz --answers ana.json --format json
             """
     )
 

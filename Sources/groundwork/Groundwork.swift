@@ -10,13 +10,14 @@ struct Groundwork: ParsableCommand {
             Run without a command to see the course and what to read next.
 
             Examples:
-              groundwork                         the course home view
-              groundwork lessons                 every lesson with its id and reading time
-              groundwork read bounding-boxes     read a lesson (quizzes are asked in a terminal)
-              groundwork render notes.md --format html
-              groundwork check Content --strict  check a course the way CI does
-              groundwork grade street-boxes --answers mine.json
-                                                 score your answers and see every point lost
+              groundwork                       the course home view
+              groundwork lessons               every lesson with its id and minutes
+              groundwork read bounding-boxes   read a lesson and answer its quizzes
+              groundwork assessments           the practice tests and their rules
+              groundwork take sentiment-quiz   take one under its platform's rules
+              groundwork history               your attempts over time
+              groundwork check Content --strict
+                                               check a course the way CI does
             """,
         subcommands: [
             Home.self, Lessons.self, Read.self, Render.self, Assessments.self, Take.self, Report.self, History.self, Grade.self, Check.self,

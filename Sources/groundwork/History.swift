@@ -9,9 +9,10 @@ struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show your attempts over time: per assessment, best and latest, with a trend.",
         discussion: """
-            Without an id, one line per assessment you have attempted: attempts, best and
-            latest score, a trend chart (oldest to newest, one bar per attempt, ▁ = 0% to
-            █ = 100%) and when you may take it again. With an id, every attempt at it.
+            Without an id, one line per assessment you have attempted: attempts, best
+            and latest score, a trend chart (oldest to newest, one bar per attempt, ▁ =
+            0% to █ = 100%) and when you may take it again. With an id, every attempt at
+            it.
 
             Examples:
               groundwork history

@@ -8,9 +8,9 @@ struct Read: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read a lesson in the terminal.",
         discussion: """
-            In a terminal, each quiz waits for your answer (a letter, or several letters for
-            "select all that apply") and then explains every choice. When the output is piped,
-            the lesson is printed with quiz answers hidden.
+            In a terminal, each quiz waits for your answer (a letter, or several letters
+            for "select all that apply") and then explains every choice. When the output
+            is piped, the lesson is printed with quiz answers hidden.
 
             Examples:
               groundwork read what-is-data-annotation

@@ -7,10 +7,10 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render a Markdown file or a lesson to standard output.",
         discussion: """
-            HTML is what libcmark itself produces for plain CommonMark, with 'id's on headings
-            and semantic HTML for tips, notes, warnings, examples and quizzes. Raw HTML and
-            'javascript:' links are removed unless the course opts in ('raw-html: true' in the
-            front matter of its SUMMARY.md).
+            HTML is what libcmark itself produces for plain CommonMark, with 'id's on
+            headings and semantic HTML for tips, notes, warnings, examples and quizzes.
+            Raw HTML and 'javascript:' links are removed unless the course opts in
+            ('raw-html: true' in the front matter of its SUMMARY.md).
 
             Examples:
               groundwork render bounding-boxes --format html > boxes.html

@@ -9,10 +9,11 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the report of a recorded attempt (the latest by default).",
         discussion: """
-            ATTEMPT is an attempt number (from 'groundwork history') or an assessment id for
-            its latest attempt. The report shows what the assessment's policy allows: tests
-            that show the score only (as some platforms do) keep their items' answers hidden
-            here too. An attempt still in progress shows its progress, never its answers' gold.
+            ATTEMPT is an attempt number (from 'groundwork history') or an assessment id
+            for its latest attempt. The report shows what the assessment's policy
+            allows: tests that show the score only (as some platforms do) keep their
+            items' answers hidden here too. An attempt still in progress shows its
+            progress, never its answers' gold.
 
             Examples:
               groundwork report

@@ -10,20 +10,22 @@ struct Take: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Take a practice assessment in the terminal, under the rules of the platform it imitates.",
         discussion: """
-            Items are asked one at a time ("item 3 of 12") with the time left. Type the number
-            of a choice, a rating, a number, a transcript, spans as token ranges ("1-2 ORG; 5
-            LOC"), time segments ("dog bark 1.2-2.5"), or an order ("2 1 3"). At any prompt,
-            :skip leaves the item unanswered and :q (or Ctrl-C, or Ctrl-D) saves and leaves:
-            'take' again resumes where you stopped. Time spent away does not count against
-            the time limit; the report says how long the attempt was interrupted.
+            Items are asked one at a time ("item 3 of 12") with the time left. Type the
+            number of a choice, a rating, a number, a transcript, spans as token ranges
+            ("1-2 ORG; 5 LOC"), time segments ("dog bark 1.2-2.5"), or an order ("2 1
+            3"). At any prompt, :skip leaves the item unanswered and :q (or Ctrl-C, or
+            Ctrl-D) saves and leaves: 'take' again resumes where you stopped. Time spent
+            away does not count against the time limit; the report says how long the
+            attempt was interrupted.
 
-            Boxes, polygons and keypoints are drawn, which a terminal cannot do: the web app
-            (coming) is where they are answered. Meanwhile write them in an answers file
-            (docs/grading.md) and pass --answers FILE; items it answers are not asked.
+            Boxes, polygons and keypoints are drawn, which a terminal cannot do: the web
+            app (coming) is where they are answered. Meanwhile write them in an answers
+            file (docs/grading.md) and pass --answers FILE; items it answers are not
+            asked.
 
-            The rules (attempts, retake delay, feedback after each item or at the end, training
-            retries, work-mode removal) come from the assessment; 'groundwork assessments'
-            lists them.
+            The rules (attempts, retake delay, feedback after each item or at the end,
+            training retries, work-mode removal) come from the assessment; 'groundwork
+            assessments' lists them.
 
             Examples:
               groundwork take sentiment-quiz
