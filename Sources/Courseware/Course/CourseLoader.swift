@@ -107,11 +107,22 @@ public enum CourseLoader {
                 .fileTooLarge,
                 "file is \(size / 1_048_576) MiB; Groundwork reads Markdown files of at most \(maximumFileSize / 1_048_576) MiB")
         }
-        guard let bytes = readBytes(descriptor, expectedSize: size) else {
-            return problem(.unreadableFile, "file cannot be read (check its permissions)")
+        // One read(2) straight into the text, asking a byte more than fstat(2) counted to see
+        // the end; a file that grew meanwhile is read again in chunks.
+        var result = ReadResult.complete
+        let source = SourceFile(path: displayPath, byteCount: size + 1) { buffer in
+            let got = read(descriptor, buffer.baseAddress, buffer.count)
+            result = got < 0 ? .failed : got == buffer.count ? .grew : .complete
+            return result == .complete ? got : 0
         }
-        return .success(SourceFile(path: displayPath, bytes: bytes))
+        if result == .grew, lseek(descriptor, 0, SEEK_SET) == 0, let bytes = readBytes(descriptor, expectedSize: size) {
+            return .success(SourceFile(path: displayPath, bytes: bytes))
+        }
+        guard result == .complete else { return problem(.unreadableFile, "file cannot be read (check its permissions)") }
+        return .success(source)
     }
+
+    private enum ReadResult { case complete, grew, failed }
 
     /// Reads a whole file with read(2) straight into an array (no `Data` to copy from).
     /// A regular file ends at the first short read.
