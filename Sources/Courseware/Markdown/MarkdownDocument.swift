@@ -82,13 +82,21 @@ private final class MarkdownBuilder {
         }
     }
 
+    private static let specialBlockNames = ["quiz"] + Callout.Kind.allCases.map(\.rawValue)
+
+    /// Whether the first word of an info string could name a special block, tested on its
+    /// bytes so that ordinary code (`json`, `swift`) makes no strings.
+    private static func mayNameSpecialBlock(span: Int32, in tree: MarkdownTree) -> Bool {
+        let span = tree.spans[Int(span)]
+        let info = tree.bytes[Int(span.start)..<Int(span.start + span.count)]
+        let word = info.drop { $0 == UInt8(ascii: " ") }.prefix { $0 != UInt8(ascii: " ") }
+        return specialBlockNames.contains { $0.utf8.elementsEqual(word) }
+    }
+
     /// Turns a fenced block whose info string names a special block into a callout or quiz;
     /// false for other code.
     private func makeSpecialBlock(_ node: Int32, in tree: inout MarkdownTree, depth: Int) -> Bool {
-        let infoSpan = tree.spans[Int(tree.nodes[Int(node)].payload)]
-        guard infoSpan.count > 0 else { return false }
-        let first = tree.bytes[Int(infoSpan.start)]
-        guard first >= UInt8(ascii: "e"), first <= UInt8(ascii: "w") else { return false }
+        guard Self.mayNameSpecialBlock(span: tree.nodes[Int(node)].payload, in: tree) else { return false }
         let info = tree.string(span: tree.nodes[Int(node)].payload)
         let words = info.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard let word = words.first else { return false }

@@ -130,6 +130,11 @@ struct MarkdownTree: Sendable {
         }
     }
 
+    func firstByte(span index: Int32) -> UInt8? {
+        let span = spans[Int(index)]
+        return span.count > 0 ? bytes[Int(span.start)] : nil
+    }
+
     /// Indices of a node's children, in order.
     func children(of node: Int32) -> [Int32] {
         var result: [Int32] = []

@@ -171,7 +171,10 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func appendDestination(span: Int32, into out: inout HTMLOutput) {
-        if !allowsRawHTML, Self.isDangerous(out.tree.string(span: span)) { return }
+        // The string is made only for the few destinations whose first letter fits.
+        if !allowsRawHTML, Self.mayStartDangerousScheme(out.tree.firstByte(span: span)), Self.isDangerous(out.tree.string(span: span)) {
+            return
+        }
         out.appendHrefEscaped(span: span)
     }
 
@@ -223,16 +226,19 @@ public struct HTMLRenderer: Sendable {
 
     private static let digits: [UInt8] = Array("0123456789".utf8)
 
+    /// Every dangerous scheme starts with j, v, f or d; most links start otherwise.
+    static func mayStartDangerousScheme(_ first: UInt8?) -> Bool {
+        guard let letter = first.map({ $0 | 0x20 }) else { return false }
+        return letter == UInt8(ascii: "j") || letter == UInt8(ascii: "v") || letter == UInt8(ascii: "f") || letter == UInt8(ascii: "d")
+    }
+
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// cmark's `scan_dangerous_url`: a case-insensitive prefix test.
     static func isDangerous(_ url: String) -> Bool {
-        // Every dangerous scheme starts with j, v, f or d; most links start otherwise.
-        guard let first = url.utf8.first.map({ $0 | 0x20 }),
-            first == UInt8(ascii: "j") || first == UInt8(ascii: "v") || first == UInt8(ascii: "f") || first == UInt8(ascii: "d")
-        else { return false }
+        guard mayStartDangerousScheme(url.utf8.first) else { return false }
         let lower = url.prefix(16).lowercased()
         if lower.hasPrefix("data:image/") {
             let rest = lower.dropFirst("data:image/".count)
