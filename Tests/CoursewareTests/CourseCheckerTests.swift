@@ -56,6 +56,26 @@ struct CourseCheckerTests {
         #expect(diagnostics.first?.position == SourcePosition(line: 4, column: 3))
     }
 
+    /// The loader lists files without FileManager, so this keeps it finding what FileManager's
+    /// enumerator finds: hidden files, nested folders, folders named like lessons, symbolic
+    /// links (listed, never followed into a folder), and nothing under a linked course folder.
+    @Test func lessonFilesAreFoundAsFileManagerFindsThem() throws {
+        let folder = try TemporaryFolder()
+        for file in ["a.md", ".hidden.md", "notes.txt", "sub/b.md", "sub/deeper/c.md", "folder.md/d.md", "linked/e.md"] {
+            try folder.write(file, "# X\n")
+        }
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: folder.path + "/alias.md", withDestinationPath: "a.md")
+        try manager.createSymbolicLink(atPath: folder.path + "/sub/link", withDestinationPath: "../linked")
+        try manager.createSymbolicLink(atPath: folder.path + "/course-link", withDestinationPath: "sub")
+        for root in [folder.path, folder.path + "/", folder.path + "/sub", folder.path + "/course-link"] {
+            let enumerator = try #require(manager.enumerator(atPath: root))
+            let expected = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.sorted()
+            #expect(CourseLoader.markdownFiles(in: root) == expected, "\(root)")
+        }
+        #expect(CourseLoader.markdownFiles(in: folder.path).contains("folder.md"))
+    }
+
     @Test func filesOverTheSizeLimitAreSkippedWithAMessage() throws {
         let folder = try TemporaryFolder()
         try folder.write("SUMMARY.md", "# C\n\n- [Big](big.md)\n")

@@ -141,4 +141,23 @@ struct FrontMatterYAMLTests {
     func mistakesAreReportedWhereTheyAre(yaml: String, expected: String) {
         #expect(fields(yaml).1.map(\.description) == [expected])
     }
+
+    /// Lessons are parsed in place after their front matter; this keeps that equal to parsing
+    /// the blanked copy, positions included.
+    @Test(arguments: [
+        "---\ntitle: A\n---\n# H\n\ntext [x](y.md) <http://a.b>\n",
+        "---\r\ntitle: A\r\n---\r\n    code\r\n\r\n- a\r\n\r\n  b\r\n",
+        "---\ntitle: A\n...\n\n[ref]: /u\n\n[ref]\n\n```tip T\nZ <a@b.c>\n```\n",
+        "---\ntitle: A\n---\n\u{FEFF}body after a byte-order mark\n",
+        "---\ntitle: A\n---",
+        "---\ntitle: A\n",
+        "no front matter\n---\n",
+    ])
+    func parsingInPlaceMatchesParsingTheBlankedText(text: String) {
+        let source = SourceFile(path: "x.md", text: text)
+        let frontMatter = FrontMatter(splitting: source)
+        let inPlace = MarkdownDocument(source: source, frontMatter: frontMatter)
+        let blanked = MarkdownDocument(source: source, markdown: frontMatter.markdown)
+        #expect(inPlace.root.dump() == blanked.root.dump())
+    }
 }

@@ -51,6 +51,28 @@ struct PositionTests {
         #expect(SourceFile(path: "x", bytes: bytes).invalidUTF8 == SourcePosition(line: 1, column: column))
     }
 
+    /// Lines are indexed eight bytes at a time; this checks it against a plain byte loop on
+    /// texts whose line breaks and non-ASCII bytes fall everywhere in those eight.
+    @Test func lineIndexMatchesAByteByByteScan() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "bc", "\n", "\r\n", "é", "日", "        ", "\n\n"]
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0..<60, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let source = SourceFile(path: "x", text: text)
+            var starts = [0]
+            var ascii = [true]
+            for (offset, byte) in text.utf8.enumerated() {
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(offset + 1)
+                    ascii.append(true)
+                } else if byte >= 0x80 {
+                    ascii[ascii.count - 1] = false
+                }
+            }
+            #expect(source.lineStarts == starts && source.asciiLines == ascii, "\(Array(text.utf8))")
+        }
+    }
+
     @Test func validMultiByteTextHasNoInvalidPosition() {
         #expect(SourceFile(path: "x", bytes: Array("日本語 ü 👍".utf8)).invalidUTF8 == nil)
     }

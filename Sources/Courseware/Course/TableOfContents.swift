@@ -49,7 +49,7 @@ public struct TableOfContents: Sendable {
             fields?.checkKeys(allowed: Self.frontMatterKeys, sink: &sink)
         }
         allowsRawHTML = fields?.bool("raw-html", sink: &sink) ?? false
-        let document = MarkdownDocument(source: source, markdown: frontMatter.markdown)
+        let document = MarkdownDocument(source: source, frontMatter: frontMatter)
         sink.append(contentsOf: document.diagnostics)
         var title = fields?.string("title", sink: &sink)?.value
         var modules: [Module] = []

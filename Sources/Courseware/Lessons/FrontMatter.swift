@@ -12,8 +12,12 @@
 public struct FrontMatter: Sendable {
     /// The lines between the fences, or nil when the file has none.
     public var yaml: [Substring]?
-    /// The file's text with the front-matter lines emptied, ready for ``MarkdownDocument``.
-    public var markdown: String
+    /// The file's text with the front-matter lines emptied, ready for ``MarkdownDocument``
+    /// (lessons are parsed in place instead, from after ``closingLine``).
+    public var markdown: String { closingLine.map { Self.blankingLines(through: $0, of: source) } ?? source.text }
+    /// The line of the closing fence, or nil when the file has no front matter.
+    private(set) var closingLine: Int?
+    private let source: SourceFile
     /// File line of the first YAML line (the line after the opening fence).
     public var yamlFirstLine = 2
     /// An unclosed block, if any.
@@ -29,16 +33,13 @@ public struct FrontMatter: Sendable {
     }
 
     init(splitting source: SourceFile, sink: inout DiagnosticSink) {
-        let text = source.text
-        guard Self.isFence(source.line(1), closing: false) else {
-            markdown = text
-            return
-        }
+        self.source = source
+        guard Self.isFence(source.line(1), closing: false) else { return }
         var lineNumber = 2
         while lineNumber <= source.lineCount {
             if Self.isFence(source.line(lineNumber), closing: true) {
                 yaml = (2..<lineNumber).map { source.line($0) }
-                markdown = Self.blankingLines(through: lineNumber, of: source)
+                closingLine = lineNumber
                 return
             }
             lineNumber += 1
@@ -46,7 +47,6 @@ public struct FrontMatter: Sendable {
         sink.report(
             .frontMatterSyntax, at: SourcePosition(line: 1, column: 1),
             "front matter opened here is never closed; add a line with '---' after its last key")
-        markdown = text
     }
 
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {

@@ -34,7 +34,7 @@ public struct Lesson: Sendable, Identifiable {
             sink.report(.invalidUTF8, at: bad, "the file is not valid UTF-8 from here on; save it as UTF-8")
         }
         let frontMatter = FrontMatter(splitting: source, sink: &sink)
-        let document = MarkdownDocument(source: source, markdown: frontMatter.markdown)
+        let document = MarkdownDocument(source: source, frontMatter: frontMatter)
         sink.append(contentsOf: document.diagnostics)
 
         var fields: YAMLMapping?

@@ -23,18 +23,13 @@ enum CMarkParser {
     ///   - finish: Called for every heading once its text is complete and for every code
     ///     block, so the caller can add anchors and turn special blocks into their own kinds.
     static func parse(
-        _ text: String,
+        _ text: UnsafeBufferPointer<UInt8>,
         into tree: inout MarkdownTree,
         positions: PositionMap,
         maxDepth: Int,
         finish: (inout MarkdownTree, Int32) -> Void
     ) -> Output {
-        var text = text
-        let document: OpaquePointer? = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
-            }
-        }
+        let document = text.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
         guard let document, let iterator = cmark_iter_new(document) else {
             return Output(root: tree.appendNode(.document, position: SourcePosition(line: 1, column: 1)), depthLimitReached: false)
         }
@@ -77,7 +72,7 @@ enum CMarkParser {
                 continue
             }
             // cmark records no position for line breaks; they take their parent's.
-            let recorded = position(of: node, in: positions)
+            let recorded = stack.isEmpty ? positions.documentStart ?? position(of: node, in: positions) : position(of: node, in: positions)
             let fallback =
                 leaf ? stack.last.map { tree.position($0.node) } ?? SourcePosition(line: 1, column: 1) : SourcePosition(line: 0, column: 0)
             let index = append(node, to: &tree, position: recorded ?? fallback)
@@ -186,6 +181,8 @@ struct PositionMap {
     var source: SourceFile
     var lineOffset = 0
     var byteColumnOffset = 0
+    /// Where the document node starts when that is not where cmark's text starts.
+    var documentStart: SourcePosition?
 
     /// The file position, or nil when cmark's numbers do not point inside the text.
     func position(line: Int, byteColumn: Int) -> SourcePosition? {

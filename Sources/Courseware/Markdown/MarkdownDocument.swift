@@ -26,9 +26,28 @@ public struct MarkdownDocument: Sendable {
     /// Parses `markdown`, whose lines are the lines of `source` (a lesson passes its text with
     /// the front matter blanked out, so positions still point into the original file).
     public init(source: SourceFile, markdown: String) {
+        var markdown = markdown
+        self = markdown.withUTF8 { MarkdownDocument(source: source, utf8: $0, positions: PositionMap(source: source)) }
+    }
+
+    /// Parses the file after its front matter in place, with no blanked copy of the file:
+    /// cmark reads from the line break that ends the closing fence, so its line 1 is that
+    /// (now empty) line and the body keeps its line numbers plus an offset.
+    init(source: SourceFile, frontMatter: FrontMatter) {
+        guard let closingLine = frontMatter.closingLine else {
+            self.init(source: source)
+            return
+        }
+        var text = source.text
+        let start = closingLine < source.lineCount ? source.lineStarts[closingLine] - 1 : text.utf8.count
+        let positions = PositionMap(source: source, lineOffset: closingLine - 1, documentStart: SourcePosition(line: 1, column: 1))
+        self = text.withUTF8 { MarkdownDocument(source: source, utf8: UnsafeBufferPointer(rebasing: $0[start...]), positions: positions) }
+    }
+
+    private init(source: SourceFile, utf8: UnsafeBufferPointer<UInt8>, positions: PositionMap) {
         let builder = MarkdownBuilder(source: source)
-        var tree = MarkdownTree(expectedBytes: markdown.utf8.count)
-        let rootIndex = builder.parse(markdown, into: &tree, positions: PositionMap(source: source), specialDepth: 0)
+        var tree = MarkdownTree(expectedBytes: utf8.count)
+        let rootIndex = builder.parse(utf8, into: &tree, positions: positions, specialDepth: 0)
         root = MarkdownNode(storage: MarkdownStorage(tree: tree), index: rootIndex)
         anchors = builder.anchors.anchors
         diagnostics = builder.sink.diagnostics
@@ -53,7 +72,7 @@ private final class MarkdownBuilder {
     }
 
     /// Parses into `tree` and returns the index of the new document node.
-    func parse(_ markdown: String, into tree: inout MarkdownTree, positions: PositionMap, specialDepth: Int) -> Int32 {
+    func parse(_ markdown: UnsafeBufferPointer<UInt8>, into tree: inout MarkdownTree, positions: PositionMap, specialDepth: Int) -> Int32 {
         let output = CMarkParser.parse(markdown, into: &tree, positions: positions, maxDepth: MarkdownDocument.maximumNesting) {
             self.finish($1, in: &$0, specialDepth: specialDepth)
         }
@@ -82,13 +101,21 @@ private final class MarkdownBuilder {
         }
     }
 
+    private static let specialBlockNames = ["quiz"] + Callout.Kind.allCases.map(\.rawValue)
+
+    /// Whether the first word of an info string could name a special block, tested on its
+    /// bytes so that ordinary code (`json`, `swift`) makes no strings.
+    private static func mayNameSpecialBlock(span: Int32, in tree: MarkdownTree) -> Bool {
+        let span = tree.spans[Int(span)]
+        let info = tree.bytes[Int(span.start)..<Int(span.start + span.count)]
+        let word = info.drop { $0 == UInt8(ascii: " ") }.prefix { $0 != UInt8(ascii: " ") }
+        return specialBlockNames.contains { $0.utf8.elementsEqual(word) }
+    }
+
     /// Turns a fenced block whose info string names a special block into a callout or quiz;
     /// false for other code.
     private func makeSpecialBlock(_ node: Int32, in tree: inout MarkdownTree, depth: Int) -> Bool {
-        let infoSpan = tree.spans[Int(tree.nodes[Int(node)].payload)]
-        guard infoSpan.count > 0 else { return false }
-        let first = tree.bytes[Int(infoSpan.start)]
-        guard first >= UInt8(ascii: "e"), first <= UInt8(ascii: "w") else { return false }
+        guard Self.mayNameSpecialBlock(span: tree.nodes[Int(node)].payload, in: tree) else { return false }
         let info = tree.string(span: tree.nodes[Int(node)].payload)
         let words = info.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard let word = words.first else { return false }
@@ -103,8 +130,8 @@ private final class MarkdownBuilder {
         // The body starts on the line after the opening fence; cmark removed up to the
         // fence's own indentation from each line.
         let bodyPositions = PositionMap(source: source, lineOffset: position.line, byteColumnOffset: position.column - 1)
-        let literal = tree.string(span: tree.nodes[Int(node)].payload + 1)
-        let body = parse(literal, into: &tree, positions: bodyPositions, specialDepth: depth + 1)
+        var literal = tree.string(span: tree.nodes[Int(node)].payload + 1)
+        let body = literal.withUTF8 { parse($0, into: &tree, positions: bodyPositions, specialDepth: depth + 1) }
         let bodyBlocks = tree.children(of: body)
         if isQuiz {
             if words.count > 1 {

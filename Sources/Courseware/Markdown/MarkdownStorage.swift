@@ -130,6 +130,11 @@ struct MarkdownTree: Sendable {
         }
     }
 
+    func firstByte(span index: Int32) -> UInt8? {
+        let span = spans[Int(index)]
+        return span.count > 0 ? bytes[Int(span.start)] : nil
+    }
+
     /// Indices of a node's children, in order.
     func children(of node: Int32) -> [Int32] {
         var result: [Int32] = []
@@ -164,15 +169,16 @@ struct MarkdownTree: Sendable {
     /// Runs of bytes other than spaces, tabs and line breaks in a span.
     func words(inSpan index: Int32) -> Int {
         let span = spans[Int(index)]
-        var count = 0
-        var inWord = false
-        for position in Int(span.start)..<Int(span.start + span.count) {
-            let byte = bytes[position]
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if !isSpace, !inWord { count += 1 }
-            inWord = !isSpace
+        return bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            var inWord = false
+            for byte in buffer[Int(span.start)..<Int(span.start + span.count)] {
+                let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+                if !isSpace, !inWord { count += 1 }
+                inWord = !isSpace
+            }
+            return count
         }
-        return count
     }
 
     func appendBytes(span index: Int32, to result: inout [UInt8]) {

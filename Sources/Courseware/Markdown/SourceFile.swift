@@ -17,17 +17,37 @@ public struct SourceFile: Sendable {
 
     /// Decodes `bytes` as UTF-8.
     public init(path: String, bytes: some Collection<UInt8>) {
-        var bytes = Array(bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let bytes = Array(bytes)
+        self.init(path: path, byteCount: bytes.count) { buffer in buffer.initialize(fromContentsOf: bytes) }
+    }
+
+    /// Decodes text that `fill` writes straight into the string's own storage (a file read
+    /// there needs no buffer of its own): `fill` gets room for `byteCount` bytes and returns
+    /// how many it wrote.
+    init(path: String, byteCount: Int, fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
         self.path = path
-        if let valid = String(validating: bytes, as: UTF8.self) {
-            self.text = valid
-            self.invalidUTF8 = nil
-        } else {
-            self.text = String(decoding: bytes, as: UTF8.self)
-            self.invalidUTF8 = Self.firstInvalidByte(in: bytes)
+        var index = LineIndex()
+        var invalidUTF8: SourcePosition?
+        let text = String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var count = fill(buffer)
+            if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+                count -= 3
+                UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: buffer.baseAddress! + 3, byteCount: count)
+            }
+            let bytes = UnsafeBufferPointer(rebasing: buffer[..<count])
+            index = LineIndex(bytes)
+            // Only text with non-ASCII bytes can be invalid; the string repairs what is.
+            if index.asciiLines.contains(false) { invalidUTF8 = Self.firstInvalidByte(in: bytes) }
+            return count
         }
-        (self.lineStarts, self.asciiLines) = Self.indexLines(of: text)
+        // Repairs change byte offsets, so repaired text is indexed again.
+        if invalidUTF8 != nil {
+            var repaired = text
+            index = repaired.withUTF8 { LineIndex($0) }
+        }
+        self.text = text
+        self.invalidUTF8 = invalidUTF8
+        (lineStarts, asciiLines) = (index.starts, index.asciiLines)
     }
 
     /// Wraps text that is already a Swift string (so already valid Unicode).
@@ -88,29 +108,50 @@ public struct SourceFile: Sendable {
             column: characterColumn(line: low + 1, byteColumn: offset - lineStarts[low] + 1))
     }
 
-    private static func indexLines(of text: String) -> ([Int], [Bool]) {
+    /// Where lines start and which are pure ASCII, found eight bytes at a time: most words
+    /// of a text hold no line break, and one test tells.
+    private struct LineIndex {
         var starts = [0]
-        var ascii = [true]
-        var text = text
-        text.withUTF8 { bytes in
-            var lineIsASCII = true
-            for (offset, byte) in bytes.enumerated() {
-                if byte == UInt8(ascii: "\n") {
-                    ascii[ascii.count - 1] = lineIsASCII
-                    starts.append(offset + 1)
-                    ascii.append(true)
-                    lineIsASCII = true
-                } else if byte >= 0x80 {
-                    lineIsASCII = false
+        var asciiLines = [true]
+
+        init() {}
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            starts.reserveCapacity(bytes.count / 32 + 1)
+            asciiLines.reserveCapacity(bytes.count / 32 + 1)
+            let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+            let lowBits: UInt64 = 0x0101_0101_0101_0101
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            var offset = 0
+            var nonASCII: UInt64 = 0
+            while offset + 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+                let xored = word ^ newlines
+                if (xored &- lowBits) & ~xored & highBits == 0 {
+                    nonASCII |= word & highBits
+                } else {
+                    for position in offset..<offset + 8 { add(bytes[position], at: position, nonASCII: &nonASCII) }
                 }
+                offset += 8
             }
-            ascii[ascii.count - 1] = lineIsASCII
+            for position in offset..<bytes.count { add(bytes[position], at: position, nonASCII: &nonASCII) }
+            asciiLines[asciiLines.count - 1] = nonASCII == 0
         }
-        return (starts, ascii)
+
+        private mutating func add(_ byte: UInt8, at position: Int, nonASCII: inout UInt64) {
+            if byte == UInt8(ascii: "\n") {
+                asciiLines[asciiLines.count - 1] = nonASCII == 0
+                starts.append(position + 1)
+                asciiLines.append(true)
+                nonASCII = 0
+            } else {
+                nonASCII |= UInt64(byte & 0x80)
+            }
+        }
     }
 
     /// Finds the first byte that does not belong to a valid UTF-8 sequence.
-    private static func firstInvalidByte(in bytes: [UInt8]) -> SourcePosition? {
+    private static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition? {
         var line = 1
         var column = 1
         var index = 0
@@ -130,7 +171,7 @@ public struct SourceFile: Sendable {
     }
 
     /// Length of the valid UTF-8 sequence starting at `index`, or 0 when it is invalid.
-    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    private static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let lead = bytes[index]
         let length: Int
         var lowest: UInt8 = 0x80

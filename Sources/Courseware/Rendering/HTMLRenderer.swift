@@ -17,18 +17,16 @@ public struct HTMLRenderer: Sendable {
 
     public func render(_ document: MarkdownDocument) -> String {
         var output = HTMLOutput(tree: document.root.storage.tree)
-        output.bytes.reserveCapacity(output.tree.bytes.count * 2 + 256)
         render(document.root.index, tight: false, into: &output)
-        return String(decoding: output.bytes, as: UTF8.self)
+        return output.finish()
     }
 
     /// Renders a sequence of sibling nodes (blocks or inlines).
     public func render(_ nodes: [MarkdownNode]) -> String {
         guard let storage = nodes.first?.storage else { return "" }
         var output = HTMLOutput(tree: storage.tree)
-        output.bytes.reserveCapacity(storage.tree.bytes.count * 2 + 256)
         for node in nodes { render(node.index, tight: false, into: &output) }
-        return String(decoding: output.bytes, as: UTF8.self)
+        return output.finish()
     }
 
     /// Renders one node, reading its text straight from the document's storage.
@@ -50,7 +48,7 @@ public struct HTMLRenderer: Sendable {
             switch style.marker {
             case .bullet: out.append("<ul>\n")
             case .ordered(1, _): out.append("<ol>\n")
-            case .ordered(let start, _): out.append("<ol start=\"\(start)\">\n")
+            case .ordered(let start, _): out.append(string: "<ol start=\"\(start)\">\n")
             }
             renderChildren(node, tight: style.isTight, into: &out)
             if case .bullet = style.marker { out.append("</ul>\n") } else { out.append("</ol>\n") }
@@ -63,7 +61,7 @@ public struct HTMLRenderer: Sendable {
             let level = Self.digits[Int(out.tree.nodes[index].extra)]
             out.cr()
             out.append("<h")
-            out.bytes.append(level)
+            out.append(byte: level)
             if headingIDs {
                 out.append(" id=\"")
                 out.appendEscaped(span: payload)
@@ -72,7 +70,7 @@ public struct HTMLRenderer: Sendable {
             out.append(">")
             renderChildren(node, tight: false, into: &out)
             out.append("</h")
-            out.bytes.append(level)
+            out.append(byte: level)
             out.append(">\n")
         case .codeBlock:
             out.cr()
@@ -173,15 +171,18 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func appendDestination(span: Int32, into out: inout HTMLOutput) {
-        if !allowsRawHTML, Self.isDangerous(out.tree.string(span: span)) { return }
+        // The string is made only for the few destinations whose first letter fits.
+        if !allowsRawHTML, Self.mayStartDangerousScheme(out.tree.firstByte(span: span)), Self.isDangerous(out.tree.string(span: span)) {
+            return
+        }
         out.appendHrefEscaped(span: span)
     }
 
     private func renderCallout(_ callout: Callout, body node: Int32, into out: inout HTMLOutput) {
         out.cr()
-        out.append("<aside class=\"callout callout-\(callout.kind.rawValue)\">\n")
+        out.append(string: "<aside class=\"callout callout-\(callout.kind.rawValue)\">\n")
         out.append("<p class=\"callout-title\">")
-        out.append(callout.kind.label)
+        out.append(string: callout.kind.label)
         if let title = callout.title, !title.isEmpty {
             out.append(": ")
             out.appendEscaped(title)
@@ -198,7 +199,7 @@ public struct HTMLRenderer: Sendable {
         out.cr()
         let multiple = quiz.choices.filter(\.isCorrect).count > 1
         let kind = multiple ? "multiple" : "single"
-        out.append("<section class=\"quiz\" data-answers=\"\(kind)\">\n<div class=\"quiz-question\">\n")
+        out.append(string: "<section class=\"quiz\" data-answers=\"\(kind)\">\n<div class=\"quiz-question\">\n")
         for block in quiz.question { render(block, tight: false, into: &out) }
         out.cr()
         out.append("</div>\n")
@@ -225,16 +226,19 @@ public struct HTMLRenderer: Sendable {
 
     private static let digits: [UInt8] = Array("0123456789".utf8)
 
+    /// Every dangerous scheme starts with j, v, f or d; most links start otherwise.
+    static func mayStartDangerousScheme(_ first: UInt8?) -> Bool {
+        guard let letter = first.map({ $0 | 0x20 }) else { return false }
+        return letter == UInt8(ascii: "j") || letter == UInt8(ascii: "v") || letter == UInt8(ascii: "f") || letter == UInt8(ascii: "d")
+    }
+
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// cmark's `scan_dangerous_url`: a case-insensitive prefix test.
     static func isDangerous(_ url: String) -> Bool {
-        // Every dangerous scheme starts with j, v, f or d; most links start otherwise.
-        guard let first = url.utf8.first.map({ $0 | 0x20 }),
-            first == UInt8(ascii: "j") || first == UInt8(ascii: "v") || first == UInt8(ascii: "f") || first == UInt8(ascii: "d")
-        else { return false }
+        guard mayStartDangerousScheme(url.utf8.first) else { return false }
         let lower = url.prefix(16).lowercased()
         if lower.hasPrefix("data:image/") {
             let rest = lower.dropFirst("data:image/".count)
@@ -257,30 +261,69 @@ extension Callout.Kind {
 }
 
 /// A growing UTF-8 buffer with cmark's escaping rules, reading text from a document's storage.
+///
+/// It writes through a pointer of its own: appending to an array checks its uniqueness and
+/// capacity through generic code on every one of the thousands of small writes in a lesson,
+/// which cost more than the copying. ``finish()`` frees it.
 private struct HTMLOutput {
     let tree: MarkdownTree
-    var bytes: [UInt8] = []
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
 
     init(tree: MarkdownTree) {
         self.tree = tree
+        capacity = tree.bytes.count * 2 + 256
+        start = .allocate(capacity: capacity)
     }
 
-    mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+    /// The HTML as a string; the buffer is freed, so nothing may be written after.
+    mutating func finish() -> String {
+        defer { start.deallocate() }
+        return String(unsafeUninitializedCapacity: count) {
+            $0.initialize(fromContentsOf: UnsafeBufferPointer(start: start, count: count))
+        }
+    }
+
+    private mutating func write(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let base = source.baseAddress, !source.isEmpty else { return }
+        reserve(source.count)
+        (start + count).initialize(from: base, count: source.count)
+        count += source.count
+    }
+
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        capacity = max(capacity * 2, count + extra)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.moveInitialize(from: start, count: count)
+        start.deallocate()
+        start = grown
+    }
+
+    mutating func append(byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
     }
 
     mutating func append(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        write(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    mutating func append(string text: String) {
+        var text = text
+        text.withUTF8 { write($0) }
     }
 
     /// cmark's `cr`: starts a new line unless the output is empty or already at one.
     mutating func cr() {
-        if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        if count > 0, start[count - 1] != UInt8(ascii: "\n") { append(byte: UInt8(ascii: "\n")) }
     }
 
     mutating func appendRaw(span index: Int32) {
         let span = tree.spans[Int(index)]
-        bytes.append(contentsOf: tree.bytes[Int(span.start)..<Int(span.start + span.count)])
+        tree.bytes.withUnsafeBufferPointer { write(UnsafeBufferPointer(rebasing: $0[Int(span.start)..<Int(span.start + span.count)])) }
     }
 
     mutating func appendEscaped(span index: Int32) {
@@ -310,11 +353,11 @@ private struct HTMLOutput {
             case UInt8(ascii: ">"): entity = "&gt;"
             default: continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+            write(UnsafeBufferPointer(rebasing: source[runStart..<index]))
             append(entity)
             runStart = index + 1
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
+        write(UnsafeBufferPointer(rebasing: source[runStart...]))
     }
 
     /// `houdini_escape_href`: keeps URL-safe and reserved characters, writes `&` and `'` as
@@ -325,15 +368,15 @@ private struct HTMLOutput {
         for position in Int(span.start)..<Int(span.start + span.count) {
             let byte = tree.bytes[position]
             if Self.hrefSafe[Int(byte)] {
-                bytes.append(byte)
+                append(byte: byte)
             } else if byte == UInt8(ascii: "&") {
                 append("&amp;")
             } else if byte == UInt8(ascii: "'") {
                 append("&#x27;")
             } else {
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
+                append(byte: UInt8(ascii: "%"))
+                append(byte: hex[Int(byte >> 4)])
+                append(byte: hex[Int(byte & 0xF)])
             }
         }
     }
