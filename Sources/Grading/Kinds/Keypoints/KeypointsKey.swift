@@ -69,7 +69,7 @@ public struct KeypointsKey: Sendable, Hashable {
         guard gold.count == objects.count,
             let match = try? Keypoints.match(gold: gold, predicted: predicted, sigmas: sigmas, threshold: oks)
         else {
-            return ItemScore(score: 0, feedback: ["This answer could not be scored."])
+            return .unscorable
         }
         let f1 = gold.isEmpty && predicted.isEmpty ? 1 : match.f1
         var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]

@@ -22,7 +22,7 @@ public struct PolygonsKey: Sendable, Hashable {
         guard gold.count == polygons.count, predicted.count == answer.count,
             let match = try? PolygonGeometry.match(gold: gold, predicted: predicted, threshold: iou)
         else {
-            return ItemScore(score: 0, feedback: ["This answer could not be scored."])
+            return .unscorable
         }
         let f1 = gold.isEmpty && predicted.isEmpty ? 1 : match.f1
         var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]
