@@ -26,49 +26,32 @@ public struct BoxesKey: Sendable, Hashable {
         else {
             return .unscorable
         }
-        let f1 = gold.isEmpty && predicted.isEmpty ? 1 : match.f1
-        var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]
-        if let mean = match.meanMatchedSimilarity { metrics.append(Metric("mean iou", mean)) }
-        var feedback: [String] = []
-        var observations: [Observation] = []
-        let needs = "needs \(Format.number(iou))"
-        for (index, verdict) in match.gold.enumerated() {
-            let g = boxes[index]
-            switch verdict {
-            case .matched:
-                break
-            case .wrongLabel(let partner, let similarity):
-                let p = answer[partner]
-                feedback.append("Box \(partner + 1) is labelled '\(p.label)', gold says '\(g.label)' (IoU \(Format.number(similarity))).")
-                observations.append(.confused(gold: g.label, answer: p.label))
-            case .lowOverlap(let partner, let similarity):
-                let p = answer[partner]
+        let scorer = ObjectScorer(
+            goldLabels: boxes.map(\.label), answerLabels: answer.map(\.label), name: "Box", similarity: "IoU", noun: "object",
+            lowOverlap: { index, partner, similarity in
+                let g = boxes[index], p = answer[partner]
                 let edges = Self.describeEdges(gold: g, answer: p)
                 var line =
-                    "Box \(partner + 1) ('\(p.label)') \(edges.isEmpty ? "is misplaced" : Format.list(edges)) (IoU \(Format.number(similarity)), \(needs))"
+                    "Box \(partner + 1) ('\(p.label)') \(edges.isEmpty ? "is misplaced" : Format.list(edges)) (IoU \(Format.number(similarity)), needs \(Format.number(iou)))"
+                var observations: [Observation] = []
                 if p.label != g.label {
                     line += "; it is also labelled '\(p.label)', gold says '\(g.label)'"
                     observations.append(.confused(gold: g.label, answer: p.label))
                 }
-                feedback.append(line + ".")
                 observations.append(.boundary(noun: "box", loose: p.width * p.height > g.width * g.height))
-            case .missing, .extra:
-                feedback.append(
+                return (line + ".", observations)
+            },
+            missed: { index in
+                let g = boxes[index]
+                return
                     "You missed the '\(g.label)' at x \(Format.number(g.x, decimals: 0)), y \(Format.number(g.y, decimals: 0)) (\(Format.number(g.width, decimals: 0)) × \(Format.number(g.height, decimals: 0)) px)."
-                )
-                observations.append(.missed(noun: "object"))
-            }
-        }
-        for (index, verdict) in match.predicted.enumerated() {
-            if case .extra = verdict {
+            },
+            extra: { index in
                 let p = answer[index]
-                feedback.append(
+                return
                     "Box \(index + 1) ('\(p.label)' at x \(Format.number(p.x, decimals: 0)), y \(Format.number(p.y, decimals: 0))) matches no object in the gold answer."
-                )
-                observations.append(.extra(noun: "object"))
-            }
-        }
-        return ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
+            })
+        return scorer.score(match)
     }
 
     /// "14 px too wide on the left", "cuts 6 px off the bottom", largest first; edges off by

@@ -71,40 +71,18 @@ public struct KeypointsKey: Sendable, Hashable {
         else {
             return .unscorable
         }
-        let f1 = gold.isEmpty && predicted.isEmpty ? 1 : match.f1
-        var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]
-        if let mean = match.meanMatchedSimilarity { metrics.append(Metric("mean oks", mean)) }
-        var feedback: [String] = []
-        var observations: [Observation] = []
-        for (index, verdict) in match.gold.enumerated() {
-            let g = objects[index]
-            switch verdict {
-            case .matched:
-                break
-            case .wrongLabel(let partner, let similarity):
-                feedback.append(
-                    "Object \(partner + 1) is labelled '\(answer[partner].label)', gold says '\(g.label)' (OKS \(Format.number(similarity)))."
-                )
-                observations.append(.confused(gold: g.label, answer: answer[partner].label))
-            case .lowOverlap(let partner, let similarity):
-                let problems = offKeypoints(gold: g, goldObject: gold[index], answer: answer[partner], task: task)
+        let scorer = ObjectScorer(
+            goldLabels: objects.map(\.label), answerLabels: answer.map(\.label), name: "Object", similarity: "OKS", noun: "object",
+            lowOverlap: { index, partner, similarity in
+                let problems = offKeypoints(gold: objects[index], goldObject: gold[index], answer: answer[partner], task: task)
                 let detail = problems.isEmpty ? "" : ": " + problems.joined(separator: "; ")
-                feedback.append(
+                let line =
                     "Object \(partner + 1) ('\(answer[partner].label)') has OKS \(Format.number(similarity)), needs \(Format.number(oks))\(detail)."
-                )
-                observations.append(.boundary(noun: "keypoint", loose: false))
-            case .missing, .extra:
-                feedback.append("You missed the '\(g.label)' with \(firstPoint(g, task: task)).")
-                observations.append(.missed(noun: "object"))
-            }
-        }
-        for (index, verdict) in match.predicted.enumerated() {
-            if case .extra = verdict {
-                feedback.append("Object \(index + 1) ('\(answer[index].label)') matches no object in the gold answer.")
-                observations.append(.extra(noun: "object"))
-            }
-        }
-        return ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
+                return (line, [.boundary(noun: "keypoint", loose: false)])
+            },
+            missed: { index in "You missed the '\(objects[index].label)' with \(firstPoint(objects[index], task: task))." },
+            extra: { index in "Object \(index + 1) ('\(answer[index].label)') matches no object in the gold answer." })
+        return scorer.score(match)
     }
 
     private func firstPoint(_ object: Object, task: KeypointsTask) -> String {

@@ -24,49 +24,33 @@ public struct PolygonsKey: Sendable, Hashable {
         else {
             return .unscorable
         }
-        let f1 = gold.isEmpty && predicted.isEmpty ? 1 : match.f1
-        var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]
-        if let mean = match.meanMatchedSimilarity { metrics.append(Metric("mean iou", mean)) }
-        var feedback: [String] = []
-        var observations: [Observation] = []
-        for (index, verdict) in match.gold.enumerated() {
-            let g = polygons[index]
-            switch verdict {
-            case .matched:
-                break
-            case .wrongLabel(let partner, let similarity):
-                feedback.append(
-                    "Polygon \(partner + 1) is labelled '\(answer[partner].label)', gold says '\(g.label)' (IoU \(Format.number(similarity)))."
-                )
-                observations.append(.confused(gold: g.label, answer: answer[partner].label))
-            case .lowOverlap(let partner, let similarity):
+        let scorer = ObjectScorer(
+            goldLabels: polygons.map(\.label), answerLabels: answer.map(\.label), name: "Polygon", similarity: "IoU",
+            noun: "object",
+            lowOverlap: { index, partner, similarity in
+                let g = polygons[index], p = answer[partner]
                 let inter = PolygonGeometry.intersectionArea(gold[index].polygon, predicted[partner].polygon)
                 let goldArea = gold[index].polygon.area, answerArea = predicted[partner].polygon.area
                 let covered = inter / goldArea, spill = (answerArea - inter) / goldArea
-                var line = "Polygon \(partner + 1) ('\(answer[partner].label)') covers \(Format.percent(covered)) of the gold '\(g.label)'"
+                var line = "Polygon \(partner + 1) ('\(p.label)') covers \(Format.percent(covered)) of the gold '\(g.label)'"
                 if spill >= 0.005 { line += " and spills \(Format.percent(spill)) of its size outside it" }
                 line += " (IoU \(Format.number(similarity)), needs \(Format.number(iou)))"
-                if answer[partner].label != g.label {
-                    line += "; it is also labelled '\(answer[partner].label)'"
-                    observations.append(.confused(gold: g.label, answer: answer[partner].label))
+                var observations: [Observation] = []
+                if p.label != g.label {
+                    line += "; it is also labelled '\(p.label)'"
+                    observations.append(.confused(gold: g.label, answer: p.label))
                 }
-                feedback.append(line + ".")
                 observations.append(.boundary(noun: "polygon", loose: answerArea > goldArea))
-            case .missing, .extra:
+                return (line + ".", observations)
+            },
+            missed: { index in
+                let g = polygons[index]
                 let xs = g.points.map(\.x), ys = g.points.map(\.y)
-                feedback.append(
+                return
                     "You missed the '\(g.label)' around x \(Format.number(xs.min() ?? 0, decimals: 0))–\(Format.number(xs.max() ?? 0, decimals: 0)), y \(Format.number(ys.min() ?? 0, decimals: 0))–\(Format.number(ys.max() ?? 0, decimals: 0))."
-                )
-                observations.append(.missed(noun: "object"))
-            }
-        }
-        for (index, verdict) in match.predicted.enumerated() {
-            if case .extra = verdict {
-                feedback.append("Polygon \(index + 1) ('\(answer[index].label)') matches no object in the gold answer.")
-                observations.append(.extra(noun: "object"))
-            }
-        }
-        return ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
+            },
+            extra: { index in "Polygon \(index + 1) ('\(answer[index].label)') matches no object in the gold answer." })
+        return scorer.score(match)
     }
 
     /// `image`, `size`, `labels`, `iou` and `answer:` a list of `{label, points: [[x, y], …]}`.

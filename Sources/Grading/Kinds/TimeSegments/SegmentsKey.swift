@@ -21,23 +21,10 @@ public struct SegmentsKey: Sendable, Hashable {
         else {
             return .unscorable
         }
-        let f1 = gold.isEmpty && predicted.isEmpty ? 1 : match.f1
-        var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]
-        if let mean = match.meanMatchedSimilarity { metrics.append(Metric("mean iou", mean)) }
-        var feedback: [String] = []
-        var observations: [Observation] = []
-        for (index, verdict) in match.gold.enumerated() {
-            let g = segments[index]
-            switch verdict {
-            case .matched:
-                break
-            case .wrongLabel(let partner, let similarity):
-                feedback.append(
-                    "Event \(partner + 1) is labelled '\(answer[partner].label)', gold says '\(g.label)' (IoU \(Format.number(similarity)))."
-                )
-                observations.append(.confused(gold: g.label, answer: answer[partner].label))
-            case .lowOverlap(let partner, let similarity):
-                let p = answer[partner]
+        let scorer = ObjectScorer(
+            goldLabels: segments.map(\.label), answerLabels: answer.map(\.label), name: "Event", similarity: "IoU", noun: "event",
+            lowOverlap: { index, partner, similarity in
+                let g = segments[index], p = answer[partner]
                 var parts: [String] = []
                 let startDelta = p.start - g.start, endDelta = p.end - g.end
                 if abs(startDelta) >= 0.05 {
@@ -48,28 +35,24 @@ public struct SegmentsKey: Sendable, Hashable {
                 }
                 var line =
                     "Event '\(g.label)' \(parts.isEmpty ? "is misplaced" : Format.list(parts)) (IoU \(Format.number(similarity)), needs \(Format.number(iou)))"
+                var observations: [Observation] = []
                 if p.label != g.label {
                     line += "; you also labelled it '\(p.label)'"
                     observations.append(.confused(gold: g.label, answer: p.label))
                 }
-                feedback.append(line + ".")
                 observations.append(.boundary(noun: "segment", loose: p.end - p.start > g.end - g.start))
-            case .missing, .extra:
-                feedback.append(
-                    "You missed the '\(g.label)' at \(Format.number(g.start, decimals: 1))–\(Format.number(g.end, decimals: 1)) s.")
-                observations.append(.missed(noun: "event"))
-            }
-        }
-        for (index, verdict) in match.predicted.enumerated() {
-            if case .extra = verdict {
+                return (line + ".", observations)
+            },
+            missed: { index in
+                let g = segments[index]
+                return "You missed the '\(g.label)' at \(Format.number(g.start, decimals: 1))–\(Format.number(g.end, decimals: 1)) s."
+            },
+            extra: { index in
                 let p = answer[index]
-                feedback.append(
+                return
                     "Event \(index + 1) ('\(p.label)' at \(Format.number(p.start, decimals: 1))–\(Format.number(p.end, decimals: 1)) s) matches nothing in the gold answer."
-                )
-                observations.append(.extra(noun: "event"))
-            }
-        }
-        return ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
+            })
+        return scorer.score(match)
     }
 
     /// `audio` (or `video`), `duration`, `labels`, `iou` and `answer:` a list of
