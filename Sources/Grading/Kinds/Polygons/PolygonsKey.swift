@@ -60,48 +60,43 @@ public struct PolygonsKey: Sendable, Hashable {
         guard let gold = parser.gold(&fields, example: "answer: [{label: roof, points: [[0, 0], [40, 0], [20, 30]]}]"), let task else {
             return nil
         }
-        guard case .sequence(let entries) = gold.value else {
-            parser.report(.invalidValue, at: gold.position, "the gold 'answer' of \(parser.context) must be a list of polygons")
+        let polygons = parser.goldObjects(gold, noun: "polygon", list: "a list of polygons", labels: task.labels) { entry, parser in
+            parsePolygon(&entry, in: task, &parser)
+        }
+        return polygons.map { (task, PolygonsKey(polygons: $0, iou: iou)) }
+    }
+
+    /// One gold polygon: `{label, points}`, a simple polygon with every vertex inside the image.
+    private static func parsePolygon(_ entry: inout GoldEntry, in task: ImageTask, _ parser: inout ItemParser) -> PolygonAnnotation? {
+        let pointsNode = entry.fields.node("points")
+        guard let label = entry.finish(keys: ["points"], &parser) else { return nil }
+        let what = entry.what
+        guard let pointsNode, case .sequence(let pointNodes) = pointsNode.value else {
+            parser.report(.missingKey, at: entry.node.position, "\(what) needs 'points': a list of [x, y] vertices")
             return nil
         }
-        var polygons: [PolygonAnnotation] = []
-        var failed = false
-        for (index, entry) in entries.enumerated() {
-            let what = "gold polygon \(index + 1) of \(parser.context)"
-            guard var fields = YAMLFields(entry, context: what, sink: &parser.sink) else { failed = true; continue }
-            let label = fields.requiredString("label", hint: "give its label", sink: &parser.sink)
-            let pointsNode = fields.node("points")
-            fields.finish(allowed: ["label", "points"], sink: &parser.sink)
-            guard let label, parser.checkLabel(label, in: task.labels, what: what) else { failed = true; continue }
-            guard let pointsNode, case .sequence(let pointNodes) = pointsNode.value else {
-                parser.report(.missingKey, at: entry.position, "\(what) needs 'points': a list of [x, y] vertices")
-                failed = true
-                continue
-            }
-            var vertices: [PolygonAnnotation.Vertex] = []
-            for (n, node) in pointNodes.enumerated() {
-                guard let point = parser.point(node, what: "vertex \(n + 1) of \(what)") else { failed = true; break }
-                if !task.contains(x: point.x, y: point.y) {
-                    parser.report(
-                        .outOfBounds, at: node.position,
-                        "vertex \(n + 1) of \(what) at (\(Format.number(point.x)), \(Format.number(point.y))) is outside the \(Format.number(task.width)) × \(Format.number(task.height)) image"
-                    )
-                    failed = true
-                }
-                vertices.append(.init(x: point.x, y: point.y))
-            }
-            let polygon = PolygonAnnotation(label: label.value, points: vertices)
-            do {
-                _ = try geometry(polygon)
-            } catch {
+        var verticesValid = true
+        var vertices: [PolygonAnnotation.Vertex] = []
+        for (n, node) in pointNodes.enumerated() {
+            guard let point = parser.point(node, what: "vertex \(n + 1) of \(what)") else { verticesValid = false; break }
+            if !task.contains(x: point.x, y: point.y) {
                 parser.report(
-                    .invalidValue, at: pointsNode.position, "\(what) is not a simple polygon: \(error.message); reorder or fix its vertices"
+                    .outOfBounds, at: node.position,
+                    "vertex \(n + 1) of \(what) at (\(Format.number(point.x)), \(Format.number(point.y))) is outside the \(Format.number(task.width)) × \(Format.number(task.height)) image"
                 )
-                failed = true
-                continue
+                verticesValid = false
             }
-            polygons.append(polygon)
+            vertices.append(.init(x: point.x, y: point.y))
         }
-        return failed ? nil : (task, PolygonsKey(polygons: polygons, iou: iou))
+        let polygon = PolygonAnnotation(label: label, points: vertices)
+        do {
+            _ = try geometry(polygon)
+        } catch {
+            parser.report(
+                .invalidValue, at: pointsNode.position, "\(what) is not a simple polygon: \(error.message); reorder or fix its vertices"
+            )
+            return nil
+        }
+        return verticesValid ? polygon : nil
     }
 }

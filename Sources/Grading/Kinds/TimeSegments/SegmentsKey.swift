@@ -73,37 +73,30 @@ public struct SegmentsKey: Sendable, Hashable {
             parser.report(.invalidValue, at: duration.position, "'duration' must be a positive number of seconds")
             return nil
         }
-        guard case .sequence(let entries) = gold.value else {
-            parser.report(
-                .invalidValue, at: gold.position,
-                "the gold 'answer' of \(parser.context) must be a list of segments (an empty list [] when nothing happens)")
+        let segments = parser.goldObjects(
+            gold, noun: "segment", list: "a list of segments (an empty list [] when nothing happens)", labels: labels
+        ) { entry, parser in parseSegment(&entry, duration: duration.value, &parser) }
+        return segments.map {
+            (SegmentsTask(media: media, duration: duration.value, labels: labels), SegmentsKey(segments: $0, iou: iou))
+        }
+    }
+
+    /// One gold segment: `{label, start, end}` in seconds, within the clip.
+    private static func parseSegment(_ entry: inout GoldEntry, duration: Double, _ parser: inout ItemParser) -> SegmentAnnotation? {
+        let start = entry.fields.number("start", sink: &parser.sink), end = entry.fields.number("end", sink: &parser.sink)
+        guard let label = entry.finish(keys: ["start", "end"], &parser) else { return nil }
+        let what = entry.what
+        guard let start, let end else {
+            parser.report(.missingKey, at: entry.node.position, "\(what) needs 'start' and 'end' in seconds")
             return nil
         }
-        var segments: [SegmentAnnotation] = []
-        var failed = false
-        for (index, entry) in entries.enumerated() {
-            let what = "gold segment \(index + 1) of \(parser.context)"
-            guard var segment = YAMLFields(entry, context: what, sink: &parser.sink) else { failed = true; continue }
-            let label = segment.requiredString("label", hint: "give its label", sink: &parser.sink)
-            let start = segment.number("start", sink: &parser.sink), end = segment.number("end", sink: &parser.sink)
-            segment.finish(allowed: ["label", "start", "end"], sink: &parser.sink)
-            guard let label, parser.checkLabel(label, in: labels, what: what) else { failed = true; continue }
-            guard let start, let end else {
-                parser.report(.missingKey, at: entry.position, "\(what) needs 'start' and 'end' in seconds")
-                failed = true
-                continue
-            }
-            guard start.value >= 0, end.value > start.value, end.value <= duration.value + 1e-9 else {
-                parser.report(
-                    .outOfBounds, at: start.position,
-                    "\(what) (\(Format.number(start.value))–\(Format.number(end.value)) s) is outside the \(Format.number(duration.value)) s clip or ends before it starts; keep 0 ≤ start < end ≤ \(Format.number(duration.value))"
-                )
-                failed = true
-                continue
-            }
-            segments.append(SegmentAnnotation(label: label.value, start: start.value, end: end.value))
+        guard start.value >= 0, end.value > start.value, end.value <= duration + 1e-9 else {
+            parser.report(
+                .outOfBounds, at: start.position,
+                "\(what) (\(Format.number(start.value))–\(Format.number(end.value)) s) is outside the \(Format.number(duration)) s clip or ends before it starts; keep 0 ≤ start < end ≤ \(Format.number(duration))"
+            )
+            return nil
         }
-        return failed
-            ? nil : (SegmentsTask(media: media, duration: duration.value, labels: labels), SegmentsKey(segments: segments, iou: iou))
+        return SegmentAnnotation(label: label, start: start.value, end: end.value)
     }
 }
