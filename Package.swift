@@ -60,10 +60,11 @@ let package = Package(
             dependencies: ["Courseware"],
             path: "Benchmarks/groundwork-bench"
         ),
-        // `swift run -c release metrics-bench`: Metrics against the Python reference tools.
+        // `swift run -c release metrics-bench`: Metrics against the Python reference tools
+        // (Grading only for its JSONValue, to read the reference results).
         .executableTarget(
             name: "metrics-bench",
-            dependencies: ["Metrics"],
+            dependencies: ["Metrics", "Grading"],
             path: "Benchmarks/metrics-bench"
         ),
         .testTarget(
