@@ -67,9 +67,11 @@ let package = Package(
             dependencies: ["Metrics", "Grading"],
             path: "Benchmarks/metrics-bench"
         ),
+        // Helpers every test target may use (a temporary folder), as test targets cannot share files.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "CoursewareTests",
-            dependencies: ["Courseware"],
+            dependencies: ["Courseware", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -79,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GradingTests",
-            dependencies: ["Grading"],
+            dependencies: ["Grading", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
