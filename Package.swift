@@ -67,7 +67,8 @@ let package = Package(
             dependencies: ["Metrics", "Grading"],
             path: "Benchmarks/metrics-bench"
         ),
-        // Helpers every test target may use (a temporary folder), as test targets cannot share files.
+        // Helpers every test target may use (a temporary folder, a seeded generator), as test targets
+        // cannot share files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "CoursewareTests",
@@ -76,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MetricsTests",
-            dependencies: ["Metrics"],
+            dependencies: ["Metrics", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
