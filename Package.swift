@@ -60,25 +60,29 @@ let package = Package(
             dependencies: ["Courseware"],
             path: "Benchmarks/groundwork-bench"
         ),
-        // `swift run -c release metrics-bench`: Metrics against the Python reference tools.
+        // `swift run -c release metrics-bench`: Metrics against the Python reference tools
+        // (Grading only for its JSONValue, to read the reference results).
         .executableTarget(
             name: "metrics-bench",
-            dependencies: ["Metrics"],
+            dependencies: ["Metrics", "Grading"],
             path: "Benchmarks/metrics-bench"
         ),
+        // Helpers every test target may use (a temporary folder, a seeded generator), as test targets
+        // cannot share files.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "CoursewareTests",
-            dependencies: ["Courseware"],
+            dependencies: ["Courseware", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "MetricsTests",
-            dependencies: ["Metrics"],
+            dependencies: ["Metrics", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "GradingTests",
-            dependencies: ["Grading"],
+            dependencies: ["Grading", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 import Metrics
 
 /// The files written by `scripts/metrics-bench/reference_bench.py generate`. Loading is never

@@ -1,31 +1,9 @@
 import Foundation
+import Grading
 
-/// Any JSON value, for reading `reference.json` whose `result` objects differ per task.
-enum JSONValue: Decodable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() {
-            self = .null
-        } else if let n = try? c.decode(Double.self) {
-            self = .number(n)
-        } else if let s = try? c.decode(String.self) {
-            self = .string(s)
-        } else if let b = try? c.decode(Bool.self) {
-            self = .bool(b)
-        } else if let a = try? c.decode([JSONValue].self) {
-            self = .array(a)
-        } else {
-            self = .object(try c.decode([String: JSONValue].self))
-        }
-    }
-
+/// Lookups into `reference.json`, whose `result` objects differ per task, read as Grading's
+/// ``Grading/JSONValue`` tree; each is nil when the value is missing or of another type.
+extension JSONValue {
     subscript(key: String) -> JSONValue? {
         if case .object(let o) = self { return o[key] }
         return nil

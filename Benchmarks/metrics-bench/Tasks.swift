@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 import Metrics
 
 /// Best-of-N wall-clock timing of the scoring only.

@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 import Metrics
 
 // Grades the datasets written by `scripts/metrics-bench/reference_bench.py generate` with

@@ -323,16 +323,10 @@ extension SpanScoring {
         for (g, p) in zip(gold, predicted) {
             let gi = g.filter { allowed.contains($0.label) }.map(Entity.init)
             let pi = p.filter { allowed.contains($0.label) }.map(Entity.init)
-            overall.strict.add(strict(gi, pi, thr))
-            overall.exact.add(exact(gi, pi, thr))
-            overall.partial.add(partial(gi, pi, thr))
-            overall.entType.add(entType(gi, pi, thr))
+            tally(&overall, gi, pi, thr)
             for t in used {
                 let gt = gi.filter { $0.label == t }, pt = pi.filter { $0.label == t }
-                perType[t, default: NERSchemes()].strict.add(strict(gt, pt, thr))
-                perType[t, default: NERSchemes()].exact.add(exact(gt, pt, thr))
-                perType[t, default: NERSchemes()].partial.add(partial(gt, pt, thr))
-                perType[t, default: NERSchemes()].entType.add(entType(gt, pt, thr))
+                tally(&perType[t, default: NERSchemes()], gt, pt, thr)
             }
         }
         func finish(_ s: inout NERSchemes) {
@@ -344,6 +338,14 @@ extension SpanScoring {
         finish(&overall)
         for t in used { finish(&perType[t, default: NERSchemes()]) }
         return NERScores(overall: overall, perType: perType)
+    }
+
+    /// Adds one document's counts under all four schemes, so overall and per-type agree.
+    private static func tally(_ s: inout NERSchemes, _ gold: [Entity], _ pred: [Entity], _ thr: Double) {
+        s.strict.add(boundaries(gold, pred, thr, sameLabel: true))
+        s.exact.add(boundaries(gold, pred, thr, sameLabel: false))
+        s.partial.add(partial(gold, pred, thr))
+        s.entType.add(entType(gold, pred, thr))
     }
 
     private static func validate(_ s: Span, _ what: String) throws(MetricsError) {
@@ -366,34 +368,18 @@ extension SpanScoring {
         return (Double(overlap) / Double(goldSpan)) * 100.0 >= thr
     }
 
-    private static func strict(_ gold: [Entity], _ pred: [Entity], _ thr: Double) -> NERSchemeScores {
+    /// nervaluate's strict (`sameLabel`) and exact schemes: they differ only in whether a
+    /// boundary match must also share the label.
+    private static func boundaries(
+        _ gold: [Entity], _ pred: [Entity], _ thr: Double, sameLabel: Bool
+    ) -> NERSchemeScores {
         var r = NERSchemeScores()
         var matched = Set<Int>()
         for p in pred {
             var found = false
             var incorrect: Int?
             for (ti, t) in gold.enumerated() where !matched.contains(ti) {
-                if p.label == t.label && p.start == t.start && p.end == t.end {
-                    r.correct += 1; matched.insert(ti); found = true; break
-                }
-                if incorrect == nil && sufficientOverlap(p, t, thr) { incorrect = ti }
-            }
-            if !found {
-                if let ti = incorrect { r.incorrect += 1; matched.insert(ti) } else { r.spurious += 1 }
-            }
-        }
-        r.missed = gold.indices.filter { !matched.contains($0) }.count
-        return r
-    }
-
-    private static func exact(_ gold: [Entity], _ pred: [Entity], _ thr: Double) -> NERSchemeScores {
-        var r = NERSchemeScores()
-        var matched = Set<Int>()
-        for p in pred {
-            var found = false
-            var incorrect: Int?
-            for (ti, t) in gold.enumerated() where !matched.contains(ti) {
-                if p.start == t.start && p.end == t.end {
+                if (!sameLabel || p.label == t.label) && p.start == t.start && p.end == t.end {
                     r.correct += 1; matched.insert(ti); found = true; break
                 }
                 if incorrect == nil && sufficientOverlap(p, t, thr) { incorrect = ti }

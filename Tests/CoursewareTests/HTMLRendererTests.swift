@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Courseware
@@ -32,7 +33,7 @@ struct HTMLRendererTests {
 
     /// Random documents made of CommonMark constructs render exactly as libcmark renders them.
     @Test func randomDocumentsMatchLibcmark() {
-        var generator = SeededGenerator(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         let pieces = [
             "# H\n", "## Sub *em*\n", "para with **strong** and `code`\n", "- item\n", "  - nested\n", "1. one\n",
             "> quote\n", "```swift\nlet x = 1 < 2\n```\n", "\n", "[l](a.md \"t\")\n", "![i](b.png)\n", "<b>raw</b>\n",
@@ -100,18 +101,5 @@ struct HTMLRendererTests {
                 </section>
 
                 """)
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64), so random tests repeat.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Courseware
@@ -13,7 +14,7 @@ struct RobustnessTests {
     }
 
     @Test func randomBytesNeverCrash() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<200 {
             let length = Int.random(in: 0...4096, using: &generator)
             exercise((0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) })
@@ -21,7 +22,7 @@ struct RobustnessTests {
     }
 
     @Test func randomMarkdownPunctuationNeverCrashes() {
-        var generator = SeededGenerator(seed: 11)
+        var generator = SplitMix64(seed: 11)
         let alphabet = Array("-*_`#>[]()!<>\\|:~=+0123456789. \n\n\n\t`````quiz tip".utf8)
         for _ in 0..<300 {
             let length = Int.random(in: 0...2000, using: &generator)

@@ -81,28 +81,6 @@ func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
     return abs(a - b) <= tolerance
 }
 
-/// A throwaway folder for a test's files, removed when the test ends.
-final class TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("grading-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func write(_ relative: String, _ text: String) throws {
-        try write(relative, bytes: Array(text.utf8))
-    }
-
-    func write(_ relative: String, bytes: [UInt8]) throws {
-        let url = URL(fileURLWithPath: path).appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: url)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
-
 /// Compares `actual` with a golden file under Fixtures; with `GROUNDWORK_RECORD_GOLDEN=1` in
 /// the environment the file is rewritten instead (then review the diff before committing).
 func expectGolden(_ actual: String, _ relative: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

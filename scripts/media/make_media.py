@@ -312,6 +312,13 @@ def duration(path):
     return float(result.stdout.strip())
 
 
+def speak(text, raw, out):
+    """Speaks `text` into `out` at the media's sample rate, by way of the scratch file `raw`."""
+    run("espeak-ng", "-v", "en-us", "-s", "150", "-w", raw, text)
+    run("sox", "-R", "-D", raw, "-r", str(RATE), "-c", "1", "-b", "16", out)
+    os.remove(raw)
+
+
 def make_speech():
     folder = os.path.join(ASSESSMENTS, "dictation", "media")
     os.makedirs(folder, exist_ok=True)
@@ -325,9 +332,7 @@ def make_speech():
     for name, text in clips.items():
         raw = os.path.join(folder, name + ".raw.wav")
         out = os.path.join(folder, name + ".wav")
-        run("espeak-ng", "-v", "en-us", "-s", "150", "-w", raw, text)
-        run("sox", "-R", "-D", raw, "-r", str(RATE), "-c", "1", "-b", "16", out)
-        os.remove(raw)
+        speak(text, raw, out)
         truth[name] = {"file": name + ".wav", "transcript": text, "seconds": r(duration(out))}
 
     # Fillers and a repeated word: the verbatim transcript keeps them, clean verbatim drops them.
@@ -335,9 +340,7 @@ def make_speech():
     spoken = "So, um, I think the, the box is, uh, too tight."
     raw = os.path.join(folder, name + ".raw.wav")
     out = os.path.join(folder, name + ".wav")
-    run("espeak-ng", "-v", "en-us", "-s", "150", "-w", raw, spoken)
-    run("sox", "-R", "-D", raw, "-r", str(RATE), "-c", "1", "-b", "16", out)
-    os.remove(raw)
+    speak(spoken, raw, out)
     truth[name] = {"file": name + ".wav", "transcript": spoken, "clean_verbatim": "So I think the box is too tight.",
                    "seconds": r(duration(out))}
 
@@ -346,9 +349,7 @@ def make_speech():
                        "clip-7": "The invoice total is two hundred and fifty dollars."}.items():
         raw = os.path.join(folder, name + ".raw.wav")
         out = os.path.join(folder, name + ".wav")
-        run("espeak-ng", "-v", "en-us", "-s", "150", "-w", raw, text)
-        run("sox", "-R", "-D", raw, "-r", str(RATE), "-c", "1", "-b", "16", out)
-        os.remove(raw)
+        speak(text, raw, out)
         truth[name] = {"file": name + ".wav", "transcript": text, "seconds": r(duration(out))}
 
     # A word drowned by a burst of noise: the honest transcript tags it instead of guessing.
@@ -358,9 +359,7 @@ def make_speech():
     for index, text in enumerate(pieces):
         raw = os.path.join(folder, f"{name}.raw{index}.wav")
         part = os.path.join(folder, f"{name}.part{index}.wav")
-        run("espeak-ng", "-v", "en-us", "-s", "150", "-w", raw, text)
-        run("sox", "-R", "-D", raw, "-r", str(RATE), "-c", "1", "-b", "16", part)
-        os.remove(raw)
+        speak(text, raw, part)
         parts.append(part)
     masked_seconds = duration(parts[1])
     noise = os.path.join(folder, f"{name}.noise.wav")

@@ -27,6 +27,9 @@ public struct ItemScore: Sendable, Equatable {
         score.verdict = .unanswered
         return score
     }()
+
+    /// The answer could not be compared with gold (a degenerate shape, an unreadable text): score 0.
+    static let unscorable = ItemScore(score: 0, feedback: ["This answer could not be scored."])
 }
 
 /// How an item went, from its score.

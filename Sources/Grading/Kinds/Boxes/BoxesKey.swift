@@ -24,51 +24,34 @@ public struct BoxesKey: Sendable, Hashable {
         guard gold.count == boxes.count, predicted.count == answer.count,
             let match = try? BoxGeometry.match(gold: gold, predicted: predicted, threshold: iou)
         else {
-            return ItemScore(score: 0, feedback: ["This answer could not be scored."])
+            return .unscorable
         }
-        let f1 = gold.isEmpty && predicted.isEmpty ? 1 : match.f1
-        var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]
-        if let mean = match.meanMatchedSimilarity { metrics.append(Metric("mean iou", mean)) }
-        var feedback: [String] = []
-        var observations: [Observation] = []
-        let needs = "needs \(Format.number(iou))"
-        for (index, verdict) in match.gold.enumerated() {
-            let g = boxes[index]
-            switch verdict {
-            case .matched:
-                break
-            case .wrongLabel(let partner, let similarity):
-                let p = answer[partner]
-                feedback.append("Box \(partner + 1) is labelled '\(p.label)', gold says '\(g.label)' (IoU \(Format.number(similarity))).")
-                observations.append(.confused(gold: g.label, answer: p.label))
-            case .lowOverlap(let partner, let similarity):
-                let p = answer[partner]
+        let scorer = ObjectScorer(
+            goldLabels: boxes.map(\.label), answerLabels: answer.map(\.label), name: "Box", similarity: "IoU", noun: "object",
+            lowOverlap: { index, partner, similarity in
+                let g = boxes[index], p = answer[partner]
                 let edges = Self.describeEdges(gold: g, answer: p)
                 var line =
-                    "Box \(partner + 1) ('\(p.label)') \(edges.isEmpty ? "is misplaced" : Format.list(edges)) (IoU \(Format.number(similarity)), \(needs))"
+                    "Box \(partner + 1) ('\(p.label)') \(edges.isEmpty ? "is misplaced" : Format.list(edges)) (IoU \(Format.number(similarity)), needs \(Format.number(iou)))"
+                var observations: [Observation] = []
                 if p.label != g.label {
                     line += "; it is also labelled '\(p.label)', gold says '\(g.label)'"
                     observations.append(.confused(gold: g.label, answer: p.label))
                 }
-                feedback.append(line + ".")
                 observations.append(.boundary(noun: "box", loose: p.width * p.height > g.width * g.height))
-            case .missing, .extra:
-                feedback.append(
+                return (line + ".", observations)
+            },
+            missed: { index in
+                let g = boxes[index]
+                return
                     "You missed the '\(g.label)' at x \(Format.number(g.x, decimals: 0)), y \(Format.number(g.y, decimals: 0)) (\(Format.number(g.width, decimals: 0)) × \(Format.number(g.height, decimals: 0)) px)."
-                )
-                observations.append(.missed(noun: "object"))
-            }
-        }
-        for (index, verdict) in match.predicted.enumerated() {
-            if case .extra = verdict {
+            },
+            extra: { index in
                 let p = answer[index]
-                feedback.append(
+                return
                     "Box \(index + 1) ('\(p.label)' at x \(Format.number(p.x, decimals: 0)), y \(Format.number(p.y, decimals: 0))) matches no object in the gold answer."
-                )
-                observations.append(.extra(noun: "object"))
-            }
-        }
-        return ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
+            })
+        return scorer.score(match)
     }
 
     /// "14 px too wide on the left", "cuts 6 px off the bottom", largest first; edges off by
@@ -97,46 +80,39 @@ public struct BoxesKey: Sendable, Hashable {
         guard let gold = parser.gold(&fields, example: "answer: [{label: car, x: 10, y: 20, width: 100, height: 50}]"), let task else {
             return nil
         }
-        guard case .sequence(let entries) = gold.value else {
+        let boxes = parser.goldObjects(
+            gold, noun: "box", list: "a list of boxes (an empty list [] when there is nothing to box)", labels: task.labels
+        ) { entry, parser in parseBox(&entry, in: task, &parser) }
+        return boxes.map { (task, BoxesKey(boxes: $0, iou: iou)) }
+    }
+
+    /// One gold box: `{label, x, y, width, height}`, positive and inside the image.
+    private static func parseBox(_ entry: inout GoldEntry, in task: ImageTask, _ parser: inout ItemParser) -> BoxAnnotation? {
+        let keys = ["x", "y", "width", "height"]
+        let values = keys.map { key -> Double? in
+            guard entry.fields.has(key) else {
+                entry.fields.reportMissing(key, "boxes are {label, x, y, width, height} in pixels", sink: &parser.sink)
+                return nil
+            }
+            return entry.fields.number(key, sink: &parser.sink)?.value
+        }
+        guard let label = entry.finish(keys: keys, &parser),
+            let x = values[0], let y = values[1], let w = values[2], let h = values[3]
+        else { return nil }
+        let what = entry.what
+        guard w > 0, h > 0 else {
             parser.report(
-                .invalidValue, at: gold.position,
-                "the gold 'answer' of \(parser.context) must be a list of boxes (an empty list [] when there is nothing to box)")
+                .invalidValue, at: entry.node.position,
+                "\(what) has size \(Format.number(w)) × \(Format.number(h)); width and height must be positive")
             return nil
         }
-        var boxes: [BoxAnnotation] = []
-        var failed = false
-        for (index, entry) in entries.enumerated() {
-            let what = "gold box \(index + 1) of \(parser.context)"
-            guard var box = YAMLFields(entry, context: what, sink: &parser.sink) else { failed = true; continue }
-            let label = box.requiredString("label", hint: "give its label", sink: &parser.sink)
-            let values = ["x", "y", "width", "height"].map { key -> Double? in
-                guard box.has(key) else {
-                    box.reportMissing(key, "boxes are {label, x, y, width, height} in pixels", sink: &parser.sink)
-                    return nil
-                }
-                return box.number(key, sink: &parser.sink)?.value
-            }
-            box.finish(allowed: ["label", "x", "y", "width", "height"], sink: &parser.sink)
-            guard let label, parser.checkLabel(label, in: task.labels, what: what),
-                let x = values[0], let y = values[1], let w = values[2], let h = values[3]
-            else { failed = true; continue }
-            guard w > 0, h > 0 else {
-                parser.report(
-                    .invalidValue, at: entry.position,
-                    "\(what) has size \(Format.number(w)) × \(Format.number(h)); width and height must be positive")
-                failed = true
-                continue
-            }
-            guard task.contains(x: x, y: y), task.contains(x: x + w, y: y + h) else {
-                parser.report(
-                    .outOfBounds, at: entry.position,
-                    "\(what) (x \(Format.number(x)), y \(Format.number(y)), \(Format.number(w)) × \(Format.number(h))) reaches outside the \(Format.number(task.width)) × \(Format.number(task.height)) image; keep 0 ≤ x, x + width ≤ \(Format.number(task.width)), 0 ≤ y, y + height ≤ \(Format.number(task.height))"
-                )
-                failed = true
-                continue
-            }
-            boxes.append(BoxAnnotation(label: label.value, x: x, y: y, width: w, height: h))
+        guard task.contains(x: x, y: y), task.contains(x: x + w, y: y + h) else {
+            parser.report(
+                .outOfBounds, at: entry.node.position,
+                "\(what) (x \(Format.number(x)), y \(Format.number(y)), \(Format.number(w)) × \(Format.number(h))) reaches outside the \(Format.number(task.width)) × \(Format.number(task.height)) image; keep 0 ≤ x, x + width ≤ \(Format.number(task.width)), 0 ≤ y, y + height ≤ \(Format.number(task.height))"
+            )
+            return nil
         }
-        return failed ? nil : (task, BoxesKey(boxes: boxes, iou: iou))
+        return BoxAnnotation(label: label, x: x, y: y, width: w, height: h)
     }
 }

@@ -69,42 +69,20 @@ public struct KeypointsKey: Sendable, Hashable {
         guard gold.count == objects.count,
             let match = try? Keypoints.match(gold: gold, predicted: predicted, sigmas: sigmas, threshold: oks)
         else {
-            return ItemScore(score: 0, feedback: ["This answer could not be scored."])
+            return .unscorable
         }
-        let f1 = gold.isEmpty && predicted.isEmpty ? 1 : match.f1
-        var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]
-        if let mean = match.meanMatchedSimilarity { metrics.append(Metric("mean oks", mean)) }
-        var feedback: [String] = []
-        var observations: [Observation] = []
-        for (index, verdict) in match.gold.enumerated() {
-            let g = objects[index]
-            switch verdict {
-            case .matched:
-                break
-            case .wrongLabel(let partner, let similarity):
-                feedback.append(
-                    "Object \(partner + 1) is labelled '\(answer[partner].label)', gold says '\(g.label)' (OKS \(Format.number(similarity)))."
-                )
-                observations.append(.confused(gold: g.label, answer: answer[partner].label))
-            case .lowOverlap(let partner, let similarity):
-                let problems = offKeypoints(gold: g, goldObject: gold[index], answer: answer[partner], task: task)
+        let scorer = ObjectScorer(
+            goldLabels: objects.map(\.label), answerLabels: answer.map(\.label), name: "Object", similarity: "OKS", noun: "object",
+            lowOverlap: { index, partner, similarity in
+                let problems = offKeypoints(gold: objects[index], goldObject: gold[index], answer: answer[partner], task: task)
                 let detail = problems.isEmpty ? "" : ": " + problems.joined(separator: "; ")
-                feedback.append(
+                let line =
                     "Object \(partner + 1) ('\(answer[partner].label)') has OKS \(Format.number(similarity)), needs \(Format.number(oks))\(detail)."
-                )
-                observations.append(.boundary(noun: "keypoint", loose: false))
-            case .missing, .extra:
-                feedback.append("You missed the '\(g.label)' with \(firstPoint(g, task: task)).")
-                observations.append(.missed(noun: "object"))
-            }
-        }
-        for (index, verdict) in match.predicted.enumerated() {
-            if case .extra = verdict {
-                feedback.append("Object \(index + 1) ('\(answer[index].label)') matches no object in the gold answer.")
-                observations.append(.extra(noun: "object"))
-            }
-        }
-        return ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
+                return (line, [.boundary(noun: "keypoint", loose: false)])
+            },
+            missed: { index in "You missed the '\(objects[index].label)' with \(firstPoint(objects[index], task: task))." },
+            extra: { index in "Object \(index + 1) ('\(answer[index].label)') matches no object in the gold answer." })
+        return scorer.score(match)
     }
 
     private func firstPoint(_ object: Object, task: KeypointsTask) -> String {
@@ -179,72 +157,70 @@ public struct KeypointsKey: Sendable, Hashable {
             let size, let labels, !names.isEmpty
         else { return nil }
         let task = KeypointsTask(image: image, width: size.width, height: size.height, labels: labels, keypoints: names)
-        guard case .sequence(let entries) = gold.value else {
-            parser.report(.invalidValue, at: gold.position, "the gold 'answer' of \(parser.context) must be a list of objects")
+        let objects = parser.goldObjects(gold, noun: "object", list: "a list of objects", labels: labels) { entry, parser in
+            parseObject(&entry, names: names, size: size, &parser)
+        }
+        return objects.map { (task, KeypointsKey(objects: $0, sigmas: sigmas, oks: oks)) }
+    }
+
+    /// One gold object: `{label, points, area}`, each point one of the task's keypoints inside
+    /// the image, the area (or the box around the points) at least 1 px².
+    private static func parseObject(
+        _ entry: inout GoldEntry, names: [String], size: (width: Double, height: Double), _ parser: inout ItemParser
+    ) -> Object? {
+        let area = entry.fields.number("area", sink: &parser.sink)
+        let pointsNode = entry.fields.node("points")
+        guard let label = entry.finish(keys: ["points", "area"], &parser) else { return nil }
+        let what = entry.what
+        guard let pointsNode, case .mapping(let pairs) = pointsNode.value, !pairs.isEmpty else {
+            parser.report(.missingKey, at: entry.node.position, "\(what) needs 'points': keypoint name → [x, y], e.g. {nose: [120, 40]}")
             return nil
         }
-        var objects: [Object] = []
-        var failed = false
-        for (index, entry) in entries.enumerated() {
-            let what = "gold object \(index + 1) of \(parser.context)"
-            guard var object = YAMLFields(entry, context: what, sink: &parser.sink) else { failed = true; continue }
-            let label = object.requiredString("label", hint: "give its label", sink: &parser.sink)
-            let area = object.number("area", sink: &parser.sink)
-            let pointsNode = object.node("points")
-            object.finish(allowed: ["label", "points", "area"], sink: &parser.sink)
-            guard let label, parser.checkLabel(label, in: labels, what: what) else { failed = true; continue }
-            guard let pointsNode, case .mapping(let pairs) = pointsNode.value, !pairs.isEmpty else {
-                parser.report(.missingKey, at: entry.position, "\(what) needs 'points': keypoint name → [x, y], e.g. {nose: [120, 40]}")
-                failed = true
-                continue
-            }
-            var points: [String: Point] = [:]
-            for pair in pairs {
-                let name = pair.key.text ?? ""
-                guard names.contains(name) else {
-                    parser.report(
-                        .unknownLabel, at: pair.key.position,
-                        "keypoint '\(name)' of \(what) is not one of this item's keypoints\(Suggestion.hint(for: name, in: names))")
-                    failed = true
-                    continue
-                }
-                guard let point = parser.point(pair.value, what: "keypoint '\(name)'") else { failed = true; continue }
-                var visibility = 2
-                if let flag = point.extra {
-                    guard let value = YAMLFields.integer(flag, what: "the visibility of '\(name)'", sink: &parser.sink),
-                        value.value == 1 || value.value == 2
-                    else {
-                        parser.report(
-                            .invalidValue, at: flag.position,
-                            "the third value of keypoint '\(name)' is its visibility: 1 (occluded) or 2 (visible); leave an unlabelled keypoint out"
-                        )
-                        failed = true
-                        continue
-                    }
-                    visibility = value.value
-                }
-                guard point.x >= 0, point.y >= 0, point.x <= size.width, point.y <= size.height else {
-                    parser.report(
-                        .outOfBounds, at: pair.value.position,
-                        "keypoint '\(name)' of \(what) at (\(Format.number(point.x)), \(Format.number(point.y))) is outside the \(Format.number(size.width)) × \(Format.number(size.height)) image"
-                    )
-                    failed = true
-                    continue
-                }
-                points[name] = Point(x: point.x, y: point.y, visibility: visibility)
-            }
-            let xs = points.values.map(\.x), ys = points.values.map(\.y)
-            let boxArea = ((xs.max() ?? 0) - (xs.min() ?? 0)) * ((ys.max() ?? 0) - (ys.min() ?? 0))
-            let objectArea = area?.value ?? boxArea
-            if objectArea < 1 {
+        var pointsValid = true
+        var points: [String: Point] = [:]
+        for pair in pairs {
+            let name = pair.key.text ?? ""
+            guard names.contains(name) else {
                 parser.report(
-                    .invalidValue, at: area?.position ?? entry.position,
-                    "\(what) needs an 'area' of at least 1 px² (its keypoints span no area); give the object's area in pixels")
-                failed = true
+                    .unknownLabel, at: pair.key.position,
+                    "keypoint '\(name)' of \(what) is not one of this item's keypoints\(Suggestion.hint(for: name, in: names))")
+                pointsValid = false
                 continue
             }
-            objects.append(Object(label: label.value, points: points, area: objectArea))
+            guard let point = parser.point(pair.value, what: "keypoint '\(name)'") else { pointsValid = false; continue }
+            var visibility = 2
+            if let flag = point.extra {
+                guard let value = YAMLFields.integer(flag, what: "the visibility of '\(name)'", sink: &parser.sink),
+                    value.value == 1 || value.value == 2
+                else {
+                    parser.report(
+                        .invalidValue, at: flag.position,
+                        "the third value of keypoint '\(name)' is its visibility: 1 (occluded) or 2 (visible); leave an unlabelled keypoint out"
+                    )
+                    pointsValid = false
+                    continue
+                }
+                visibility = value.value
+            }
+            guard point.x >= 0, point.y >= 0, point.x <= size.width, point.y <= size.height else {
+                parser.report(
+                    .outOfBounds, at: pair.value.position,
+                    "keypoint '\(name)' of \(what) at (\(Format.number(point.x)), \(Format.number(point.y))) is outside the \(Format.number(size.width)) × \(Format.number(size.height)) image"
+                )
+                pointsValid = false
+                continue
+            }
+            points[name] = Point(x: point.x, y: point.y, visibility: visibility)
         }
-        return failed ? nil : (task, KeypointsKey(objects: objects, sigmas: sigmas, oks: oks))
+        let xs = points.values.map(\.x), ys = points.values.map(\.y)
+        let boxArea = ((xs.max() ?? 0) - (xs.min() ?? 0)) * ((ys.max() ?? 0) - (ys.min() ?? 0))
+        let objectArea = area?.value ?? boxArea
+        if objectArea < 1 {
+            parser.report(
+                .invalidValue, at: area?.position ?? entry.node.position,
+                "\(what) needs an 'area' of at least 1 px² (its keypoints span no area); give the object's area in pixels")
+            return nil
+        }
+        return pointsValid ? Object(label: label, points: points, area: objectArea) : nil
     }
 }

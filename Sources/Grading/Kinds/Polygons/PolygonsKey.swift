@@ -22,51 +22,35 @@ public struct PolygonsKey: Sendable, Hashable {
         guard gold.count == polygons.count, predicted.count == answer.count,
             let match = try? PolygonGeometry.match(gold: gold, predicted: predicted, threshold: iou)
         else {
-            return ItemScore(score: 0, feedback: ["This answer could not be scored."])
+            return .unscorable
         }
-        let f1 = gold.isEmpty && predicted.isEmpty ? 1 : match.f1
-        var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]
-        if let mean = match.meanMatchedSimilarity { metrics.append(Metric("mean iou", mean)) }
-        var feedback: [String] = []
-        var observations: [Observation] = []
-        for (index, verdict) in match.gold.enumerated() {
-            let g = polygons[index]
-            switch verdict {
-            case .matched:
-                break
-            case .wrongLabel(let partner, let similarity):
-                feedback.append(
-                    "Polygon \(partner + 1) is labelled '\(answer[partner].label)', gold says '\(g.label)' (IoU \(Format.number(similarity)))."
-                )
-                observations.append(.confused(gold: g.label, answer: answer[partner].label))
-            case .lowOverlap(let partner, let similarity):
+        let scorer = ObjectScorer(
+            goldLabels: polygons.map(\.label), answerLabels: answer.map(\.label), name: "Polygon", similarity: "IoU",
+            noun: "object",
+            lowOverlap: { index, partner, similarity in
+                let g = polygons[index], p = answer[partner]
                 let inter = PolygonGeometry.intersectionArea(gold[index].polygon, predicted[partner].polygon)
                 let goldArea = gold[index].polygon.area, answerArea = predicted[partner].polygon.area
                 let covered = inter / goldArea, spill = (answerArea - inter) / goldArea
-                var line = "Polygon \(partner + 1) ('\(answer[partner].label)') covers \(Format.percent(covered)) of the gold '\(g.label)'"
+                var line = "Polygon \(partner + 1) ('\(p.label)') covers \(Format.percent(covered)) of the gold '\(g.label)'"
                 if spill >= 0.005 { line += " and spills \(Format.percent(spill)) of its size outside it" }
                 line += " (IoU \(Format.number(similarity)), needs \(Format.number(iou)))"
-                if answer[partner].label != g.label {
-                    line += "; it is also labelled '\(answer[partner].label)'"
-                    observations.append(.confused(gold: g.label, answer: answer[partner].label))
+                var observations: [Observation] = []
+                if p.label != g.label {
+                    line += "; it is also labelled '\(p.label)'"
+                    observations.append(.confused(gold: g.label, answer: p.label))
                 }
-                feedback.append(line + ".")
                 observations.append(.boundary(noun: "polygon", loose: answerArea > goldArea))
-            case .missing, .extra:
+                return (line + ".", observations)
+            },
+            missed: { index in
+                let g = polygons[index]
                 let xs = g.points.map(\.x), ys = g.points.map(\.y)
-                feedback.append(
+                return
                     "You missed the '\(g.label)' around x \(Format.number(xs.min() ?? 0, decimals: 0))–\(Format.number(xs.max() ?? 0, decimals: 0)), y \(Format.number(ys.min() ?? 0, decimals: 0))–\(Format.number(ys.max() ?? 0, decimals: 0))."
-                )
-                observations.append(.missed(noun: "object"))
-            }
-        }
-        for (index, verdict) in match.predicted.enumerated() {
-            if case .extra = verdict {
-                feedback.append("Polygon \(index + 1) ('\(answer[index].label)') matches no object in the gold answer.")
-                observations.append(.extra(noun: "object"))
-            }
-        }
-        return ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
+            },
+            extra: { index in "Polygon \(index + 1) ('\(answer[index].label)') matches no object in the gold answer." })
+        return scorer.score(match)
     }
 
     /// `image`, `size`, `labels`, `iou` and `answer:` a list of `{label, points: [[x, y], …]}`.
@@ -76,48 +60,43 @@ public struct PolygonsKey: Sendable, Hashable {
         guard let gold = parser.gold(&fields, example: "answer: [{label: roof, points: [[0, 0], [40, 0], [20, 30]]}]"), let task else {
             return nil
         }
-        guard case .sequence(let entries) = gold.value else {
-            parser.report(.invalidValue, at: gold.position, "the gold 'answer' of \(parser.context) must be a list of polygons")
+        let polygons = parser.goldObjects(gold, noun: "polygon", list: "a list of polygons", labels: task.labels) { entry, parser in
+            parsePolygon(&entry, in: task, &parser)
+        }
+        return polygons.map { (task, PolygonsKey(polygons: $0, iou: iou)) }
+    }
+
+    /// One gold polygon: `{label, points}`, a simple polygon with every vertex inside the image.
+    private static func parsePolygon(_ entry: inout GoldEntry, in task: ImageTask, _ parser: inout ItemParser) -> PolygonAnnotation? {
+        let pointsNode = entry.fields.node("points")
+        guard let label = entry.finish(keys: ["points"], &parser) else { return nil }
+        let what = entry.what
+        guard let pointsNode, case .sequence(let pointNodes) = pointsNode.value else {
+            parser.report(.missingKey, at: entry.node.position, "\(what) needs 'points': a list of [x, y] vertices")
             return nil
         }
-        var polygons: [PolygonAnnotation] = []
-        var failed = false
-        for (index, entry) in entries.enumerated() {
-            let what = "gold polygon \(index + 1) of \(parser.context)"
-            guard var fields = YAMLFields(entry, context: what, sink: &parser.sink) else { failed = true; continue }
-            let label = fields.requiredString("label", hint: "give its label", sink: &parser.sink)
-            let pointsNode = fields.node("points")
-            fields.finish(allowed: ["label", "points"], sink: &parser.sink)
-            guard let label, parser.checkLabel(label, in: task.labels, what: what) else { failed = true; continue }
-            guard let pointsNode, case .sequence(let pointNodes) = pointsNode.value else {
-                parser.report(.missingKey, at: entry.position, "\(what) needs 'points': a list of [x, y] vertices")
-                failed = true
-                continue
-            }
-            var vertices: [PolygonAnnotation.Vertex] = []
-            for (n, node) in pointNodes.enumerated() {
-                guard let point = parser.point(node, what: "vertex \(n + 1) of \(what)") else { failed = true; break }
-                if !task.contains(x: point.x, y: point.y) {
-                    parser.report(
-                        .outOfBounds, at: node.position,
-                        "vertex \(n + 1) of \(what) at (\(Format.number(point.x)), \(Format.number(point.y))) is outside the \(Format.number(task.width)) × \(Format.number(task.height)) image"
-                    )
-                    failed = true
-                }
-                vertices.append(.init(x: point.x, y: point.y))
-            }
-            let polygon = PolygonAnnotation(label: label.value, points: vertices)
-            do {
-                _ = try geometry(polygon)
-            } catch {
+        var verticesValid = true
+        var vertices: [PolygonAnnotation.Vertex] = []
+        for (n, node) in pointNodes.enumerated() {
+            guard let point = parser.point(node, what: "vertex \(n + 1) of \(what)") else { verticesValid = false; break }
+            if !task.contains(x: point.x, y: point.y) {
                 parser.report(
-                    .invalidValue, at: pointsNode.position, "\(what) is not a simple polygon: \(error.message); reorder or fix its vertices"
+                    .outOfBounds, at: node.position,
+                    "vertex \(n + 1) of \(what) at (\(Format.number(point.x)), \(Format.number(point.y))) is outside the \(Format.number(task.width)) × \(Format.number(task.height)) image"
                 )
-                failed = true
-                continue
+                verticesValid = false
             }
-            polygons.append(polygon)
+            vertices.append(.init(x: point.x, y: point.y))
         }
-        return failed ? nil : (task, PolygonsKey(polygons: polygons, iou: iou))
+        let polygon = PolygonAnnotation(label: label, points: vertices)
+        do {
+            _ = try geometry(polygon)
+        } catch {
+            parser.report(
+                .invalidValue, at: pointsNode.position, "\(what) is not a simple polygon: \(error.message); reorder or fix its vertices"
+            )
+            return nil
+        }
+        return verticesValid ? polygon : nil
     }
 }

@@ -19,25 +19,12 @@ public struct SegmentsKey: Sendable, Hashable {
         guard gold.count == segments.count, predicted.count == answer.count,
             let match = try? TimeSegments.match(gold: gold, predicted: predicted, threshold: iou)
         else {
-            return ItemScore(score: 0, feedback: ["This answer could not be scored."])
+            return .unscorable
         }
-        let f1 = gold.isEmpty && predicted.isEmpty ? 1 : match.f1
-        var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]
-        if let mean = match.meanMatchedSimilarity { metrics.append(Metric("mean iou", mean)) }
-        var feedback: [String] = []
-        var observations: [Observation] = []
-        for (index, verdict) in match.gold.enumerated() {
-            let g = segments[index]
-            switch verdict {
-            case .matched:
-                break
-            case .wrongLabel(let partner, let similarity):
-                feedback.append(
-                    "Event \(partner + 1) is labelled '\(answer[partner].label)', gold says '\(g.label)' (IoU \(Format.number(similarity)))."
-                )
-                observations.append(.confused(gold: g.label, answer: answer[partner].label))
-            case .lowOverlap(let partner, let similarity):
-                let p = answer[partner]
+        let scorer = ObjectScorer(
+            goldLabels: segments.map(\.label), answerLabels: answer.map(\.label), name: "Event", similarity: "IoU", noun: "event",
+            lowOverlap: { index, partner, similarity in
+                let g = segments[index], p = answer[partner]
                 var parts: [String] = []
                 let startDelta = p.start - g.start, endDelta = p.end - g.end
                 if abs(startDelta) >= 0.05 {
@@ -48,28 +35,24 @@ public struct SegmentsKey: Sendable, Hashable {
                 }
                 var line =
                     "Event '\(g.label)' \(parts.isEmpty ? "is misplaced" : Format.list(parts)) (IoU \(Format.number(similarity)), needs \(Format.number(iou)))"
+                var observations: [Observation] = []
                 if p.label != g.label {
                     line += "; you also labelled it '\(p.label)'"
                     observations.append(.confused(gold: g.label, answer: p.label))
                 }
-                feedback.append(line + ".")
                 observations.append(.boundary(noun: "segment", loose: p.end - p.start > g.end - g.start))
-            case .missing, .extra:
-                feedback.append(
-                    "You missed the '\(g.label)' at \(Format.number(g.start, decimals: 1))–\(Format.number(g.end, decimals: 1)) s.")
-                observations.append(.missed(noun: "event"))
-            }
-        }
-        for (index, verdict) in match.predicted.enumerated() {
-            if case .extra = verdict {
+                return (line + ".", observations)
+            },
+            missed: { index in
+                let g = segments[index]
+                return "You missed the '\(g.label)' at \(Format.number(g.start, decimals: 1))–\(Format.number(g.end, decimals: 1)) s."
+            },
+            extra: { index in
                 let p = answer[index]
-                feedback.append(
+                return
                     "Event \(index + 1) ('\(p.label)' at \(Format.number(p.start, decimals: 1))–\(Format.number(p.end, decimals: 1)) s) matches nothing in the gold answer."
-                )
-                observations.append(.extra(noun: "event"))
-            }
-        }
-        return ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
+            })
+        return scorer.score(match)
     }
 
     /// `audio` (or `video`), `duration`, `labels`, `iou` and `answer:` a list of
@@ -90,37 +73,30 @@ public struct SegmentsKey: Sendable, Hashable {
             parser.report(.invalidValue, at: duration.position, "'duration' must be a positive number of seconds")
             return nil
         }
-        guard case .sequence(let entries) = gold.value else {
-            parser.report(
-                .invalidValue, at: gold.position,
-                "the gold 'answer' of \(parser.context) must be a list of segments (an empty list [] when nothing happens)")
+        let segments = parser.goldObjects(
+            gold, noun: "segment", list: "a list of segments (an empty list [] when nothing happens)", labels: labels
+        ) { entry, parser in parseSegment(&entry, duration: duration.value, &parser) }
+        return segments.map {
+            (SegmentsTask(media: media, duration: duration.value, labels: labels), SegmentsKey(segments: $0, iou: iou))
+        }
+    }
+
+    /// One gold segment: `{label, start, end}` in seconds, within the clip.
+    private static func parseSegment(_ entry: inout GoldEntry, duration: Double, _ parser: inout ItemParser) -> SegmentAnnotation? {
+        let start = entry.fields.number("start", sink: &parser.sink), end = entry.fields.number("end", sink: &parser.sink)
+        guard let label = entry.finish(keys: ["start", "end"], &parser) else { return nil }
+        let what = entry.what
+        guard let start, let end else {
+            parser.report(.missingKey, at: entry.node.position, "\(what) needs 'start' and 'end' in seconds")
             return nil
         }
-        var segments: [SegmentAnnotation] = []
-        var failed = false
-        for (index, entry) in entries.enumerated() {
-            let what = "gold segment \(index + 1) of \(parser.context)"
-            guard var segment = YAMLFields(entry, context: what, sink: &parser.sink) else { failed = true; continue }
-            let label = segment.requiredString("label", hint: "give its label", sink: &parser.sink)
-            let start = segment.number("start", sink: &parser.sink), end = segment.number("end", sink: &parser.sink)
-            segment.finish(allowed: ["label", "start", "end"], sink: &parser.sink)
-            guard let label, parser.checkLabel(label, in: labels, what: what) else { failed = true; continue }
-            guard let start, let end else {
-                parser.report(.missingKey, at: entry.position, "\(what) needs 'start' and 'end' in seconds")
-                failed = true
-                continue
-            }
-            guard start.value >= 0, end.value > start.value, end.value <= duration.value + 1e-9 else {
-                parser.report(
-                    .outOfBounds, at: start.position,
-                    "\(what) (\(Format.number(start.value))–\(Format.number(end.value)) s) is outside the \(Format.number(duration.value)) s clip or ends before it starts; keep 0 ≤ start < end ≤ \(Format.number(duration.value))"
-                )
-                failed = true
-                continue
-            }
-            segments.append(SegmentAnnotation(label: label.value, start: start.value, end: end.value))
+        guard start.value >= 0, end.value > start.value, end.value <= duration + 1e-9 else {
+            parser.report(
+                .outOfBounds, at: start.position,
+                "\(what) (\(Format.number(start.value))–\(Format.number(end.value)) s) is outside the \(Format.number(duration)) s clip or ends before it starts; keep 0 ≤ start < end ≤ \(Format.number(duration))"
+            )
+            return nil
         }
-        return failed
-            ? nil : (SegmentsTask(media: media, duration: duration.value, labels: labels), SegmentsKey(segments: segments, iou: iou))
+        return SegmentAnnotation(label: label, start: start.value, end: end.value)
     }
 }

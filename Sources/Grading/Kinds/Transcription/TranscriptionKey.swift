@@ -45,7 +45,7 @@ public struct TranscriptionKey: Sendable, Hashable {
             guard let scores = try? Transcription.wordScores(references: [normalized], hypotheses: [hypothesis]) else { continue }
             if best == nil || scores.errorRate < best!.scores.errorRate { best = (normalized, scores) }
         }
-        guard let best else { return ItemScore(score: 0, feedback: ["This answer could not be scored."]) }
+        guard let best else { return .unscorable }
         let wer = best.scores.errorRate
         let score = wer <= allowedWER + 1e-12 ? 1 : max(0, min(1, (1 - wer) / (1 - allowedWER)))
         let metrics = [
