@@ -224,3 +224,19 @@ extension CommandLineTests {
         #expect(resumed.stdout.contains("Resuming attempt #1 at Colour quiz: 1 answer(s) kept"))
     }
 }
+
+extension CommandLineTests {
+    @Test func anAbandonedAttemptKeepsItsAnswersAndCountsAsAnAttempt() throws {
+        _ = try take("typed", ["1,3", ":q"])
+        let abandoned = try take("typed", [], ["--abandon"])
+        #expect(abandoned.status == 0)
+        #expect(abandoned.stdout.contains("Attempt #1 at Every typed kind closed as abandoned; its answers are kept."))
+        let report = try run(["report", "1", "--assessments", Self.assessments])
+        #expect(report.stdout.contains("was abandoned without a result"))
+        let list = try run(["assessments", "--assessments", Self.assessments])
+        #expect(list.stdout.contains("You: 1 attempt. You may take it now"))
+        let nothing = try take("typed", [], ["--abandon"])
+        #expect(nothing.status == 2)
+        #expect(nothing.stderr.contains("no attempt at 'typed' is in progress"))
+    }
+}
