@@ -50,8 +50,22 @@ struct TranscriptionScoringTests {
         #expect(
             result.feedback == [
                 "Word error rate 45.5%, 10% allowed: 0 wrong words, 5 missing words, 0 extra words.",
-                "You left out 'and at ten on saturdays'.",
+                "You left out 'and at ten on Saturdays'.",
             ])
+    }
+
+    @Test func feedbackQuotesWordsAsWrittenNotAsNormalised() throws {
+        let numbers = """
+            - id: t3
+              kind: transcription
+              prompt: Transcribe the clip.
+              answer: Their team reviewed forty-two images at 7:15.
+              reason: Numbers as spoken.
+            """
+        let result = try score("\"There team reviewed 42 images at 7:15.\"", item(numbers))
+        #expect(
+            result.feedback.dropFirst() == ["You wrote 'There', the audio says 'Their'.", "You wrote '42', the audio says 'forty-two'."])
+        #expect(result.observations == [.misheard(said: "their", wrote: "there"), .misheard(said: "fortytwo", wrote: "42")])
     }
 
     @Test func anEmptyTranscriptScoresZeroEvenWithAnAllowance() throws {

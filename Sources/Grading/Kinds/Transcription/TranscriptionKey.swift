@@ -1,4 +1,5 @@
 import Courseware
+internal import Foundation
 internal import Metrics
 
 /// The gold of a transcription item: accepted transcripts, what differences to ignore and
@@ -39,11 +40,11 @@ public struct TranscriptionKey: Sendable, Hashable {
     func score(_ answer: String, task: TranscriptionTask) -> ItemScore {
         let options = normalization
         let hypothesis = Transcription.normalize(answer, options: options)
-        var best: (reference: String, scores: TranscriptionScores)?
+        var best: (reference: String, original: String, scores: TranscriptionScores)?
         for reference in references {
             let normalized = Transcription.normalize(reference, options: options)
             guard let scores = try? Transcription.wordScores(references: [normalized], hypotheses: [hypothesis]) else { continue }
-            if best == nil || scores.errorRate < best!.scores.errorRate { best = (normalized, scores) }
+            if best == nil || scores.errorRate < best!.scores.errorRate { best = (normalized, reference, scores) }
         }
         guard let best else { return .unscorable }
         let wer = best.scores.errorRate
@@ -53,7 +54,9 @@ public struct TranscriptionKey: Sendable, Hashable {
             Metric("hits", Double(best.scores.hits)), Metric("substitutions", Double(best.scores.substitutions)),
             Metric("deletions", Double(best.scores.deletions)), Metric("insertions", Double(best.scores.insertions)),
         ]
-        let reference = Transcription.words(best.reference), written = Transcription.words(hypothesis)
+        let referenceTokens = Transcription.words(best.reference), writtenTokens = Transcription.words(hypothesis)
+        let reference = Self.shownWords(best.original, normalized: best.reference, options: options)
+        let written = Self.shownWords(answer, normalized: hypothesis, options: options)
         var lines: [String] = []
         var observations: [Observation] = []
         for chunk in best.scores.alignments.first ?? [] {
@@ -64,7 +67,7 @@ public struct TranscriptionKey: Sendable, Hashable {
                 continue
             case .substitute:
                 lines.append("You wrote '\(wrote)', the audio says '\(said)'.")
-                for (s, w) in zip(reference[chunk.referenceRange], written[chunk.hypothesisRange]) {
+                for (s, w) in zip(referenceTokens[chunk.referenceRange], writtenTokens[chunk.hypothesisRange]) {
                     observations.append(.misheard(said: s, wrote: w))
                 }
             case .delete:
@@ -85,6 +88,21 @@ public struct TranscriptionKey: Sendable, Hashable {
         feedback += lines.prefix(6)
         if lines.count > 6 { feedback.append("…and \(Format.count(lines.count - 6, "more difference"))") }
         return ItemScore(score: score, metrics: metrics, feedback: feedback, observations: observations)
+    }
+
+    /// The words of `text` as written ("forty-two", "7:15"), one per normalised token, so
+    /// feedback quotes what the learner and the gold actually say; the normalised tokens
+    /// themselves when the two cannot be paired one to one.
+    static func shownWords(_ text: String, normalized: String, options: TranscriptNormalization) -> [String] {
+        let tokens = Transcription.words(normalized)
+        var shown: [String] = []
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            let parts = Transcription.words(Transcription.normalize(String(word), options: options))
+            guard parts.count <= 1 else { return tokens }
+            if parts.count == 1 { shown.append(String(word).trimmingCharacters(in: .punctuationCharacters)) }
+        }
+        guard shown.count == tokens.count else { return tokens }
+        return zip(shown, tokens).map { $0.isEmpty ? $1 : $0 }
     }
 
     /// `audio`, `duration`, `wer` (allowed, default 0), `ignore` and `answer:` one transcript
