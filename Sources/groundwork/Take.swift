@@ -55,43 +55,7 @@ struct Take: ParsableCommand {
                 throw CommandError(error.description)
             }
         }
-        var attempt: RecordedAttempt
-        switch try gradebook.eligibility(for: assessment) {
-        case .resume(let record):
-            if abandon {
-                try gradebook.finishAttempt(record.id ?? 0, status: .abandoned, score: nil, passed: nil, resultJSON: nil)
-                print("Attempt #\(record.id ?? 0) at \(assessment.title) closed as abandoned; its answers are kept.")
-                return
-            }
-            do {
-                attempt = try RecordedAttempt.resume(record, of: assessment, in: gradebook)
-            } catch let error as RecordedAttemptError {
-                throw CommandError(error.description)
-            }
-            let gap = attempt.resumptions.last?.gap ?? 0
-            print(
-                "Resuming attempt #\(attempt.id) at \(assessment.title): \(attempt.session.given.count) answer(s) kept; "
-                    + "away \(TimeText.duration(gap)), which does not count against the time limit.\n")
-        case .start:
-            guard !abandon else { throw CommandError("no attempt at '\(assessment.id)' is in progress") }
-            try Self.requireAnswerable(assessment, sheet: sheet)
-            showIntroduction(assessment)
-            guard Self.readyToStart() else {
-                print("\nNothing was started; 'groundwork take \(assessment.id)' when you are ready.")
-                return
-            }
-            attempt = try RecordedAttempt.start(assessment, in: gradebook, seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)))
-        case .wait(let until):
-            throw CommandError(
-                "\(assessment.title) may be retaken from \(TimeText.moment(until)) (retake delay \(Assessments.minutes(assessment.policy.retakeDelayMinutes ?? 0))); see 'groundwork history \(assessment.id)'"
-            )
-        case .noAttemptsLeft(let used):
-            throw CommandError("every allowed attempt at \(assessment.title) was used (\(used)); 'groundwork report' shows your results")
-        case .needsPrerequisites(let missing):
-            throw CommandError(
-                "\(assessment.title) needs a passed attempt at \(missing.joined(separator: ", ")) first; start with 'groundwork take \(missing[0])'"
-            )
-        }
+        guard var attempt = try openAttempt(assessment, gradebook: gradebook, sheet: sheet) else { return }
         SaveOnInterrupt.install(assessmentID: assessment.id)
         let renderer = Terminal.renderer()
         guard run(&attempt, sheet: sheet, renderer: renderer) else {
@@ -108,6 +72,49 @@ struct Take: ParsableCommand {
         )
         if case .wait(let until) = try gradebook.eligibility(for: assessment) {
             print("Retake allowed from \(TimeText.moment(until)).")
+        }
+    }
+
+    /// Resumes the attempt in progress or starts a new one, as the policy and the record
+    /// allow; nil when there is nothing to take (abandoned, or the learner left at the start).
+    private func openAttempt(_ assessment: Assessment, gradebook: Gradebook, sheet: AnswerSheet?) throws -> RecordedAttempt? {
+        switch try gradebook.eligibility(for: assessment) {
+        case .resume(let record):
+            if abandon {
+                try gradebook.finishAttempt(record.id ?? 0, status: .abandoned, score: nil, passed: nil, resultJSON: nil)
+                print("Attempt #\(record.id ?? 0) at \(assessment.title) closed as abandoned; its answers are kept.")
+                return nil
+            }
+            let attempt: RecordedAttempt
+            do {
+                attempt = try RecordedAttempt.resume(record, of: assessment, in: gradebook)
+            } catch let error as RecordedAttemptError {
+                throw CommandError(error.description)
+            }
+            let gap = attempt.resumptions.last?.gap ?? 0
+            print(
+                "Resuming attempt #\(attempt.id) at \(assessment.title): \(attempt.session.given.count) answer(s) kept; "
+                    + "away \(TimeText.duration(gap)), which does not count against the time limit.\n")
+            return attempt
+        case .start:
+            guard !abandon else { throw CommandError("no attempt at '\(assessment.id)' is in progress") }
+            try Self.requireAnswerable(assessment, sheet: sheet)
+            showIntroduction(assessment)
+            guard Self.readyToStart() else {
+                print("\nNothing was started; 'groundwork take \(assessment.id)' when you are ready.")
+                return nil
+            }
+            return try RecordedAttempt.start(assessment, in: gradebook, seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)))
+        case .wait(let until):
+            throw CommandError(
+                "\(assessment.title) may be retaken from \(TimeText.moment(until)) (retake delay \(Assessments.minutes(assessment.policy.retakeDelayMinutes ?? 0))); see 'groundwork history \(assessment.id)'"
+            )
+        case .noAttemptsLeft(let used):
+            throw CommandError("every allowed attempt at \(assessment.title) was used (\(used)); 'groundwork report' shows your results")
+        case .needsPrerequisites(let missing):
+            throw CommandError(
+                "\(assessment.title) needs a passed attempt at \(missing.joined(separator: ", ")) first; start with 'groundwork take \(missing[0])'"
+            )
         }
     }
 
