@@ -4,7 +4,7 @@ internal import GroundworkCMark
 ///
 /// It parses, walks cmark's tree with cmark's own iterator, copies every node into
 /// ``MarkdownNode`` values and frees the C tree, all within one synchronous call, so no C
-/// pointer ever leaves this file.
+/// pointer ever leaves this file (and no cmark memory outlives the call that made it).
 enum CMarkParser {
     struct Output {
         var root: Int32
@@ -29,13 +29,14 @@ enum CMarkParser {
         maxDepth: Int,
         finish: (inout MarkdownTree, Int32) -> Void
     ) -> Output {
-        let document = text.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
-        guard let document, let iterator = cmark_iter_new(document) else {
+        // cmark allocates the parser, its tree and the iterator in this thread's arena, and
+        // restoring the arena frees them all, so none of cmark's free functions is called.
+        let mark = gw_arena_save()
+        defer { gw_arena_restore(mark) }
+        let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, gw_arena_allocator())
+        text.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        guard let document = cmark_parser_finish(parser), let iterator = cmark_iter_new(document) else {
             return Output(root: tree.appendNode(.document, position: SourcePosition(line: 1, column: 1)), depthLimitReached: false)
-        }
-        defer {
-            cmark_iter_free(iterator)
-            cmark_node_free(document)
         }
 
         var stack: [(node: Int32, lastChild: Int32)] = []
