@@ -13,12 +13,12 @@ trap 'rm -rf "$work"' EXIT
 if (($#)); then
     find "$@" -name '*.md' -type f > "$work/files"
 else
-    n=0
     for repo in /opt/swift-packages/*/*.git; do
         tag=$(git -C "$repo" tag | sort -V | tail -1)
         [ -n "$tag" ] || continue
-        git -C "$repo" ls-tree -r --name-only "$tag" | grep -iE '\.md$' | head -20 | while read -r path; do
-            n=$((n + 1))
+        # head(1) closing the pipe early kills git and grep with SIGPIPE; under pipefail
+        # that would end the whole script, so the listing's status is ignored.
+        { git -C "$repo" ls-tree -r --name-only "$tag" | grep -iE '\.md$' || true; } | head -20 | while read -r path; do
             git -C "$repo" show "$tag:$path" > "$work/$(basename "$repo" .git)-$RANDOM-$(basename "$path")" 2>/dev/null || true
         done
     done

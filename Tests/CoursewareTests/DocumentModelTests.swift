@@ -15,6 +15,11 @@ struct DocumentModelTests {
         #expect(document.anchors == ["hello-world", "hello-world-1", "edge-cases--flags", "section"])
     }
 
+    @Test func nonASCIIHeadingsKeepTheirLettersInAnchors() {
+        let document = parse("# Über Äpfel & Café\n\n## Überblick: *naïve* `code`\n")
+        #expect(document.anchors == ["über-äpfel--café", "überblick-naïve-code"])
+    }
+
     @Test func plainTextJoinsInlinesAndDropsMarkup() {
         let document = parse("Some *emphasised* `code` and [a link](x.md)\nnext line\n")
         #expect(document.root.plainText == "Some emphasised code and a link next line")

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -48,6 +49,20 @@ struct RobustnessTests {
         let lesson = Lesson(source: SourceFile(path: "big.md", text: text), defaultID: "big")
         #expect(lesson.document.root.children.count > 150_000)
         #expect(lesson.diagnostics.isEmpty)
+    }
+
+    /// cmark allocates in a per-thread arena; parses on many threads at once, each with
+    /// special blocks parsed inside it, must build exactly what one thread builds.
+    @Test func lessonsParsedOnManyThreadsAtOnceMatchOneThread() throws {
+        let everything = try Fixtures.text("Everything.md")
+        let texts = (0..<16).map { everything + String(repeating: "More *text* in paragraph \($0).\n\n", count: $0 * 50) }
+        let expected = texts.map { lesson($0).document.root.dump() }
+        let dumps = Mutex([String](repeating: "", count: texts.count))
+        DispatchQueue.concurrentPerform(iterations: texts.count) { index in
+            let dump = lesson(texts[index]).document.root.dump()
+            dumps.withLock { $0[index] = dump }
+        }
+        #expect(dumps.withLock { $0 } == expected)
     }
 
     @Test func deeplyNestedSpecialBlocksStayCode() {

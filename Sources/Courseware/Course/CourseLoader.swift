@@ -58,7 +58,16 @@ public enum CourseLoader {
         for module in toc?.modules ?? [] {
             var lessons: [(lesson: Lesson, depth: Int)] = []
             for entry in module.entries {
-                guard let lesson = lessonsByPath[entry.path] else {
+                if listed.contains(entry.path) {
+                    diagnostics.append(
+                        Diagnostic(
+                            path: summaryPath, position: entry.position, severity: .error, rule: .tableOfContents,
+                            message: "'\(entry.path)' is listed twice; each lesson appears once in the table of contents"))
+                    continue
+                }
+                // Lessons are moved out of the dictionary, not copied: copying one retains
+                // every string and array in it, and that showed in the benchmark's profile.
+                guard let lesson = lessonsByPath.removeValue(forKey: entry.path) else {
                     if !diagnostics.contains(where: { $0.path == display(folder, entry.path) }) {
                         diagnostics.append(
                             Diagnostic(
@@ -67,18 +76,12 @@ public enum CourseLoader {
                     }
                     continue
                 }
-                if !listed.insert(entry.path).inserted {
-                    diagnostics.append(
-                        Diagnostic(
-                            path: summaryPath, position: entry.position, severity: .error, rule: .tableOfContents,
-                            message: "'\(entry.path)' is listed twice; each lesson appears once in the table of contents"))
-                    continue
-                }
+                listed.insert(entry.path)
                 lessons.append((lesson, entry.depth))
             }
             modules.append(Course.Module(title: module.title, lessons: lessons))
         }
-        let unlisted = lessonsByPath.keys.sorted().filter { !listed.contains($0) }.compactMap { lessonsByPath[$0] }
+        let unlisted = lessonsByPath.keys.sorted().compactMap { lessonsByPath.removeValue(forKey: $0) }
         let title = toc?.title ?? URL(fileURLWithPath: folder).lastPathComponent
         return Course(
             folder: folder, title: title, allowsRawHTML: toc?.allowsRawHTML ?? false, modules: modules, unlistedLessons: unlisted,

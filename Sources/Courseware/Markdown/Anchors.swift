@@ -8,7 +8,9 @@ final class AnchorRegistry {
     private(set) var anchors: [String] = []
     private var seen: [String: Int] = [:]
 
-    func register(headingText: String) -> String {
+    /// Registers a heading by its text's UTF-8 bytes (as the document builder collects them,
+    /// so an ASCII heading never becomes a string of its own) and returns its anchor.
+    func register(headingText: [UInt8]) -> String {
         var slug = Self.slug(headingText)
         if slug.isEmpty { slug = "section" }
         var unique = slug
@@ -21,10 +23,10 @@ final class AnchorRegistry {
         return unique
     }
 
-    static func slug(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
+    static func slug(_ text: [UInt8]) -> String {
+        if text.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         var result = ""
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in String(decoding: text, as: UTF8.self).lowercased().unicodeScalars {
             if scalar == " " {
                 result.append("-")
             } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic
@@ -38,19 +40,22 @@ final class AnchorRegistry {
         return result
     }
 
-    /// The same rule for ASCII text, on bytes: most headings are ASCII.
-    private static func asciiSlug(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                bytes.append(byte)
-            case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
-            default: break
+    /// The same rule for ASCII text, from bytes straight into the slug's storage: most
+    /// headings are ASCII, and a short slug then needs no allocation at all.
+    private static func asciiSlug(_ text: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: text.count) { slug in
+            var count = 0
+            for byte in text {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): slug[count] = byte + 32
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    slug[count] = byte
+                case UInt8(ascii: " "): slug[count] = UInt8(ascii: "-")
+                default: continue
+                }
+                count += 1
             }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

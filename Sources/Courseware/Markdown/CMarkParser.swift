@@ -2,9 +2,9 @@ internal import GroundworkCMark
 
 /// The one place in Groundwork that talks to libcmark.
 ///
-/// It parses, walks cmark's tree with cmark's own iterator, copies every node into
+/// It parses, walks cmark's tree, copies every node into
 /// ``MarkdownNode`` values and frees the C tree, all within one synchronous call, so no C
-/// pointer ever leaves this file.
+/// pointer ever leaves this file (and no cmark memory outlives the call that made it).
 enum CMarkParser {
     struct Output {
         var root: Int32
@@ -29,75 +29,91 @@ enum CMarkParser {
         maxDepth: Int,
         finish: (inout MarkdownTree, Int32) -> Void
     ) -> Output {
-        let document = text.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
-        guard let document, let iterator = cmark_iter_new(document) else {
+        // cmark allocates the parser and its tree in this thread's arena, and restoring the
+        // arena frees them all, so none of cmark's free functions is called.
+        let mark = gw_arena_save()
+        defer { gw_arena_restore(mark) }
+        let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, gw_arena_allocator())
+        text.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        guard let document = cmark_parser_finish(parser) else {
             return Output(root: tree.appendNode(.document, position: SourcePosition(line: 1, column: 1)), depthLimitReached: false)
         }
-        defer {
-            cmark_iter_free(iterator)
-            cmark_node_free(document)
-        }
 
-        var stack: [(node: Int32, lastChild: Int32)] = []
-        var skipped: OpaquePointer?
+        // The walk follows cmark's child and sibling links itself: cmark's iterator takes two
+        // calls per step and steps onto every container twice. `open` holds the containers
+        // entered and not yet closed, with their cmark nodes to continue from.
+        var open: [(node: Int32, lastChild: Int32, cmark: OpaquePointer)] = []
         var depthLimitReached = false
         var root = MarkdownTree.none
-
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            if let skippedNode = skipped {
-                if node == skippedNode, event == CMARK_EVENT_EXIT { skipped = nil }
-                continue
-            }
-            if event == CMARK_EVENT_EXIT {
-                guard let (finished, _) = stack.popLast() else { continue }
-                // cmark records a wrong start for some autolinks; such nodes take their
-                // first child's position, else their parent's.
-                if tree.nodes[Int(finished)].line == 0 {
-                    let child = tree.nodes[Int(finished)].firstChild
-                    let parent = stack.last?.node
-                    tree.setPosition(
-                        finished,
-                        child != MarkdownTree.none
-                            ? tree.position(child) : parent.map { tree.position($0) } ?? SourcePosition(line: 1, column: 1))
-                }
-                if tree.nodes[Int(finished)].tag == .heading { finish(&tree, finished) }
-                continue
-            }
-            let leaf = isLeaf(node)
-            if !leaf, stack.count > maxDepth {
+        var next: OpaquePointer? = document
+        while let node = next {
+            let type = cmark_node_get_type(node)
+            let leaf = isLeaf(type)
+            if !leaf, open.count > maxDepth {
                 depthLimitReached = true
-                skipped = node
-                cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
-                continue
-            }
-            // cmark records no position for line breaks; they take their parent's.
-            let recorded = stack.isEmpty ? positions.documentStart ?? position(of: node, in: positions) : position(of: node, in: positions)
-            let fallback =
-                leaf ? stack.last.map { tree.position($0.node) } ?? SourcePosition(line: 1, column: 1) : SourcePosition(line: 0, column: 0)
-            let index = append(node, to: &tree, position: recorded ?? fallback)
-            if let parent = stack.last {
-                if parent.lastChild == MarkdownTree.none {
-                    tree.nodes[Int(parent.node)].firstChild = index
+            } else {
+                // cmark records no position for line breaks; they take their parent's.
+                let recorded =
+                    open.isEmpty ? positions.documentStart ?? position(of: node, in: positions) : position(of: node, in: positions)
+                let fallback =
+                    leaf
+                    ? open.last.map { tree.position($0.node) } ?? SourcePosition(line: 1, column: 1) : SourcePosition(line: 0, column: 0)
+                let index = append(node, type: type, to: &tree, position: recorded ?? fallback)
+                if let parent = open.last {
+                    if parent.lastChild == MarkdownTree.none {
+                        tree.nodes[Int(parent.node)].firstChild = index
+                    } else {
+                        tree.nodes[Int(parent.lastChild)].nextSibling = index
+                    }
+                    open[open.count - 1].lastChild = index
                 } else {
-                    tree.nodes[Int(parent.lastChild)].nextSibling = index
+                    root = index
                 }
-                stack[stack.count - 1].lastChild = index
-            } else {
-                root = index
+                if leaf {
+                    if tree.nodes[Int(index)].tag == .codeBlock { finish(&tree, index) }
+                } else {
+                    open.append((index, MarkdownTree.none, node))
+                    if let child = cmark_node_first_child(node) {
+                        next = child
+                        continue
+                    }
+                }
             }
-            if leaf {
-                if tree.nodes[Int(index)].tag == .codeBlock { finish(&tree, index) }
-            } else {
-                stack.append((index, MarkdownTree.none))
+            // On to the next sibling, closing each container whose last child is done.
+            var current = node
+            next = nil
+            while true {
+                if let container = open.last, container.cmark == current {
+                    open.removeLast()
+                    close(container.node, parent: open.last?.node, in: &tree, finish: finish)
+                }
+                guard let parent = open.last else { break }
+                if let sibling = cmark_node_next(current) {
+                    next = sibling
+                    break
+                }
+                current = parent.cmark
             }
         }
         if root == MarkdownTree.none { root = tree.appendNode(.document, position: SourcePosition(line: 1, column: 1)) }
         return Output(root: root, depthLimitReached: depthLimitReached)
     }
 
-    private static func isLeaf(_ node: OpaquePointer) -> Bool {
-        switch cmark_node_get_type(node) {
+    /// Ends a container whose children are all in: cmark records a wrong start for some
+    /// autolinks, so such nodes take their first child's position, else their parent's.
+    private static func close(_ node: Int32, parent: Int32?, in tree: inout MarkdownTree, finish: (inout MarkdownTree, Int32) -> Void) {
+        if tree.nodes[Int(node)].line == 0 {
+            let child = tree.nodes[Int(node)].firstChild
+            tree.setPosition(
+                node,
+                child != MarkdownTree.none ? tree.position(child) : parent.map { tree.position($0) } ?? SourcePosition(line: 1, column: 1))
+        }
+        if tree.nodes[Int(node)].tag == .heading { finish(&tree, node) }
+    }
+
+    /// The kinds cmark's iterator enters without exiting: they never have children.
+    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+        switch type {
         case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
             CMARK_NODE_HTML_INLINE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
             CMARK_NODE_THEMATIC_BREAK:
@@ -121,8 +137,9 @@ enum CMarkParser {
     }
 
     /// Appends one node with its text and returns its index.
-    private static func append(_ node: OpaquePointer, to tree: inout MarkdownTree, position: SourcePosition) -> Int32 {
-        switch cmark_node_get_type(node) {
+    private static func append(_ node: OpaquePointer, type: cmark_node_type, to tree: inout MarkdownTree, position: SourcePosition) -> Int32
+    {
+        switch type {
         case CMARK_NODE_BLOCK_QUOTE: return tree.appendNode(.blockQuote, position: position)
         case CMARK_NODE_LIST:
             tree.listStyles.append(listStyle(of: node))
@@ -155,7 +172,7 @@ enum CMarkParser {
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let destination = span(cmark_node_get_url(node), in: &tree)
             _ = span(cmark_node_get_title(node), in: &tree)
-            let tag: MarkdownTree.Tag = cmark_node_get_type(node) == CMARK_NODE_LINK ? .link : .image
+            let tag: MarkdownTree.Tag = type == CMARK_NODE_LINK ? .link : .image
             return tree.appendNode(tag, position: position, payload: destination)
         default:
             return tree.appendNode(.document, position: position)

@@ -91,7 +91,7 @@ private final class MarkdownBuilder {
             var text: [UInt8] = []
             tree.appendPlainText(of: node, to: &text)
             while text.last == UInt8(ascii: "\n") { text.removeLast() }
-            tree.nodes[Int(node)].payload = tree.appendSpan(anchors.register(headingText: String(decoding: text, as: UTF8.self)))
+            tree.nodes[Int(node)].payload = tree.appendSpan(anchors.register(headingText: text))
         case .codeBlock:
             if !makeSpecialBlock(node, in: &tree, depth: specialDepth) {
                 tree.wordCount += tree.words(inSpan: tree.nodes[Int(node)].payload + 1)

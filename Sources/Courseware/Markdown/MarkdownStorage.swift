@@ -167,19 +167,25 @@ struct MarkdownTree: Sendable {
     }
 
     /// Runs of bytes other than spaces, tabs and line breaks in a span.
+    ///
+    /// Counts the bytes that start a word, with no branch per byte: the count showed in the
+    /// benchmark's profile, and branching on every byte mispredicts at each word's end.
     func words(inSpan index: Int32) -> Int {
         let span = spans[Int(index)]
         return bytes.withUnsafeBufferPointer { buffer in
-            var count = 0
-            var inWord = false
-            for byte in buffer[Int(span.start)..<Int(span.start + span.count)] {
-                let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-                if !isSpace, !inWord { count += 1 }
-                inWord = !isSpace
+            var count: UInt64 = 0
+            var previousIsSpace: UInt64 = 1
+            for byte in UnsafeBufferPointer(rebasing: buffer[Int(span.start)..<Int(span.start + span.count)]) {
+                let isSpace = byte < 64 ? (Self.wordSeparators &>> UInt64(byte)) & 1 : 0
+                count &+= previousIsSpace & (isSpace ^ 1)
+                previousIsSpace = isSpace
             }
-            return count
+            return Int(count)
         }
     }
+
+    /// Bit n is set for each byte n that separates words: space, tab, line feed, carriage return.
+    private static let wordSeparators: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D
 
     func appendBytes(span index: Int32, to result: inout [UInt8]) {
         let span = spans[Int(index)]
