@@ -58,7 +58,8 @@ extension CommandLineTests {
         #expect(second.stdout.contains("Score: 100% — PASSED"))
     }
 
-    @Test func aKilledTakeResumesWithEveryGivenAnswer() throws {
+    /// A `take quiz` left running, fed `answers`, once it shows `waitingFor`.
+    func interruptedTake(answers: String, waitingFor text: String) throws -> (process: Process, output: String, rest: FileHandle) {
         let process = Process()
         process.executableURL = try Self.executable()
         process.arguments = ["take", "quiz", "--assessments", Self.assessments, "--seed", "1"]
@@ -71,16 +72,21 @@ extension CommandLineTests {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        input.fileHandleForWriting.write(Data("1\n2\n".utf8))
+        input.fileHandleForWriting.write(Data(answers.utf8))
         var seen = ""
         let deadline = Date().addingTimeInterval(30)
-        while !seen.contains("Item 3 of 3"), Date() < deadline {
+        while !seen.contains(text), Date() < deadline {
             seen += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         }
-        #expect(seen.contains("Item 3 of 3"))
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(seen.contains(text))
+        return (process, seen, output.fileHandleForReading)
+    }
+
+    @Test func aKilledTakeResumesWithEveryGivenAnswer() throws {
+        let running = try interruptedTake(answers: "1\n2\n", waitingFor: "Item 3 of 3")
+        kill(running.process.processIdentifier, SIGKILL)
+        running.process.waitUntilExit()
+        #expect(running.process.terminationReason == .uncaughtSignal)
         let resumed = try take("quiz", ["3"])
         #expect(resumed.stdout.contains("Resuming attempt #1 at Colour quiz: 2 answer(s) kept"))
         #expect(resumed.stdout.contains("Score: 100% — PASSED"))
@@ -197,28 +203,11 @@ extension CommandLineTests {
 
 extension CommandLineTests {
     @Test func ctrlCSaysHowToResumeAndKeepsTheAnswers() throws {
-        let process = Process()
-        process.executableURL = try Self.executable()
-        process.arguments = ["take", "quiz", "--assessments", Self.assessments, "--seed", "1"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["GROUNDWORK_DATA"] = dataDirectory
-        process.environment = environment
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data("1\n".utf8))
-        var seen = ""
-        let deadline = Date().addingTimeInterval(30)
-        while !seen.contains("Item 2 of 3"), Date() < deadline {
-            seen += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        }
-        process.interrupt()
-        process.waitUntilExit()
-        seen += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 130)
+        let running = try interruptedTake(answers: "1\n", waitingFor: "Item 2 of 3")
+        running.process.interrupt()
+        running.process.waitUntilExit()
+        let seen = running.output + String(decoding: running.rest.readDataToEndOfFile(), as: UTF8.self)
+        #expect(running.process.terminationStatus == 130)
         #expect(seen.contains("Saved. Run 'groundwork take quiz' to continue where you stopped."))
         let resumed = try take("quiz", ["2", "3"])
         #expect(resumed.stdout.contains("Resuming attempt #1 at Colour quiz: 1 answer(s) kept"))
