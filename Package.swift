@@ -14,7 +14,7 @@ let package = Package(
     products: [
         .executable(name: "groundwork", targets: ["groundwork"]),
         .library(name: "Courseware", targets: ["Courseware"]),
-        .library(name: "Metrics", targets: ["Metrics"]),
+        .library(name: "GroundworkMetrics", targets: ["GroundworkMetrics"]),
         .library(name: "Grading", targets: ["Grading"]),
         .library(name: "Gradebook", targets: ["Gradebook"]),
     ],
@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The only door to C: libcmark from Debian's libcmark-dev.
@@ -34,16 +36,30 @@ let package = Package(
             name: "Courseware",
             dependencies: ["GroundworkCMark"]
         ),
-        .target(name: "Metrics"),
+        // Named with the project prefix: Hummingbird brings swift-metrics, whose module is `Metrics`.
+        .target(name: "GroundworkMetrics"),
         // Assessments, item kinds, gold answers, scoring with feedback (YAML through Yams).
         .target(
             name: "Grading",
-            dependencies: ["Metrics", "Courseware", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GroundworkMetrics", "Courseware", .product(name: "Yams", package: "Yams")]
         ),
         // A learner's attempts, answers and lesson progress in SQLite (libsqlite3-dev).
         .target(
             name: "Gradebook",
             dependencies: ["Grading", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The web app: Hummingbird routes, pages from Mustache templates, the JSON API, and the
+        // static files (CSS, vanilla JS widgets) it serves itself.
+        .target(
+            name: "GroundworkWeb",
+            dependencies: [
+                "Courseware",
+                "Grading",
+                "Gradebook",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Public")]
         ),
         .executableTarget(
             name: "groundwork",
@@ -51,6 +67,7 @@ let package = Package(
                 "Courseware",
                 "Grading",
                 "Gradebook",
+                "GroundworkWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,7 +81,7 @@ let package = Package(
         // (Grading only for its JSONValue, to read the reference results).
         .executableTarget(
             name: "metrics-bench",
-            dependencies: ["Metrics", "Grading"],
+            dependencies: ["GroundworkMetrics", "Grading"],
             path: "Benchmarks/metrics-bench"
         ),
         // Helpers every test target may use (a temporary folder, a seeded generator), as test targets
@@ -77,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MetricsTests",
-            dependencies: ["Metrics", "TestSupport"],
+            dependencies: ["GroundworkMetrics", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -88,6 +105,13 @@ let package = Package(
         .testTarget(
             name: "GradebookTests",
             dependencies: ["Gradebook", "Grading", "Courseware", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "GroundworkWebTests",
+            dependencies: [
+                "GroundworkWeb", "Gradebook", "Grading", "Courseware", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "groundworkTests",

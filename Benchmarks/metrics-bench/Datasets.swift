@@ -1,6 +1,6 @@
 import Foundation
 import Grading
-import Metrics
+import GroundworkMetrics
 
 /// The files written by `scripts/metrics-bench/reference_bench.py generate`. Loading is never
 /// timed.

@@ -1,6 +1,6 @@
 import Foundation
 import Grading
-import Metrics
+import GroundworkMetrics
 
 /// Best-of-N wall-clock timing of the scoring only.
 struct Timing {

@@ -1,6 +1,6 @@
 import Foundation
 import Grading
-import Metrics
+import GroundworkMetrics
 
 // Grades the datasets written by `scripts/metrics-bench/reference_bench.py generate` with
 // Groundwork's Metrics, times only the scoring (best of N), compares every number with the

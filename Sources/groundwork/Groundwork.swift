@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// The `groundwork` command: thin command types over the Courseware library.
-struct Groundwork: ParsableCommand {
+struct Groundwork: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "groundwork",
         abstract: "Learn data annotation and rehearse annotation platforms' qualification tests.",
@@ -11,6 +11,7 @@ struct Groundwork: ParsableCommand {
 
             Examples:
               groundwork                       the course home view
+              groundwork serve                 the web app: open the address it prints
               groundwork lessons               every lesson with its id and minutes
               groundwork read bounding-boxes   read a lesson and answer its quizzes
               groundwork assessments           the practice tests and their rules
@@ -20,7 +21,8 @@ struct Groundwork: ParsableCommand {
                                                check a course the way CI does
             """,
         subcommands: [
-            Home.self, Lessons.self, Read.self, Render.self, Assessments.self, Take.self, Report.self, History.self, Grade.self, Check.self,
+            Home.self, Serve.self, Lessons.self, Read.self, Render.self, Assessments.self, Take.self, Report.self, History.self, Grade.self,
+            Check.self,
         ],
         defaultSubcommand: Home.self
     )

@@ -60,29 +60,25 @@ struct Read: ParsableCommand {
 /// them (`groundwork read intent § slot-filling`, `groundwork take sentiment-quiz`): a path
 /// relative to the lesson file means nothing at the learner's prompt.
 struct LessonLinkText: Sendable {
-    let lessonsByPath: [String: String]
-    let folder: URL
+    let links: CourseLinks
+    let folder: String
 
     init(course: Course, from lesson: Lesson) {
-        var lessons: [String: String] = [:]
-        for other in course.lessons + course.unlistedLessons {
-            lessons[URL(fileURLWithPath: other.source.path).standardizedFileURL.path] = other.id
-        }
-        lessonsByPath = lessons
-        folder = URL(fileURLWithPath: lesson.source.path).deletingLastPathComponent()
+        links = CourseLinks(course: course)
+        folder = URL(fileURLWithPath: lesson.source.path).deletingLastPathComponent().path
     }
 
     func text(_ destination: String) -> String {
-        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard let path = parts.first, !path.isEmpty, !path.contains(":") else { return destination }
-        let target = URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL
-        if let id = lessonsByPath[target.path] {
-            return "groundwork read \(id)" + (parts.count > 1 && !parts[1].isEmpty ? " § \(parts[1])" : "")
+        LessonLinkText.command(for: links.resolve(destination, from: folder))
+    }
+
+    /// The command that opens a link's target at the terminal.
+    static func command(for target: CourseLinks.Target) -> String {
+        switch target {
+        case .lesson(let id, let anchor): return "groundwork read \(id)" + (anchor.map { " § \($0)" } ?? "")
+        case .practiceTest(let id): return "groundwork take \(id)"
+        case .other(let destination): return destination
         }
-        if target.lastPathComponent == AssessmentOptions.marker {
-            return "groundwork take \(target.deletingLastPathComponent().lastPathComponent)"
-        }
-        return destination
     }
 }
 
@@ -130,7 +126,7 @@ struct QuizPrompt {
             case .success(let chosen):
                 print()
                 print(renderer.renderQuizFeedback(quiz, chosen: chosen))
-                return chosen == Set(quiz.choices.indices.filter { quiz.choices[$0].isCorrect })
+                return quiz.isAnswered(correctlyBy: chosen)
             case .failure(let problem):
                 print(problem.message)
             }

@@ -1,4 +1,4 @@
-import Metrics
+import GroundworkMetrics
 import Testing
 
 /// Expected values from the scipy re-implementation of the three-phase matcher.

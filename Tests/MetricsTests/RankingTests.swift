@@ -1,4 +1,4 @@
-import Metrics
+import GroundworkMetrics
 import Testing
 
 struct CorrelationCase: NamedCase {

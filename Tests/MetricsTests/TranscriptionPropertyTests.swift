@@ -1,4 +1,4 @@
-import Metrics
+import GroundworkMetrics
 import TestSupport
 import Testing
 

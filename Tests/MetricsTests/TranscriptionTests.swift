@@ -1,4 +1,4 @@
-import Metrics
+import GroundworkMetrics
 import Testing
 
 /// jiwer alignment chunk: [type, ref_start, ref_end, hyp_start, hyp_end].

@@ -1,5 +1,5 @@
 import Foundation
-import Metrics
+import GroundworkMetrics
 import Testing
 
 struct VersionsTests {

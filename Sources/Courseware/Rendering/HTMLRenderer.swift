@@ -9,6 +9,12 @@ public struct HTMLRenderer: Sendable {
     public var allowsRawHTML: Bool
     /// Whether headings get `id` attributes holding their anchors.
     public var headingIDs: Bool
+    /// Rewrites link and image destinations (a lesson's `other.md#part` becomes a web route);
+    /// nil keeps them as written. Dangerous schemes are dropped before it is asked.
+    public var destination: (@Sendable (String) -> String)?
+    /// Renders a quiz in place of the built-in markup, from its question and choices only: a
+    /// page whose server checks the answer must never carry it, so the hook is not given it.
+    public var quiz: (@Sendable (QuizMarkup) -> String)?
 
     public init(allowsRawHTML: Bool = false, headingIDs: Bool = true) {
         self.allowsRawHTML = allowsRawHTML
@@ -175,7 +181,8 @@ public struct HTMLRenderer: Sendable {
         if !allowsRawHTML, Self.mayStartDangerousScheme(out.tree.firstByte(span: span)), Self.isDangerous(out.tree.string(span: span)) {
             return
         }
-        out.appendHrefEscaped(span: span)
+        guard let destination else { return out.appendHrefEscaped(span: span) }
+        out.appendEscaped(destination(out.tree.string(span: span)))
     }
 
     private func renderCallout(_ callout: Callout, body node: Int32, into out: inout HTMLOutput) {
@@ -198,6 +205,14 @@ public struct HTMLRenderer: Sendable {
     private func renderQuiz(_ quiz: MarkdownTree.QuizRecord, into out: inout HTMLOutput) {
         out.cr()
         let multiple = quiz.choices.filter(\.isCorrect).count > 1
+        if let hook = self.quiz {
+            let number = out.quizzesRendered
+            out.quizzesRendered += 1
+            let question = quiz.question.map { renderFragment($0, tree: out.tree) }.joined()
+            let choices = quiz.choices.map { choice in choice.text.map { renderFragment($0, tree: out.tree) }.joined() }
+            out.append(string: hook(QuizMarkup(number: number, questionHTML: question, choicesHTML: choices, allowsMultipleAnswers: multiple)))
+            return
+        }
         let kind = multiple ? "multiple" : "single"
         out.append(string: "<section class=\"quiz\" data-answers=\"\(kind)\">\n<div class=\"quiz-question\">\n")
         for block in quiz.question { render(block, tight: false, into: &out) }
@@ -222,6 +237,13 @@ public struct HTMLRenderer: Sendable {
             out.append("</li>\n")
         }
         out.append("</ol>\n</details>\n</section>\n")
+    }
+
+    /// One node of `tree` as HTML on its own, for the quiz hook.
+    private func renderFragment(_ node: Int32, tree: MarkdownTree) -> String {
+        var output = HTMLOutput(tree: tree)
+        render(node, tight: false, into: &output)
+        return output.finish()
     }
 
     private static let digits: [UInt8] = Array("0123456789".utf8)
@@ -270,6 +292,8 @@ private struct HTMLOutput {
     private var start: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var count = 0
+    /// Quizzes rendered so far, so the quiz hook can number them in document order.
+    var quizzesRendered = 0
 
     init(tree: MarkdownTree) {
         self.tree = tree

@@ -56,6 +56,9 @@ public struct AttemptSession: Sendable {
     public let items: [Item]
     public private(set) var given: [Given] = []
     public private(set) var ending: Ending?
+    /// What the last answer produced; rebuilt by replay, so a page reloaded after an answer
+    /// shows the same feedback without keeping it anywhere else.
+    public private(set) var lastOutcome: Outcome?
     private var index = 0
     private var wrongTries = 0
 
@@ -95,6 +98,12 @@ public struct AttemptSession: Sendable {
 
     /// Records an answer to ``current`` given at `elapsed` active seconds.
     public mutating func answer(_ response: ItemResponse?, at elapsed: Double) -> Outcome {
+        let outcome = judge(response, at: elapsed)
+        lastOutcome = outcome
+        return outcome
+    }
+
+    private mutating func judge(_ response: ItemResponse?, at elapsed: Double) -> Outcome {
         guard let item = current else { return Outcome(counted: false, feedback: .none, ending: ending) }
         let score = item.score(response)
         if let left = secondsLeft(at: elapsed), left <= 0 {

@@ -1,5 +1,5 @@
 import Courseware
-internal import Metrics
+internal import GroundworkMetrics
 
 extension ItemResponse {
     /// Reads `json` as an answer to `item`, checking it against the item's task: option ids,

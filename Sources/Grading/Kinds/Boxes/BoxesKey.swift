@@ -1,4 +1,4 @@
-internal import Metrics
+internal import GroundworkMetrics
 
 /// The gold of a bounding-box item: the boxes and the IoU a box needs to count.
 ///

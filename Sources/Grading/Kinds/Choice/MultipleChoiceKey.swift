@@ -1,5 +1,5 @@
 import Courseware
-internal import Metrics
+internal import GroundworkMetrics
 
 /// The gold of a multiple-choice item ("tick every option that applies").
 ///

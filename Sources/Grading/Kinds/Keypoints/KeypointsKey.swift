@@ -1,5 +1,5 @@
 import Courseware
-internal import Metrics
+internal import GroundworkMetrics
 
 /// The gold of a keypoint item: each object's keypoints, the per-keypoint sigmas and the
 /// object keypoint similarity (OKS) an object needs to count.

@@ -1,4 +1,4 @@
-internal import Metrics
+internal import GroundworkMetrics
 
 /// The gold of a polygon (segmentation) item: the outlines and the IoU a polygon needs.
 ///

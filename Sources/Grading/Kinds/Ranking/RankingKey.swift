@@ -1,5 +1,5 @@
 import Courseware
-internal import Metrics
+internal import GroundworkMetrics
 
 /// The gold of a ranking item: how relevant each candidate is.
 ///

@@ -1,4 +1,4 @@
-internal import Metrics
+internal import GroundworkMetrics
 
 /// The scoring that boxes, polygons, time segments and keypoint objects share: F1 over a
 /// one-to-one ``Metrics/MatchResult`` and a feedback line and observation for every object

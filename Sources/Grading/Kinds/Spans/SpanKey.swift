@@ -1,5 +1,5 @@
 import Courseware
-internal import Metrics
+internal import GroundworkMetrics
 
 /// The gold of a span (NER) item: the entities, and whether boundaries must be exact.
 ///

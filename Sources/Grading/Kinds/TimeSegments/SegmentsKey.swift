@@ -1,4 +1,4 @@
-internal import Metrics
+internal import GroundworkMetrics
 
 /// The gold of a time-segment item (sound events, video moments): the segments and the
 /// 1-D IoU a segment needs.

@@ -1,6 +1,6 @@
 import Courseware
 internal import Foundation
-internal import Metrics
+internal import GroundworkMetrics
 
 /// The gold of a transcription item: accepted transcripts, what differences to ignore and
 /// the word error rate (WER) allowed for full credit.

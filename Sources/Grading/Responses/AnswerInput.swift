@@ -1,17 +1,17 @@
-import Courseware
-import Foundation
-import Grading
+internal import Courseware
+internal import Foundation
 
 /// Turns what a learner types into an answer of the item's kind. Pure functions over the
-/// learner's view of the item (never its gold), one per kind that can be typed.
-enum AnswerInput {
-    struct Problem: Error {
-        var message: String
-        init(_ message: String) { self.message = message }
+/// learner's view of the item (never its gold), one per kind that can be typed; the terminal
+/// and the web app's forms read answers through the same rules.
+public enum AnswerInput {
+    public struct Problem: Error, Sendable, Equatable {
+        public var message: String
+        public init(_ message: String) { self.message = message }
     }
 
     /// A choice by number, id or text (case-insensitive), among `options` in the order shown.
-    static func choice(_ line: String, _ options: [ChoiceTask.Option]) throws(Problem) -> String {
+    public static func choice(_ line: String, _ options: [ChoiceTask.Option]) throws(Problem) -> String {
         let text = line.trimmingCharacters(in: .whitespaces)
         if let number = Int(text), options.indices.contains(number - 1) { return options[number - 1].id }
         if let option = options.first(where: { $0.id.lowercased() == text.lowercased() || $0.text.lowercased() == text.lowercased() }) {
@@ -22,7 +22,7 @@ enum AnswerInput {
 
     /// Several choices separated by commas or spaces, or `none` for nothing ticked (unless
     /// an option is itself called "none", which `none` then ticks).
-    static func choices(_ line: String, _ options: [ChoiceTask.Option]) throws(Problem) -> Set<String> {
+    public static func choices(_ line: String, _ options: [ChoiceTask.Option]) throws(Problem) -> Set<String> {
         let text = line.trimmingCharacters(in: .whitespaces)
         if text.lowercased() == "none", !hasNoneOption(options) { return [] }
         var chosen = Set<String>()
@@ -33,12 +33,12 @@ enum AnswerInput {
         return chosen
     }
 
-    static func hasNoneOption(_ options: [ChoiceTask.Option]) -> Bool {
+    public static func hasNoneOption(_ options: [ChoiceTask.Option]) -> Bool {
         options.contains { $0.id.lowercased() == "none" || $0.text.lowercased() == "none" }
     }
 
     /// A whole number on a scale, such as a rating.
-    static func integer(_ line: String, _ minimum: Int, _ maximum: Int) throws(Problem) -> Int {
+    public static func integer(_ line: String, _ minimum: Int, _ maximum: Int) throws(Problem) -> Int {
         guard let value = Int(line.trimmingCharacters(in: .whitespaces)), value >= minimum, value <= maximum else {
             throw Problem("Type a whole number from \(minimum) to \(maximum).")
         }
@@ -46,7 +46,7 @@ enum AnswerInput {
     }
 
     /// A number; thousands separators and a trailing unit are allowed ("1,200 m").
-    static func number(_ line: String) throws(Problem) -> Double {
+    public static func number(_ line: String) throws(Problem) -> Double {
         let digits = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
         let numeric = digits.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }
         guard let value = Double(numeric), value.isFinite else { throw Problem("Type a number, e.g. 42 or 3.5.") }
@@ -54,7 +54,7 @@ enum AnswerInput {
     }
 
     /// The words of a span task's text with their Unicode-scalar offsets, numbered from 1 when shown.
-    static func tokens(_ text: String) -> [(text: String, start: Int, end: Int)] {
+    public static func tokens(_ text: String) -> [(text: String, start: Int, end: Int)] {
         var tokens: [(String, Int, Int)] = []
         var current = ""
         var start = 0
@@ -74,7 +74,7 @@ enum AnswerInput {
     }
 
     /// Spans written as token ranges with a label: `1-2 ORG; 5 LOC`, or `none`.
-    static func spans(_ line: String, _ task: SpanTask) throws(Problem) -> [SpanAnnotation] {
+    public static func spans(_ line: String, _ task: SpanTask) throws(Problem) -> [SpanAnnotation] {
         let text = line.trimmingCharacters(in: .whitespaces)
         if text.lowercased() == "none" { return [] }
         let words = tokens(task.text)
@@ -95,7 +95,7 @@ enum AnswerInput {
     }
 
     /// Time segments written as `label start-end` entries separated by ';' (seconds), or `none`.
-    static func segments(_ line: String, labels: [String], duration: Double) throws(Problem) -> [SegmentAnnotation] {
+    public static func segments(_ line: String, labels: [String], duration: Double) throws(Problem) -> [SegmentAnnotation] {
         let text = line.trimmingCharacters(in: .whitespaces)
         if text.lowercased() == "none" { return [] }
         var segments: [SegmentAnnotation] = []
@@ -114,13 +114,13 @@ enum AnswerInput {
     }
 
     /// A label among `labels`, case-insensitive, with a suggestion when mistyped.
-    static func label(_ typed: String, _ labels: [String]) throws(Problem) -> String {
+    public static func label(_ typed: String, _ labels: [String]) throws(Problem) -> String {
         if let label = labels.first(where: { $0.lowercased() == typed.lowercased() }) { return label }
         throw Problem("'\(typed)' is not a label; use one of \(labels.joined(separator: ", "))\(Suggestion.hint(for: typed, in: labels)).")
     }
 
     /// Every candidate once, best first, by number or id.
-    static func ranking(_ line: String, _ task: RankingTask) throws(Problem) -> [String] {
+    public static func ranking(_ line: String, _ task: RankingTask) throws(Problem) -> [String] {
         var order: [String] = []
         for part in line.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ">" }) {
             let typed = String(part)

@@ -1,0 +1,42 @@
+import Foundation
+
+/// What a link in a lesson or an item points at, so each front end can show it its own way:
+/// the terminal as `groundwork read ID § anchor`, the web app as a route.
+public struct CourseLinks: Sendable {
+    /// A link's target.
+    public enum Target: Sendable, Hashable {
+        /// A lesson of the course, with the heading anchor after `#` if any.
+        case lesson(id: String, anchor: String?)
+        /// A practice test: a link to its `assessment.md`.
+        case practiceTest(id: String)
+        /// Anything else (a web address, an image, a file outside the course), as written.
+        case other(String)
+    }
+
+    /// The file that makes a folder a practice test.
+    public static let practiceTestMarker = "assessment.md"
+
+    private let lessonsByPath: [String: String]
+
+    public init(course: Course) {
+        var lessons: [String: String] = [:]
+        for lesson in course.lessons + course.unlistedLessons {
+            lessons[URL(fileURLWithPath: lesson.source.path).standardizedFileURL.path] = lesson.id
+        }
+        lessonsByPath = lessons
+    }
+
+    /// Resolves `destination` as written in a file inside `folder`.
+    public func resolve(_ destination: String, from folder: String) -> Target {
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let path = parts.first, !path.isEmpty, !path.contains(":") else { return .other(destination) }
+        let target = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: folder, isDirectory: true)).standardizedFileURL
+        if let id = lessonsByPath[target.path] {
+            return .lesson(id: id, anchor: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil)
+        }
+        if target.lastPathComponent == Self.practiceTestMarker {
+            return .practiceTest(id: target.deletingLastPathComponent().lastPathComponent)
+        }
+        return .other(destination)
+    }
+}

@@ -1,0 +1,208 @@
+import HTTPTypes
+import Courseware
+import Foundation
+import Gradebook
+import Grading
+import Hummingbird
+
+/// The JSON API under `/api/`: everything the pages do, through the same desks, described by
+/// `/api/openapi.json`. State-changing calls need the session cookie and the
+/// `X-CSRF-Token` header (`GET /api/session` gives both).
+struct APIRoutes {
+    let site: Site
+    var desk: AttemptDesk { AttemptDesk(site: site) }
+
+    func register(on router: Router<WebContext>) {
+        let api = router.group("api")
+        api.get("openapi.json") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
+        api.get("session") { _, context in Response.json(["csrfToken": context.formToken]) }
+        api.get("progress") { _, _ in try self.progress() }
+        api.get("assessments") { _, _ in try self.assessments() }
+        api.get("assessments/:id") { _, context in try self.assessment(context) }
+        api.post("assessments/:id/attempts") { _, context in try self.start(context) }
+        api.get("attempts/:attempt") { _, context in try self.attempt(context) }
+        api.post("attempts/:attempt/answers") { request, context in try await self.answer(request, context) }
+        api.post("attempts/:attempt/submit") { _, context in try self.submit(context) }
+        api.get("attempts/:attempt/report") { _, context in try self.report(context) }
+        api.post("lessons/:id/quizzes/:number") { request, context in try await self.quiz(request, context) }
+    }
+
+    struct ProgressBody: Encodable {
+        struct LessonRead: Encodable {
+            let id: String
+            let title: String
+            let read: Bool
+            let timesRead: Int
+            let quizzesAnswered: Int
+            let quizzesCorrect: Int
+        }
+
+        let lessons: [LessonRead]
+        let attempts: [AttemptSummary]
+    }
+
+    struct AttemptSummary: Encodable {
+        let id: Int64
+        let assessment: String
+        let status: String
+        let startedAt: Date
+        let finishedAt: Date?
+        let score: Double?
+        let passed: Bool?
+
+        init(_ attempt: Attempt) {
+            id = attempt.id ?? 0
+            assessment = attempt.assessmentID
+            status = attempt.status.rawValue
+            startedAt = attempt.startedAt
+            finishedAt = attempt.finishedAt
+            score = attempt.score
+            passed = attempt.passed
+        }
+    }
+
+    func progress() throws -> Response {
+        let progress = try site.progress()
+        let lessons = site.course.lessons.map { lesson in
+            let record = progress.lessons[lesson.id]
+            return ProgressBody.LessonRead(
+                id: lesson.id, title: lesson.title, read: record != nil, timesRead: record?.timesRead ?? 0,
+                quizzesAnswered: record?.quizzesAnswered ?? 0, quizzesCorrect: record?.quizzesCorrect ?? 0)
+        }
+        return .json(ProgressBody(lessons: lessons, attempts: progress.attempts.map(AttemptSummary.init)))
+    }
+
+    func assessments() throws -> Response {
+        let progress = try site.progress()
+        return .json(site.catalog.inCourseOrder(site.course).map { TestSummaryView($0, progress: progress, site: site) })
+    }
+
+    struct AssessmentBody: Encodable {
+        let summary: TestSummaryView
+        let instructions: String
+        let passMark: Double
+        let timeLimitMinutes: Double?
+    }
+
+    func assessment(_ context: WebContext) throws -> Response {
+        let test = try site.assessment(try context.parameters.require("id"))
+        let summary = TestSummaryView(test, progress: try site.progress(), site: site)
+        return .json(AssessmentBody(summary: summary, instructions: test.instructions, passMark: test.passMark, timeLimitMinutes: test.timeLimitMinutes))
+    }
+
+    func start(_ context: WebContext) throws -> Response {
+        let test = try site.assessment(try context.parameters.require("id"))
+        let attempt = try desk.begin(test)
+        return .json(try desk.state(attempt.id ?? 0), status: .created)
+    }
+
+    func attempt(_ context: WebContext) throws -> Response {
+        let id = try attemptID(context)
+        do {
+            return .json(try desk.state(id))
+        } catch is AttemptFinished {
+            return .json(Finished(attempt: id))
+        }
+    }
+
+    /// A finished attempt's state: where its report is.
+    struct Finished: Encodable {
+        let attempt: Int64
+        var finished = true
+        var reportURL: String
+
+        init(attempt: Int64) {
+            self.attempt = attempt
+            reportURL = "/api/attempts/\(attempt)/report"
+        }
+    }
+
+    func answer(_ request: Request, _ context: WebContext) async throws -> Response {
+        let id = try attemptID(context)
+        let body = try await JSONBody.read(request, context: context)
+        let itemID = try body.string("itemID")
+        let (test, _) = try desk.open(id)
+        guard let item = test.item(itemID) else {
+            throw WebError(.unprocessableContent, "this test has no item '\(itemID.prefix(60))'", field: "itemID")
+        }
+        let response: ItemResponse?
+        do {
+            response = try body.optional("response").map { json throws(AnswerShapeError) in try ItemResponse(json: json, for: item) }
+        } catch {
+            throw WebError(.unprocessableContent, error.message, field: "response")
+        }
+        return .json(try desk.answer(id, itemID: itemID, response: response))
+    }
+
+    func submit(_ context: WebContext) throws -> Response {
+        let id = try attemptID(context)
+        do {
+            _ = try desk.submit(id)
+        } catch is AttemptFinished {}
+        return .json(Finished(attempt: id))
+    }
+
+    func report(_ context: WebContext) throws -> Response {
+        let id = try attemptID(context)
+        guard let record = try site.gradebook.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
+        let test = try site.assessment(record.assessmentID)
+        guard record.status != .inProgress, let json = record.resultJSON,
+            let result = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
+        else { throw WebError(.conflict, "attempt #\(id) is not finished; its report comes when it is submitted") }
+        return .json(ReleasedReport.result(result, policy: test.policy))
+    }
+
+    struct QuizBody: Encodable {
+        struct Choice: Encodable {
+            let isCorrect: Bool
+            let chosen: Bool
+            let explanationHTML: String
+        }
+
+        let correct: Bool
+        let choices: [Choice]
+    }
+
+    func quiz(_ request: Request, _ context: WebContext) async throws -> Response {
+        let lesson = try site.lesson(try context.parameters.require("id"))
+        let quizzes = lesson.document.quizzes
+        guard let number = Int(try context.parameters.require("number")), quizzes.indices.contains(number) else {
+            throw WebError(.notFound, "lesson '\(lesson.id)' has no quiz number \(context.parameters.get("number") ?? "")")
+        }
+        let body = try await JSONBody.read(request, context: context)
+        let chosen = try QuizAnswerQuery.choices(try body.integers("choices").map(String.init), count: quizzes[number].choices.count)
+        let feedback = QuizFeedbackView(quiz: quizzes[number], chosen: chosen, renderer: HTMLRenderer())
+        try site.gradebook.recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: feedback.correct ? 1 : 0)
+        return .json(
+            QuizBody(
+                correct: feedback.correct,
+                choices: feedback.choices.map { QuizBody.Choice(isCorrect: $0.isCorrect, chosen: $0.chosen, explanationHTML: $0.explanationHTML) }))
+    }
+
+    private func attemptID(_ context: WebContext) throws -> Int64 {
+        let text = try context.parameters.require("attempt")
+        guard let id = Int64(text), id > 0 else { throw WebError(.notFound, "no attempt '\(text.prefix(40))'") }
+        return id
+    }
+}
+
+/// What a finished attempt's report may show under its policy. (Interim: `show-reasons:
+/// never` keeps the score, sections, concepts and hints, and drops every item's feedback,
+/// reason and lesson.)
+enum ReleasedReport {
+    static func result(_ result: AttemptResult, policy: AssessmentPolicy) -> AttemptResult {
+        guard policy.showReasons == .never else { return result }
+        var released = result
+        for index in released.items.indices {
+            released.items[index].feedback = []
+            released.items[index].reason = ""
+            released.items[index].lesson = nil
+            released.items[index].metrics = []
+        }
+        return released
+    }
+}

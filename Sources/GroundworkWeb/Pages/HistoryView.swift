@@ -1,0 +1,67 @@
+import HTTPTypes
+import Foundation
+import Gradebook
+import Grading
+
+/// Attempts over time, one block per test, each with a chart of its scores against the
+/// pass mark (an SVG drawn here, so it needs no script).
+struct HistoryView {
+    struct TestHistory {
+        let id: String
+        let title: String
+        let passMark: String
+        let chartSVG: String
+        let chartLabel: String
+        let attempts: [Row]
+    }
+
+    struct Row {
+        let number: Int
+        let id: Int64
+        let when: String
+        let status: String
+        let score: String?
+        let passed: Bool
+        let finished: Bool
+    }
+
+    let tests: [TestHistory]
+
+    init(site: Site, progress: Progress) throws {
+        tests = site.catalog.inCourseOrder(site.course).compactMap { test in
+            let attempts = progress.attempts(at: test.id).reversed() as [Attempt]
+            guard !attempts.isEmpty else { return nil }
+            let rows = attempts.enumerated().map { index, attempt in
+                Row(
+                    number: index + 1, id: attempt.id ?? 0, when: WebText.moment(attempt.startedAt), status: attempt.status.description,
+                    score: attempt.score.map { String(format: "%.1f%%", $0 * 100) }, passed: attempt.passed == true,
+                    finished: attempt.status != .inProgress)
+            }
+            let scores = attempts.compactMap(\.score)
+            let label = "Scores of \(scores.count) scored attempt\(scores.count == 1 ? "" : "s"): "
+                + scores.map { WebText.percent($0) }.joined(separator: ", ") + "; pass mark \(WebText.percent(test.passMark))."
+            return TestHistory(
+                id: test.id, title: test.title, passMark: WebText.percent(test.passMark),
+                chartSVG: Self.chart(scores: scores, passMark: test.passMark), chartLabel: label, attempts: rows.reversed())
+        }
+    }
+
+    /// A small line chart: scores left to right (oldest first), a dashed pass-mark line.
+    static func chart(scores: [Double], passMark: Double) -> String {
+        let width = 320.0, height = 120.0, pad = 12.0
+        func x(_ index: Int) -> Double { scores.count < 2 ? width / 2 : pad + Double(index) * (width - 2 * pad) / Double(scores.count - 1) }
+        func y(_ score: Double) -> Double { height - pad - max(0, min(1, score)) * (height - 2 * pad) }
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-hidden=\"true\" focusable=\"false\">"
+        svg += "<line class=\"chart-axis\" x1=\"\(pad)\" y1=\"\(height - pad)\" x2=\"\(width - pad)\" y2=\"\(height - pad)\"/>"
+        svg += "<line class=\"chart-pass\" x1=\"\(pad)\" y1=\"\(y(passMark))\" x2=\"\(width - pad)\" y2=\"\(y(passMark))\"/>"
+        if scores.count > 1 {
+            let points = scores.enumerated().map { String(format: "%.1f,%.1f", x($0.offset), y($0.element)) }.joined(separator: " ")
+            svg += "<polyline class=\"chart-line\" points=\"\(points)\"/>"
+        }
+        for (index, score) in scores.enumerated() {
+            let kind = score >= passMark ? "chart-dot pass" : "chart-dot"
+            svg += "<circle class=\"\(kind)\" " + String(format: "cx=\"%.1f\" cy=\"%.1f\"", x(index), y(score)) + " r=\"4\"/>"
+        }
+        return svg + "</svg>"
+    }
+}

@@ -1,0 +1,22 @@
+import Courseware
+import Gradebook
+import Grading
+
+/// The learner's record as the pages show it, read once per request.
+struct Progress {
+    let lessons: [String: LessonProgress]
+    /// Every attempt, newest first.
+    let attempts: [Attempt]
+
+    var passedTests: Set<String> { Set(attempts.filter { $0.passed == true }.map(\.assessmentID)) }
+    var inProgress: [Attempt] { attempts.filter { $0.status == .inProgress } }
+
+    func attempts(at id: String) -> [Attempt] { attempts.filter { $0.assessmentID == id } }
+}
+
+extension Site {
+    func progress() throws -> Progress {
+        let lessons = Dictionary(try gradebook.lessonProgress().map { ($0.lessonID, $0) }, uniquingKeysWith: { first, _ in first })
+        return Progress(lessons: lessons, attempts: try gradebook.attempts())
+    }
+}

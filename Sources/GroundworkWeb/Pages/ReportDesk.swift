@@ -1,0 +1,146 @@
+import HTTPTypes
+import Courseware
+import Foundation
+import Gradebook
+import Grading
+
+/// A finished attempt's report as the learner may see it: items numbered as they were shown,
+/// each with its question, the learner's answer, and — as far as the policy releases them —
+/// the feedback, the reason and the lesson that teaches the rule.
+struct ReportDesk {
+    let site: Site
+
+    func report(_ id: Int64) throws -> ReportView {
+        guard let record = try site.gradebook.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
+        let test = try site.assessment(record.assessmentID)
+        guard record.status != .inProgress, let json = record.resultJSON,
+            let result = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
+        else { return ReportView(unfinished: record, test: test) }
+        let answers = try site.gradebook.answers(attemptID: id)
+        return ReportView(record: record, result: result, test: test, answers: answers, site: site)
+    }
+}
+
+struct ReportView {
+    struct ItemRow {
+        let number: Int
+        let id: String
+        let kind: String
+        let verdict: String
+        let score: String
+        let promptHTML: String
+        let answer: String?
+        let feedback: [String]
+        let reasonHTML: String?
+        let lessonURL: String?
+        let scored: Bool
+    }
+
+    struct SectionRow {
+        let title: String
+        let score: String
+        let passed: Bool?
+    }
+
+    struct ConceptRow {
+        let concept: String
+        let score: String
+        let review: [String]
+    }
+
+    let attempt: Int64
+    let testID: String
+    let title: String
+    let finished: Bool
+    var score = ""
+    var passed = false
+    var passMark = ""
+    var status = ""
+    var when = ""
+    var failedBecause: [String] = []
+    var notes: [String] = []
+    var hints: [String] = []
+    var sections: [SectionRow] = []
+    var concepts: [ConceptRow] = []
+    var counts = ""
+    var items: [ItemRow] = []
+    /// The policy shows only the score and patterns (no per-item explanations).
+    var scoreOnly = false
+
+    init(unfinished record: Attempt, test: Assessment) {
+        attempt = record.id ?? 0
+        testID = test.id
+        title = test.title
+        finished = record.status != .inProgress
+        status = record.status.description
+    }
+
+    init(record: Attempt, result: AttemptResult, test: Assessment, answers: [Answer], site: Site) {
+        attempt = record.id ?? 0
+        testID = test.id
+        title = test.title
+        finished = true
+        score = String(format: "%.1f%%", result.score * 100)
+        passed = result.passed
+        passMark = WebText.percent(result.passMark)
+        status = record.status.description
+        when = WebText.moment(record.startedAt)
+        failedBecause = result.failedBecause
+        notes = result.notes
+        hints = result.hints
+        sections = result.sections.map { SectionRow(title: $0.title, score: WebText.percent($0.score), passed: $0.passed) }
+        concepts = result.concepts.map { ConceptRow(concept: $0.concept, score: WebText.percent($0.score), review: $0.review) }
+        let counts = result.counts
+        self.counts = "\(counts.correct) correct, \(counts.partial) partly correct, \(counts.incorrect) wrong, \(counts.unanswered) unanswered (of \(counts.items))"
+            + (counts.unscored > 0 ? "; \(counts.unscored) ordinary work rows not scored" : "")
+        scoreOnly = test.policy.showReasons == .never
+        let byID = Dictionary(result.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let firstAnswer = Dictionary(answers.map { ($0.itemID, $0.responseJSON) }, uniquingKeysWith: { first, _ in first })
+        items = record.itemIDs.enumerated().compactMap { index, id in
+            guard let result = byID[id], let item = test.item(id) else { return nil }
+            return ItemRow(
+                number: index + 1, id: id, kind: item.kind.rawValue, verdict: result.verdict.rawValue, score: WebText.percent(result.score),
+                promptHTML: WebText.markdown(item.prompt),
+                answer: firstAnswer[id].flatMap { try? ItemResponse.decode(recorded: $0, for: item) }.map { AnswerText.describe($0, item: item) },
+                feedback: scoreOnly ? [] : result.feedback,
+                reasonHTML: scoreOnly || result.reason.isEmpty ? nil : WebText.markdown(result.reason),
+                lessonURL: scoreOnly ? nil : result.lesson.flatMap { site.lessonURL($0, test: test) },
+                scored: result.scored)
+        }
+    }
+}
+
+/// An answer in words, as the report repeats it next to the question.
+enum AnswerText {
+    static func describe(_ response: ItemResponse, item: Item) -> String {
+        switch (response, item.content.task) {
+        case (.singleChoice(let id), .singleChoice(let task)): return task.options.first { $0.id == id }?.text ?? id
+        case (.multipleChoice(let ids), .multipleChoice(let task)):
+            let texts = task.options.filter { ids.contains($0.id) }.map(\.text)
+            return texts.isEmpty ? "nothing ticked" : texts.joined(separator: "; ")
+        case (.rating(let value), _): return "\(value)"
+        case (.numeric(let value), _): return String(format: "%g", value)
+        case (.shortText(let text), _), (.transcription(let text), _): return "“\(text)”"
+        case (.ranking(let order), .ranking(let task)):
+            let texts = Dictionary(task.candidates.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+            return order.enumerated().map { "\($0.offset + 1). \(texts[$0.element] ?? $0.element)" }.joined(separator: "  ")
+        case (.pairwise(let answer), _):
+            return "Preferred \(answer.preferred)" + (answer.reason.isEmpty ? "" : "; reason: “\(answer.reason)”")
+        case (.spans(let spans), .spans(let task)):
+            let scalars = Array(task.text.unicodeScalars)
+            return spans.isEmpty
+                ? "no entities"
+                : spans.map { span in
+                    let text = scalars.indices.contains(span.start) && span.end <= scalars.count
+                        ? String(String.UnicodeScalarView(scalars[span.start..<span.end])) : "?"
+                    return "“\(text)” \(span.label)"
+                }.joined(separator: "; ")
+        case (.timeSegments(let segments), _):
+            return segments.isEmpty ? "no events" : segments.map { "\($0.label) " + String(format: "%.2f–%.2f s", $0.start, $0.end) }.joined(separator: "; ")
+        case (.boxes(let boxes), _): return boxes.count == 1 ? "1 box" : "\(boxes.count) boxes"
+        case (.polygons(let polygons), _): return polygons.count == 1 ? "1 polygon" : "\(polygons.count) polygons"
+        case (.keypoints(let objects), _): return objects.count == 1 ? "1 object's keypoints" : "\(objects.count) objects' keypoints"
+        default: return String(describing: response)
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import HTTPTypes
+import Courseware
+import Foundation
+import Gradebook
+import Grading
+import Hummingbird
+
+/// The practice tests: the list, a test's instructions, taking it item by item, the report
+/// and the history. Forms post and redirect, so a reload never answers twice, and every
+/// page is rebuilt from the gradebook.
+struct TestPages {
+    let site: Site
+    var desk: AttemptDesk { AttemptDesk(site: site) }
+
+    func register(on router: Router<WebContext>) {
+        router.get("/tests") { _, context in try self.list(context) }
+        router.get("/tests/:id") { _, context in try self.instructions(context) }
+        router.post("/tests/:id/start") { _, context in try self.start(context) }
+        router.get("/tests/:id/media/:file") { request, context in try self.media(request, context) }
+        router.get("/attempts/:attempt") { _, context in try self.attemptPage(context) }
+        router.post("/attempts/:attempt/answer") { request, context in try await self.answer(request, context) }
+        router.post("/attempts/:attempt/submit") { _, context in try self.submit(context) }
+        router.get("/attempts/:attempt/report") { _, context in try self.report(context) }
+        router.get("/history") { _, context in try self.history(context) }
+    }
+
+    func list(_ context: WebContext) throws -> Response {
+        let progress = try site.progress()
+        let tests = site.catalog.inCourseOrder(site.course).map { TestSummaryView($0, progress: progress, site: site) }
+        return try site.page("tests", title: "Practice tests", context: context, view: ["tests": tests], section: "tests")
+    }
+
+    func instructions(_ context: WebContext) throws -> Response {
+        let test = try site.assessment(try context.parameters.require("id"))
+        let progress = try site.progress()
+        let view = TestView(test, summary: TestSummaryView(test, progress: progress, site: site), site: site)
+        return try site.page("test", title: test.title, context: context, view: view, section: "tests")
+    }
+
+    func start(_ context: WebContext) throws -> Response {
+        let test = try site.assessment(try context.parameters.require("id"))
+        let attempt = try desk.begin(test)
+        return Site.redirect("/attempts/\(attempt.id ?? 0)")
+    }
+
+    /// An image or sound an item of the test shows: only the files its items name.
+    func media(_ request: Request, _ context: WebContext) throws -> Response {
+        let test = try site.assessment(try context.parameters.require("id"))
+        let name = try context.parameters.require("file")
+        guard TestMedia.files(of: test).contains(name), let file = SafeFiles.resolve(name, inside: test.folder) else {
+            throw WebError(.notFound, "no such media file in \(test.id)")
+        }
+        return try MediaResponse.file(file.path, type: file.type, range: request.headers[.range])
+    }
+
+    func attemptPage(_ context: WebContext) throws -> Response {
+        let id = try attemptID(context)
+        let state: AttemptState
+        do {
+            state = try desk.state(id)
+        } catch is AttemptFinished {
+            return Site.redirect("/attempts/\(id)/report")
+        }
+        let test = try site.assessment(state.assessment)
+        let view = ItemPageView(state: state, test: test)
+        return try site.page(
+            state.readyToSubmit ? "submit" : "item", title: "\(state.title) — item \(state.number) of \(state.total)", context: context,
+            view: view, section: "tests", scripts: ["attempt.js"] + view.widgetScripts)
+    }
+
+    func answer(_ request: Request, _ context: WebContext) async throws -> Response {
+        let id = try attemptID(context)
+        let form = try await FormFields.read(request, context: context)
+        let (test, attempt) = try openOrReport(id)
+        guard let attempt else { return Site.redirect("/attempts/\(id)/report") }
+        guard let item = attempt.session.current else { return Site.redirect("/attempts/\(id)") }
+        let itemID = form.value("item") ?? ""
+        do {
+            let response = try WebAnswer.read(form, for: item, plan: attempt.session.plan)
+            let state = try desk.answer(id, itemID: itemID, response: response)
+            return Site.redirect(state.finished ? "/attempts/\(id)/report" : "/attempts/\(id)")
+        } catch let error as WebError where error.status == .unprocessableContent {
+            // The same item again, with the problem said next to it and nothing recorded.
+            let state = AttemptState(test: test, attempt: attempt, outcome: nil, site: site)
+            var view = ItemPageView(state: state, test: test)
+            view.problem = error.message
+            return try site.page(
+                "item", title: "\(test.title) — item \(state.number) of \(state.total)", context: context, view: view,
+                status: .unprocessableContent, section: "tests", scripts: ["attempt.js"] + view.widgetScripts)
+        }
+    }
+
+    func submit(_ context: WebContext) throws -> Response {
+        let id = try attemptID(context)
+        do {
+            _ = try desk.submit(id)
+        } catch is AttemptFinished {}
+        return Site.redirect("/attempts/\(id)/report")
+    }
+
+    func report(_ context: WebContext) throws -> Response {
+        let id = try attemptID(context)
+        let report = try ReportDesk(site: site).report(id)
+        guard report.finished else { return Site.redirect("/attempts/\(id)") }
+        return try site.page("report", title: "Report — \(report.title)", context: context, view: report, section: "history")
+    }
+
+    func history(_ context: WebContext) throws -> Response {
+        let view = try HistoryView(site: site, progress: try site.progress())
+        return try site.page("history", title: "History", context: context, view: view, section: "history")
+    }
+
+    private func attemptID(_ context: WebContext) throws -> Int64 {
+        let text = try context.parameters.require("attempt")
+        guard let id = Int64(text), id > 0 else { throw WebError(.notFound, "no attempt '\(text.prefix(40))'") }
+        return id
+    }
+
+    /// The attempt to answer, or nil when it is finished (the page then shows the report).
+    private func openOrReport(_ id: Int64) throws -> (Assessment, RecordedAttempt?) {
+        do {
+            let (test, attempt) = try desk.open(id)
+            return (test, attempt)
+        } catch is AttemptFinished {
+            return (try site.assessment(try site.gradebook.attempt(id: id)?.assessmentID ?? ""), nil)
+        }
+    }
+}

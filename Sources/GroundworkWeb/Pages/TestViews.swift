@@ -1,0 +1,93 @@
+import Courseware
+import Foundation
+import Gradebook
+import Grading
+
+/// A test in the list: its facts, its rules in words, the learner's best result and when
+/// they may take it.
+struct TestSummaryView: Encodable {
+    let id: String
+    let title: String
+    let platform: String
+    let facts: String
+    let rules: String
+    let attempts: Int
+    let best: String?
+    let inProgress: Int64?
+    /// Why it cannot be taken now (a retake delay, no attempts left, prerequisites), if so.
+    let blocked: String?
+
+    init(_ test: Assessment, progress: Progress, site: Site) {
+        id = test.id
+        title = test.title
+        platform = test.platform.rawValue
+        let kinds = Set(test.items.map(\.kind.rawValue)).sorted().joined(separator: ", ")
+        let count = test.policy.sample ?? test.items.count
+        facts = "\(count) item\(count == 1 ? "" : "s") (\(kinds)); "
+            + (test.timeLimitMinutes.map { "\(Assessment.duration(minutes: $0)) limit" } ?? "no time limit")
+            + "; pass mark \(WebText.percent(test.passMark))"
+        rules = test.rulesSummary
+        let mine = progress.attempts(at: test.id)
+        attempts = mine.count
+        best = mine.compactMap { attempt in attempt.score.map { (score: $0, passed: attempt.passed == true) } }.max { $0.score < $1.score }
+            .map { "\(WebText.percent($0.score)) \($0.passed ? "passed" : "not passed")" }
+        inProgress = mine.first { $0.status == .inProgress }?.id
+        switch (try? site.gradebook.eligibility(for: test)) ?? .start {
+        case .resume, .start: blocked = nil
+        case .wait(let until): blocked = "You may take it again from \(WebText.moment(until))."
+        case .noAttemptsLeft(let used): blocked = "Every allowed attempt was used (\(used))."
+        case .needsPrerequisites(let missing): blocked = "Pass \(missing.joined(separator: ", ")) first."
+        }
+    }
+}
+
+/// A test's page before starting: what is at stake, then its instructions.
+struct TestView {
+    let summary: TestSummaryView
+    let instructionsHTML: String
+    let timeLimit: String?
+    let passMark: String
+    let stakes: String
+
+    init(_ test: Assessment, summary: TestSummaryView, site: Site) {
+        self.summary = summary
+        instructionsHTML = WebText.markdown(test.instructions, path: test.assessmentPath)
+        timeLimit = test.timeLimitMinutes.map { Assessment.duration(minutes: $0) }
+        passMark = WebText.percent(test.passMark)
+        let attempts = test.policy.attemptLimit.map { $0 == 1 ? "One attempt" : "\($0) attempts" } ?? "Unlimited attempts"
+        let delay = test.policy.retakeDelayMinutes.map { "; after each, the next is allowed \(Assessment.duration(minutes: $0)) later" } ?? ""
+        stakes = attempts + delay + "."
+    }
+}
+
+/// The item page (or, once every item is answered, the submit page).
+struct ItemPageView {
+    let state: AttemptState
+    let testTitle: String
+    let guidelineHTML: String
+    let timer: String?
+    let progressPercent: Int
+    let item: ItemFormView?
+    let feedback: FeedbackState?
+    let tryAgain: Bool
+    let accuracy: String?
+    /// Items answered so far out of the total, for the submit page.
+    let unanswered: Int
+    var problem: String?
+
+    init(state: AttemptState, test: Assessment) {
+        self.state = state
+        testTitle = test.title
+        guidelineHTML = WebText.markdown(test.instructions, path: test.assessmentPath)
+        timer = state.secondsLeft.map(WebText.clock)
+        progressPercent = state.total == 0 ? 100 : (state.number - 1) * 100 / state.total
+        item = state.item.map { ItemFormView($0, attempt: state.attempt, test: test) }
+        feedback = state.feedback
+        tryAgain = state.feedback?.type == "try-again"
+        accuracy = state.accuracy.map(WebText.percent)
+        unanswered = state.total - state.answered
+    }
+
+    /// Widget scripts the item needs (drawn kinds, spans, segments).
+    var widgetScripts: [String] { item?.widget == nil ? [] : ["widgets/common.js", "widgets/\(item?.widgetScript ?? "")", "widgets/overlay.js"] }
+}

@@ -1,0 +1,55 @@
+public import Courseware
+import Foundation
+public import Gradebook
+public import Grading
+import HTTPTypes
+import Mustache
+
+/// Everything a request needs, loaded once when the server starts: the course, the practice
+/// tests, the learner's gradebook and the page templates. It holds no per-learner state —
+/// that lives in the gradebook — so every request can be served by any copy of it.
+public struct Site: Sendable {
+    public let course: Course
+    public let catalog: AssessmentCatalog
+    public let gradebook: Gradebook
+    let links: CourseLinks
+    let templates: MustacheLibrary
+    /// The learner every request acts for: one local learner until accounts exist.
+    let learner: String
+
+    /// Loads the templates shipped in the module's resources.
+    ///
+    /// - Throws: when the templates cannot be read (a broken build, never the learner's input).
+    public init(course: Course, catalog: AssessmentCatalog, gradebook: Gradebook) async throws {
+        self.course = course
+        self.catalog = catalog
+        self.gradebook = gradebook
+        links = CourseLinks(course: course)
+        learner = "local"
+        templates = try await MustacheLibrary(directory: Self.resourceFolder("Templates"))
+    }
+
+    /// A folder shipped inside the module's resource bundle.
+    static func resourceFolder(_ name: String) -> String {
+        (Bundle.module.resourcePath ?? Bundle.module.bundlePath) + "/" + name
+    }
+
+    /// The lesson with this id, or a 404 that suggests the closest id.
+    func lesson(_ id: String) throws -> Lesson {
+        if let lesson = course.lesson(id: id) { return lesson }
+        let hint = course.suggestion(forUnknownID: id).map { "; did you mean '\($0)'?" } ?? ""
+        throw WebError(.notFound, "no lesson '\(id)'\(hint)")
+    }
+
+    /// The practice test with this id, or a 404 that suggests the closest id.
+    func assessment(_ id: String) throws -> Assessment {
+        do {
+            return try catalog.assessment(id: id)
+        } catch {
+            switch error {
+            case .unknown: throw WebError(.notFound, error.description)
+            case .broken: throw WebError(.conflict, error.description + "; run 'groundwork check' on it")
+            }
+        }
+    }
+}

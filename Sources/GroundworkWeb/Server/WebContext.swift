@@ -1,0 +1,16 @@
+public import Hummingbird
+
+/// Per-request state: the session's form token, set by ``SessionMiddleware``.
+public struct WebContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The token every state-changing request must carry (a form field or a header).
+    public var formToken = ""
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    /// Bodies larger than this are refused with 413: the largest real answer (a polygon set,
+    /// a long transcript) is a few kilobytes.
+    public var maxUploadSize: Int { 256 * 1024 }
+}

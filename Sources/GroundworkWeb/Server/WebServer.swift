@@ -1,0 +1,61 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// `groundwork serve`: the web app on Hummingbird, over the same course, tests and gradebook
+/// as the terminal. One local learner, no login; it binds 127.0.0.1 unless told otherwise.
+public enum WebServer {
+    /// Where to listen.
+    public struct Address: Sendable {
+        public var host: String
+        /// 0 picks a free port.
+        public var port: Int
+
+        public init(host: String, port: Int) {
+            self.host = host
+            self.port = port
+        }
+
+        /// Whether only this machine can connect.
+        public var isLoopback: Bool { ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.") }
+    }
+
+    /// Runs until SIGINT or SIGTERM, calling `listening` with the address once connections
+    /// are accepted.
+    public static func run(site: Site, address: Address, listening: @escaping @Sendable (String) -> Void) async throws {
+        var logger = Logger(label: "groundwork")
+        logger.logLevel = .warning
+        let app = Application(
+            router: router(site: site, allowedHosts: allowedHosts(for: address)),
+            configuration: .init(address: .hostname(address.host, port: address.port), serverName: "Groundwork"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? address.port
+                let host = address.host.contains(":") ? "[\(address.host)]" : address.host
+                listening("http://\(host):\(port)")
+            },
+            logger: logger)
+        try await app.runService()
+    }
+
+    /// Host names a browser may use to reach this server: the bound name, and for a loopback
+    /// bind the usual names of this machine. A wider bind accepts any name.
+    static func allowedHosts(for address: Address) -> Set<String> {
+        guard address.isLoopback else { return [] }
+        return [address.host, "localhost", "127.0.0.1", "::1"]
+    }
+
+    /// Every route, behind the security headers, error pages and form-token check.
+    static func router(site: Site, allowedHosts: Set<String> = []) -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: SecurityHeaders(allowedHosts: allowedHosts))
+        router.add(middleware: ErrorPages(site: site))
+        router.add(middleware: SessionMiddleware())
+        Assets.register(on: router)
+        CoursePages(site: site).register(on: router)
+        TestPages(site: site).register(on: router)
+        APIRoutes(site: site).register(on: router)
+        return router
+    }
+}
