@@ -123,9 +123,9 @@ struct APIRoutes {
 
     func answer(_ request: Request, _ context: WebContext) async throws -> Response {
         let id = try attemptID(context)
+        let (test, _) = try desk.open(id)
         let body = try await JSONBody.read(request, context: context)
         let itemID = try body.string("itemID")
-        let (test, _) = try desk.open(id)
         guard let item = test.item(itemID) else {
             throw WebError(.unprocessableContent, "this test has no item '\(itemID.prefix(60))'", field: "itemID")
         }

@@ -71,7 +71,7 @@ struct ItemState: Encodable {
         case .singleChoice(let choice), .multipleChoice(let choice): options = plan.options(choice, of: item.id)
         default: options = nil
         }
-        mediaURL = TestMedia.file(of: learner.task).map { "/tests/\(test.id)/media/\($0)" }
+        mediaURL = TestMedia.file(of: learner.task).map { "/tests/\(test.id)/files/\($0)" }
     }
 }
 

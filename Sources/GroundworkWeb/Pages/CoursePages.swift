@@ -44,7 +44,10 @@ struct CoursePages {
     func lesson(_ request: Request, _ context: WebContext) throws -> Response {
         let lesson = try site.lesson(try context.parameters.require("id"))
         let answered = QuizAnswerQuery(request.uri.queryParameters)
-        let html = renderer(for: lesson, answered: answered, token: context.formToken).render(lesson.document)
+        // The title is the page's own heading, so the lesson's first-level heading is not repeated.
+        var blocks = lesson.document.root.children
+        if let first = blocks.first, case .heading(1, _) = first.kind { blocks.removeFirst() }
+        let html = renderer(for: lesson, answered: answered, token: context.formToken).render(blocks)
         try site.gradebook.recordLessonRead(lesson.id)
         let lessons = site.course.lessons
         let index = lessons.firstIndex { $0.id == lesson.id }

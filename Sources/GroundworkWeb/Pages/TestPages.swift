@@ -16,7 +16,7 @@ struct TestPages {
         router.get("/tests") { _, context in try self.list(context) }
         router.get("/tests/:id") { _, context in try self.instructions(context) }
         router.post("/tests/:id/start") { _, context in try self.start(context) }
-        router.get("/tests/:id/media/:file") { request, context in try self.media(request, context) }
+        router.get("/tests/:id/files/**") { request, context in try self.media(request, context) }
         router.get("/attempts/:attempt") { _, context in try self.attemptPage(context) }
         router.post("/attempts/:attempt/answer") { request, context in try await self.answer(request, context) }
         router.post("/attempts/:attempt/submit") { _, context in try self.submit(context) }
@@ -46,7 +46,7 @@ struct TestPages {
     /// An image or sound an item of the test shows: only the files its items name.
     func media(_ request: Request, _ context: WebContext) throws -> Response {
         let test = try site.assessment(try context.parameters.require("id"))
-        let name = try context.parameters.require("file")
+        let name = String(request.uri.path.split(separator: "/", maxSplits: 3).dropFirst(3).first ?? "").removingPercentEncoding ?? ""
         guard TestMedia.files(of: test).contains(name), let file = SafeFiles.resolve(name, inside: test.folder) else {
             throw WebError(.notFound, "no such media file in \(test.id)")
         }

@@ -18,11 +18,8 @@ struct SecurityHeaders: RouterMiddleware {
     let allowedHosts: Set<String>
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
-        if !allowedHosts.isEmpty {
-            let host = request.head.authority.map(Self.hostName) ?? ""
-            guard allowedHosts.contains(host) else {
-                throw WebError(.misdirectedRequest, "this server answers to \(allowedHosts.sorted().joined(separator: ", ")), not '\(host)'")
-            }
+        guard Self.accepts(authority: request.head.authority, allowed: allowedHosts) else {
+            throw WebError(.misdirectedRequest, "this server answers only to \(allowedHosts.sorted().joined(separator: ", "))")
         }
         var response: Response
         do {
@@ -36,6 +33,11 @@ struct SecurityHeaders: RouterMiddleware {
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
+    }
+
+    /// Whether a request for `authority` may be served (any, when `allowed` is empty).
+    static func accepts(authority: String?, allowed: Set<String>) -> Bool {
+        allowed.isEmpty || authority.map { allowed.contains(hostName($0)) } == true
     }
 
     /// "127.0.0.1:8080" → "127.0.0.1"; "[::1]:8080" → "::1".
