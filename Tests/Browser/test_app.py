@@ -1,0 +1,165 @@
+"""The web app in a real headless Chromium: a lesson and its quiz, whole tests taken with
+the keyboard alone, a reload mid-attempt, and screenshots of every page kind at a desktop
+and a phone size (saved for people to look at, not compared)."""
+import unittest
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from browser import Server, chromium, console_errors, screenshot
+
+SIZES = {"desktop": (1280, 800, False), "phone": (390, 844, True)}
+
+
+class WebAppTests(unittest.TestCase):
+    def setUp(self):
+        self.server = Server()
+        self.driver = chromium()
+
+    def tearDown(self):
+        errors = console_errors(self.driver)
+        self.driver.quit()
+        self.server.stop()
+        self.assertEqual(errors, [], "the pages logged errors (a CSP violation or a script error)")
+
+    def open(self, path):
+        self.driver.get(self.server.url + path)
+
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "main").text
+
+    def press(self, *keys):
+        self.driver.switch_to.active_element.send_keys(*keys)
+
+    def wait_for_new_page(self, old):
+        """Waits until `old` (an element of the page before) is gone: the next page loaded."""
+        WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(old))
+
+    def test_a_lesson_quiz_is_answered_and_explained(self):
+        self.open("/lessons/bounding-boxes")
+        quiz = self.driver.find_element(By.CSS_SELECTOR, "section.quiz")
+        self.assertNotIn("Correct", quiz.text)
+        choice = quiz.find_element(By.CSS_SELECTOR, "input[name=choice]")
+        choice.send_keys(Keys.SPACE)
+        choice.send_keys(Keys.ENTER)
+        self.wait_for_new_page(choice)
+        feedback = self.driver.find_element(By.CSS_SELECTOR, "#quiz-0 .quiz-feedback")
+        self.assertRegex(feedback.text, "Right|Not quite")
+        self.assertIn("(your choice)", feedback.text)
+        self.open("/course")
+        self.assertIn("quizzes", self.text())
+
+    def answer_with_keys(self):
+        """Answers the item on screen with the keyboard only: a number key picks a choice,
+        typing fills a text box, Enter (or Tab to the button, then Enter) saves."""
+        form = self.driver.find_element(By.ID, "item-form")
+        self.fill(form)
+        self.wait_for_new_page(form)
+
+    def fill(self, form):
+        if form.find_elements(By.CSS_SELECTOR, "input[type=radio][name=choice], input[type=radio][name=rating]"):
+            self.driver.find_element(By.TAG_NAME, "body").send_keys("2")
+            self.press(Keys.ENTER)
+        elif form.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name=choice]"):
+            self.driver.find_element(By.TAG_NAME, "body").send_keys("1")
+            self.press(Keys.ENTER)
+        elif form.find_elements(By.CSS_SELECTOR, "textarea[name=text]"):
+            box = form.find_element(By.CSS_SELECTOR, "textarea[name=text]")
+            box.send_keys("I think the team reviewed the images")
+            box.send_keys(Keys.TAB)  # from the transcript to "Save and continue"
+            self.press(Keys.ENTER)
+        elif form.find_elements(By.CSS_SELECTOR, "input[name=number]"):
+            field = form.find_element(By.CSS_SELECTOR, "input[name=number]")
+            field.send_keys("42", Keys.ENTER)
+        elif form.find_elements(By.CSS_SELECTOR, "input[name=text]"):
+            field = form.find_element(By.CSS_SELECTOR, "input[name=text]")
+            field.send_keys("car", Keys.ENTER)
+        else:
+            form.find_element(By.CSS_SELECTOR, "button[name=skip]").send_keys(Keys.ENTER)
+
+    def take_with_keys(self, test, reload_after=None):
+        self.open("/tests/" + test)
+        start = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/start'] button")
+        start.send_keys(Keys.ENTER)
+        self.wait_for_new_page(start)
+        answered = 0
+        while self.driver.find_elements(By.ID, "item-form"):
+            position = self.driver.find_element(By.CSS_SELECTOR, ".position").text
+            self.answer_with_keys()
+            answered += 1
+            if reload_after and answered == reload_after:
+                self.driver.refresh()
+                self.assertIn("Item %d of" % (answered + 1), self.driver.find_element(By.CSS_SELECTOR, ".position").text,
+                              "a reload must come back at the next item, after " + position)
+        submit = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button")
+        submit.send_keys(Keys.ENTER)
+        WebDriverWait(self.driver, 10).until(expected_conditions.url_contains("/report"))
+        return answered
+
+    def test_sentiment_quiz_is_taken_with_the_keyboard_and_survives_a_reload(self):
+        answered = self.take_with_keys("sentiment-quiz", reload_after=3)
+        self.assertEqual(answered, 16)
+        report = self.text()
+        self.assertRegex(report, r"\d+\.\d% — (passed|not passed)")
+        self.assertIn("Item 16", report)
+        self.assertIn("Your answer:", report)
+        self.assertIn("Why:", report)
+
+    def test_dictation_is_taken_with_the_keyboard(self):
+        self.take_with_keys("dictation")
+        report = self.text()
+        self.assertIn("Item 13", report)
+        self.assertIn("Lesson section that teaches this", report)
+        self.open("/history")
+        self.assertIn("Dictation", self.text())
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "svg.chart circle"))
+
+    def test_screenshots_of_every_page_kind(self):
+        """Home, a lesson, an item of each typed kind, a report and history, at both sizes."""
+        pages = [("home", "/"), ("course", "/course"), ("lesson", "/lessons/bounding-boxes"), ("tests", "/tests")]
+        kinds = [("single-choice", "sentiment-quiz", "input[type=radio][name=choice]"),
+                 ("multiple-choice", "content-moderation", "input[type=checkbox][name=choice]"),
+                 ("rating", "search-evaluation", "input[name=rating]"),
+                 ("ranking", "search-evaluation", ".rank-list"),
+                 ("transcription", "dictation", "audio"),
+                 ("numeric", "dictation", "input[name=number]"),
+                 ("short-text", "street-boxes", "input[name=text]"),
+                 ("pairwise", "llm-evaluation", ".pairwise"),
+                 ("spans", "named-entities", ".gw-widget[data-kind=spans]"),
+                 ("time-segments", "sound-events", ".gw-widget[data-kind=time-segments]"),
+                 ("boxes", "street-boxes", ".gw-widget[data-kind=boxes]")]
+        for name, (width, height, mobile) in SIZES.items():
+            self.driver.quit()
+            self.driver = chromium(width, height, mobile)
+            for page, path in pages:
+                self.open(path)
+                screenshot(self.driver, "%s-%s" % (page, name))
+            for kind, test, selector in kinds:
+                self.open("/tests/" + test)
+                buttons = self.driver.find_elements(By.CSS_SELECTOR, "form[action$='/start'] button, a.button[href^='/attempts/']")
+                if buttons:
+                    buttons[0].click()
+                    self.wait_for_new_page(buttons[0])
+                for _ in range(30):
+                    if self.driver.find_elements(By.CSS_SELECTOR, "#item-form " + selector) or not self.driver.find_elements(By.ID, "item-form"):
+                        break
+                    skip = self.driver.find_element(By.CSS_SELECTOR, "button[name=skip]")
+                    skip.click()
+                    self.wait_for_new_page(skip)
+                self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "#item-form " + selector), "no %s item reached in %s" % (kind, test))
+                screenshot(self.driver, "item-%s-%s" % (kind, name))
+            self.take_with_keys("mturk-categorisation") if name == "desktop" else self.open("/history")
+            if name == "desktop":
+                screenshot(self.driver, "report-%s" % name)
+                self.report_path = self.driver.current_url.split(self.server.url)[1]
+            else:
+                self.open(self.report_path)
+                screenshot(self.driver, "report-%s" % name)
+            self.open("/history")
+            screenshot(self.driver, "history-%s" % name)
+
+
+if __name__ == "__main__":
+    unittest.main()
