@@ -67,4 +67,30 @@ struct ConcurrencyTests {
         try books[1].finishAttempt(id, holder: try #require(attempt.holder), status: .submitted, score: 1, passed: true, resultJSON: nil)
         #expect(try books[0].begin(test, seed: 1, holder: "late") == .refused(.noAttemptsLeft(used: 1)))
     }
+
+    /// What `history` does while a `take` writes: open the file (inspecting it) and read.
+    @Test func openingTheGradebookWhileAnotherWritesNeverFindsItDamaged() async throws {
+        let directory = DataDirectory()
+        try V1Gradebook.write(to: directory.file)
+        let path = directory.path
+        let test = try assessment("  mode: exam\n", items: 4, id: "other")
+        let writer = try Gradebook.open(directory: path).local
+        let attemptID = try writer.start(test).id
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for sequence in 1...200 {
+                    try writer.recordAnswer(
+                        attemptID: attemptID, holder: "test", itemID: "q1", responseJSON: "\"yes\"", secondsSpent: Double(sequence))
+                }
+            }
+            group.addTask {
+                for _ in 1...20 {
+                    let reader = try Gradebook.open(directory: path).local
+                    #expect(try reader.attempts().count == 3)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try writer.answers(attemptID: attemptID).count == 200)
+    }
 }
