@@ -51,7 +51,7 @@ struct Read: ParsableCommand {
         do {
             try data.learnerBookIfAvailable()?.recordLessonRead(lesson.id, quizzesAnswered: answered, quizzesCorrect: correct)
         } catch {
-            Terminal.printError("groundwork: progress is not saved: \(error)")
+            Terminal.printError("groundwork: progress is not saved: \(GradebookMessage.text(error))")
         }
     }
 }
