@@ -10,11 +10,10 @@ enum GradebookFile {
     /// connection cannot do. Only then is damage judged, by `integrity_check` (which, unlike
     /// `quick_check`, also finds indexes that disagree with their tables).
     static func inspect(_ path: String) throws(GradebookError) {
-        var configuration = configuration()
-        configuration.journalMode = .default
         let unknown: [String]
         do {
-            let inspector = try DatabaseQueue(path: path, configuration: configuration)
+            // A queue, unlike a pool, leaves the journal mode alone: a refused file stays as it was.
+            let inspector = try DatabaseQueue(path: path, configuration: configuration())
             defer { try? inspector.close() }
             unknown = try inspector.read { db in
                 let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
