@@ -1,22 +1,31 @@
 public import Foundation
 import GRDB
 
-/// A learner's record: attempts at assessments with every answer, and lesson progress, in one
-/// SQLite file under a data directory.
+/// The store of learners' records: attempts at assessments with every answer, and lesson
+/// progress, in one SQLite file under a data directory. ``learner(_:)`` gives one learner's
+/// part of it; every query and write goes through that, so two learners' records never mix.
 ///
-/// Every write is its own committed transaction, made the moment something happens, so a
-/// killed process loses nothing it had recorded. A file that is not a gradebook, or that a
-/// newer Groundwork wrote, is refused with an error and never modified.
+/// The file is opened as a pool in WAL mode with a busy timeout: readers never wait for the
+/// writer, and two writers (the web app's requests, a terminal `take`) wait for each other
+/// rather than fail. Every write is its own committed transaction, made the moment something
+/// happens, so a killed process loses nothing it had recorded. A file that is not a
+/// gradebook, is damaged, or that a newer Groundwork wrote is refused with an error and never
+/// modified.
 public struct Gradebook: Sendable {
     /// The database file's name inside the data directory.
     public static let fileName = "gradebook.sqlite"
+    /// The learner of a single-user install (the terminal, the web app without accounts); the
+    /// records of gradebooks written before there were learners belong to it.
+    public static let localLearner = "local"
+    /// How long a writer waits for another before the write fails with ``GradebookError/busy(path:)``.
+    static let busyTimeout: TimeInterval = 10
 
-    let queue: DatabaseQueue
+    let writer: any DatabaseWriter
     let clock: @Sendable () -> Date
     /// The database file.
     public let path: String
 
-    /// Opens (or creates) the gradebook in `directory`.
+    /// Opens (or creates) the gradebook in `directory`, migrating an older one.
     ///
     /// - Parameters:
     ///   - directory: The data directory; created if missing.
@@ -27,19 +36,20 @@ public struct Gradebook: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw .unwritable(path: directory, reason: error.localizedDescription)
+            throw GradebookError(error, path: directory)
         }
-        if FileManager.default.fileExists(atPath: path) { try inspect(path) }
+        if FileManager.default.fileExists(atPath: path) { try GradebookFile.inspect(path) }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: false))
-            try migrator.migrate(queue)
-            return Gradebook(queue: queue, clock: clock, path: path)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-            throw .corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
+            let pool = try DatabasePool(path: path, configuration: GradebookFile.configuration())
+            try GradebookFile.migrate(pool)
+            return Gradebook(writer: pool, clock: clock, path: path)
         } catch {
-            throw .unwritable(path: path, reason: "\(error)")
+            throw GradebookError(error, path: path)
         }
     }
+
+    /// One learner's records.
+    public func learner(_ id: String) -> LearnerBook { LearnerBook(gradebook: self, learnerID: id) }
 
     /// The gradebook's idea of now (its clock; a test's fixed time in tests).
     public func now() -> Date { clock() }
@@ -53,83 +63,21 @@ public struct Gradebook: Sendable {
         return home + "/.local/share/groundwork"
     }
 
-    /// Checks an existing file read-only before anything may write to it.
-    private static func inspect(_ path: String) throws(GradebookError) {
+    /// Reads in a snapshot; a read never writes.
+    func read<T>(_ body: (Database) throws -> T) throws(GradebookError) -> T {
         do {
-            let reader = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
-            defer { try? reader.close() }
-            let unknown: [String] = try reader.read { db in
-                let quick = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "ok"
-                if quick != "ok" { throw GradebookError.corrupt(path: path, reason: quick) }
-                guard try db.tableExists("grdb_migrations") else {
-                    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                    if tables > 0 { throw GradebookError.corrupt(path: path, reason: "it is a SQLite file but not a Groundwork gradebook") }
-                    return []
-                }
-                let known = Set(migrator.migrations)
-                return try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
-            }
-            if !unknown.isEmpty { throw GradebookError.newerVersion(path: path, unknownMigrations: unknown) }
-        } catch let error as GradebookError {
-            throw error
-        } catch let error as DatabaseError {
-            throw .corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
+            return try writer.read(body)
         } catch {
-            throw .corrupt(path: path, reason: "\(error)")
+            throw GradebookError(error, path: path)
         }
     }
 
-    private static func configuration(readonly: Bool) -> Configuration {
-        var configuration = Configuration()
-        configuration.readonly = readonly
-        configuration.foreignKeysEnabled = true
-        configuration.label = "Gradebook"
-        return configuration
-    }
-
-    /// The schema. Migrations are never edited once released; new ones are appended.
-    static let migrator: DatabaseMigrator = {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: attempts, answers, resumptions, lesson progress") { db in
-            try db.create(table: "attempt") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("assessmentID", .text).notNull().indexed()
-                table.column("assessmentVersion", .text).notNull()
-                table.column("seed", .integer).notNull()
-                table.column("itemIDs", .text).notNull()
-                table.column("startedAt", .datetime).notNull()
-                table.column("finishedAt", .datetime)
-                table.column("status", .text).notNull()
-                table.column("score", .double)
-                table.column("passed", .boolean)
-                table.column("resultJSON", .text)
-            }
-            try db.create(table: "answer") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.belongsTo("attempt", onDelete: .cascade).notNull()
-                table.column("itemID", .text).notNull()
-                table.column("sequence", .integer).notNull()
-                table.column("responseJSON", .text).notNull()
-                table.column("answeredAt", .datetime).notNull()
-                table.column("secondsSpent", .double).notNull()
-                table.column("score", .double)
-                table.uniqueKey(["attemptID", "sequence"])
-            }
-            try db.create(table: "resumption") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.belongsTo("attempt", onDelete: .cascade).notNull()
-                table.column("resumedAt", .datetime).notNull()
-                table.column("lastActivityAt", .datetime).notNull()
-            }
-            try db.create(table: "lessonProgress") { table in
-                table.primaryKey("lessonID", .text)
-                table.column("firstReadAt", .datetime).notNull()
-                table.column("lastReadAt", .datetime).notNull()
-                table.column("timesRead", .integer).notNull()
-                table.column("quizzesAnswered", .integer).notNull()
-                table.column("quizzesCorrect", .integer).notNull()
-            }
+    /// Writes in one immediate transaction, waiting for another writer up to the busy timeout.
+    func write<T>(_ body: (Database) throws -> T) throws(GradebookError) -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw GradebookError(error, path: path)
         }
-        return migrator
-    }()
+    }
 }

@@ -1,37 +1,39 @@
-internal import Foundation
+public import Foundation
 public import Grading
 
 /// An attempt being taken, with every answer written to the gradebook before the session
-/// acts on it. Resuming rebuilds the session by feeding it the recorded answers again, so an
-/// attempt killed at any moment continues exactly where its last recorded answer left it.
+/// acts on it. It is rebuilt from the record by feeding the session the recorded answers
+/// again, so an attempt killed at any moment continues exactly where its last recorded answer
+/// left it, and a stateless server can load it on every request.
 ///
 /// Time: the attempt's clock counts *active* seconds, the wall time since it started minus
-/// each interruption (from the last thing recorded to the resumption). The gaps are kept
-/// and shown, so the clock is honest about them without a crash costing the learner time.
+/// each interruption (from the last activity to the resumption). The gaps are kept and shown,
+/// so the clock is honest about them without a crash costing the learner time.
 public struct RecordedAttempt: Sendable {
-    public let gradebook: Gradebook
+    public let book: LearnerBook
+    /// Who takes it; every write is refused once someone else took the attempt over.
+    public let holder: String
     public private(set) var record: Attempt
     public private(set) var session: AttemptSession
     public private(set) var resumptions: [Resumption]
     /// Active seconds at which the current item was shown, for each answer's time spent.
     private var shownAt: Double
+    /// The outcome of each replayed answer saved with a client sequence, so a repeated save
+    /// gets the same outcome and writes nothing.
+    private var replayed: [Int64: (responseJSON: String, outcome: AttemptSession.Outcome)]
 
     public var id: Int64 { record.id ?? 0 }
 
-    /// Starts a new attempt at `assessment`, drawing its items with `seed`.
-    public static func start(_ assessment: Assessment, in gradebook: Gradebook, seed: UInt64) throws -> RecordedAttempt {
-        let plan = AttemptPlan(assessment: assessment, seed: seed)
-        let session = try AttemptSession(assessment: assessment, plan: plan)
-        let record = try gradebook.startAttempt(
-            assessmentID: assessment.id, assessmentVersion: assessment.version, seed: Int64(bitPattern: seed), itemIDs: plan.itemIDs)
-        return RecordedAttempt(gradebook: gradebook, record: record, session: session, resumptions: [], shownAt: 0)
-    }
-
-    /// Picks up `attempt` (in progress) again: records the resumption, then replays its answers.
+    /// Rebuilds `attempt` by replaying its answers, writing nothing: what a stateless server
+    /// does on every request, and what ``resume(_:of:in:holder:takingOver:)`` does first.
+    ///
+    /// Answers are matched to items by id: one recorded for an item other than the session's
+    /// current one (a duplicate from a second taker) is kept in the record but not fed to the
+    /// session, so a later item never gets an answer meant for an earlier one.
     ///
     /// - Throws: ``RecordedAttemptError`` when the assessment changed so that a recorded
-    ///   item or answer no longer fits; nothing is written in that case.
-    public static func resume(_ attempt: Attempt, of assessment: Assessment, in gradebook: Gradebook) throws -> RecordedAttempt {
+    ///   item or answer no longer fits.
+    public static func load(_ attempt: Attempt, of assessment: Assessment, in book: LearnerBook, holder: String) throws -> RecordedAttempt {
         let id = attempt.id ?? 0
         let plan = AttemptPlan(seed: UInt64(bitPattern: attempt.seed), itemIDs: attempt.itemIDs, shufflesOptions: assessment.policy.shuffle)
         var session: AttemptSession
@@ -40,8 +42,9 @@ public struct RecordedAttempt: Sendable {
         } catch {
             throw RecordedAttemptError.assessmentChanged(attempt: id, reason: error.description)
         }
-        let answers = try gradebook.answers(attemptID: id)
-        let earlier = try gradebook.resumptions(attemptID: id)
+        let answers = try book.answers(attemptID: id)
+        let resumptions = try book.resumptions(attemptID: id)
+        var replayed: [Int64: (String, AttemptSession.Outcome)] = [:]
         for answer in answers {
             guard let item = assessment.item(answer.itemID) else {
                 throw RecordedAttemptError.assessmentChanged(attempt: id, reason: "item '\(answer.itemID)' is gone")
@@ -53,12 +56,52 @@ public struct RecordedAttempt: Sendable {
                 throw RecordedAttemptError.assessmentChanged(
                     attempt: id, reason: "the answer recorded for '\(answer.itemID)' no longer fits it: \(error.message)")
             }
-            _ = session.answer(response, at: Self.activeSeconds(at: answer.answeredAt, since: attempt.startedAt, resumptions: earlier))
+            guard answer.itemID == session.current?.id else { continue }
+            let outcome = session.answer(
+                response, at: activeSeconds(at: answer.answeredAt, since: attempt.startedAt, resumptions: resumptions))
+            if let sequence = answer.clientSequence { replayed[sequence] = (answer.responseJSON, outcome) }
         }
-        let resumption = try gradebook.resume(attemptID: id)
-        let all = earlier + [resumption]
-        let now = Self.activeSeconds(at: resumption.resumedAt, since: attempt.startedAt, resumptions: all)
-        return RecordedAttempt(gradebook: gradebook, record: attempt, session: session, resumptions: all, shownAt: now)
+        let lastShown = ([attempt.startedAt] + answers.map(\.answeredAt) + resumptions.map(\.resumedAt)).max() ?? attempt.startedAt
+        return RecordedAttempt(
+            book: book, holder: holder, record: attempt, session: session, resumptions: resumptions,
+            shownAt: activeSeconds(at: lastShown, since: attempt.startedAt, resumptions: resumptions), replayed: replayed)
+    }
+
+    /// Picks up `attempt` (in progress) again, as a terminal does at start-up: replays its
+    /// answers, then claims it for `holder` and records the resumption.
+    ///
+    /// - Throws: ``RecordedAttemptError`` when the assessment changed (nothing is written then),
+    ///   or ``GradebookError/heldElsewhere(attemptID:holder:since:)`` unless `takingOver`.
+    public static func resume(
+        _ attempt: Attempt, of assessment: Assessment, in book: LearnerBook, holder: String, takingOver: Bool = false
+    ) throws -> RecordedAttempt {
+        var loaded = try load(attempt, of: assessment, in: book, holder: holder)
+        try loaded.record(book.resume(attemptID: loaded.id, holder: holder, takingOver: takingOver))
+        return loaded
+    }
+
+    /// Records a resumption when the attempt sat idle longer than `seconds` (a web learner
+    /// coming back after a real gap); a heartbeat within it keeps the clock running.
+    @discardableResult
+    public mutating func resumeIfIdle(longerThan seconds: TimeInterval) throws -> Resumption? {
+        guard book.now().timeIntervalSince(record.lastActivityAt) > seconds,
+            let resumption = try book.resumeIfIdle(attemptID: id, holder: holder, longerThan: seconds)
+        else { return nil }
+        try record(resumption)
+        return resumption
+    }
+
+    /// The taker is still there: a heartbeat from a visible web page, about every 30 s.
+    public mutating func touch() throws {
+        try book.touch(attemptID: id, holder: holder)
+        record.lastActivityAt = book.now()
+    }
+
+    private mutating func record(_ resumption: Resumption) throws {
+        resumptions.append(resumption)
+        record.lastActivityAt = resumption.resumedAt
+        record.holder = holder
+        shownAt = Self.activeSeconds(at: resumption.resumedAt, since: record.startedAt, resumptions: resumptions)
     }
 
     /// Active seconds from `start` to `date`: wall time minus the gaps of resumptions made by then.
@@ -69,26 +112,40 @@ public struct RecordedAttempt: Sendable {
 
     /// Active seconds now.
     public var elapsed: Double {
-        Self.activeSeconds(at: gradebook.now(), since: record.startedAt, resumptions: resumptions)
+        Self.activeSeconds(at: book.now(), since: record.startedAt, resumptions: resumptions)
     }
 
-    /// Seconds left on the timer now; nil when untimed.
+    /// Seconds left on the timer now, from the record and the gradebook's clock; nil when untimed.
     public var secondsLeft: Double? { session.secondsLeft(at: elapsed) }
 
     /// The whole time the attempt sat interrupted.
     public var interruptedSeconds: Double { resumptions.reduce(0) { $0 + $1.gap } }
 
     /// Writes the answer to the current item, then lets the session judge it.
-    public mutating func answer(_ response: ItemResponse?) throws -> AttemptSession.Outcome {
+    ///
+    /// - Parameter clientSequence: The taker's number for this save; a save repeated with it
+    ///   (a retried request) returns the first save's outcome and writes nothing.
+    /// - Throws: ``GradebookError`` when the save is refused (the attempt was taken over or
+    ///   finished elsewhere, the file cannot be written); the session is then unchanged.
+    public mutating func answer(_ response: ItemResponse?, clientSequence: Int64? = nil) throws -> AttemptSession.Outcome {
+        let responseJSON = ItemResponse.recordedJSON(response)
+        if let clientSequence, let earlier = replayed[clientSequence] {
+            guard earlier.responseJSON == responseJSON else {
+                throw GradebookError.answerConflict(attemptID: id, clientSequence: clientSequence)
+            }
+            return earlier.outcome
+        }
         guard let item = session.current else { return session.answer(response, at: elapsed) }
         let at = elapsed
         var probe = session
         let outcome = probe.answer(response, at: at)
-        try gradebook.recordAnswer(
-            attemptID: id, itemID: item.id, responseJSON: ItemResponse.recordedJSON(response), secondsSpent: max(0, at - shownAt),
-            score: outcome.counted ? probe.given.last?.score.score : nil)
+        try book.recordAnswer(
+            attemptID: id, holder: holder, itemID: item.id, clientSequence: clientSequence, responseJSON: responseJSON,
+            secondsSpent: max(0, at - shownAt), score: outcome.counted ? probe.given.last?.score.score : nil)
         session = probe
         shownAt = at
+        record.lastActivityAt = book.now()
+        if let clientSequence { replayed[clientSequence] = (responseJSON, outcome) }
         return outcome
     }
 
@@ -106,20 +163,9 @@ public struct RecordedAttempt: Sendable {
         case .removed: status = .removed
         case .completed, nil: status = .submitted
         }
-        try gradebook.finishAttempt(id, status: status, score: result.score, passed: result.passed, resultJSON: result.jsonText())
-        record = try gradebook.attempt(id: id) ?? record
+        try book.finishAttempt(
+            id, holder: holder, status: status, score: result.score, passed: result.passed, resultJSON: result.jsonText())
+        record = try book.attempt(id: id) ?? record
         return result
-    }
-}
-
-public enum RecordedAttemptError: Error, Sendable, CustomStringConvertible {
-    case assessmentChanged(attempt: Int64, reason: String)
-
-    public var description: String {
-        switch self {
-        case .assessmentChanged(let attempt, let reason):
-            return "attempt #\(attempt) cannot be resumed because the assessment changed since it started (\(reason)); "
-                + "its answers are kept — run 'groundwork take ID --abandon' to close it and start afresh"
-        }
     }
 }

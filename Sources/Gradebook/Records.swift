@@ -29,6 +29,8 @@ public struct Attempt: Codable, Sendable, Equatable, Identifiable, FetchableReco
     }
 
     public var id: Int64?
+    /// Whose attempt it is (``Gradebook/localLearner`` on a single-user install).
+    public var learnerID: String
     public var assessmentID: String
     /// A digest of the assessment's files, so a report knows if they changed since.
     public var assessmentVersion: String
@@ -43,6 +45,14 @@ public struct Attempt: Codable, Sendable, Equatable, Identifiable, FetchableReco
     public var passed: Bool?
     /// The full report (the documented report JSON), once scored.
     public var resultJSON: String?
+    /// Who is taking it: `cli:<pid>@<host>` for a terminal, a token for a web session; nil
+    /// before anybody claimed it.
+    public var holder: String?
+    /// When ``holder`` claimed it.
+    public var heldSince: Date?
+    /// The last moment the taker was seen (an answer, a heartbeat, a resumption): the start
+    /// of the gap a later resumption takes off the clock.
+    public var lastActivityAt: Date
 
     public static let databaseTableName = "attempt"
 
@@ -65,6 +75,9 @@ public struct Answer: Codable, Sendable, Equatable, FetchableRecord, MutablePers
     public var secondsSpent: Double
     /// The item's score in [0, 1] when the policy scores as it goes, else nil.
     public var score: Double?
+    /// The number the taker gave this save, so a repeated save (a retried request) is
+    /// recognised and not recorded twice; nil when the taker does not number its saves.
+    public var clientSequence: Int64?
 
     public static let databaseTableName = "answer"
 
@@ -89,6 +102,7 @@ public struct Resumption: Codable, Sendable, Equatable, FetchableRecord, Mutable
 
 /// Which lessons a learner has read, and their inline quiz results.
 public struct LessonProgress: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public var learnerID: String
     public var lessonID: String
     public var firstReadAt: Date
     public var lastReadAt: Date

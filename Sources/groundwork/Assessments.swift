@@ -26,7 +26,7 @@ struct Assessments: ParsableCommand {
         let folders = AssessmentOptions.assessmentFolders(in: folder)
         guard !folders.isEmpty else { throw CommandError("no assessments (folders holding \(AssessmentOptions.marker)) in '\(folder)'") }
         let style = TerminalStyle(enabled: Terminal.usesColor)
-        let gradebook = data.gradebookIfAvailable()
+        let book = data.learnerBookIfAvailable()
         for path in folders {
             let loaded = AssessmentLoader().load(folder: path)
             let id = URL(fileURLWithPath: path).lastPathComponent
@@ -40,19 +40,19 @@ struct Assessments: ParsableCommand {
             let items = assessment.items.count == 1 ? "1 item" : "\(assessment.items.count) items"
             print("  \(items) (\(kinds)); \(limit); pass mark \(SummaryTable.percent(assessment.passMark))")
             print(style.apply([.dim], to: "  " + Self.rules(assessment)))
-            if let gradebook, let record = try? Self.record(assessment, gradebook) { print("  " + record) }
+            if let book, let record = try? Self.record(assessment, book) { print("  " + record) }
         }
     }
 
     /// "Best 85% (passed) of 2 attempts; retake from 2026-12-01 09:00", or nil before any attempt.
-    static func record(_ assessment: Assessment, _ gradebook: Gradebook) throws -> String? {
-        let attempts = try gradebook.attempts(assessmentID: assessment.id)
+    static func record(_ assessment: Assessment, _ book: LearnerBook) throws -> String? {
+        let attempts = try book.attempts(assessmentID: assessment.id)
         guard !attempts.isEmpty else { return nil }
         var text = "You: \(History.count(attempts.count, "attempt"))"
         if let best = attempts.filter({ $0.score != nil }).max(by: { ($0.score ?? 0) < ($1.score ?? 0) }) {
             text += ", best \(History.verdict(best))"
         }
-        return text + ". " + (try History.next(assessment, gradebook))
+        return text + ". " + (try History.next(assessment, book))
     }
 
     /// The policy in one line (the library's wording).

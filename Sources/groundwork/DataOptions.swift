@@ -9,11 +9,13 @@ struct DataOptions: ParsableArguments {
         help: ArgumentHelp("Where your progress is kept (default: $GROUNDWORK_DATA, else ~/.local/share/groundwork).", valueName: "path"))
     var dataDirectory: String?
 
-    func openGradebook() throws -> Gradebook {
+    /// The local learner's records (the terminal has one learner).
+    func learnerBook() throws -> LearnerBook {
         do {
             return try Gradebook.open(directory: dataDirectory ?? Gradebook.defaultDirectory(), clock: Self.clock())
+                .learner(Gradebook.localLearner)
         } catch {
-            throw CommandError(error.description)
+            throw CommandError(GradebookMessage.text(error))
         }
     }
 
@@ -29,11 +31,11 @@ struct DataOptions: ParsableArguments {
         return { fixed }
     }
 
-    /// The gradebook, or nil after telling the learner on stderr why progress is not kept;
-    /// for commands whose main job (reading) should not fail because of it.
-    func gradebookIfAvailable() -> Gradebook? {
+    /// The learner's records, or nil after telling the learner on stderr why progress is not
+    /// kept; for commands whose main job (reading) should not fail because of it.
+    func learnerBookIfAvailable() -> LearnerBook? {
         do {
-            return try openGradebook()
+            return try learnerBook()
         } catch let error as CommandError {
             Terminal.printError("groundwork: progress is not saved: \(error.message)")
         } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gradebook
 
 /// The `groundwork` command: thin command types over the Courseware library.
 struct Groundwork: AsyncParsableCommand {
@@ -33,10 +34,11 @@ struct Groundwork: AsyncParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as CommandError {
-            FileHandle.standardError.write(Data("groundwork: \(error.message)\n".utf8))
-            Foundation.exit(2)
         } catch {
+            if let message = inputOutputMessage(for: error) {
+                FileHandle.standardError.write(Data("groundwork: \(message)\n".utf8))
+                Foundation.exit(2)
+            }
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
@@ -45,6 +47,17 @@ struct Groundwork: AsyncParsableCommand {
             }
             if !message.isEmpty { FileHandle.standardError.write(Data("\(message)\n".utf8)) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+
+    /// The sentence for an error the user can act on (exit status 2); nil for usage errors,
+    /// which the argument parser phrases.
+    static func inputOutputMessage(for error: any Error) -> String? {
+        switch error {
+        case let error as CommandError: return error.message
+        case let error as GradebookError: return GradebookMessage.text(error)
+        case let error as RecordedAttemptError: return GradebookMessage.text(error)
+        default: return nil
         }
     }
 }

@@ -25,8 +25,9 @@ struct History: ParsableCommand {
     @Argument(help: "An assessment id, to list every attempt at it.") var id: String?
 
     func run() throws {
-        let gradebook = try data.openGradebook()
-        let all = try gradebook.attempts(assessmentID: id)
+        let book = try data.learnerBook()
+        let all = try book.attempts(assessmentID: id)
+        if let id, all.isEmpty { try requireKnown(id, book: book) }
         guard !all.isEmpty else {
             print(
                 id.map { "No attempts at '\($0)' yet; 'groundwork take \($0)' starts one." }
@@ -49,13 +50,13 @@ struct History: ParsableCommand {
                 summary += "  " + Self.sparkline(scored.map { $0.score ?? 0 })
             }
             print(summary)
-            if let assessment { print(style.apply([.dim], to: "  " + (try Self.next(assessment, gradebook)))) }
+            if let assessment { print(style.apply([.dim], to: "  " + (try Self.next(assessment, book)))) }
             if id != nil {
                 for attempt in attempts {
                     let score = attempt.score.map { SummaryTable.percent($0) } ?? "—"
                     let passed = attempt.passed.map { $0 ? "passed" : "not passed" } ?? ""
                     print(
-                        "    #\(attempt.id ?? 0)  \(TimeText.moment(attempt.startedAt))  \(score.leftPadded(to: 4))  \(passed)  \(attempt.status)"
+                        "    #\(attempt.id)  \(TimeText.moment(attempt.startedAt))  \(score.leftPadded(to: 4))  \(passed)  \(attempt.status)"
                     )
                 }
             }
@@ -64,7 +65,7 @@ struct History: ParsableCommand {
     }
 
     /// "80% passed".
-    static func verdict(_ attempt: Attempt) -> String {
+    static func verdict(_ attempt: AttemptSummary) -> String {
         "\(SummaryTable.percent(attempt.score ?? 0)) \(attempt.passed == true ? "passed" : "not passed")"
     }
 
@@ -75,14 +76,24 @@ struct History: ParsableCommand {
     }
 
     /// What the learner may do next at this assessment.
-    static func next(_ assessment: Assessment, _ gradebook: Gradebook) throws -> String {
-        switch try gradebook.eligibility(for: assessment) {
+    static func next(_ assessment: Assessment, _ book: LearnerBook) throws -> String {
+        switch try book.eligibility(for: assessment) {
         case .resume: return "An attempt is in progress: 'groundwork take \(assessment.id)' continues it."
         case .start: return "You may take it now: 'groundwork take \(assessment.id)'."
-        case .wait(let until): return "Retake allowed from \(TimeText.moment(until))."
-        case .noAttemptsLeft: return "No attempts left."
-        case .needsPrerequisites(let missing): return "Pass \(missing.joined(separator: ", ")) first."
+        case .refused(.wait(let until)): return "Retake allowed from \(TimeText.moment(until))."
+        case .refused(.noAttemptsLeft): return "No attempts left."
+        case .refused(.needsPrerequisites(let missing)): return "Pass \(missing.joined(separator: ", ")) first."
         }
+    }
+
+    /// Refuses an id that is neither a practice test nor in the record: a typo, not an empty history.
+    private func requireKnown(_ id: String, book: LearnerBook) throws {
+        if (try? assessments.resolve(id)) != nil { return }
+        let tests = assessments.folder().map {
+            AssessmentOptions.assessmentFolders(in: $0).map { URL(fileURLWithPath: $0).lastPathComponent }
+        }
+        let known = Set((tests ?? []) + (try book.attempts().map(\.assessmentID))).sorted()
+        throw CommandError("no assessment '\(id)'\(Suggestion.hint(for: id, in: known))")
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

@@ -24,8 +24,8 @@ struct Home: ParsableCommand {
         let course = try course.loadCourse()
         let style = TerminalStyle(enabled: Terminal.usesColor)
         let lessons = course.lessons
-        let gradebook = data.gradebookIfAvailable()
-        let read = Set((try? gradebook?.lessonProgress().map(\.lessonID)) ?? [])
+        let book = data.learnerBookIfAvailable()
+        let read = Set((try? book?.lessonProgress().map(\.lessonID)) ?? [])
         let minutes = lessons.reduce(0) { $0 + $1.minutes }
         print(style.apply([.bold, .cyan], to: course.title))
         print("\(lessons.count) lessons in \(course.modules.count) modules, about \(CourseFormat.duration(minutes)) of reading.")
@@ -46,7 +46,7 @@ struct Home: ParsableCommand {
         } else if !lessons.isEmpty {
             print("\n" + style.apply([.bold], to: "You have read every lesson.") + " Re-read any with 'groundwork read ID'.")
         }
-        if let gradebook, let practice = practice(gradebook, course: course, read: read, style: style) { print("\n" + practice) }
+        if let book, let practice = practice(book, course: course, read: read, style: style) { print("\n" + practice) }
         print("\nWhat you can do:")
         print("  groundwork lessons        see every lesson and its id")
         print("  groundwork read ID        read a lesson and answer its quizzes")
@@ -61,7 +61,7 @@ struct Home: ParsableCommand {
 extension Home {
     /// Practice tests passed and the next one to take, in the order the course teaches
     /// their lessons, when there are practice tests.
-    func practice(_ gradebook: Gradebook, course: Course, read: Set<String>, style: TerminalStyle) -> String? {
+    func practice(_ book: LearnerBook, course: Course, read: Set<String>, style: TerminalStyle) -> String? {
         guard let folder = assessments.folder() else { return nil }
         let order = Dictionary(
             course.lessons.enumerated().map { (URL(fileURLWithPath: $0.element.source.path).lastPathComponent, $0.offset) },
@@ -73,12 +73,12 @@ extension Home {
         }
         let tests = AssessmentOptions.assessmentFolders(in: folder).compactMap { AssessmentLoader().load(folder: $0).assessment }
             .map { (test: $0, rank: firstLesson($0)) }.sorted { $0.rank < $1.rank }.map(\.test)
-        guard !tests.isEmpty, let attempts = try? gradebook.attempts() else { return nil }
+        guard !tests.isEmpty, let attempts = try? book.attempts() else { return nil }
         let passed = Set(attempts.filter { $0.passed == true }.map(\.assessmentID))
         let tried = Set(attempts.map(\.assessmentID))
         var lines = ["Practice tests: \(tests.filter { passed.contains($0.id) }.count) of \(tests.count) passed, \(tried.count) attempted."]
         let open = tests.filter { !passed.contains($0.id) }
-        if let next = open.first(where: { (try? gradebook.eligibility(for: $0))?.allowsTaking ?? false }) {
+        if let next = open.first(where: { (try? book.eligibility(for: $0))?.allowsTaking ?? false }) {
             lines.append(style.apply([.bold], to: "Next test: ") + "\(next.title)")
             let rank = firstLesson(next)
             if course.lessons.indices.contains(rank), !read.contains(course.lessons[rank].id) {

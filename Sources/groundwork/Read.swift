@@ -49,9 +49,9 @@ struct Read: ParsableCommand {
             print(renderer.render(blocks: blocks), terminator: "")
         }
         do {
-            try data.gradebookIfAvailable()?.recordLessonRead(lesson.id, quizzesAnswered: answered, quizzesCorrect: correct)
+            try data.learnerBookIfAvailable()?.recordLessonRead(lesson.id, quizzesAnswered: answered, quizzesCorrect: correct)
         } catch {
-            Terminal.printError("groundwork: progress is not saved: \(error)")
+            Terminal.printError("groundwork: progress is not saved: \(GradebookMessage.text(error))")
         }
     }
 }

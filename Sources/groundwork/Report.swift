@@ -30,13 +30,13 @@ struct Report: ParsableCommand {
     @Option(help: "text or json.") var format: Format = .text
 
     func run() throws {
-        let gradebook = try data.openGradebook()
-        let record = try find(in: gradebook)
+        let book = try data.learnerBook()
+        let record = try find(in: book)
         let assessment = try? assessments.load(record.assessmentID)
         let id = record.id ?? 0
-        let resumptions = try gradebook.resumptions(attemptID: id)
+        let resumptions = try book.resumptions(attemptID: id)
         guard record.status != .inProgress else {
-            let answered = Set(try gradebook.answers(attemptID: id).map(\.itemID)).count
+            let answered = Set(try book.answers(attemptID: id).map(\.itemID)).count
             print(
                 "Attempt #\(id) at \(assessment?.title ?? record.assessmentID) is in progress: \(answered) of \(record.itemIDs.count) items answered."
             )
@@ -64,23 +64,23 @@ struct Report: ParsableCommand {
         }
     }
 
-    private func find(in gradebook: Gradebook) throws -> Attempt {
+    private func find(in book: LearnerBook) throws -> Attempt {
         guard let attempt else {
-            guard let latest = try gradebook.attempts().first else {
+            guard let latest = try book.attempts().first, let found = try book.attempt(id: latest.id) else {
                 throw CommandError("no attempts yet; take a practice test with 'groundwork take ID' ('groundwork assessments' lists them)")
             }
-            return latest
+            return found
         }
         if let number = Int64(attempt) {
-            guard let found = try gradebook.attempt(id: number) else {
+            guard let found = try book.attempt(id: number) else {
                 throw CommandError("no attempt #\(number); 'groundwork history' lists yours")
             }
             return found
         }
-        guard let latest = try gradebook.attempts(assessmentID: attempt).first else {
+        guard let latest = try book.attempts(assessmentID: attempt).first, let found = try book.attempt(id: latest.id) else {
             throw CommandError("no attempts at '\(attempt)'; 'groundwork history' lists yours")
         }
-        return latest
+        return found
     }
 
     /// When, how long, and how it ended: the attempt's record above its result.

@@ -27,10 +27,16 @@ struct Take: ParsableCommand {
             training retries, work-mode removal) come from the assessment; 'groundwork
             assessments' lists them.
 
+            An attempt is taken in one place at a time. While it is open in another
+            terminal (or a web browser), 'take' says where and stops; --take-over moves
+            it here, and the other place can then save no more answers. An attempt left
+            by a terminal that was closed or killed is simply resumed.
+
             Examples:
               groundwork take sentiment-quiz
               groundwork take street-boxes --answers my-boxes.json
               groundwork take content-moderation --abandon
+              groundwork take sentiment-quiz --take-over
             """
     )
 
@@ -43,10 +49,15 @@ struct Take: ParsableCommand {
     var seed: UInt64?
     @Flag(help: "Close the attempt in progress without finishing it (it counts as an attempt).")
     var abandon = false
+    @Flag(
+        help: ArgumentHelp(
+            "Continue here an attempt that is open in another terminal or a web browser; the other one can save no more answers to it."
+        ))
+    var takeOver = false
 
     func run() throws {
         let assessment = try assessments.load(id)
-        let gradebook = try data.openGradebook()
+        let book = try data.learnerBook()
         var sheet: AnswerSheet?
         if let answers {
             do {
@@ -55,10 +66,11 @@ struct Take: ParsableCommand {
                 throw CommandError(error.description)
             }
         }
-        guard var attempt = try openAttempt(assessment, gradebook: gradebook, sheet: sheet) else { return }
+        let holder = AttemptHolder.terminal(pid: getpid())
+        guard var attempt = try openAttempt(assessment, book: book, holder: holder, sheet: sheet) else { return }
         SaveOnInterrupt.install(assessmentID: assessment.id)
         let renderer = Terminal.renderer()
-        guard run(&attempt, sheet: sheet, renderer: renderer) else {
+        guard try run(&attempt, sheet: sheet, renderer: renderer) else {
             print("\nSaved \(attempt.session.given.count) answer(s). Run 'groundwork take \(assessment.id)' to continue.")
             return
         }
@@ -70,32 +82,17 @@ struct Take: ParsableCommand {
         print(
             "\nAttempt #\(attempt.id) is saved. 'groundwork report \(attempt.id)' shows it again; 'groundwork history' shows your progress."
         )
-        if case .wait(let until) = try gradebook.eligibility(for: assessment) {
+        if case .refused(.wait(let until)) = try book.eligibility(for: assessment) {
             print("Retake allowed from \(TimeText.moment(until)).")
         }
     }
 
     /// Resumes the attempt in progress or starts a new one, as the policy and the record
     /// allow; nil when there is nothing to take (abandoned, or the learner left at the start).
-    private func openAttempt(_ assessment: Assessment, gradebook: Gradebook, sheet: AnswerSheet?) throws -> RecordedAttempt? {
-        switch try gradebook.eligibility(for: assessment) {
+    private func openAttempt(_ assessment: Assessment, book: LearnerBook, holder: String, sheet: AnswerSheet?) throws -> RecordedAttempt? {
+        switch try book.eligibility(for: assessment) {
         case .resume(let record):
-            if abandon {
-                try gradebook.finishAttempt(record.id ?? 0, status: .abandoned, score: nil, passed: nil, resultJSON: nil)
-                print("Attempt #\(record.id ?? 0) at \(assessment.title) closed as abandoned; its answers are kept.")
-                return nil
-            }
-            let attempt: RecordedAttempt
-            do {
-                attempt = try RecordedAttempt.resume(record, of: assessment, in: gradebook)
-            } catch let error as RecordedAttemptError {
-                throw CommandError(error.description)
-            }
-            let gap = attempt.resumptions.last?.gap ?? 0
-            print(
-                "Resuming attempt #\(attempt.id) at \(assessment.title): \(attempt.session.given.count) answer(s) kept; "
-                    + "away \(TimeText.duration(gap)), which does not count against the time limit.\n")
-            return attempt
+            return try resume(record, of: assessment, book: book, holder: holder)
         case .start:
             guard !abandon else { throw CommandError("no attempt at '\(assessment.id)' is in progress") }
             try Self.requireAnswerable(assessment, sheet: sheet)
@@ -104,22 +101,61 @@ struct Take: ParsableCommand {
                 print("\nNothing was started; 'groundwork take \(assessment.id)' when you are ready.")
                 return nil
             }
-            return try RecordedAttempt.start(assessment, in: gradebook, seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)))
+            // Decided again where it is acted on: another taker may have started meanwhile.
+            switch try book.begin(assessment, seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)), holder: holder) {
+            case .started(let record): return try RecordedAttempt.load(record, of: assessment, in: book, holder: holder)
+            case .resume(let record): return try resume(record, of: assessment, book: book, holder: holder)
+            case .refused(let refusal): throw CommandError(Self.message(refusal, assessment))
+            }
+        case .refused(let refusal):
+            throw CommandError(Self.message(refusal, assessment))
+        }
+    }
+
+    /// Continues (or, with --abandon, closes) the attempt in progress, unless another taker holds it.
+    private func resume(_ record: Attempt, of assessment: Assessment, book: LearnerBook, holder: String) throws -> RecordedAttempt? {
+        let id = record.id ?? 0
+        do {
+            if abandon {
+                try book.claim(attemptID: id, holder: holder, takingOver: takeOver)
+                try book.finishAttempt(id, holder: holder, status: .abandoned, score: nil, passed: nil, resultJSON: nil)
+                print("Attempt #\(id) at \(assessment.title) closed as abandoned; its answers are kept.")
+                return nil
+            }
+            let attempt = try RecordedAttempt.resume(record, of: assessment, in: book, holder: holder, takingOver: takeOver)
+            let gap = attempt.resumptions.last?.gap ?? 0
+            print(
+                "Resuming attempt #\(attempt.id) at \(assessment.title): \(attempt.session.given.count) answer(s) kept; "
+                    + "away \(TimeText.duration(gap)), which does not count against the time limit.\n")
+            return attempt
+        } catch GradebookError.heldElsewhere(_, let other, let since) {
+            throw CommandError(
+                "attempt #\(id) at \(assessment.title) is open in \(GradebookMessage.place(other)) since \(TimeText.moment(since)); "
+                    + "finish it there, or run 'groundwork take \(assessment.id) --take-over' to continue it here (the other one "
+                    + "then saves no more answers)")
+        } catch let error as RecordedAttemptError {
+            throw CommandError("\(error) — run 'groundwork take \(assessment.id) --abandon' to close it and start afresh")
+        }
+    }
+
+    /// Why no attempt may start now, and what the learner can do.
+    static func message(_ refusal: Refusal, _ assessment: Assessment) -> String {
+        switch refusal {
         case .wait(let until):
-            throw CommandError(
+            return
                 "\(assessment.title) may be retaken from \(TimeText.moment(until)) (retake delay \(Assessments.minutes(assessment.policy.retakeDelayMinutes ?? 0))); see 'groundwork history \(assessment.id)'"
-            )
         case .noAttemptsLeft(let used):
-            throw CommandError("every allowed attempt at \(assessment.title) was used (\(used)); 'groundwork report' shows your results")
+            return "every allowed attempt at \(assessment.title) was used (\(used)); 'groundwork report' shows your results"
         case .needsPrerequisites(let missing):
-            throw CommandError(
+            return
                 "\(assessment.title) needs a passed attempt at \(missing.joined(separator: ", ")) first; start with 'groundwork take \(missing[0])'"
-            )
         }
     }
 
     /// Asks every remaining item; false when the learner left before the end.
-    private func run(_ attempt: inout RecordedAttempt, sheet: AnswerSheet?, renderer: TerminalRenderer) -> Bool {
+    ///
+    /// - Throws: ``CommandError`` when an answer cannot be saved (exit status 2).
+    private func run(_ attempt: inout RecordedAttempt, sheet: AnswerSheet?, renderer: TerminalRenderer) throws -> Bool {
         let assessment = attempt.session.assessment
         while true {
             attempt.checkTime()
@@ -143,9 +179,15 @@ struct Take: ParsableCommand {
             let outcome: AttemptSession.Outcome
             do {
                 outcome = try attempt.answer(response)
-            } catch {
-                Terminal.printError("groundwork: the answer could not be saved (\(error)); nothing was changed — try again")
-                return false
+            } catch GradebookError.heldElsewhere(_, let other, let since) {
+                throw CommandError(
+                    "this answer was not saved: attempt #\(attempt.id) moved to \(GradebookMessage.place(other)) at "
+                        + "\(TimeText.moment(since)), where it continues; the \(attempt.session.given.count) answer(s) given before are kept"
+                )
+            } catch let error as GradebookError {
+                throw CommandError(
+                    "this answer was not saved (\(GradebookMessage.text(error))); the \(attempt.session.given.count) answer(s) "
+                        + "given before are kept, and 'groundwork take \(assessment.id)' continues from there")
             }
             show(outcome, renderer: renderer)
         }

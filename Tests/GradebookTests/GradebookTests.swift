@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Grading
 import Testing
 
 @testable import Gradebook
@@ -17,47 +18,79 @@ final class TestClock: @unchecked Sendable {
 struct DataDirectory: ~Copyable {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("gradebook-\(UUID().uuidString)").path
     var file: String { path + "/" + Gradebook.fileName }
+    /// The database file and its write-ahead log, byte for byte: what a write would change.
+    func bytes() -> [Data] {
+        [file, file + "-wal"].map { FileManager.default.contents(atPath: $0) ?? Data() }
+    }
     deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+extension Gradebook {
+    /// The local learner's records, as the terminal uses them.
+    var local: LearnerBook { learner(Gradebook.localLearner) }
+}
+
+extension LearnerBook {
+    /// Begins a new attempt that the test expects the policy to allow.
+    func start(_ assessment: Assessment, seed: UInt64 = 1, holder: String = "test") throws -> RecordedAttempt {
+        let begun = try begin(assessment, seed: seed, holder: holder)
+        guard case .started(let record) = begun else { throw TestFailure("expected a new attempt, got \(begun)") }
+        return try RecordedAttempt.load(record, of: assessment, in: self, holder: holder)
+    }
+}
+
+/// A precondition of a test that did not hold.
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 struct GradebookTests {
     @Test func answersSurviveReopeningAndTheAttemptCanBeResumed() throws {
         let directory = DataDirectory()
         let clock = TestClock()
+        let test = try assessment("  mode: exam\n", items: 3, id: "sentiment")
         var attemptID: Int64 = 0
         do {
-            let book = try Gradebook.open(directory: directory.path, clock: clock.now)
-            let attempt = try book.startAttempt(assessmentID: "sentiment", assessmentVersion: "abc", seed: 42, itemIDs: ["q1", "q2", "q3"])
+            let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+            guard case .started(let attempt) = try book.begin(test, seed: 42, holder: "a") else { throw TestFailure("not started") }
             attemptID = try #require(attempt.id)
             clock.advance(12)
-            try book.recordAnswer(attemptID: attemptID, itemID: "q1", responseJSON: #"{"choice":"positive"}"#, secondsSpent: 12)
+            try book.recordAnswer(
+                attemptID: attemptID, holder: "a", itemID: "q1", responseJSON: #"{"choice":"positive"}"#, secondsSpent: 12)
             clock.advance(30)
-            try book.recordAnswer(attemptID: attemptID, itemID: "q2", responseJSON: #"{"choice":"mixed"}"#, secondsSpent: 30, score: 0)
+            try book.recordAnswer(
+                attemptID: attemptID, holder: "a", itemID: "q2", responseJSON: #"{"choice":"mixed"}"#, secondsSpent: 30, score: 0)
         }
         // A new process: nothing was closed cleanly, everything is still there.
         clock.advance(3600)
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now)
+        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
         let open = try #require(try book.attemptInProgress(assessmentID: "sentiment"))
         #expect(open.id == attemptID)
         #expect(open.seed == 42)
         #expect(open.itemIDs == ["q1", "q2", "q3"])
+        #expect(open.holder == "a")
         let answers = try book.answers(attemptID: attemptID)
         #expect(answers.map(\.itemID) == ["q1", "q2"])
         #expect(answers.map(\.sequence) == [1, 2])
         #expect(answers.map(\.responseJSON) == [#"{"choice":"positive"}"#, #"{"choice":"mixed"}"#])
         #expect(answers.last?.score == 0)
-        let resumption = try book.resume(attemptID: attemptID)
+        let resumption = try book.resume(attemptID: attemptID, holder: "a")
         #expect(resumption.gap == 3600)
         #expect(try book.resumptions(attemptID: attemptID).count == 1)
     }
 
     @Test func aFinishedAttemptTakesNoMoreAnswersAndKeepsItsResult() throws {
         let directory = DataDirectory()
-        let book = try Gradebook.open(directory: directory.path)
-        let id = try #require(try book.startAttempt(assessmentID: "a", assessmentVersion: "v", seed: 1, itemIDs: ["x"]).id)
-        try book.finishAttempt(id, status: .submitted, score: 0.8, passed: true, resultJSON: "{}")
-        #expect(throws: GradebookError.self) { try book.recordAnswer(attemptID: id, itemID: "x", responseJSON: "1", secondsSpent: 1) }
-        #expect(throws: GradebookError.self) { try book.finishAttempt(id, status: .abandoned, score: nil, passed: nil, resultJSON: nil) }
+        let book = try Gradebook.open(directory: directory.path).local
+        let id = try book.start(try assessment("  mode: exam\n", items: 1, id: "a")).id
+        try book.finishAttempt(id, holder: "test", status: .submitted, score: 0.8, passed: true, resultJSON: "{}")
+        #expect(throws: GradebookError.attemptFinished(id)) {
+            try book.recordAnswer(attemptID: id, holder: "test", itemID: "q1", responseJSON: "1", secondsSpent: 1)
+        }
+        #expect(throws: GradebookError.attemptFinished(id)) {
+            try book.finishAttempt(id, holder: "test", status: .abandoned, score: nil, passed: nil, resultJSON: nil)
+        }
         let stored = try #require(try book.attempt(id: id))
         #expect(stored.status == .submitted)
         #expect(stored.score == 0.8)
@@ -67,20 +100,22 @@ struct GradebookTests {
 
     @Test func unknownAttemptsAreErrors() throws {
         let directory = DataDirectory()
-        let book = try Gradebook.open(directory: directory.path)
-        #expect(throws: GradebookError.self) { try book.recordAnswer(attemptID: 99, itemID: "x", responseJSON: "1", secondsSpent: 1) }
+        let book = try Gradebook.open(directory: directory.path).local
+        #expect(throws: GradebookError.unknownAttempt(99)) {
+            try book.recordAnswer(attemptID: 99, holder: "test", itemID: "x", responseJSON: "1", secondsSpent: 1)
+        }
     }
 
     @Test func aCooldownHoldsAcrossRestarts() throws {
         let directory = DataDirectory()
         let clock = TestClock()
         do {
-            let book = try Gradebook.open(directory: directory.path, clock: clock.now)
-            let id = try #require(try book.startAttempt(assessmentID: "mturk", assessmentVersion: "v", seed: 1, itemIDs: []).id)
-            try book.finishAttempt(id, status: .submitted, score: 0.5, passed: false, resultJSON: nil)
+            let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+            let id = try book.start(try assessment("  mode: exam\n", items: 1, id: "mturk")).id
+            try book.finishAttempt(id, holder: "test", status: .submitted, score: 0.5, passed: false, resultJSON: nil)
         }
         clock.advance(3600)
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now)
+        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
         let next = try #require(try book.nextAllowedStart(assessmentID: "mturk", cooldown: 86_400))
         #expect(next == clock.now().addingTimeInterval(86_400 - 3600))
         clock.advance(86_400)
@@ -91,9 +126,12 @@ struct GradebookTests {
     @Test func attemptsListNewestFirst() throws {
         let directory = DataDirectory()
         let clock = TestClock()
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now)
+        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let policy = "  mode: exam\n  attempts: 2\n"
+        let tests = ["a": try assessment(policy, items: 1, id: "a"), "b": try assessment(policy, items: 1, id: "b")]
         for name in ["a", "b", "a"] {
-            _ = try book.startAttempt(assessmentID: name, assessmentVersion: "v", seed: 0, itemIDs: [])
+            var attempt = try book.start(try #require(tests[name]))
+            _ = try attempt.finish()
             clock.advance(60)
         }
         #expect(try book.attempts().map(\.assessmentID) == ["a", "b", "a"])
@@ -103,7 +141,7 @@ struct GradebookTests {
     @Test func lessonProgressCountsReadsAndQuizzes() throws {
         let directory = DataDirectory()
         let clock = TestClock()
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now)
+        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
         try book.recordLessonRead("boxes", quizzesAnswered: 2, quizzesCorrect: 1)
         clock.advance(100)
         try book.recordLessonRead("boxes", quizzesAnswered: 2, quizzesCorrect: 2)
@@ -134,7 +172,7 @@ struct GradebookTests {
         let directory = DataDirectory()
         do {
             let book = try Gradebook.open(directory: directory.path)
-            try book.queue.write { db in
+            try book.writer.write { db in
                 try db.execute(sql: "DROP TABLE grdb_migrations")
             }
         }
@@ -145,7 +183,7 @@ struct GradebookTests {
         let directory = DataDirectory()
         do {
             let book = try Gradebook.open(directory: directory.path)
-            try book.queue.write { db in
+            try book.writer.write { db in
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')")
             }
         }

@@ -26,8 +26,8 @@ struct RecordedAttemptTests {
         let clock = TestClock()
         let test = try assessment("  mode: training\n", timeLimit: "10m")
         do {
-            let book = try Gradebook.open(directory: directory.path, clock: clock.now)
-            var attempt = try RecordedAttempt.start(test, in: book, seed: 7)
+            let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+            var attempt = try book.start(test, seed: 7)
             clock.advance(30)
             _ = try attempt.answer(no)  // q1 wrong: training keeps asking q1
             clock.advance(10)
@@ -37,12 +37,12 @@ struct RecordedAttemptTests {
             // The process dies here: no finish, nothing closed.
         }
         clock.advance(86_400)
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now)
+        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
         guard case .resume(let record) = try book.eligibility(for: test) else {
             Issue.record("the attempt in progress is offered for resuming")
             return
         }
-        var attempt = try RecordedAttempt.resume(record, of: test, in: book)
+        var attempt = try RecordedAttempt.resume(record, of: test, in: book, holder: "test")
         #expect(attempt.session.given.map(\.itemID) == ["q1", "q1", "q2"])
         #expect(attempt.session.given.map(\.counted) == [true, false, true])
         #expect(attempt.session.current?.id == "q3")
@@ -64,12 +64,12 @@ struct RecordedAttemptTests {
         let directory = DataDirectory()
         let clock = TestClock()
         let test = try assessment("  mode: exam\n", timeLimit: "1m")
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now)
-        var attempt = try RecordedAttempt.start(test, in: book, seed: 1)
+        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        var attempt = try book.start(test)
         clock.advance(40)
         _ = try attempt.answer(yes)
         clock.advance(3600)
-        attempt = try RecordedAttempt.resume(try #require(try book.attempt(id: attempt.id)), of: test, in: book)
+        attempt = try RecordedAttempt.resume(try #require(try book.attempt(id: attempt.id)), of: test, in: book, holder: "test")
         #expect(attempt.secondsLeft == 20)
         clock.advance(25)
         let late = try attempt.answer(yes)
@@ -87,46 +87,46 @@ struct RecordedAttemptTests {
         let clock = TestClock()
         let test = try assessment("  mode: exam\n  retake-delay: 24h\n")
         do {
-            let book = try Gradebook.open(directory: directory.path, clock: clock.now)
-            var attempt = try RecordedAttempt.start(test, in: book, seed: 1)
+            let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+            var attempt = try book.start(test)
             for _ in 1...4 { _ = try attempt.answer(no) }
             _ = try attempt.finish()
         }
         clock.advance(3600)
-        let reopened = try Gradebook.open(directory: directory.path, clock: clock.now)
-        #expect(try reopened.eligibility(for: test) == .wait(until: clock.now().addingTimeInterval(23 * 3600)))
+        let reopened = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        #expect(try reopened.eligibility(for: test) == .refused(.wait(until: clock.now().addingTimeInterval(23 * 3600))))
         clock.advance(23 * 3600)
-        #expect(try Gradebook.open(directory: directory.path, clock: clock.now).eligibility(for: test) == .start)
+        #expect(try Gradebook.open(directory: directory.path, clock: clock.now).local.eligibility(for: test) == .start)
     }
 
     @Test func attemptsRunOutAndAnExamWaitsForItsTraining() throws {
         let directory = DataDirectory()
         let clock = TestClock()
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now)
+        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
         let training = try assessment("  mode: training\n  attempts: 2\n", id: "training")
         let exam = try assessment("  mode: pool\n  requires: training\n", id: "exam")
-        #expect(try book.eligibility(for: exam) == .needsPrerequisites(["training"]))
+        #expect(try book.eligibility(for: exam) == .refused(.needsPrerequisites(["training"])))
         for answers in [[no, no, no, no, no, no, no, no, no, no, no, no], [yes, yes, yes, yes]] {
-            var attempt = try RecordedAttempt.start(training, in: book, seed: 1)
+            var attempt = try book.start(training)
             for answer in answers where attempt.session.current != nil { _ = try attempt.answer(answer) }
             _ = try attempt.finish()
         }
-        #expect(try book.eligibility(for: training) == .noAttemptsLeft(used: 2))
+        #expect(try book.eligibility(for: training) == .refused(.noAttemptsLeft(used: 2)))
         #expect(try book.eligibility(for: exam) == .start)
-        var attempt = try RecordedAttempt.start(exam, in: book, seed: 1)
+        var attempt = try book.start(exam)
         for _ in 1...4 { _ = try attempt.answer(yes) }
         #expect(try attempt.finish().skill == 100)
-        #expect(try book.eligibility(for: exam) == .noAttemptsLeft(used: 1))
+        #expect(try book.eligibility(for: exam) == .refused(.noAttemptsLeft(used: 1)))
     }
 
     @Test func anAttemptWhoseAssessmentLostAnItemIsNotResumedAndNothingIsWritten() throws {
         let directory = DataDirectory()
-        let book = try Gradebook.open(directory: directory.path)
-        var attempt = try RecordedAttempt.start(try assessment("  mode: exam\n", items: 4), in: book, seed: 1)
+        let book = try Gradebook.open(directory: directory.path).local
+        var attempt = try book.start(try assessment("  mode: exam\n", items: 4))
         _ = try attempt.answer(yes)
         let record = try #require(try book.attempt(id: attempt.id))
         #expect(throws: RecordedAttemptError.self) {
-            try RecordedAttempt.resume(record, of: try assessment("  mode: exam\n", items: 2), in: book)
+            try RecordedAttempt.resume(record, of: try assessment("  mode: exam\n", items: 2), in: book, holder: "test")
         }
         #expect(try book.resumptions(attemptID: attempt.id).isEmpty)
         #expect(try book.answers(attemptID: attempt.id).count == 1)

@@ -59,7 +59,9 @@ extension CommandLineTests {
     }
 
     /// A `take quiz` left running, fed `answers`, once it shows `waitingFor`.
-    func interruptedTake(answers: String, waitingFor text: String) throws -> (process: Process, output: String, rest: FileHandle) {
+    func interruptedTake(
+        answers: String, waitingFor text: String
+    ) throws -> (process: Process, output: String, rest: FileHandle, input: FileHandle, errors: FileHandle) {
         let process = Process()
         process.executableURL = try Self.executable()
         process.arguments = ["take", "quiz", "--assessments", Self.assessments, "--seed", "1"]
@@ -68,9 +70,10 @@ extension CommandLineTests {
         process.environment = environment
         let input = Pipe()
         let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors
         try process.run()
         input.fileHandleForWriting.write(Data(answers.utf8))
         var seen = ""
@@ -79,7 +82,7 @@ extension CommandLineTests {
             seen += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         }
         #expect(seen.contains(text))
-        return (process, seen, output.fileHandleForReading)
+        return (process, seen, output.fileHandleForReading, input.fileHandleForWriting, errors.fileHandleForReading)
     }
 
     @Test func aKilledTakeResumesWithEveryGivenAnswer() throws {
@@ -227,5 +230,40 @@ extension CommandLineTests {
         let nothing = try take("typed", [], ["--abandon"])
         #expect(nothing.status == 2)
         #expect(nothing.stderr.contains("no attempt at 'typed' is in progress"))
+    }
+}
+
+extension CommandLineTests {
+    @Test func aSecondTakeIsRefusedUntilItTakesOverAndThenTheFirstCanSaveNoMore() throws {
+        let first = try interruptedTake(answers: "1\n", waitingFor: "Item 2 of 3")
+        defer { first.process.terminate() }
+        let history = try run(["history", "quiz", "--assessments", Self.assessments])
+        #expect(history.status == 0, "\(history.stderr)")
+        #expect(history.stdout.contains("An attempt is in progress"))
+        let refused = try take("quiz", ["2", "3"])
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr.contains(
+                "groundwork: attempt #1 at Colour quiz is open in another terminal (process \(first.process.processIdentifier) on "))
+        #expect(refused.stderr.contains("run 'groundwork take quiz --take-over' to continue it here"))
+        let takenOver = try take("quiz", ["2"], ["--take-over"])
+        #expect(takenOver.status == 0, "\(takenOver.stderr)")
+        #expect(takenOver.stdout.contains("Resuming attempt #1 at Colour quiz: 1 answer(s) kept"))
+        #expect(takenOver.stdout.contains("Item 2 of 3"))
+        first.input.write(Data("2\n".utf8))
+        first.process.waitUntilExit()
+        #expect(first.process.terminationStatus == 2)
+        let stderr = String(decoding: first.errors.readDataToEndOfFile(), as: UTF8.self)
+        #expect(stderr.contains("groundwork: this answer was not saved: attempt #1 moved to another terminal"))
+        #expect(stderr.contains("the 1 answer(s) given before are kept"))
+        let resumed = try take("quiz", ["3"])
+        #expect(resumed.stdout.contains("Resuming attempt #1 at Colour quiz: 2 answer(s) kept"))
+        #expect(resumed.stdout.contains("Score: 100% — PASSED"))
+    }
+
+    @Test func historyOfAnUnknownAssessmentSuggestsTheClosestId() throws {
+        let result = try run(["history", "quz", "--assessments", Self.assessments])
+        #expect(result.status == 2)
+        #expect(result.stderr == "groundwork: no assessment 'quz'; did you mean 'quiz'?\n")
     }
 }

@@ -1,0 +1,87 @@
+import GRDB
+
+/// The schema. Migrations are never edited once released; new ones are appended.
+enum GradebookSchema {
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: attempts, answers, resumptions, lesson progress") { db in
+            try db.create(table: "attempt") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("assessmentID", .text).notNull().indexed()
+                table.column("assessmentVersion", .text).notNull()
+                table.column("seed", .integer).notNull()
+                table.column("itemIDs", .text).notNull()
+                table.column("startedAt", .datetime).notNull()
+                table.column("finishedAt", .datetime)
+                table.column("status", .text).notNull()
+                table.column("score", .double)
+                table.column("passed", .boolean)
+                table.column("resultJSON", .text)
+            }
+            try db.create(table: "answer") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.belongsTo("attempt", onDelete: .cascade).notNull()
+                table.column("itemID", .text).notNull()
+                table.column("sequence", .integer).notNull()
+                table.column("responseJSON", .text).notNull()
+                table.column("answeredAt", .datetime).notNull()
+                table.column("secondsSpent", .double).notNull()
+                table.column("score", .double)
+                table.uniqueKey(["attemptID", "sequence"])
+            }
+            try db.create(table: "resumption") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.belongsTo("attempt", onDelete: .cascade).notNull()
+                table.column("resumedAt", .datetime).notNull()
+                table.column("lastActivityAt", .datetime).notNull()
+            }
+            try db.create(table: "lessonProgress") { table in
+                table.primaryKey("lessonID", .text)
+                table.column("firstReadAt", .datetime).notNull()
+                table.column("lastReadAt", .datetime).notNull()
+                table.column("timesRead", .integer).notNull()
+                table.column("quizzesAnswered", .integer).notNull()
+                table.column("quizzesCorrect", .integer).notNull()
+            }
+        }
+        migrator.registerMigration("v2: learners, attempt holders and activity, idempotent answers") { db in
+            // Every existing record belongs to the one learner there was.
+            try db.alter(table: "attempt") { table in
+                table.add(column: "learnerID", .text).notNull().defaults(to: Gradebook.localLearner)
+                table.add(column: "holder", .text)
+                table.add(column: "heldSince", .datetime)
+                table.add(column: "lastActivityAt", .datetime)
+            }
+            try db.execute(
+                sql: """
+                    UPDATE attempt SET lastActivityAt = MAX(
+                        startedAt,
+                        COALESCE((SELECT MAX(answeredAt) FROM answer WHERE attemptID = attempt.id), startedAt),
+                        COALESCE((SELECT MAX(resumedAt) FROM resumption WHERE attemptID = attempt.id), startedAt))
+                    """)
+            try db.drop(index: "attempt_on_assessmentID")
+            try db.create(index: "attempt_on_learnerID_assessmentID", on: "attempt", columns: ["learnerID", "assessmentID"])
+            try db.alter(table: "answer") { table in table.add(column: "clientSequence", .integer) }
+            try db.create(
+                index: "answer_on_attemptID_clientSequence", on: "answer", columns: ["attemptID", "clientSequence"], unique: true)
+            try db.create(table: "lessonProgressByLearner") { table in
+                table.column("learnerID", .text).notNull()
+                table.column("lessonID", .text).notNull()
+                table.column("firstReadAt", .datetime).notNull()
+                table.column("lastReadAt", .datetime).notNull()
+                table.column("timesRead", .integer).notNull()
+                table.column("quizzesAnswered", .integer).notNull()
+                table.column("quizzesCorrect", .integer).notNull()
+                table.primaryKey(["learnerID", "lessonID"])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO lessonProgressByLearner
+                    SELECT ?, lessonID, firstReadAt, lastReadAt, timesRead, quizzesAnswered, quizzesCorrect FROM lessonProgress
+                    """, arguments: [Gradebook.localLearner])
+            try db.drop(table: "lessonProgress")
+            try db.rename(table: "lessonProgressByLearner", to: "lessonProgress")
+        }
+        return migrator
+    }()
+}

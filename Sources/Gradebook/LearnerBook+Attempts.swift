@@ -1,0 +1,60 @@
+public import Foundation
+import GRDB
+
+extension LearnerBook {
+    /// The attempt `id`, with its items and report; nil when this learner has no such attempt.
+    public func attempt(id: Int64) throws(GradebookError) -> Attempt? {
+        try gradebook.read { db in try Attempt.filter(id: id).filter(Column("learnerID") == learnerID).fetchOne(db) }
+    }
+
+    /// Every answer of an attempt, in the order given.
+    public func answers(attemptID: Int64) throws(GradebookError) -> [Answer] {
+        try gradebook.read { db in
+            _ = try fetchAttempt(db, attemptID)
+            return try Answer.filter(Column("attemptID") == attemptID).order(Column("sequence")).fetchAll(db)
+        }
+    }
+
+    public func resumptions(attemptID: Int64) throws(GradebookError) -> [Resumption] {
+        try gradebook.read { db in
+            _ = try fetchAttempt(db, attemptID)
+            return try Resumption.filter(Column("attemptID") == attemptID).order(Column("resumedAt")).fetchAll(db)
+        }
+    }
+
+    /// The attempt at `assessmentID` still in progress, if any: the one `take` resumes.
+    public func attemptInProgress(assessmentID: String) throws(GradebookError) -> Attempt? {
+        try gradebook.read { db in try inProgress(db, assessmentID: assessmentID) }
+    }
+
+    /// Attempts, newest first; all of them, or those at one assessment. Summaries only: a
+    /// list never loads the reports.
+    public func attempts(assessmentID: String? = nil) throws(GradebookError) -> [AttemptSummary] {
+        try gradebook.read { db in
+            var request = AttemptSummary.filter(Column("learnerID") == learnerID)
+            if let assessmentID { request = request.filter(Column("assessmentID") == assessmentID) }
+            return try request.order(Column("startedAt").desc, Column("id").desc).fetchAll(db)
+        }
+    }
+
+    /// When the learner may next start `assessmentID`, given a cooldown after each finished
+    /// attempt; nil when they may start now. Read from the file, so it holds across restarts.
+    public func nextAllowedStart(assessmentID: String, cooldown: TimeInterval) throws(GradebookError) -> Date? {
+        try gradebook.read { db in try nextAllowedStart(db, assessmentID: assessmentID, cooldown: cooldown) }
+    }
+
+    func inProgress(_ db: Database, assessmentID: String) throws -> Attempt? {
+        try Attempt.filter(
+            Column("learnerID") == learnerID && Column("assessmentID") == assessmentID
+                && Column("status") == Attempt.Status.inProgress.rawValue
+        ).order(Column("startedAt").desc).fetchOne(db)
+    }
+
+    func nextAllowedStart(_ db: Database, assessmentID: String, cooldown: TimeInterval) throws -> Date? {
+        let lastFinish = try Date.fetchOne(
+            db, sql: "SELECT MAX(finishedAt) FROM attempt WHERE learnerID = ? AND assessmentID = ? AND finishedAt IS NOT NULL",
+            arguments: [learnerID, assessmentID])
+        guard let allowed = lastFinish?.addingTimeInterval(cooldown) else { return nil }
+        return allowed > now() ? allowed : nil
+    }
+}

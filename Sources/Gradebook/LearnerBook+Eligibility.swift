@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+public import Grading
+
+extension LearnerBook {
+    /// Applies the policy's attempts, retake delay and prerequisites to the record, for
+    /// display; only ``begin(_:seed:holder:)`` acts on it.
+    public func eligibility(for assessment: Assessment) throws(GradebookError) -> Eligibility {
+        try gradebook.read { db in try eligibility(db, assessment) }
+    }
+
+    /// Resumes, starts or refuses an attempt at `assessment`, deciding and recording in one
+    /// write transaction: two takers beginning at once can never start two attempts or go
+    /// past the attempt limit.
+    ///
+    /// - Parameters:
+    ///   - seed: Draws and shuffles the items of a new attempt (recorded, so it is redrawn alike).
+    ///   - holder: Who takes a new attempt (see ``AttemptHolder``).
+    public func begin(_ assessment: Assessment, seed: UInt64, holder: String) throws(GradebookError) -> Begin {
+        let now = now()
+        return try gradebook.write { db in
+            switch try eligibility(db, assessment) {
+            case .resume(let attempt): return .resume(attempt)
+            case .refused(let refusal): return .refused(refusal)
+            case .start:
+                let plan = AttemptPlan(assessment: assessment, seed: seed)
+                var attempt = Attempt(
+                    id: nil, learnerID: learnerID, assessmentID: assessment.id, assessmentVersion: assessment.version,
+                    seed: Int64(bitPattern: seed), itemIDs: plan.itemIDs, startedAt: now, finishedAt: nil, status: .inProgress,
+                    score: nil, passed: nil, resultJSON: nil, holder: holder, heldSince: now, lastActivityAt: now)
+                try attempt.insert(db)
+                return .started(attempt)
+            }
+        }
+    }
+
+    /// Counts and indexed lookups only, so it stays fast however many attempts there are.
+    private func eligibility(_ db: Database, _ assessment: Assessment) throws -> Eligibility {
+        if let open = try inProgress(db, assessmentID: assessment.id) { return .resume(open) }
+        let policy = assessment.policy
+        let mine = Attempt.filter(Column("learnerID") == learnerID)
+        let missing = try policy.requires.filter { prerequisite in
+            try mine.filter(Column("assessmentID") == prerequisite && Column("passed") == true).isEmpty(db)
+        }
+        if !missing.isEmpty { return .refused(.needsPrerequisites(missing)) }
+        let used = try mine.filter(Column("assessmentID") == assessment.id).fetchCount(db)
+        if let limit = policy.attemptLimit, used >= limit { return .refused(.noAttemptsLeft(used: used)) }
+        if let delay = policy.retakeDelayMinutes,
+            let until = try nextAllowedStart(db, assessmentID: assessment.id, cooldown: delay * 60)
+        {
+            return .refused(.wait(until: until))
+        }
+        return .start
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import Grading
+import Testing
+
+@testable import Gradebook
+
+struct ConcurrencyTests {
+    @Test func manyTakersAndReadersOnTwoOpenGradebooksLoseAndDuplicateNothing() async throws {
+        let directory = DataDirectory()
+        let first = try Gradebook.open(directory: directory.path)
+        let second = try Gradebook.open(directory: directory.path)
+        let test = try assessment("  mode: exam\n", items: 4)
+        let learners = (1...8).map { "learner-\($0)" }
+        var attempts: [String: Int64] = [:]
+        for learner in learners { attempts[learner] = try first.learner(learner).start(test, holder: learner).id }
+        let answersEach = 25
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, learner) in learners.enumerated() {
+                let book = (index.isMultiple(of: 2) ? first : second).learner(learner)
+                let attemptID = try #require(attempts[learner])
+                group.addTask {
+                    for sequence in 1...answersEach {
+                        let item = "q\(sequence % 4 + 1)"
+                        // Every save is sent twice, as a retried request would be.
+                        for _ in 1...2 {
+                            try book.recordAnswer(
+                                attemptID: attemptID, holder: learner, itemID: item, clientSequence: Int64(sequence),
+                                responseJSON: "\"yes\"", secondsSpent: 1)
+                        }
+                    }
+                }
+                group.addTask {
+                    for _ in 1...answersEach {
+                        _ = try book.attempts()
+                        _ = try book.answers(attemptID: attemptID)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        for learner in learners {
+            let answers = try second.learner(learner).answers(attemptID: try #require(attempts[learner]))
+            #expect(answers.compactMap(\.clientSequence).sorted() == (1...answersEach).map(Int64.init))
+            #expect(answers.map(\.sequence) == Array(1...answersEach))
+        }
+    }
+
+    @Test func twentyConcurrentBeginsOfAOneAttemptTestStartExactlyOneAttempt() async throws {
+        let directory = DataDirectory()
+        let books = [try Gradebook.open(directory: directory.path), try Gradebook.open(directory: directory.path)].map(\.local)
+        let test = try assessment("  mode: exam\n  attempts: 1\n")
+        let outcomes = try await withThrowingTaskGroup(of: Begin.self) { group in
+            for taker in 0..<20 {
+                group.addTask { try books[taker % 2].begin(test, seed: UInt64(taker), holder: "taker-\(taker)") }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let started = outcomes.filter { if case .started = $0 { return true } else { return false } }
+        #expect(started.count == 1)
+        #expect(outcomes.count == 20)
+        #expect(try books[0].attempts().count == 1)
+        guard case .started(let attempt) = started.first else { return }
+        let resumed = outcomes.compactMap { if case .resume(let other) = $0 { return other.id } else { return nil } }
+        #expect(resumed == Array(repeating: attempt.id, count: 19))
+        let id = try #require(attempt.id)
+        try books[1].finishAttempt(id, holder: try #require(attempt.holder), status: .submitted, score: 1, passed: true, resultJSON: nil)
+        #expect(try books[0].begin(test, seed: 1, holder: "late") == .refused(.noAttemptsLeft(used: 1)))
+    }
+
+    /// What `history` does while a `take` writes: open the file (inspecting it) and read.
+    @Test func openingTheGradebookWhileAnotherWritesNeverFindsItDamaged() async throws {
+        let directory = DataDirectory()
+        try V1Gradebook.write(to: directory.file)
+        let path = directory.path
+        let test = try assessment("  mode: exam\n", items: 4, id: "other")
+        let writer = try Gradebook.open(directory: path).local
+        let attemptID = try writer.start(test).id
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for sequence in 1...200 {
+                    try writer.recordAnswer(
+                        attemptID: attemptID, holder: "test", itemID: "q1", responseJSON: "\"yes\"", secondsSpent: Double(sequence))
+                }
+            }
+            group.addTask {
+                for _ in 1...20 {
+                    let reader = try Gradebook.open(directory: path).local
+                    #expect(try reader.attempts().count == 3)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try writer.answers(attemptID: attemptID).count == 200)
+    }
+}
