@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs what Groundwork needs on a fresh Debian machine, once: libcmark (and the cmark
-# program, used by scripts/compare-with-cmark.sh) and SQLite for the gradebook. Safe to run
-# again; does nothing then.
+# program, used by scripts/compare-with-cmark.sh), SQLite for the gradebook, and headless
+# Chromium with its driver and Debian's selenium for the browser tests. Safe to run again;
+# does nothing then.
 set -euo pipefail
 
 missing=()
-for package in libcmark-dev cmark libsqlite3-dev pkg-config; do
+packages=(libcmark-dev cmark libsqlite3-dev pkg-config)
+# --browser: what the browser tests need too (scripts/test asks for it; running the app does not).
+[ "${1:-}" = "--browser" ] && packages+=(chromium chromium-driver python3-selenium)
+for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if ((${#missing[@]})); then

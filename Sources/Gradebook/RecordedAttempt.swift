@@ -121,6 +121,10 @@ public struct RecordedAttempt: Sendable {
     /// The whole time the attempt sat interrupted.
     public var interruptedSeconds: Double { resumptions.reduce(0) { $0 + $1.gap } }
 
+    /// Whether a save with this client sequence is already recorded: a repeat, which
+    /// ``answer(_:clientSequence:)`` answers with the first outcome, whatever item is current now.
+    public func hasSaved(clientSequence: Int64) -> Bool { replayed[clientSequence] != nil }
+
     /// Writes the answer to the current item, then lets the session judge it.
     ///
     /// - Parameter clientSequence: The taker's number for this save; a save repeated with it

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gradebook
 import Grading
 import GroundworkWeb
 
@@ -35,7 +36,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let course = try course.loadCourse()
         let catalog = AssessmentCatalog(folder: assessments.folder() ?? "Assessments")
-        let gradebook = try data.openGradebook()
+        let gradebook = try data.learnerBook().gradebook
         let site = try await Site(course: course, catalog: catalog, gradebook: gradebook)
         let address = WebServer.Address(host: host, port: port)
         if !address.isLoopback {

@@ -84,8 +84,8 @@ import Testing
             #expect(wrongType.status == .unsupportedMediaType)
             #expect(try await client.postJSON("/api/attempts/4242/answers", "{}").status == .notFound)
         }
-        let attempt = try #require(try fixture.site.gradebook.attempts().first)
-        #expect(try fixture.site.gradebook.answers(attemptID: attempt.id ?? 0).isEmpty)
+        let attempt = try #require(try fixture.site.book.attempts().first)
+        #expect(try fixture.site.book.answers(attemptID: attempt.id).isEmpty)
     }
 
     @Test func aReloadMidAttemptLosesNothingAndAFinishedOneShowsItsReport() async throws {
@@ -112,8 +112,8 @@ import Testing
             #expect(report.text.contains("Item 1 "))
             #expect(report.text.contains("Your answer:"))
         }
-        let attempt = try #require(try fixture.site.gradebook.attempts().first)
-        #expect(try fixture.site.gradebook.answers(attemptID: attempt.id ?? 0).count == 1)
+        let attempt = try #require(try fixture.site.book.attempts().first)
+        #expect(try fixture.site.book.answers(attemptID: attempt.id).count == 1)
     }
 
     @Test func theOpenAPIDocumentDescribesEveryRouteOfTheAPI() async throws {
@@ -126,7 +126,7 @@ import Testing
             let expected = [
                 "/api/session", "/api/progress", "/api/assessments", "/api/assessments/{id}", "/api/assessments/{id}/attempts",
                 "/api/attempts/{attempt}", "/api/attempts/{attempt}/answers", "/api/attempts/{attempt}/submit",
-                "/api/attempts/{attempt}/report", "/api/lessons/{id}/quizzes/{number}", "/api/openapi.json",
+                "/api/attempts/{attempt}/report", "/api/attempts/{attempt}/heartbeat", "/api/lessons/{id}/quizzes/{number}", "/api/openapi.json",
             ]
             #expect(Set(paths.keys) == Set(expected))
             // Every GET operation answers; every POST refuses a request without its token.

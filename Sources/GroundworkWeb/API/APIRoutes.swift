@@ -27,6 +27,10 @@ struct APIRoutes {
         api.get("attempts/:attempt") { _, context in try self.attempt(context) }
         api.post("attempts/:attempt/answers") { request, context in try await self.answer(request, context) }
         api.post("attempts/:attempt/submit") { _, context in try self.submit(context) }
+        api.post("attempts/:attempt/heartbeat") { _, context in
+            try self.desk.heartbeat(try self.attemptID(context))
+            return Response(status: .noContent)
+        }
         api.get("attempts/:attempt/report") { _, context in try self.report(context) }
         api.post("lessons/:id/quizzes/:number") { request, context in try await self.quiz(request, context) }
     }
@@ -45,26 +49,6 @@ struct APIRoutes {
         let attempts: [AttemptSummary]
     }
 
-    struct AttemptSummary: Encodable {
-        let id: Int64
-        let assessment: String
-        let status: String
-        let startedAt: Date
-        let finishedAt: Date?
-        let score: Double?
-        let passed: Bool?
-
-        init(_ attempt: Attempt) {
-            id = attempt.id ?? 0
-            assessment = attempt.assessmentID
-            status = attempt.status.rawValue
-            startedAt = attempt.startedAt
-            finishedAt = attempt.finishedAt
-            score = attempt.score
-            passed = attempt.passed
-        }
-    }
-
     func progress() throws -> Response {
         let progress = try site.progress()
         let lessons = site.course.lessons.map { lesson in
@@ -73,7 +57,7 @@ struct APIRoutes {
                 id: lesson.id, title: lesson.title, read: record != nil, timesRead: record?.timesRead ?? 0,
                 quizzesAnswered: record?.quizzesAnswered ?? 0, quizzesCorrect: record?.quizzesCorrect ?? 0)
         }
-        return .json(ProgressBody(lessons: lessons, attempts: progress.attempts.map(AttemptSummary.init)))
+        return .json(ProgressBody(lessons: lessons, attempts: progress.attempts))
     }
 
     func assessments() throws -> Response {
@@ -135,7 +119,7 @@ struct APIRoutes {
         } catch {
             throw WebError(.unprocessableContent, error.message, field: "response")
         }
-        return .json(try desk.answer(id, itemID: itemID, response: response))
+        return .json(try desk.answer(id, itemID: itemID, response: response, clientSequence: try body.sequence("clientSequence")))
     }
 
     func submit(_ context: WebContext) throws -> Response {
@@ -148,7 +132,7 @@ struct APIRoutes {
 
     func report(_ context: WebContext) throws -> Response {
         let id = try attemptID(context)
-        guard let record = try site.gradebook.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
+        guard let record = try site.book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
         let test = try site.assessment(record.assessmentID)
         guard record.status != .inProgress, let json = record.resultJSON,
             let result = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
@@ -176,7 +160,7 @@ struct APIRoutes {
         let body = try await JSONBody.read(request, context: context)
         let chosen = try QuizAnswerQuery.choices(try body.integers("choices").map(String.init), count: quizzes[number].choices.count)
         let feedback = QuizFeedbackView(quiz: quizzes[number], chosen: chosen, renderer: HTMLRenderer())
-        try site.gradebook.recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: feedback.correct ? 1 : 0)
+        try site.book.recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: feedback.correct ? 1 : 0)
         return .json(
             QuizBody(
                 correct: feedback.correct,

@@ -39,6 +39,15 @@ struct JSONBody {
         return fields[name]
     }
 
+    /// A client's sequence number for a save: a positive whole number, or nil when absent.
+    func sequence(_ name: String) throws -> Int64? {
+        guard let value = optional(name) else { return nil }
+        guard case .number(let number) = value, number == number.rounded(), number >= 1, number < 1e15 else {
+            throw WebError(.unprocessableContent, "'\(name)' must be a whole number from 1, got \(value.typeDescription)", field: name)
+        }
+        return Int64(number)
+    }
+
     func integers(_ name: String) throws -> [Int] {
         guard case .array(let values)? = fields[name] else {
             throw WebError(.unprocessableContent, "'\(name)' must be a list of numbers", field: name)

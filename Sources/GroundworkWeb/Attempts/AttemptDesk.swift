@@ -10,32 +10,38 @@ import Grading
 struct AttemptDesk {
     let site: Site
 
-    /// Resumes the attempt in progress or starts a new one, as the policy and the record allow.
+    /// A page away longer than this (no answer, no heartbeat) was closed: the gap is recorded
+    /// as an interruption and does not count against the time limit.
+    static let idleGap: TimeInterval = 90
+
+    /// Resumes the attempt in progress or starts a new one, as the policy and the record allow;
+    /// the check and the start are one gradebook transaction.
     ///
     /// - Throws: ``WebError`` 409 with the reason when the learner may not take it now.
     func begin(_ test: Assessment, seed: UInt64? = nil) throws -> Attempt {
-        switch try site.gradebook.eligibility(for: test) {
-        case .resume(let attempt):
-            return attempt
-        case .start:
-            let attempt = try RecordedAttempt.start(test, in: site.gradebook, seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)))
-            return attempt.record
-        case .wait(let until):
-            throw WebError(.conflict, "\(test.title) may be retaken from \(WebText.moment(until)) (retake delay \(Assessment.duration(minutes: test.policy.retakeDelayMinutes ?? 0)))")
-        case .noAttemptsLeft(let used):
-            throw WebError(.conflict, "every allowed attempt at \(test.title) was used (\(used))")
-        case .needsPrerequisites(let missing):
-            throw WebError(.conflict, "\(test.title) needs a passed attempt at \(missing.joined(separator: ", ")) first")
+        switch try site.book.begin(test, seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)), holder: Site.holder) {
+        case .resume(let attempt), .started(let attempt): return attempt
+        case .refused(let refusal): throw WebError(.conflict, WebText.refusal(refusal, test: test))
         }
     }
 
-    /// The attempt with this id and its test, rebuilt from the gradebook.
-    func open(_ id: Int64) throws -> (test: Assessment, attempt: RecordedAttempt) {
-        guard let record = try site.gradebook.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
+    /// The attempt with this id and its test, rebuilt from the gradebook. Loading writes
+    /// nothing; a learner coming back after a real gap gets it recorded, so the time away
+    /// does not count.
+    ///
+    /// - Parameter takingOver: Claim an attempt a terminal holds (the learner asked to).
+    func open(_ id: Int64, takingOver: Bool = false) throws -> (test: Assessment, attempt: RecordedAttempt) {
+        guard let record = try site.book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
         let test = try site.assessment(record.assessmentID)
         guard record.status == .inProgress else { throw AttemptFinished(attemptID: id) }
         do {
-            var attempt = try RecordedAttempt.resume(record, of: test, in: site.gradebook)
+            var attempt: RecordedAttempt
+            if takingOver {
+                attempt = try RecordedAttempt.resume(record, of: test, in: site.book, holder: Site.holder, takingOver: true)
+            } else {
+                attempt = try RecordedAttempt.load(record, of: test, in: site.book, holder: Site.holder)
+                try attempt.resumeIfIdle(longerThan: Self.idleGap)
+            }
             attempt.checkTime()
             if attempt.session.ending == .timedOut {
                 _ = try attempt.finish()
@@ -44,7 +50,15 @@ struct AttemptDesk {
             return (test, attempt)
         } catch let error as RecordedAttemptError {
             throw WebError(.conflict, error.description)
+        } catch GradebookError.heldElsewhere(_, let holder, let since) {
+            throw AttemptHeldElsewhere(attemptID: id, holder: holder, since: since)
         }
+    }
+
+    /// The page is still open: keeps the clock counting the time as active.
+    func heartbeat(_ id: Int64) throws {
+        var (_, attempt) = try open(id)
+        try attempt.touch()
     }
 
     /// Records the answer to the current item and says what the policy lets the learner see.
@@ -53,15 +67,21 @@ struct AttemptDesk {
     ///   - itemID: The item the learner answered; it must be the attempt's current item, so
     ///     an answer from a stale page is refused instead of landing on another item.
     ///   - response: nil skips the item (it counts as unanswered).
-    func answer(_ id: Int64, itemID: String, response: ItemResponse?) throws -> AttemptState {
+    ///   - clientSequence: The page's number for this answer: a repeated save (a double click,
+    ///     a retried request) is recorded once and gets the same outcome.
+    func answer(_ id: Int64, itemID: String, response: ItemResponse?, clientSequence: Int64?) throws -> AttemptState {
         var (test, attempt) = try open(id)
+        if let clientSequence, attempt.hasSaved(clientSequence: clientSequence) {
+            let repeated = try attempt.answer(response, clientSequence: clientSequence)
+            return AttemptState(test: test, attempt: attempt, outcome: repeated, site: site)
+        }
         guard let current = attempt.session.current else {
             throw WebError(.conflict, "attempt #\(id) has no item waiting for an answer; submit it", field: "itemID")
         }
         guard current.id == itemID else {
             throw WebError(.conflict, "item '\(itemID.prefix(60))' is not the one this attempt is asking (reload the page)", field: "itemID")
         }
-        let outcome = try attempt.answer(response)
+        let outcome = try attempt.answer(response, clientSequence: clientSequence)
         if outcome.ending == .timedOut || outcome.ending == .removed { return try finish(test, &attempt) }
         return AttemptState(test: test, attempt: attempt, outcome: outcome, site: site)
     }
@@ -84,7 +104,19 @@ struct AttemptDesk {
     }
 }
 
-/// Thrown by ``AttemptDesk/open(_:)`` for a finished attempt: pages go to the report instead.
+/// Thrown by ``AttemptDesk/open(_:takingOver:)`` for a finished attempt: pages go to the report instead.
 struct AttemptFinished: Error {
     let attemptID: Int64
+}
+
+/// The attempt is open in a terminal (`groundwork take`): the page offers to continue it here.
+struct AttemptHeldElsewhere: Error {
+    let attemptID: Int64
+    let message: String
+
+    init(attemptID: Int64, holder: String, since: Date) {
+        self.attemptID = attemptID
+        let place = AttemptHolder.terminalProcess(of: holder).map { "in a terminal (process \($0.pid))" } ?? "elsewhere"
+        message = "attempt #\(attemptID) is open \(place) since \(WebText.moment(since)); continue it here to take it over"
+    }
 }

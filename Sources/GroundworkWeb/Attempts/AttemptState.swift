@@ -16,6 +16,9 @@ struct AttemptState: Encodable {
     let number: Int
     let total: Int
     let answered: Int
+    /// Answers saved so far, every try included (a training item may take several): the
+    /// next save's client sequence is one more.
+    let saves: Int
     /// Seconds left on the server's clock; nil when untimed.
     let secondsLeft: Double?
     /// Work mode: the running accuracy on hidden test questions, as platforms show it.
@@ -37,6 +40,7 @@ struct AttemptState: Encodable {
         number = session.position.number
         total = session.position.total
         answered = Set(session.given.map(\.itemID)).count
+        saves = session.given.count
         secondsLeft = finished ? nil : attempt.secondsLeft
         let gold = session.goldAccuracy
         accuracy = test.policy.mode == .work && gold.items > 0 ? gold.score : nil

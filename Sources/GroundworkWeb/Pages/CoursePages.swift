@@ -48,7 +48,7 @@ struct CoursePages {
         var blocks = lesson.document.root.children
         if let first = blocks.first, case .heading(1, _) = first.kind { blocks.removeFirst() }
         let html = renderer(for: lesson, answered: answered, token: context.formToken).render(blocks)
-        try site.gradebook.recordLessonRead(lesson.id)
+        try site.book.recordLessonRead(lesson.id)
         let lessons = site.course.lessons
         let index = lessons.firstIndex { $0.id == lesson.id }
         let view = LessonView(
@@ -100,7 +100,7 @@ struct CoursePages {
         let form = try await FormFields.read(request, context: context)
         let chosen = try QuizAnswerQuery.choices(form.values("choice"), count: quizzes[number].choices.count)
         let correct = quizzes[number].isAnswered(correctlyBy: chosen)
-        try site.gradebook.recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: correct ? 1 : 0)
+        try site.book.recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: correct ? 1 : 0)
         let list = chosen.sorted().map(String.init).joined(separator: ",")
         return Site.redirect("/lessons/\(lesson.id)?quiz=\(number)&chosen=\(list)#quiz-\(number)")
     }

@@ -167,7 +167,7 @@ struct HomeView {
         inProgress = progress.inProgress.compactMap { attempt in byID[attempt.assessmentID].map { TestLinkView($0, attempt: attempt) } }
         let passed = progress.passedTests
         let next = tests.first { test in
-            !passed.contains(test.id) && ((try? site.gradebook.eligibility(for: test))?.allowsTaking ?? false)
+            !passed.contains(test.id) && ((try? site.book.eligibility(for: test))?.allowsTaking ?? false)
         }
         nextTest = next.map { TestLinkView($0, attempt: nil) }
         nextTestLesson = next.flatMap { site.catalog.firstLesson(of: $0, in: site.course) }.flatMap {
@@ -183,12 +183,10 @@ struct TestLinkView {
     let id: String
     let title: String
     let attemptID: Int64?
-    let answered: String?
 
-    init(_ test: Assessment, attempt: Attempt?) {
+    init(_ test: Assessment, attempt: AttemptSummary?) {
         id = test.id
         title = test.title
         attemptID = attempt?.id
-        answered = attempt.map { "\($0.itemIDs.count) items" }
     }
 }

@@ -29,11 +29,11 @@ struct HistoryView {
 
     init(site: Site, progress: Progress) throws {
         tests = site.catalog.inCourseOrder(site.course).compactMap { test in
-            let attempts = progress.attempts(at: test.id).reversed() as [Attempt]
+            let attempts = progress.attempts(at: test.id).reversed() as [AttemptSummary]
             guard !attempts.isEmpty else { return nil }
             let rows = attempts.enumerated().map { index, attempt in
                 Row(
-                    number: index + 1, id: attempt.id ?? 0, when: WebText.moment(attempt.startedAt), status: attempt.status.description,
+                    number: index + 1, id: attempt.id, when: WebText.moment(attempt.startedAt), status: attempt.status.description,
                     score: attempt.score.map { String(format: "%.1f%%", $0 * 100) }, passed: attempt.passed == true,
                     finished: attempt.status != .inProgress)
             }

@@ -62,6 +62,8 @@ struct ItemFormView {
     let number: Int
     let promptHTML: String
     let attempt: Int64
+    /// This page's number for its save, so posting the form twice records it once.
+    let sequence: Int
     var singleChoice: [Option]?
     var multipleChoice: [Option]?
     var rating: [RatingOption]?
@@ -75,13 +77,16 @@ struct ItemFormView {
     var widgetScript: String?
     /// For spans and time segments without script: how to type the answer, and the words.
     var typedHelp: String?
+    /// Boxes, polygons, keypoints: drawn, which the page cannot do yet.
+    var drawn = false
 
-    init(_ item: ItemState, attempt: Int64, test: Assessment) {
+    init(_ item: ItemState, attempt: Int64, saved: Int, test: Assessment) {
         id = item.id
         kind = item.kind
         number = item.number
         promptHTML = item.promptHTML
         self.attempt = attempt
+        sequence = saved + 1
         let options = (item.options ?? []).enumerated().map { Option(id: $0.element.id, text: $0.element.text, number: $0.offset + 1) }
         switch item.task {
         case .singleChoice: singleChoice = options
@@ -127,12 +132,15 @@ struct ItemFormView {
         case .boxes:
             widget = WidgetView(kind: "boxes", taskJSON: JSONText.compact(item.task), mediaURL: item.mediaURL, peaksJSON: nil)
             widgetScript = "boxes.js"
+            drawn = true
         case .polygons:
             widget = WidgetView(kind: "polygons", taskJSON: JSONText.compact(item.task), mediaURL: item.mediaURL, peaksJSON: nil)
             widgetScript = "polygons.js"
+            drawn = true
         case .keypoints:
             widget = WidgetView(kind: "keypoints", taskJSON: JSONText.compact(item.task), mediaURL: item.mediaURL, peaksJSON: nil)
             widgetScript = "keypoints.js"
+            drawn = true
         }
     }
 }

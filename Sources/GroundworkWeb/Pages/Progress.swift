@@ -6,17 +6,17 @@ import Grading
 struct Progress {
     let lessons: [String: LessonProgress]
     /// Every attempt, newest first.
-    let attempts: [Attempt]
+    let attempts: [AttemptSummary]
 
     var passedTests: Set<String> { Set(attempts.filter { $0.passed == true }.map(\.assessmentID)) }
-    var inProgress: [Attempt] { attempts.filter { $0.status == .inProgress } }
+    var inProgress: [AttemptSummary] { attempts.filter { $0.status == .inProgress } }
 
-    func attempts(at id: String) -> [Attempt] { attempts.filter { $0.assessmentID == id } }
+    func attempts(at id: String) -> [AttemptSummary] { attempts.filter { $0.assessmentID == id } }
 }
 
 extension Site {
     func progress() throws -> Progress {
-        let lessons = Dictionary(try gradebook.lessonProgress().map { ($0.lessonID, $0) }, uniquingKeysWith: { first, _ in first })
-        return Progress(lessons: lessons, attempts: try gradebook.attempts())
+        let lessons = Dictionary(try book.lessonProgress().map { ($0.lessonID, $0) }, uniquingKeysWith: { first, _ in first })
+        return Progress(lessons: lessons, attempts: try book.attempts())
     }
 }

@@ -11,12 +11,12 @@ struct ReportDesk {
     let site: Site
 
     func report(_ id: Int64) throws -> ReportView {
-        guard let record = try site.gradebook.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
+        guard let record = try site.book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
         let test = try site.assessment(record.assessmentID)
         guard record.status != .inProgress, let json = record.resultJSON,
             let result = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
         else { return ReportView(unfinished: record, test: test) }
-        let answers = try site.gradebook.answers(attemptID: id)
+        let answers = try site.book.answers(attemptID: id)
         return ReportView(record: record, result: result, test: test, answers: answers, site: site)
     }
 }

@@ -20,6 +20,7 @@ struct TestPages {
         router.get("/attempts/:attempt") { _, context in try self.attemptPage(context) }
         router.post("/attempts/:attempt/answer") { request, context in try await self.answer(request, context) }
         router.post("/attempts/:attempt/submit") { _, context in try self.submit(context) }
+        router.post("/attempts/:attempt/take-over") { _, context in try self.takeOver(context) }
         router.get("/attempts/:attempt/report") { _, context in try self.report(context) }
         router.get("/history") { _, context in try self.history(context) }
     }
@@ -60,6 +61,8 @@ struct TestPages {
             state = try desk.state(id)
         } catch is AttemptFinished {
             return Site.redirect("/attempts/\(id)/report")
+        } catch let held as AttemptHeldElsewhere {
+            return try site.page("held", title: "Open elsewhere", context: context, view: held, status: .conflict, section: "tests")
         }
         let test = try site.assessment(state.assessment)
         let view = ItemPageView(state: state, test: test)
@@ -77,7 +80,7 @@ struct TestPages {
         let itemID = form.value("item") ?? ""
         do {
             let response = try WebAnswer.read(form, for: item, plan: attempt.session.plan)
-            let state = try desk.answer(id, itemID: itemID, response: response)
+            let state = try desk.answer(id, itemID: itemID, response: response, clientSequence: form.value("seq").flatMap { Int64($0) })
             return Site.redirect(state.finished ? "/attempts/\(id)/report" : "/attempts/\(id)")
         } catch let error as WebError where error.status == .unprocessableContent {
             // The same item again, with the problem said next to it and nothing recorded.
@@ -96,6 +99,15 @@ struct TestPages {
             _ = try desk.submit(id)
         } catch is AttemptFinished {}
         return Site.redirect("/attempts/\(id)/report")
+    }
+
+    /// Continues here an attempt a terminal holds: the terminal's next save is then refused.
+    func takeOver(_ context: WebContext) throws -> Response {
+        let id = try attemptID(context)
+        do {
+            _ = try desk.open(id, takingOver: true)
+        } catch is AttemptFinished {}
+        return Site.redirect("/attempts/\(id)")
     }
 
     func report(_ context: WebContext) throws -> Response {
@@ -122,7 +134,7 @@ struct TestPages {
             let (test, attempt) = try desk.open(id)
             return (test, attempt)
         } catch is AttemptFinished {
-            return (try site.assessment(try site.gradebook.attempt(id: id)?.assessmentID ?? ""), nil)
+            return (try site.assessment(try site.book.attempt(id: id)?.assessmentID ?? ""), nil)
         }
     }
 }

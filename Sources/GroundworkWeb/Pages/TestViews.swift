@@ -32,11 +32,9 @@ struct TestSummaryView: Encodable {
         best = mine.compactMap { attempt in attempt.score.map { (score: $0, passed: attempt.passed == true) } }.max { $0.score < $1.score }
             .map { "\(WebText.percent($0.score)) \($0.passed ? "passed" : "not passed")" }
         inProgress = mine.first { $0.status == .inProgress }?.id
-        switch (try? site.gradebook.eligibility(for: test)) ?? .start {
+        switch (try? site.book.eligibility(for: test)) ?? .start {
         case .resume, .start: blocked = nil
-        case .wait(let until): blocked = "You may take it again from \(WebText.moment(until))."
-        case .noAttemptsLeft(let used): blocked = "Every allowed attempt was used (\(used))."
-        case .needsPrerequisites(let missing): blocked = "Pass \(missing.joined(separator: ", ")) first."
+        case .refused(let refusal): blocked = WebText.refusal(refusal, test: test)
         }
     }
 }
@@ -81,13 +79,13 @@ struct ItemPageView {
         guidelineHTML = WebText.markdown(test.instructions, path: test.assessmentPath)
         timer = state.secondsLeft.map(WebText.clock)
         progressPercent = state.total == 0 ? 100 : (state.number - 1) * 100 / state.total
-        item = state.item.map { ItemFormView($0, attempt: state.attempt, test: test) }
+        item = state.item.map { ItemFormView($0, attempt: state.attempt, saved: state.saves, test: test) }
         feedback = state.feedback
         tryAgain = state.feedback?.type == "try-again"
         accuracy = state.accuracy.map(WebText.percent)
         unanswered = state.total - state.answered
     }
 
-    /// Widget scripts the item needs (drawn kinds, spans, segments).
-    var widgetScripts: [String] { item?.widget == nil ? [] : ["widgets/common.js", "widgets/\(item?.widgetScript ?? "")", "widgets/overlay.js"] }
+    /// Widget scripts the item needs: none until the drawing widgets ship.
+    var widgetScripts: [String] { [] }
 }

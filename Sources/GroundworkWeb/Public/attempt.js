@@ -11,7 +11,24 @@ document.addEventListener("DOMContentLoaded", () => {
   rankings();
   choiceKeys();
   drafts();
+  heartbeat();
 });
+
+/** While the page is visible, tells the server every 30 s that the learner is still here, so
+ *  thinking time counts as active and only a closed or hidden page counts as time away. */
+function heartbeat() {
+  const attempt = document.querySelector(".attempt[data-attempt]");
+  const token = document.querySelector("meta[name=csrf-token]")?.content;
+  if (!attempt || !token || !document.getElementById("item-form")) return;
+  const beat = () => {
+    if (document.visibilityState !== "visible") return;
+    fetch("/api/attempts/" + attempt.dataset.attempt + "/heartbeat", {
+      method: "POST", headers: { "X-CSRF-Token": token }, credentials: "same-origin",
+    }).catch(() => {});
+  };
+  setInterval(beat, 30000);
+  document.addEventListener("visibilitychange", beat);
+}
 
 /** Counts down from the seconds the server sent; at zero, reloads so the server decides. */
 function countdown() {

@@ -1,4 +1,5 @@
 import Foundation
+import Gradebook
 import HTTPTypes
 import Hummingbird
 
@@ -33,6 +34,12 @@ struct ErrorPages: RouterMiddleware {
             case .notFound: return (error.status, "there is no such page", nil)
             default: return (error.status, error.body ?? error.status.reasonPhrase, nil)
             }
+        case let error as AttemptHeldElsewhere:
+            return (.conflict, error.message, nil)
+        case GradebookError.answerConflict:
+            return (.conflict, "this save repeats an earlier one with a different answer; reload the page", "seq")
+        case let error as GradebookError:
+            return (.serviceUnavailable, "the gradebook could not be used (\(error)); nothing was changed", nil)
         case let error as any HTTPResponseError:
             return (error.status, error.status.reasonPhrase, nil)
         default:

@@ -17,6 +17,13 @@ public struct Site: Sendable {
     /// The learner every request acts for: one local learner until accounts exist.
     let learner: String
 
+    /// Who holds an attempt taken in a browser. Every tab and browser of the one local
+    /// learner is the same taker; a terminal running `take` is another.
+    static let holder = "web"
+
+    /// The learner's part of the gradebook.
+    var book: LearnerBook { gradebook.learner(learner) }
+
     /// Loads the templates shipped in the module's resources.
     ///
     /// - Throws: when the templates cannot be read (a broken build, never the learner's input).
@@ -25,7 +32,7 @@ public struct Site: Sendable {
         self.catalog = catalog
         self.gradebook = gradebook
         links = CourseLinks(course: course)
-        learner = "local"
+        learner = Gradebook.localLearner
         templates = try await MustacheLibrary(directory: Self.resourceFolder("Templates"))
     }
 

@@ -1,5 +1,7 @@
 import Courseware
 import Foundation
+import Gradebook
+import Grading
 
 /// Text helpers for pages: Markdown from items as safe HTML, moments and durations in words.
 enum WebText {
@@ -20,6 +22,17 @@ enum WebText {
         let total = max(0, Int(seconds.rounded(.down)))
         let (h, m, s) = (total / 3600, total / 60 % 60, total % 60)
         return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
+    }
+
+    /// Why a test cannot be taken now, as a sentence.
+    static func refusal(_ refusal: Refusal, test: Assessment) -> String {
+        switch refusal {
+        case .wait(let until):
+            let delay = Assessment.duration(minutes: test.policy.retakeDelayMinutes ?? 0)
+            return "\(test.title) may be taken again from \(moment(until)) (retake delay \(delay))."
+        case .noAttemptsLeft(let used): return "Every allowed attempt at \(test.title) was used (\(used))."
+        case .needsPrerequisites(let missing): return "\(test.title) needs a passed attempt at \(missing.joined(separator: ", ")) first."
+        }
     }
 
     /// A fraction as a whole percentage.
