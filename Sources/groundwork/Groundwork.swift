@@ -29,11 +29,16 @@ struct Groundwork: AsyncParsableCommand {
     )
 
     /// Runs the command line, mapping failures to Groundwork's exit codes:
-    /// 0 success, 1 problems found in content, 2 usage or input/output errors.
-    static func main() {
+    /// 0 success, 1 problems found in content, 2 usage or input/output errors. An
+    /// asynchronous command (`serve`) is awaited.
+    static func start() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var server = command as? any AsyncParsableCommand {
+                try await server.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if let message = inputOutputMessage(for: error) {
                 FileHandle.standardError.write(Data("groundwork: \(message)\n".utf8))
