@@ -84,8 +84,8 @@ import Testing
             #expect(wrongType.status == .unsupportedMediaType)
             #expect(try await client.postJSON("/api/attempts/4242/answers", "{}").status == .notFound)
         }
-        let attempt = try #require(try fixture.site.book.attempts().first)
-        #expect(try fixture.site.book.answers(attemptID: attempt.id).isEmpty)
+        let attempt = try #require(try fixture.book.attempts().first)
+        #expect(try fixture.book.answers(attemptID: attempt.id).isEmpty)
     }
 
     @Test func aReloadMidAttemptLosesNothingAndAFinishedOneShowsItsReport() async throws {
@@ -112,8 +112,8 @@ import Testing
             #expect(report.text.contains("Item 1 "))
             #expect(report.text.contains("Your answer:"))
         }
-        let attempt = try #require(try fixture.site.book.attempts().first)
-        #expect(try fixture.site.book.answers(attemptID: attempt.id).count == 1)
+        let attempt = try #require(try fixture.book.attempts().first)
+        #expect(try fixture.book.answers(attemptID: attempt.id).count == 1)
     }
 
     @Test func theOpenAPIDocumentDescribesEveryRouteOfTheAPI() async throws {

@@ -35,7 +35,7 @@ import Testing
             // Lesson links are routes, not file paths.
             #expect(!page.text.contains(".md\""))
             #expect(page.text.contains("href=\"/tests/street-boxes\""))
-            let progress = try fixture.site.book.lessonProgress()
+            let progress = try fixture.book.lessonProgress()
             #expect(progress.map(\.lessonID) == ["bounding-boxes"])
         }
     }
@@ -53,7 +53,7 @@ import Testing
             #expect(page.text.contains("✓ Right."))
             #expect(page.text.contains("(your choice)"))
         }
-        let progress = try #require(try fixture.site.book.lessonProgress().first)
+        let progress = try #require(try fixture.book.lessonProgress().first)
         #expect(progress.quizzesAnswered == 1 && progress.quizzesCorrect == 1)
     }
 
@@ -80,8 +80,8 @@ import Testing
             let wrong = try await client.post("/tests/sentiment-quiz/start", form: [], token: .some(String(repeating: "0", count: 64)))
             #expect(wrong.status == .forbidden)
         }
-        #expect(try fixture.site.book.lessonProgress().isEmpty)
-        #expect(try fixture.site.book.attempts().isEmpty)
+        #expect(try fixture.book.lessonProgress().isEmpty)
+        #expect(try fixture.book.attempts().isEmpty)
     }
 
     @Test func mediaComesOnlyFromWhatItemsNameInsideTheirFolder() async throws {
@@ -119,6 +119,6 @@ import Testing
             let response = try await client.post("/lessons/bounding-boxes/quizzes/0", form: [("choice", huge)])
             #expect(response.status == .contentTooLarge)
         }
-        #expect(try fixture.site.book.lessonProgress().isEmpty)
+        #expect(try fixture.book.lessonProgress().isEmpty)
     }
 }

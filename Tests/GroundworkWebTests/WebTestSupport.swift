@@ -19,6 +19,9 @@ struct WebFixture: @unchecked Sendable {
     let folder: TemporaryFolder
     let site: Site
 
+    /// The local learner's record, which every request of these tests acts for.
+    var book: LearnerBook { site.gradebook.learner(Gradebook.localLearner) }
+
     init(clock: @escaping @Sendable () -> Date = { Date() }) async throws {
         folder = try TemporaryFolder()
         let course = try CourseLoader.load(from: Self.root + "/Content")

@@ -10,7 +10,7 @@ import Hummingbird
 /// `X-CSRF-Token` header (`GET /api/session` gives both).
 struct APIRoutes {
     let site: Site
-    var desk: AttemptDesk { AttemptDesk(site: site) }
+    func desk(_ context: WebContext) -> AttemptDesk { AttemptDesk(site: site, book: site.book(context)) }
 
     func register(on router: Router<WebContext>) {
         let api = router.group("api")
@@ -20,15 +20,15 @@ struct APIRoutes {
                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
         }
         api.get("session") { _, context in Response.json(["csrfToken": context.formToken]) }
-        api.get("progress") { _, _ in try self.progress() }
-        api.get("assessments") { _, _ in try self.assessments() }
+        api.get("progress") { _, context in try self.progress(context) }
+        api.get("assessments") { _, context in try self.assessments(context) }
         api.get("assessments/:id") { _, context in try self.assessment(context) }
         api.post("assessments/:id/attempts") { _, context in try self.start(context) }
         api.get("attempts/:attempt") { _, context in try self.attempt(context) }
         api.post("attempts/:attempt/answers") { request, context in try await self.answer(request, context) }
         api.post("attempts/:attempt/submit") { _, context in try self.submit(context) }
         api.post("attempts/:attempt/heartbeat") { _, context in
-            try self.desk.heartbeat(try self.attemptID(context))
+            try self.desk(context).heartbeat(try self.attemptID(context))
             return Response(status: .noContent)
         }
         api.get("attempts/:attempt/report") { _, context in try self.report(context) }
@@ -49,8 +49,8 @@ struct APIRoutes {
         let attempts: [AttemptSummary]
     }
 
-    func progress() throws -> Response {
-        let progress = try site.progress()
+    func progress(_ context: WebContext) throws -> Response {
+        let progress = try site.progress(context)
         let lessons = site.course.lessons.map { lesson in
             let record = progress.lessons[lesson.id]
             return ProgressBody.LessonRead(
@@ -60,9 +60,9 @@ struct APIRoutes {
         return .json(ProgressBody(lessons: lessons, attempts: progress.attempts))
     }
 
-    func assessments() throws -> Response {
-        let progress = try site.progress()
-        return .json(site.catalog.inCourseOrder(site.course).map { TestSummaryView($0, progress: progress, site: site) })
+    func assessments(_ context: WebContext) throws -> Response {
+        let progress = try site.progress(context)
+        return .json(site.catalog.inCourseOrder(site.course).map { TestSummaryView($0, progress: progress) })
     }
 
     struct AssessmentBody: Encodable {
@@ -74,20 +74,20 @@ struct APIRoutes {
 
     func assessment(_ context: WebContext) throws -> Response {
         let test = try site.assessment(try context.parameters.require("id"))
-        let summary = TestSummaryView(test, progress: try site.progress(), site: site)
+        let summary = TestSummaryView(test, progress: try site.progress(context))
         return .json(AssessmentBody(summary: summary, instructions: test.instructions, passMark: test.passMark, timeLimitMinutes: test.timeLimitMinutes))
     }
 
     func start(_ context: WebContext) throws -> Response {
         let test = try site.assessment(try context.parameters.require("id"))
-        let attempt = try desk.begin(test)
-        return .json(try desk.state(attempt.id ?? 0), status: .created)
+        let attempt = try desk(context).begin(test)
+        return .json(try desk(context).state(attempt.id ?? 0), status: .created)
     }
 
     func attempt(_ context: WebContext) throws -> Response {
         let id = try attemptID(context)
         do {
-            return .json(try desk.state(id))
+            return .json(try desk(context).state(id))
         } catch is AttemptFinished {
             return .json(Finished(attempt: id))
         }
@@ -107,7 +107,7 @@ struct APIRoutes {
 
     func answer(_ request: Request, _ context: WebContext) async throws -> Response {
         let id = try attemptID(context)
-        let (test, _) = try desk.open(id)
+        let (test, _) = try desk(context).open(id)
         let body = try await JSONBody.read(request, context: context)
         let itemID = try body.string("itemID")
         guard let item = test.item(itemID) else {
@@ -119,20 +119,20 @@ struct APIRoutes {
         } catch {
             throw WebError(.unprocessableContent, error.message, field: "response")
         }
-        return .json(try desk.answer(id, itemID: itemID, response: response, clientSequence: try body.sequence("clientSequence")))
+        return .json(try desk(context).answer(id, itemID: itemID, response: response, clientSequence: try body.sequence("clientSequence")))
     }
 
     func submit(_ context: WebContext) throws -> Response {
         let id = try attemptID(context)
         do {
-            _ = try desk.submit(id)
+            _ = try desk(context).submit(id)
         } catch is AttemptFinished {}
         return .json(Finished(attempt: id))
     }
 
     func report(_ context: WebContext) throws -> Response {
         let id = try attemptID(context)
-        guard let record = try site.book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
+        guard let record = try site.book(context).attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
         let test = try site.assessment(record.assessmentID)
         guard record.status != .inProgress, let json = record.resultJSON,
             let result = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
@@ -160,7 +160,7 @@ struct APIRoutes {
         let body = try await JSONBody.read(request, context: context)
         let chosen = try QuizAnswerQuery.choices(try body.integers("choices").map(String.init), count: quizzes[number].choices.count)
         let feedback = QuizFeedbackView(quiz: quizzes[number], chosen: chosen, renderer: HTMLRenderer())
-        try site.book.recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: feedback.correct ? 1 : 0)
+        try site.book(context).recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: feedback.correct ? 1 : 0)
         return .json(
             QuizBody(
                 correct: feedback.correct,

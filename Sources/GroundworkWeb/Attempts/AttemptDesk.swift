@@ -9,6 +9,8 @@ import Grading
 /// rebuilds the attempt from the gradebook, so a reload or a restarted server loses nothing.
 struct AttemptDesk {
     let site: Site
+    /// The learner's record the desk reads and writes.
+    let book: LearnerBook
 
     /// A page away longer than this (no answer, no heartbeat) was closed: the gap is recorded
     /// as an interruption and does not count against the time limit.
@@ -19,7 +21,7 @@ struct AttemptDesk {
     ///
     /// - Throws: ``WebError`` 409 with the reason when the learner may not take it now.
     func begin(_ test: Assessment, seed: UInt64? = nil) throws -> Attempt {
-        switch try site.book.begin(test, seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)), holder: Site.holder) {
+        switch try book.begin(test, seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)), holder: Site.holder) {
         case .resume(let attempt), .started(let attempt): return attempt
         case .refused(let refusal): throw WebError(.conflict, WebText.refusal(refusal, test: test))
         }
@@ -31,15 +33,15 @@ struct AttemptDesk {
     ///
     /// - Parameter takingOver: Claim an attempt a terminal holds (the learner asked to).
     func open(_ id: Int64, takingOver: Bool = false) throws -> (test: Assessment, attempt: RecordedAttempt) {
-        guard let record = try site.book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
+        guard let record = try book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
         let test = try site.assessment(record.assessmentID)
         guard record.status == .inProgress else { throw AttemptFinished(attemptID: id) }
         do {
             var attempt: RecordedAttempt
             if takingOver {
-                attempt = try RecordedAttempt.resume(record, of: test, in: site.book, holder: Site.holder, takingOver: true)
+                attempt = try RecordedAttempt.resume(record, of: test, in: book, holder: Site.holder, takingOver: true)
             } else {
-                attempt = try RecordedAttempt.load(record, of: test, in: site.book, holder: Site.holder)
+                attempt = try RecordedAttempt.load(record, of: test, in: book, holder: Site.holder)
                 try attempt.resumeIfIdle(longerThan: Self.idleGap)
             }
             attempt.checkTime()

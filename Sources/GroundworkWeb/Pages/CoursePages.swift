@@ -21,14 +21,14 @@ struct CoursePages {
     // MARK: Home
 
     func home(_ context: WebContext) throws -> Response {
-        let progress = try site.progress()
+        let progress = try site.progress(context)
         return try site.page("home", title: site.course.title, context: context, view: HomeView(site: site, progress: progress), section: "home")
     }
 
     // MARK: Table of contents
 
     func contents(_ context: WebContext) throws -> Response {
-        let progress = try site.progress()
+        let progress = try site.progress(context)
         let modules = site.course.modules.enumerated().map { number, module in
             ModuleView(
                 number: number + 1, title: module.title.isEmpty ? "Lessons" : module.title,
@@ -48,7 +48,7 @@ struct CoursePages {
         var blocks = lesson.document.root.children
         if let first = blocks.first, case .heading(1, _) = first.kind { blocks.removeFirst() }
         let html = renderer(for: lesson, answered: answered, token: context.formToken).render(blocks)
-        try site.book.recordLessonRead(lesson.id)
+        try site.book(context).recordLessonRead(lesson.id)
         let lessons = site.course.lessons
         let index = lessons.firstIndex { $0.id == lesson.id }
         let view = LessonView(
@@ -100,7 +100,7 @@ struct CoursePages {
         let form = try await FormFields.read(request, context: context)
         let chosen = try QuizAnswerQuery.choices(form.values("choice"), count: quizzes[number].choices.count)
         let correct = quizzes[number].isAnswered(correctlyBy: chosen)
-        try site.book.recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: correct ? 1 : 0)
+        try site.book(context).recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: correct ? 1 : 0)
         let list = chosen.sorted().map(String.init).joined(separator: ",")
         return Site.redirect("/lessons/\(lesson.id)?quiz=\(number)&chosen=\(list)#quiz-\(number)")
     }

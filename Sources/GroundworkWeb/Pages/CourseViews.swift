@@ -167,7 +167,7 @@ struct HomeView {
         inProgress = progress.inProgress.compactMap { attempt in byID[attempt.assessmentID].map { TestLinkView($0, attempt: attempt) } }
         let passed = progress.passedTests
         let next = tests.first { test in
-            !passed.contains(test.id) && ((try? site.book.eligibility(for: test))?.allowsTaking ?? false)
+            !passed.contains(test.id) && ((try? progress.book.eligibility(for: test))?.allowsTaking ?? false)
         }
         nextTest = next.map { TestLinkView($0, attempt: nil) }
         nextTestLesson = next.flatMap { site.catalog.firstLesson(of: $0, in: site.course) }.flatMap {

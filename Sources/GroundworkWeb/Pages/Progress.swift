@@ -4,6 +4,8 @@ import Grading
 
 /// The learner's record as the pages show it, read once per request.
 struct Progress {
+    /// Whose record this is.
+    let book: LearnerBook
     let lessons: [String: LessonProgress]
     /// Every attempt, newest first.
     let attempts: [AttemptSummary]
@@ -15,8 +17,9 @@ struct Progress {
 }
 
 extension Site {
-    func progress() throws -> Progress {
+    func progress(_ context: WebContext) throws -> Progress {
+        let book = book(context)
         let lessons = Dictionary(try book.lessonProgress().map { ($0.lessonID, $0) }, uniquingKeysWith: { first, _ in first })
-        return Progress(lessons: lessons, attempts: try book.attempts())
+        return Progress(book: book, lessons: lessons, attempts: try book.attempts())
     }
 }

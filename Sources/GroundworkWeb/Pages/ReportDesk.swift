@@ -9,14 +9,15 @@ import Grading
 /// the feedback, the reason and the lesson that teaches the rule.
 struct ReportDesk {
     let site: Site
+    let book: LearnerBook
 
     func report(_ id: Int64) throws -> ReportView {
-        guard let record = try site.book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
+        guard let record = try book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
         let test = try site.assessment(record.assessmentID)
         guard record.status != .inProgress, let json = record.resultJSON,
             let result = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
         else { return ReportView(unfinished: record, test: test) }
-        let answers = try site.book.answers(attemptID: id)
+        let answers = try book.answers(attemptID: id)
         return ReportView(record: record, result: result, test: test, answers: answers, site: site)
     }
 }

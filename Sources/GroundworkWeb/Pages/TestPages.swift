@@ -10,7 +10,7 @@ import Hummingbird
 /// page is rebuilt from the gradebook.
 struct TestPages {
     let site: Site
-    var desk: AttemptDesk { AttemptDesk(site: site) }
+    func desk(_ context: WebContext) -> AttemptDesk { AttemptDesk(site: site, book: site.book(context)) }
 
     func register(on router: Router<WebContext>) {
         router.get("/tests") { _, context in try self.list(context) }
@@ -26,21 +26,21 @@ struct TestPages {
     }
 
     func list(_ context: WebContext) throws -> Response {
-        let progress = try site.progress()
-        let tests = site.catalog.inCourseOrder(site.course).map { TestSummaryView($0, progress: progress, site: site) }
+        let progress = try site.progress(context)
+        let tests = site.catalog.inCourseOrder(site.course).map { TestSummaryView($0, progress: progress) }
         return try site.page("tests", title: "Practice tests", context: context, view: ["tests": tests], section: "tests")
     }
 
     func instructions(_ context: WebContext) throws -> Response {
         let test = try site.assessment(try context.parameters.require("id"))
-        let progress = try site.progress()
-        let view = TestView(test, summary: TestSummaryView(test, progress: progress, site: site), site: site)
+        let progress = try site.progress(context)
+        let view = TestView(test, summary: TestSummaryView(test, progress: progress), site: site)
         return try site.page("test", title: test.title, context: context, view: view, section: "tests")
     }
 
     func start(_ context: WebContext) throws -> Response {
         let test = try site.assessment(try context.parameters.require("id"))
-        let attempt = try desk.begin(test)
+        let attempt = try desk(context).begin(test)
         return Site.redirect("/attempts/\(attempt.id ?? 0)")
     }
 
@@ -58,7 +58,7 @@ struct TestPages {
         let id = try attemptID(context)
         let state: AttemptState
         do {
-            state = try desk.state(id)
+            state = try desk(context).state(id)
         } catch is AttemptFinished {
             return Site.redirect("/attempts/\(id)/report")
         } catch let held as AttemptHeldElsewhere {
@@ -74,13 +74,13 @@ struct TestPages {
     func answer(_ request: Request, _ context: WebContext) async throws -> Response {
         let id = try attemptID(context)
         let form = try await FormFields.read(request, context: context)
-        let (test, attempt) = try openOrReport(id)
+        let (test, attempt) = try openOrReport(id, context)
         guard let attempt else { return Site.redirect("/attempts/\(id)/report") }
         guard let item = attempt.session.current else { return Site.redirect("/attempts/\(id)") }
         let itemID = form.value("item") ?? ""
         do {
             let response = try WebAnswer.read(form, for: item, plan: attempt.session.plan)
-            let state = try desk.answer(id, itemID: itemID, response: response, clientSequence: form.value("seq").flatMap { Int64($0) })
+            let state = try desk(context).answer(id, itemID: itemID, response: response, clientSequence: form.value("seq").flatMap { Int64($0) })
             return Site.redirect(state.finished ? "/attempts/\(id)/report" : "/attempts/\(id)")
         } catch let error as WebError where error.status == .unprocessableContent {
             // The same item again, with the problem said next to it and nothing recorded.
@@ -96,7 +96,7 @@ struct TestPages {
     func submit(_ context: WebContext) throws -> Response {
         let id = try attemptID(context)
         do {
-            _ = try desk.submit(id)
+            _ = try desk(context).submit(id)
         } catch is AttemptFinished {}
         return Site.redirect("/attempts/\(id)/report")
     }
@@ -105,20 +105,20 @@ struct TestPages {
     func takeOver(_ context: WebContext) throws -> Response {
         let id = try attemptID(context)
         do {
-            _ = try desk.open(id, takingOver: true)
+            _ = try desk(context).open(id, takingOver: true)
         } catch is AttemptFinished {}
         return Site.redirect("/attempts/\(id)")
     }
 
     func report(_ context: WebContext) throws -> Response {
         let id = try attemptID(context)
-        let report = try ReportDesk(site: site).report(id)
+        let report = try ReportDesk(site: site, book: site.book(context)).report(id)
         guard report.finished else { return Site.redirect("/attempts/\(id)") }
         return try site.page("report", title: "Report — \(report.title)", context: context, view: report, section: "history")
     }
 
     func history(_ context: WebContext) throws -> Response {
-        let view = try HistoryView(site: site, progress: try site.progress())
+        let view = try HistoryView(site: site, progress: try site.progress(context))
         return try site.page("history", title: "History", context: context, view: view, section: "history")
     }
 
@@ -129,12 +129,12 @@ struct TestPages {
     }
 
     /// The attempt to answer, or nil when it is finished (the page then shows the report).
-    private func openOrReport(_ id: Int64) throws -> (Assessment, RecordedAttempt?) {
+    private func openOrReport(_ id: Int64, _ context: WebContext) throws -> (Assessment, RecordedAttempt?) {
         do {
-            let (test, attempt) = try desk.open(id)
+            let (test, attempt) = try desk(context).open(id)
             return (test, attempt)
         } catch is AttemptFinished {
-            return (try site.assessment(try site.book.attempt(id: id)?.assessmentID ?? ""), nil)
+            return (try site.assessment(try site.book(context).attempt(id: id)?.assessmentID ?? ""), nil)
         }
     }
 }

@@ -17,7 +17,7 @@ struct TestSummaryView: Encodable {
     /// Why it cannot be taken now (a retake delay, no attempts left, prerequisites), if so.
     let blocked: String?
 
-    init(_ test: Assessment, progress: Progress, site: Site) {
+    init(_ test: Assessment, progress: Progress) {
         id = test.id
         title = test.title
         platform = test.platform.rawValue
@@ -32,7 +32,7 @@ struct TestSummaryView: Encodable {
         best = mine.compactMap { attempt in attempt.score.map { (score: $0, passed: attempt.passed == true) } }.max { $0.score < $1.score }
             .map { "\(WebText.percent($0.score)) \($0.passed ? "passed" : "not passed")" }
         inProgress = mine.first { $0.status == .inProgress }?.id
-        switch (try? site.book.eligibility(for: test)) ?? .start {
+        switch (try? progress.book.eligibility(for: test)) ?? .start {
         case .resume, .start: blocked = nil
         case .refused(let refusal): blocked = WebText.refusal(refusal, test: test)
         }

@@ -14,15 +14,12 @@ public struct Site: Sendable {
     public let gradebook: Gradebook
     let links: CourseLinks
     let templates: MustacheLibrary
-    /// The learner every request acts for: one local learner until accounts exist.
-    let learner: String
-
-    /// Who holds an attempt taken in a browser. Every tab and browser of the one local
-    /// learner is the same taker; a terminal running `take` is another.
+    /// Who holds an attempt taken in a browser. Every tab and browser of a learner is the
+    /// same taker; a terminal running `take` is another.
     static let holder = "web"
 
-    /// The learner's part of the gradebook.
-    var book: LearnerBook { gradebook.learner(learner) }
+    /// The part of the gradebook of the learner a request acts for.
+    func book(_ context: WebContext) -> LearnerBook { gradebook.learner(context.learner) }
 
     /// Loads the templates shipped in the module's resources.
     ///
@@ -32,7 +29,6 @@ public struct Site: Sendable {
         self.catalog = catalog
         self.gradebook = gradebook
         links = CourseLinks(course: course)
-        learner = Gradebook.localLearner
         templates = try await MustacheLibrary(directory: Self.resourceFolder("Templates"))
     }
 

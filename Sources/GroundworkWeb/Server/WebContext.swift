@@ -1,3 +1,4 @@
+import Gradebook
 public import Hummingbird
 
 /// Per-request state: the session's form token, set by ``SessionMiddleware``.
@@ -5,6 +6,9 @@ public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The token every state-changing request must carry (a form field or a header).
     public var formToken = ""
+    /// The learner the request acts for: the one local learner until accounts exist (a
+    /// benchmark may name others, see ``LearnerMiddleware``).
+    public var learner = Gradebook.localLearner
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
