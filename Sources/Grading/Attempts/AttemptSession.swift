@@ -114,8 +114,10 @@ public struct AttemptSession: Sendable {
                     ending: nil)
             }
         }
-        // What the learner sees now is the release's decision, as for every later view.
-        let feedback = result.released(for: policy, stage: .answering).map(Feedback.result) ?? .none
+        // What the learner sees now is the release's decision, as for every later view; a
+        // training item still wrong here has used up its tries, so it is over.
+        let stage: ReleaseStage = policy.mode == .training && score.verdict != .correct ? .finished : .answering
+        let feedback = result.released(for: policy, stage: stage).map(Feedback.result) ?? .none
         advance()
         if policy.mode == .work, item.isGold, let threshold = policy.removalBelow {
             let accuracy = goldAccuracy

@@ -4,10 +4,10 @@ extension ItemResult {
     ///
     /// While answering: an unanswered item shows nothing; `after-each` shows an answered
     /// item's full result, except that work mode shows only a missed gold item (so ordinary
-    /// rows and gold items stay indistinguishable) and training also shows the result once
-    /// the tries run out (the session asks only then or after a right answer); `at-end` and
-    /// `never` show nothing. Finished: `never` keeps the verdict and score only
-    /// (``Disclosure/aggregate``); otherwise everything.
+    /// rows and gold items stay indistinguishable); `at-end` and `never` show nothing.
+    /// Finished: `never` keeps the verdict and score only (``Disclosure/aggregate``);
+    /// otherwise everything. A training item whose tries ran out is over, so the session
+    /// releases it as finished.
     public func released(for policy: AssessmentPolicy, stage: ReleaseStage) -> ItemResult? {
         switch stage {
         case .answering:
@@ -15,8 +15,7 @@ extension ItemResult {
             let afterEach = policy.showReasons == .afterEach
             switch policy.mode {
             case .work: return afterEach && scored && verdict != .correct ? self : nil
-            case .training: return afterEach || verdict != .correct ? self : nil
-            case .quiz, .exam, .pool: return afterEach ? self : nil
+            case .quiz, .exam, .pool, .training: return afterEach ? self : nil
             }
         case .finished:
             guard policy.showReasons == .never else { return self }
