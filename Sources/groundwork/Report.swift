@@ -43,26 +43,29 @@ struct Report: ParsableCommand {
             print("Run 'groundwork take \(record.assessmentID)' to continue; the report comes when it is finished.")
             return
         }
-        guard let json = record.resultJSON, var result = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
+        guard let json = record.resultJSON, let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
             print("Attempt #\(id) at \(assessment?.title ?? record.assessmentID) was \(record.status.rawValue) without a result.")
             return
         }
-        // Without the assessment its policy is unknown, so nothing beyond the score is shown.
-        let showsItems = assessment.map { $0.policy.showReasons != .never } ?? false
-        if !showsItems {
-            result.items = []
-            result.concepts = []
-        }
+        // Without the assessment its policy is unknown, so it is released as the strictest one.
+        let result = stored.released(for: assessment?.policy ?? Self.aggregateOnly, stage: .finished)
         switch format {
         case .json:
             print(result.jsonText(), terminator: "")
         case .text:
             print(Self.facts(record, resumptions: resumptions, assessment: assessment))
             print(
-                ReportRenderer(width: Terminal.width, showsItems: showsItems, lessonText: LessonLink.command).render(result), terminator: ""
+                ReportRenderer(width: Terminal.width, lessonText: LessonLink.command).render(result), terminator: ""
             )
         }
     }
+
+    /// The policy that releases the least: for an attempt whose assessment is gone.
+    private static let aggregateOnly: AssessmentPolicy = {
+        var policy = AssessmentPolicy()
+        policy.showReasons = .never
+        return policy
+    }()
 
     private func find(in book: LearnerBook) throws -> Attempt {
         guard let attempt else {

@@ -77,8 +77,8 @@ struct Take: ParsableCommand {
         let result = try attempt.finish()
         print()
         print(
-            ReportRenderer(width: Terminal.width, showsItems: assessment.policy.showReasons != .never, lessonText: LessonLink.command)
-                .render(result), terminator: "")
+            ReportRenderer(width: Terminal.width, lessonText: LessonLink.command)
+                .render(result.released(for: assessment.policy, stage: .finished)), terminator: "")
         print(
             "\nAttempt #\(attempt.id) is saved. 'groundwork report \(attempt.id)' shows it again; 'groundwork history' shows your progress."
         )

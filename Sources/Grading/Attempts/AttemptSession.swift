@@ -114,23 +114,19 @@ public struct AttemptSession: Sendable {
         let counted = !given.contains { $0.itemID == item.id }
         given.append(Given(itemID: item.id, response: response, elapsed: elapsed, counted: counted, score: score))
         let policy = assessment.policy
-        let result = ItemResult(item: item, score: score, critical: policy.criticalItems.contains(item.id))
-        var feedback: Feedback = policy.showReasons == .afterEach ? .result(result) : .none
-        switch policy.mode {
-        case .training where score.verdict != .correct:
+        let result = ItemResult(item: item, score: score, critical: policy.criticalItems.contains(item.id), response: response)
+        if policy.mode == .training, score.verdict != .correct {
             wrongTries += 1
             if wrongTries < AssessmentPolicy.trainingTries {
                 return Outcome(
                     counted: counted, feedback: .tryAgain(hint: item.hint, triesLeft: AssessmentPolicy.trainingTries - wrongTries),
                     ending: nil)
             }
-            feedback = .result(result)
-        case .work:
-            // Appen work mode tells the contributor about a missed test question, never about ordinary rows.
-            feedback = policy.showReasons == .afterEach && item.isGold && score.verdict != .correct ? .result(result) : .none
-        default:
-            break
         }
+        // What the learner sees now is the release's decision, as for every later view; a
+        // training item still wrong here has used up its tries, so it is over.
+        let stage: ReleaseStage = policy.mode == .training && score.verdict != .correct ? .finished : .answering
+        let feedback = result.released(for: policy, stage: stage).map(Feedback.result) ?? .none
         advance()
         if policy.mode == .work, item.isGold, let threshold = policy.removalBelow {
             let accuracy = goldAccuracy
@@ -163,7 +159,7 @@ public struct AttemptSession: Sendable {
         // Items the attempt never reached keep their gold to themselves: a retake may ask them.
         let reached = Set(given.map(\.itemID))
         for index in result.items.indices where !reached.contains(result.items[index].id) {
-            result.items[index].withholdExplanation("Not reached: the attempt ended before this item.")
+            result.items[index].withhold(note: "Not reached: the attempt ended before this item.")
             result.failedBecause.removeAll { $0 == Grader.criticalFailure(result.items[index].id) }
         }
         result.concepts = Grader.concepts(result.items.filter { reached.contains($0.id) })

@@ -95,7 +95,8 @@ public enum ItemContent: Sendable, Hashable {
             return [
                 .keypoints(
                     key.objects.map { object in
-                        KeypointAnnotation(label: object.label, points: object.points.mapValues { .init(x: $0.x, y: $0.y) })
+                        KeypointAnnotation(
+                            label: object.label, points: object.points.mapValues { .init(x: $0.x, y: $0.y, visibility: $0.visibility) })
                     })
             ]
         case let .transcription(_, key): return key.references.map(ItemResponse.transcription)

@@ -127,6 +127,21 @@ extension ItemResponse {
         return .init(x: try JSONRead.number(pair[0], "x of \(what)"), y: try JSONRead.number(pair[1], "y of \(what)"))
     }
 
+    /// `[x, y]` (visible) or `[x, y, v]` with COCO's visibility flag v: 0, 1 or 2.
+    private static func keypoint(_ value: JSONValue, _ what: String) throws(AnswerShapeError) -> KeypointAnnotation.Point {
+        guard case .array(let values) = value, values.count == 3 else {
+            let vertex = try point(value, what)
+            return .init(x: vertex.x, y: vertex.y)
+        }
+        let xy = try point(.array(Array(values.prefix(2))), what)
+        let visibility = try JSONRead.integer(values[2], "the visibility of \(what)")
+        guard (0...2).contains(visibility) else {
+            throw AnswerShapeError(
+                "the visibility of \(what) is \(visibility); use 2 (visible), 1 (occluded) or 0 (not in the image)")
+        }
+        return .init(x: xy.x, y: xy.y, visibility: visibility)
+    }
+
     private static func polygons(_ json: JSONValue, _ task: ImageTask) throws(AnswerShapeError) -> [PolygonAnnotation] {
         var result: [PolygonAnnotation] = []
         for (index, value) in try JSONRead.array(
@@ -162,7 +177,7 @@ extension ItemResponse {
             let fields = try JSONRead.object(value, what)
             try JSONRead.onlyKeys(fields, ["label", "points"], what)
             let label = try label(fields, task.labels, what)
-            var points: [String: PolygonAnnotation.Vertex] = [:]
+            var points: [String: KeypointAnnotation.Point] = [:]
             for (name, p) in try JSONRead.object(try JSONRead.field(fields, "points", what), "'points' of \(what)").sorted(by: {
                 $0.key < $1.key
             }) {
@@ -170,7 +185,7 @@ extension ItemResponse {
                     throw AnswerShapeError(
                         "\(what) has keypoint '\(name)', which this item does not use\(Suggestion.hint(for: name, in: task.keypoints))")
                 }
-                points[name] = try point(p, "keypoint '\(name)' of \(what)")
+                points[name] = try keypoint(p, "keypoint '\(name)' of \(what)")
             }
             result.append(KeypointAnnotation(label: label, points: points))
         }

@@ -13,7 +13,7 @@
 /// | spans | `[{"start": 0, "end": 5, "label": "ORG"}]` |
 /// | boxes | `[{"label": "car", "x": 10, "y": 20, "width": 100, "height": 50}]` |
 /// | polygons | `[{"label": "roof", "points": [[0, 0], [40, 0], [20, 30]]}]` |
-/// | keypoints | `[{"label": "person", "points": {"nose": [120, 40]}}]` |
+/// | keypoints | `[{"label": "person", "points": {"nose": [120, 40], "left_wrist": [90, 220, 1]}}]` |
 /// | time-segments | `[{"label": "dog bark", "start": 1.2, "end": 2.0}]` |
 /// | ranking | `["d2", "d1", "d3"]` (every candidate once, best first) |
 /// | pairwise | `{"preferred": "A", "ratings": {"A": {"accuracy": 5}}, "reason": "…"}` |
@@ -77,7 +77,7 @@ public enum ItemResponse: Sendable, Hashable {
             return .array(
                 objects.map {
                     .object([
-                        "label": .string($0.label), "points": .object($0.points.mapValues { .array([.number($0.x), .number($0.y)]) }),
+                        "label": .string($0.label), "points": .object($0.points.mapValues(\.json)),
                     ])
                 })
         case .timeSegments(let segments):
@@ -90,5 +90,14 @@ public enum ItemResponse: Sendable, Hashable {
                 "reason": .string(answer.reason),
             ])
         }
+    }
+}
+
+extension KeypointAnnotation.Point {
+    /// `[x, y]` for a visible point (the default, so answers recorded before visibility was
+    /// scored read the same), `[x, y, v]` otherwise.
+    var json: JSONValue {
+        let xy: [JSONValue] = [.number(x), .number(y)]
+        return .array(visibility == 2 ? xy : xy + [.number(Double(visibility))])
     }
 }

@@ -2,8 +2,8 @@
 /// its reasons, a per-concept summary and pattern hints. Encodes to the report JSON
 /// documented in docs/grading.md (``jsonText()``).
 public struct AttemptResult: Sendable, Hashable, Codable {
-    /// Version of the report format; bumped on incompatible changes.
-    public var format: Int = 1
+    /// Version of the report format (docs/grading.md, "Report JSON", lists what each added).
+    public var format: Int = 2
     public var assessment: String
     public var title: String
     public var learner: String?
@@ -27,6 +27,9 @@ public struct AttemptResult: Sendable, Hashable, Codable {
     /// Pool mode: the skill value the attempt grants (the score in percent, rounded), as a
     /// Toloka exam pool grants one.
     public var skill: Int?
+    /// How much a release let out (``released(for:stage:)``); nil for the full result as
+    /// graded and stored.
+    public var disclosure: Disclosure?
 
     public struct Counts: Sendable, Hashable, Codable {
         public var items = 0

@@ -19,8 +19,9 @@ public struct Grader: Sendable {
         var observations: [(item: String, observations: [Observation])] = []
         var counts = AttemptResult.Counts()
         for item in items ?? assessment.items {
-            let score = item.score(sheet.responses[item.id])
-            var result = ItemResult(item: item, score: score, critical: critical.contains(item.id))
+            let response = sheet.responses[item.id]
+            let score = item.score(response)
+            var result = ItemResult(item: item, score: score, critical: critical.contains(item.id), response: response)
             if score.verdict == .incorrect { result.penalty = assessment.policy.wrongAnswerPenalty }
             results.append(result)
             observations.append((item.id, score.observations))

@@ -1,5 +1,8 @@
-/// The result of one item in an attempt: score, verdict, metrics, feedback and where to
-/// learn the rule.
+/// The result of one item in an attempt: score, verdict, metrics, feedback, the learner's
+/// answer beside the gold, what the matching measured, and where to learn the rule.
+///
+/// This is the full result as graded and stored; what a learner may see of it is decided by
+/// ``released(for:stage:)``.
 public struct ItemResult: Sendable, Hashable, Codable {
     public var id: String
     public var kind: ItemKind
@@ -22,8 +25,20 @@ public struct ItemResult: Sendable, Hashable, Codable {
     public var scored: Bool
     /// What negative marking took off (a fraction of the weight), 0 when none.
     public var penalty: Double = 0
+    /// The learner's answer in its kind's answers-JSON shape; nil when unanswered.
+    public var response: JSONValue?
+    /// The gold in the same shape: the accepted answer the learner was compared with (the
+    /// first when the kind does not pick one); nil when gold has no answer-shaped form (a
+    /// short-text pattern without an `example`).
+    public var gold: JSONValue?
+    /// How many answers earn full credit, when more than one does (single choice with two
+    /// right options, several accepted transcripts, …); nil when ``gold`` is the only one.
+    public var goldVariants: Int?
+    /// What the matching paired, missed and added (boxes, polygons, keypoints, spans,
+    /// segments, transcription); nil for other kinds.
+    public var details: ItemDetails?
 
-    init(item: Item, score: ItemScore, critical: Bool) {
+    init(item: Item, score: ItemScore, critical: Bool, response: ItemResponse?) {
         id = item.id
         kind = item.kind
         section = item.section
@@ -37,12 +52,24 @@ public struct ItemResult: Sendable, Hashable, Codable {
         concepts = item.concepts
         self.critical = critical
         scored = item.isGold
+        self.response = response?.json
+        let golds = item.content.goldResponses
+        let chosen = score.goldVariant ?? 0
+        gold = golds.indices.contains(chosen) ? golds[chosen].json : nil
+        goldVariants = golds.count > 1 ? golds.count : nil
+        details = score.details
     }
 
-    /// Replaces everything that could reveal the gold (feedback, metrics, reason, lesson)
-    /// with one line saying why: for items a learner never saw.
-    mutating func withholdExplanation(_ note: String) {
-        feedback = [note]
+    /// Keeps only what says how the item went (verdict, score, weight, flags) and clears
+    /// everything that could reveal or point at the gold: the answer, gold, details, metrics,
+    /// reason and lesson; `note` replaces the feedback (nil leaves none). For items a learner
+    /// never reached, and for aggregate-only reports.
+    mutating func withhold(note: String?) {
+        feedback = note.map { [$0] } ?? []
+        response = nil
+        gold = nil
+        goldVariants = nil
+        details = nil
         metrics = []
         reason = ""
         lesson = nil

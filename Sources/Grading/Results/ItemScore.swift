@@ -10,15 +10,24 @@ public struct ItemScore: Sendable, Equatable {
     public var feedback: [String]
     /// Machine-readable mistakes that ``PatternHints`` counts across items.
     public var observations: [Observation]
+    /// What the matching behind the score paired, missed and added, for overlays; nil for
+    /// kinds where nothing is matched (see ``ItemDetails``).
+    public var details: ItemDetails?
+    /// Which of ``ItemContent/goldResponses`` the answer was compared with, when the scorer
+    /// picks one (transcription: the accepted transcript with the lowest WER); nil means the first.
+    var goldVariant: Int?
 
     /// Clamps `score` to [0, 1] (NaN becomes 0) and derives the verdict from it.
-    public init(score: Double, metrics: [Metric] = [], feedback: [String] = [], observations: [Observation] = []) {
+    public init(
+        score: Double, metrics: [Metric] = [], feedback: [String] = [], observations: [Observation] = [], details: ItemDetails? = nil
+    ) {
         let clamped = score.isNaN ? 0 : min(1, max(0, score))
         self.score = clamped
         self.verdict = Verdict(score: clamped)
         self.metrics = metrics
         self.feedback = feedback
         self.observations = observations
+        self.details = details
     }
 
     /// No answer was given: score 0, verdict ``Verdict/unanswered``.
@@ -100,6 +109,8 @@ public enum Observation: Sendable, Hashable {
     case ratingBias(higher: Bool)
     /// Ranking: a pair of candidates in the wrong order.
     case swappedPair
+    /// Keypoints: a point's visibility flag differs from gold's (visible, occluded, not in the image).
+    case wrongVisibility
     /// Pairwise comparison: the wrong response preferred.
     case wrongPreference
     /// A written justification too short or missing the key point.

@@ -38,6 +38,7 @@ public enum PatternHints {
         case .misheard(let said, let wrote): return "misheard\u{0}\(said)\u{0}\(wrote)"
         case .ratingBias(let higher): return "rating\u{0}\(higher)"
         case .swappedPair: return "swapped"
+        case .wrongVisibility: return "visibility"
         case .wrongPreference: return "preference"
         case .weakReason: return "reason"
         }
@@ -99,6 +100,9 @@ public enum PatternHints {
             return "You rated \(higher ? "higher" : "lower") than gold \(times)\(seen): compare against the scale's anchor descriptions."
         case .swappedPair:
             return "You ordered \(count) pairs of candidates the wrong way round\(seen)."
+        case .wrongVisibility:
+            return
+                "You set a keypoint's visibility differently from gold \(times)\(seen): a point hidden behind something is occluded, not visible; mark it not in the image only when it is outside the picture."
         case .wrongPreference:
             return "You preferred the weaker response \(times)\(seen): check factual accuracy before style."
         case .weakReason:

@@ -5,25 +5,24 @@ import Courseware
 /// lesson.
 ///
 /// Reasons are Markdown and go through Courseware's ``Courseware/TerminalRenderer``; all
-/// other text is the learner-facing wording the scorers produced. Feedback and reasons of
-/// correct items are left out unless `includeCorrectItems` is set.
+/// other text is the learner-facing wording the scorers produced, and each item's details
+/// are said in sentences (``ItemDetails/lines(kind:)``). Feedback and reasons of correct
+/// items are left out unless `includeCorrectItems` is set.
+///
+/// It prints what the result holds: pass a learner's result through
+/// ``AttemptResult/released(for:stage:)`` first, which removes what the policy withholds.
 public struct ReportRenderer: Sendable {
     public var width: Int
     public var includeCorrectItems: Bool
-    /// False when the policy shows the score and pattern hints only (`show-reasons: never`):
-    /// then no per-item verdicts, reasons or concept reviews are printed.
-    public var showsItems: Bool
     /// How a lesson link is shown (a command-line tool turns a path into the command that
     /// opens the lesson); the link as written by default.
     public var lessonText: @Sendable (String) -> String
 
     public init(
-        width: Int = 80, includeCorrectItems: Bool = false, showsItems: Bool = true,
-        lessonText: @escaping @Sendable (String) -> String = { $0 }
+        width: Int = 80, includeCorrectItems: Bool = false, lessonText: @escaping @Sendable (String) -> String = { $0 }
     ) {
         self.width = max(width, 40)
         self.includeCorrectItems = includeCorrectItems
-        self.showsItems = showsItems
         self.lessonText = lessonText
     }
 
@@ -52,7 +51,7 @@ public struct ReportRenderer: Sendable {
                 lines.append(line)
             }
         }
-        let weak = showsItems ? result.concepts.filter { $0.score < 1 - 1e-9 } : []
+        let weak = result.concepts.filter { $0.score < 1 - 1e-9 }
         if !weak.isEmpty {
             lines += ["", "Concepts to review"]
             let nameWidth = weak.map { $0.concept.count }.max() ?? 0
@@ -67,9 +66,8 @@ public struct ReportRenderer: Sendable {
             lines += ["", "Patterns"]
             for hint in result.hints { lines += wrap(hint, indent: "  - ", continuation: "    ") }
         }
-        guard showsItems else {
-            lines += ["", "This test shows your score and patterns only, as the platform it imitates does."]
-            return lines.joined(separator: "\n") + "\n"
+        if result.disclosure == .aggregate {
+            lines += ["", "This test shows your score, patterns and each item's verdict only, as the platform it imitates does."]
         }
         lines += ["", "Items"]
         let idWidth = result.items.map { $0.id.count }.max() ?? 0
@@ -87,11 +85,15 @@ public struct ReportRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// What an item lost and why: its feedback lines, its reason and its lesson, wrapped to
-    /// the width after `indent`. Quiz mode shows the same lines right after each answer.
+    /// What an item lost and why: its feedback lines, what the matching measured, its reason
+    /// and its lesson, wrapped to the width after `indent`. Quiz mode shows the same lines
+    /// right after each answer.
     public func explanation(_ item: ItemResult, indent: String = "") -> [String] {
         var lines: [String] = []
         for line in item.feedback { lines += wrap(line, indent: indent + "- ", continuation: indent + "  ") }
+        for line in item.details?.lines(kind: item.kind) ?? [] {
+            lines += wrap(line, indent: indent + "· ", continuation: indent + "  ")
+        }
         let label = indent + "Why: "
         let reason = TerminalRenderer(width: width - label.count, color: false)
             .render(MarkdownDocument(source: SourceFile(path: "reason", text: item.reason)))

@@ -137,7 +137,7 @@ struct APIRoutes {
         guard record.status != .inProgress, let json = record.resultJSON,
             let result = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
         else { throw WebError(.conflict, "attempt #\(id) is not finished; its report comes when it is submitted") }
-        return .json(ReleasedReport.result(result, policy: test.policy))
+        return .json(result.released(for: test.policy, stage: .finished))
     }
 
     struct QuizBody: Encodable {
@@ -171,22 +171,5 @@ struct APIRoutes {
         let text = try context.parameters.require("attempt")
         guard let id = Int64(text), id > 0 else { throw WebError(.notFound, "no attempt '\(text.prefix(40))'") }
         return id
-    }
-}
-
-/// What a finished attempt's report may show under its policy. (Interim: `show-reasons:
-/// never` keeps the score, sections, concepts and hints, and drops every item's feedback,
-/// reason and lesson.)
-enum ReleasedReport {
-    static func result(_ result: AttemptResult, policy: AssessmentPolicy) -> AttemptResult {
-        guard policy.showReasons == .never else { return result }
-        var released = result
-        for index in released.items.indices {
-            released.items[index].feedback = []
-            released.items[index].reason = ""
-            released.items[index].lesson = nil
-            released.items[index].metrics = []
-        }
-        return released
     }
 }

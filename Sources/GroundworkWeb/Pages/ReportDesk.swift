@@ -15,10 +15,9 @@ struct ReportDesk {
         guard let record = try book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
         let test = try site.assessment(record.assessmentID)
         guard record.status != .inProgress, let json = record.resultJSON,
-            let result = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
+            let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
         else { return ReportView(unfinished: record, test: test) }
-        let answers = try book.answers(attemptID: id)
-        return ReportView(record: record, result: result, test: test, answers: answers, site: site)
+        return ReportView(record: record, result: stored.released(for: test.policy, stage: .finished), test: test, site: site)
     }
 }
 
@@ -31,6 +30,10 @@ struct ReportView {
         let score: String
         let promptHTML: String
         let answer: String?
+        /// The gold answer in words, when the policy releases it.
+        let gold: String?
+        /// What the matching measured (IoU and edges, boundary deltas, the word diff), in words.
+        let details: [String]
         let feedback: [String]
         let reasonHTML: String?
         let lessonURL: String?
@@ -76,7 +79,7 @@ struct ReportView {
         status = record.status.description
     }
 
-    init(record: Attempt, result: AttemptResult, test: Assessment, answers: [Answer], site: Site) {
+    init(record: Attempt, result: AttemptResult, test: Assessment, site: Site) {
         attempt = record.id ?? 0
         testID = test.id
         title = test.title
@@ -94,19 +97,19 @@ struct ReportView {
         let counts = result.counts
         self.counts = "\(counts.correct) correct, \(counts.partial) partly correct, \(counts.incorrect) wrong, \(counts.unanswered) unanswered (of \(counts.items))"
             + (counts.unscored > 0 ? "; \(counts.unscored) ordinary work rows not scored" : "")
-        scoreOnly = test.policy.showReasons == .never
+        scoreOnly = result.disclosure == .aggregate
         let byID = Dictionary(result.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let firstAnswer = Dictionary(answers.map { ($0.itemID, $0.responseJSON) }, uniquingKeysWith: { first, _ in first })
+        func words(_ json: JSONValue?, _ item: Item) -> String? {
+            json.flatMap { try? ItemResponse(json: $0, for: item) }.map { AnswerText.describe($0, item: item) }
+        }
         items = record.itemIDs.enumerated().compactMap { index, id in
             guard let result = byID[id], let item = test.item(id) else { return nil }
             return ItemRow(
                 number: index + 1, id: id, kind: item.kind.rawValue, verdict: result.verdict.rawValue, score: WebText.percent(result.score),
-                promptHTML: WebText.markdown(item.prompt),
-                answer: firstAnswer[id].flatMap { try? ItemResponse.decode(recorded: $0, for: item) }.map { AnswerText.describe($0, item: item) },
-                feedback: scoreOnly ? [] : result.feedback,
-                reasonHTML: scoreOnly || result.reason.isEmpty ? nil : WebText.markdown(result.reason),
-                lessonURL: scoreOnly ? nil : result.lesson.flatMap { site.lessonURL($0, test: test) },
-                scored: result.scored)
+                promptHTML: WebText.markdown(item.prompt), answer: words(result.response, item), gold: words(result.gold, item),
+                details: result.details?.lines(kind: item.kind) ?? [], feedback: result.feedback,
+                reasonHTML: result.reason.isEmpty ? nil : WebText.markdown(result.reason),
+                lessonURL: result.lesson.flatMap { site.lessonURL($0, test: test) }, scored: result.scored)
         }
     }
 }

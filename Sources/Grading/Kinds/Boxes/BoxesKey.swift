@@ -30,7 +30,7 @@ public struct BoxesKey: Sendable, Hashable {
             goldLabels: boxes.map(\.label), answerLabels: answer.map(\.label), name: "Box", similarity: "IoU", noun: "object",
             lowOverlap: { index, partner, similarity in
                 let g = boxes[index], p = answer[partner]
-                let edges = Self.describeEdges(gold: g, answer: p)
+                let edges = Self.describeEdges(BoxEdges(answer: p, gold: g))
                 var line =
                     "Box \(partner + 1) ('\(p.label)') \(edges.isEmpty ? "is misplaced" : Format.list(edges)) (IoU \(Format.number(similarity)), needs \(Format.number(iou)))"
                 var observations: [Observation] = []
@@ -51,17 +51,23 @@ public struct BoxesKey: Sendable, Hashable {
                 return
                     "Box \(index + 1) ('\(p.label)' at x \(Format.number(p.x, decimals: 0)), y \(Format.number(p.y, decimals: 0))) matches no object in the gold answer."
             })
-        return scorer.score(match)
+        var result = scorer.score(match)
+        result.details = .objects(
+            scorer.details(match, measure: .iou, threshold: iou) { pair in
+                pair.edges = BoxEdges(answer: answer[pair.answer], gold: boxes[pair.gold])
+            })
+        return result
     }
 
     /// "14 px too wide on the left", "cuts 6 px off the bottom", largest first; edges off by
-    /// less than 1 px are not mentioned.
-    static func describeEdges(gold g: BoxAnnotation, answer p: BoxAnnotation) -> [String] {
+    /// less than 1 px are not mentioned. Said from the same ``BoxEdges`` the details carry.
+    static func describeEdges(_ edges: BoxEdges) -> [String] {
+        // How much larger than gold the box is at each edge (negative: it cuts into gold).
         let edges: [(delta: Double, side: String, horizontal: Bool)] = [
-            (g.x - p.x, "left", true),
-            ((p.x + p.width) - (g.x + g.width), "right", true),
-            (g.y - p.y, "top", false),
-            ((p.y + p.height) - (g.y + g.height), "bottom", false),
+            (-edges.left, "left", true),
+            (edges.right, "right", true),
+            (-edges.top, "top", false),
+            (edges.bottom, "bottom", false),
         ]
         return edges.filter { abs($0.delta) >= 1 }.sorted { abs($0.delta) > abs($1.delta) }.map { edge in
             let pixels = "\(Format.number(abs(edge.delta), decimals: 0)) px"

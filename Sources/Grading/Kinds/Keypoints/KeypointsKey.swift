@@ -15,6 +15,13 @@ internal import GroundworkMetrics
 /// that average (its similarity) is what the feedback uses: a keypoint whose similarity is
 /// below 0.5 is named as off, with its distance from gold in pixels.
 ///
+/// **Visibility** (COCO's flags: 2 visible, 1 occluded, 0 not in the image) is scored too. A
+/// gold-labelled keypoint the learner marks 0 counts as not placed (OKS term 0). Visibility
+/// agreement is the share of gold-labelled keypoints, over every gold object, whose flag the
+/// learner matched on the paired object (a missed object agrees on none); the item scores
+/// `F1 + w·(agreement − F1)` with `w` = `visibility-weight` (default 0.2; 0 scores placement
+/// alone).
+///
 /// Sigmas default to COCO's for the 17 COCO person keypoint names and to 0.05 otherwise;
 /// an author sets one with `{name: tail, sigma: 0.08}`. An object's `area` defaults to the
 /// area of the box around its labelled keypoints.
@@ -36,6 +43,9 @@ public struct KeypointsKey: Sendable, Hashable {
     /// One sigma per keypoint of the task, in its order.
     public let sigmas: [Double]
     public let oks: Double
+    /// The share of the score that visibility agreement takes (`visibility-weight`, default
+    /// 0.2); 0 scores placement alone.
+    public let visibilityWeight: Double
 
     /// Placed nowhere: far enough that its OKS term underflows to exactly 0.
     private static let unplaced = Keypoint(x: 1e12, y: 1e12, visibility: 0)
@@ -46,6 +56,15 @@ public struct KeypointsKey: Sendable, Hashable {
         "left_elbow", "right_elbow", "left_wrist", "right_wrist", "left_hip", "right_hip",
         "left_knee", "right_knee", "left_ankle", "right_ankle",
     ]
+
+    /// How feedback names a visibility flag.
+    static func visibilityName(_ flag: Int) -> String {
+        switch flag {
+        case 2: return "visible"
+        case 1: return "occluded"
+        default: return "not in the image"
+        }
+    }
 
     func goldObject(_ object: Object, task: KeypointsTask) -> KeypointObject<String>? {
         let placed = object.points.values
@@ -59,8 +78,13 @@ public struct KeypointsKey: Sendable, Hashable {
         return KeypointObject(keypoints: keypoints, area: object.area, box: box, label: object.label)
     }
 
+    /// The learner's points in task order; a point left out or marked 0 (not in the image)
+    /// is placed nowhere, so its OKS term is 0.
     func placed(_ answer: KeypointAnnotation, task: KeypointsTask) -> [Keypoint] {
-        task.keypoints.map { name in answer.points[name].map { Keypoint(x: $0.x, y: $0.y, visibility: 2) } ?? Self.unplaced }
+        task.keypoints.map { name in
+            guard let point = answer.points[name], point.isPlaced else { return Self.unplaced }
+            return Keypoint(x: point.x, y: point.y, visibility: point.visibility)
+        }
     }
 
     func score(_ answer: [KeypointAnnotation], task: KeypointsTask) -> ItemScore {
@@ -71,10 +95,14 @@ public struct KeypointsKey: Sendable, Hashable {
         else {
             return .unscorable
         }
+        var points: [Int: [PointDetail]] = [:]
+        for pair in match.pairs {
+            points[pair.gold] = pointDetails(gold: objects[pair.gold], goldObject: gold[pair.gold], answer: answer[pair.answer], task: task)
+        }
         let scorer = ObjectScorer(
             goldLabels: objects.map(\.label), answerLabels: answer.map(\.label), name: "Object", similarity: "OKS", noun: "object",
             lowOverlap: { index, partner, similarity in
-                let problems = offKeypoints(gold: objects[index], goldObject: gold[index], answer: answer[partner], task: task)
+                let problems = Self.offKeypoints(points[index] ?? [])
                 let detail = problems.isEmpty ? "" : ": " + problems.joined(separator: "; ")
                 let line =
                     "Object \(partner + 1) ('\(answer[partner].label)') has OKS \(Format.number(similarity)), needs \(Format.number(oks))\(detail)."
@@ -82,7 +110,24 @@ public struct KeypointsKey: Sendable, Hashable {
             },
             missed: { index in "You missed the '\(objects[index].label)' with \(firstPoint(objects[index], task: task))." },
             extra: { index in "Object \(index + 1) ('\(answer[index].label)') matches no object in the gold answer." })
-        return scorer.score(match)
+        let placement = scorer.score(match)
+        var feedback = placement.feedback, observations = placement.observations
+        for pair in match.pairs {
+            for point in points[pair.gold] ?? [] where point.placed && point.visibility != point.goldVisibility {
+                feedback.append(
+                    "Object \(pair.answer + 1) ('\(answer[pair.answer].label)'): '\(point.name)' is marked \(Self.visibilityName(point.visibility)); gold says \(Self.visibilityName(point.goldVisibility))."
+                )
+                observations.append(.wrongVisibility)
+            }
+        }
+        let labelled = objects.reduce(0) { $0 + $1.points.count }
+        let agreeing = points.values.joined().filter { $0.visibility == $0.goldVisibility }.count
+        let agreement = labelled == 0 ? 1 : Double(agreeing) / Double(labelled)
+        return ItemScore(
+            score: placement.score + visibilityWeight * (agreement - placement.score),
+            metrics: placement.metrics + [Metric("visibility", agreement), Metric("visibility weight", visibilityWeight)],
+            feedback: feedback, observations: observations,
+            details: .objects(scorer.details(match, measure: .oks, threshold: oks) { $0.points = points[$0.gold] }))
     }
 
     private func firstPoint(_ object: Object, task: KeypointsTask) -> String {
@@ -94,26 +139,33 @@ public struct KeypointsKey: Sendable, Hashable {
         return "the image"
     }
 
-    /// "'left_wrist' is 23 px from where gold puts it", "you did not place 'nose'": the
-    /// labelled keypoints whose own OKS term is below 0.5.
-    private func offKeypoints(gold: Object, goldObject: KeypointObject<String>, answer: KeypointAnnotation, task: KeypointsTask) -> [String]
+    /// One entry per keypoint gold labels: the learner's distance from it, the keypoint's own
+    /// OKS term (`exp(−d² / (2·area·(2σ)²))`, as in the object's OKS) and both flags.
+    private func pointDetails(gold: Object, goldObject: KeypointObject<String>, answer: KeypointAnnotation, task: KeypointsTask)
+        -> [PointDetail]
     {
-        var lines: [String] = []
-        for (i, name) in task.keypoints.enumerated() {
-            guard let g = gold.points[name] else { continue }
-            guard let p = answer.points[name] else {
-                lines.append("you did not place '\(name)'")
-                continue
+        task.keypoints.enumerated().compactMap { i, name in
+            guard let g = gold.points[name] else { return nil }
+            guard let p = answer.points[name], p.isPlaced else {
+                return PointDetail(name: name, distance: nil, oks: 0, placed: false, visibility: 0, goldVisibility: g.visibility)
             }
             let single = KeypointObject(keypoints: [goldObject.keypoints[i]], area: goldObject.area, box: goldObject.box, label: gold.label)
             let similarity =
-                (try? Keypoints.oks(gold: single, predicted: [Keypoint(x: p.x, y: p.y, visibility: 2)], sigmas: [sigmas[i]])) ?? 0
-            if similarity < 0.5 {
-                let distance = ((p.x - g.x) * (p.x - g.x) + (p.y - g.y) * (p.y - g.y)).squareRoot()
-                lines.append("'\(name)' is \(Format.number(distance, decimals: 0)) px from where gold puts it")
-            }
+                (try? Keypoints.oks(gold: single, predicted: [Keypoint(x: p.x, y: p.y, visibility: p.visibility)], sigmas: [sigmas[i]]))
+                ?? 0
+            let distance = ((p.x - g.x) * (p.x - g.x) + (p.y - g.y) * (p.y - g.y)).squareRoot()
+            return PointDetail(
+                name: name, distance: distance, oks: similarity, placed: true, visibility: p.visibility, goldVisibility: g.visibility)
         }
-        return lines
+    }
+
+    /// "'left_wrist' is 23 px from where gold puts it", "you did not place 'nose'": the
+    /// labelled keypoints whose own OKS term is below 0.5, said from their details.
+    private static func offKeypoints(_ points: [PointDetail]) -> [String] {
+        points.compactMap { point in
+            guard let distance = point.distance else { return "you did not place '\(point.name)'" }
+            return point.oks < 0.5 ? "'\(point.name)' is \(Format.number(distance, decimals: 0)) px from where gold puts it" : nil
+        }
     }
 
     /// `image`, `size`, `labels`, `keypoints: [nose, {name: tail, sigma: 0.08}]`, `oks` and
@@ -123,6 +175,7 @@ public struct KeypointsKey: Sendable, Hashable {
         let size = parser.imageSize(&fields)
         let labels = parser.labels(&fields, example: "[person]")
         let oks = parser.threshold(&fields, "oks", default: 0.5)
+        let visibilityWeight = fields.fraction("visibility-weight", sink: &parser.sink)?.value ?? 0.2
         var names: [String] = []
         var sigmas: [Double] = []
         if let node = fields.node("keypoints"), case .sequence(let entries) = node.value, !entries.isEmpty {
@@ -160,7 +213,7 @@ public struct KeypointsKey: Sendable, Hashable {
         let objects = parser.goldObjects(gold, noun: "object", list: "a list of objects", labels: labels) { entry, parser in
             parseObject(&entry, names: names, size: size, &parser)
         }
-        return objects.map { (task, KeypointsKey(objects: $0, sigmas: sigmas, oks: oks)) }
+        return objects.map { (task, KeypointsKey(objects: $0, sigmas: sigmas, oks: oks, visibilityWeight: visibilityWeight)) }
     }
 
     /// One gold object: `{label, points, area}`, each point one of the task's keypoints inside

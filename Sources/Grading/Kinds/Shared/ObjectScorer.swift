@@ -54,4 +54,21 @@ struct ObjectScorer {
         }
         return ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
     }
+
+    /// The details of `match` for an overlay: every pair with its similarity and whether it
+    /// counts, the missed gold and the extra answer objects; `decorate` adds what is the
+    /// kind's own (a box's edges, a keypoint object's points).
+    func details(
+        _ match: MatchResult, measure: ObjectDetails.Measure, threshold: Double,
+        decorate: (inout ObjectDetails.Pair) -> Void = { _ in }
+    ) -> ObjectDetails {
+        let pairs = match.pairs.map { pair in
+            var detail = ObjectDetails.Pair(
+                answer: pair.answer, gold: pair.gold, similarity: pair.similarity,
+                labelMatches: goldLabels[pair.gold] == answerLabels[pair.answer], passes: pair.passes)
+            decorate(&detail)
+            return detail
+        }
+        return ObjectDetails(measure: measure, threshold: threshold, pairs: pairs, missed: match.missedGold, extra: match.extraAnswers)
+    }
 }

@@ -39,18 +39,20 @@ public struct SpanKey: Sendable, Hashable {
                 Metric("exact f1", result.overall.strict.f1), Metric("overlap f1", result.overall.entType.f1),
             ]
         }
-        let (feedback, observations) = explain(answer, task: task)
-        return ItemScore(score: score, metrics: metrics, feedback: feedback, observations: observations)
+        let (feedback, observations, details) = explain(answer, task: task)
+        return ItemScore(score: score, metrics: metrics, feedback: feedback, observations: observations, details: details)
     }
 
-    private func explain(_ answer: [SpanAnnotation], task: SpanTask) -> ([String], [Observation]) {
+    /// Feedback lines, observations and details from one overlap pairing of answer spans
+    /// with gold entities.
+    private func explain(_ answer: [SpanAnnotation], task: SpanTask) -> ([String], [Observation], ItemDetails?) {
         func segment(_ span: SpanAnnotation) -> TimeSegment<String>? {
             try? TimeSegment(start: Double(span.start), end: Double(span.end), label: span.label)
         }
         let goldSegments = spans.compactMap(segment), answerSegments = answer.compactMap(segment)
         guard goldSegments.count == spans.count, answerSegments.count == answer.count,
             let match = try? TimeSegments.match(gold: goldSegments, predicted: answerSegments, threshold: 1)
-        else { return ([], []) }
+        else { return ([], [], nil) }
         var lines: [(Int, String)] = []
         var observations: [Observation] = []
         func quote(_ span: SpanAnnotation) -> String { Format.quote(task.slice(span.start, span.end)) }
@@ -92,7 +94,14 @@ public struct SpanKey: Sendable, Hashable {
                 observations.append(.extra(noun: "entity"))
             }
         }
-        return (lines.sorted { $0.0 < $1.0 }.map(\.1), observations)
+        let pairs = match.pairs.map { pair in
+            let p = answer[pair.answer], g = spans[pair.gold]
+            return SpanDetails.Pair(
+                answer: pair.answer, gold: pair.gold, startDelta: p.start - g.start, endDelta: p.end - g.end,
+                labelMatches: p.label == g.label)
+        }
+        let details = SpanDetails(pairs: pairs, missed: match.missedGold, extra: match.extraAnswers)
+        return (lines.sorted { $0.0 < $1.0 }.map(\.1), observations, .spans(details))
     }
 
     /// `text: "…"`, `labels: [ORG, PERSON]`, `match: exact|overlap` and `answer:` a list of

@@ -26,7 +26,7 @@ public struct SegmentsKey: Sendable, Hashable {
             lowOverlap: { index, partner, similarity in
                 let g = segments[index], p = answer[partner]
                 var parts: [String] = []
-                let startDelta = p.start - g.start, endDelta = p.end - g.end
+                let (startDelta, endDelta) = Self.deltas(answer: p, gold: g)
                 if abs(startDelta) >= 0.05 {
                     parts.append("starts \(Format.number(abs(startDelta), decimals: 1)) s \(startDelta > 0 ? "late" : "early")")
                 }
@@ -52,7 +52,22 @@ public struct SegmentsKey: Sendable, Hashable {
                 return
                     "Event \(index + 1) ('\(p.label)' at \(Format.number(p.start, decimals: 1))–\(Format.number(p.end, decimals: 1)) s) matches nothing in the gold answer."
             })
-        return scorer.score(match)
+        var result = scorer.score(match)
+        let pairs = match.pairs.map { pair in
+            let (onset, offset) = Self.deltas(answer: answer[pair.answer], gold: segments[pair.gold])
+            return SegmentDetails.Pair(
+                answer: pair.answer, gold: pair.gold, similarity: pair.similarity, onsetDeltaMs: Int((onset * 1000).rounded()),
+                offsetDeltaMs: Int((offset * 1000).rounded()), labelMatches: answer[pair.answer].label == segments[pair.gold].label,
+                passes: pair.passes)
+        }
+        result.details = .segments(SegmentDetails(threshold: iou, pairs: pairs, missed: match.missedGold, extra: match.extraAnswers))
+        return result
+    }
+
+    /// How late the answer starts and ends, in seconds (answer minus gold; negative is early):
+    /// what both the feedback and the details report.
+    static func deltas(answer p: SegmentAnnotation, gold g: SegmentAnnotation) -> (start: Double, end: Double) {
+        (p.start - g.start, p.end - g.end)
     }
 
     /// `audio` (or `video`), `duration`, `labels`, `iou` and `answer:` a list of

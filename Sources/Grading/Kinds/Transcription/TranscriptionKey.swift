@@ -40,11 +40,11 @@ public struct TranscriptionKey: Sendable, Hashable {
     func score(_ answer: String, task: TranscriptionTask) -> ItemScore {
         let options = normalization
         let hypothesis = Transcription.normalize(answer, options: options)
-        var best: (reference: String, original: String, scores: TranscriptionScores)?
-        for reference in references {
+        var best: (reference: String, original: String, variant: Int, scores: TranscriptionScores)?
+        for (variant, reference) in references.enumerated() {
             let normalized = Transcription.normalize(reference, options: options)
             guard let scores = try? Transcription.wordScores(references: [normalized], hypotheses: [hypothesis]) else { continue }
-            if best == nil || scores.errorRate < best!.scores.errorRate { best = (normalized, reference, scores) }
+            if best == nil || scores.errorRate < best!.scores.errorRate { best = (normalized, reference, variant, scores) }
         }
         guard let best else { return .unscorable }
         let wer = best.scores.errorRate
@@ -59,9 +59,11 @@ public struct TranscriptionKey: Sendable, Hashable {
         let written = Self.shownWords(answer, normalized: hypothesis, options: options)
         var lines: [String] = []
         var observations: [Observation] = []
+        var steps: [WordDetails.Step] = []
         for chunk in best.scores.alignments.first ?? [] {
             let said = reference[chunk.referenceRange].joined(separator: " ")
             let wrote = written[chunk.hypothesisRange].joined(separator: " ")
+            steps += Self.steps(chunk, said: reference, wrote: written)
             switch chunk.operation {
             case .equal:
                 continue
@@ -87,7 +89,22 @@ public struct TranscriptionKey: Sendable, Hashable {
         }
         feedback += lines.prefix(6)
         if lines.count > 6 { feedback.append("…and \(Format.count(lines.count - 6, "more difference"))") }
-        return ItemScore(score: score, metrics: metrics, feedback: feedback, observations: observations)
+        var result = ItemScore(
+            score: score, metrics: metrics, feedback: feedback, observations: observations,
+            details: .words(WordDetails(operations: steps)))
+        result.goldVariant = best.variant
+        return result
+    }
+
+    /// One step per word of an alignment chunk, quoting the words as shown in feedback.
+    private static func steps(_ chunk: AlignmentChunk, said: [String], wrote: [String]) -> [WordDetails.Step] {
+        let heard = said[chunk.referenceRange], written = wrote[chunk.hypothesisRange]
+        switch chunk.operation {
+        case .equal: return zip(heard, written).map { WordDetails.Step(op: .equal, said: $0, wrote: $1) }
+        case .substitute: return zip(heard, written).map { WordDetails.Step(op: .substitute, said: $0, wrote: $1) }
+        case .delete: return heard.map { WordDetails.Step(op: .delete, said: $0, wrote: nil) }
+        case .insert: return written.map { WordDetails.Step(op: .insert, said: nil, wrote: $0) }
+        }
     }
 
     /// The words of `text` as written ("forty-two", "7:15"), one per normalised token, so
