@@ -42,7 +42,9 @@ struct Serve: AsyncParsableCommand {
         if !address.isLoopback {
             Terminal.printError("groundwork: warning: listening on \(host) without accounts: anyone who can reach it acts as you")
         }
-        try await WebServer.run(site: site, address: address) { url in
+        // A load benchmark's aid, like GROUNDWORK_NOW for tests: simulated learners by header.
+        let simulated = ProcessInfo.processInfo.environment["GROUNDWORK_BENCH_LEARNERS"] == "1"
+        try await WebServer.run(site: site, address: address, simulatedLearners: simulated) { url in
             // Written straight to the descriptor: a script waiting for this line must see it at once.
             let line = Array("Listening on \(url)\n".utf8)
             _ = line.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }

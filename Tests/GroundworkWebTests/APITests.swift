@@ -147,6 +147,30 @@ import Testing
         }
     }
 
+    @Test func simulatedLearnersAreSeparateAndOnlyWhenTheServerAllowsThem() async throws {
+        let fixture = try await WebFixture()
+        let learner = HTTPField.Name("X-Groundwork-Learner")!
+        try await fixture.test(simulatedLearners: true) { client in
+            _ = try await client.get("/api/session")
+            for name in ["ana", "ben"] {
+                let started = try await client.send(
+                    "/api/assessments/sentiment-quiz/attempts", method: .post,
+                    headers: [.contentType: "application/json", learner: name, HTTPField.Name("X-CSRF-Token")!: client.token ?? ""],
+                    body: .init(string: "{}"))
+                #expect(started.status == .created)
+            }
+            let bad = try await client.send("/api/progress", method: .get, headers: [learner: "not a name!"], body: nil)
+            #expect(bad.status == .badRequest)
+        }
+        #expect(try fixture.site.gradebook.learner("bench-ana").attempts().count == 1)
+        #expect(try fixture.site.gradebook.learner("bench-ben").attempts().count == 1)
+        #expect(try fixture.book.attempts().isEmpty, "the real learner's record is never touched")
+        try await fixture.test { client in
+            let ignored = try await client.send("/api/progress", method: .get, headers: [learner: "ana"], body: nil)
+            #expect(ignored.status == .ok, "without the benchmark switch the header is ignored")
+        }
+    }
+
     static func value(named name: String, in html: String) -> String? {
         guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
         return String(html[range.upperBound...].prefix { $0 != "\"" })

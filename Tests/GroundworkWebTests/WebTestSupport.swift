@@ -31,8 +31,10 @@ struct WebFixture: @unchecked Sendable {
     }
 
     /// Runs `body` with a client of the in-process app.
-    func test<Value: Sendable>(allowedHosts: Set<String> = [], _ body: @Sendable (WebClient) async throws -> Value) async throws -> Value {
-        let app = Application(router: WebServer.router(site: site, allowedHosts: allowedHosts))
+    func test<Value: Sendable>(
+        allowedHosts: Set<String> = [], simulatedLearners: Bool = false, _ body: @Sendable (WebClient) async throws -> Value
+    ) async throws -> Value {
+        let app = Application(router: WebServer.router(site: site, allowedHosts: allowedHosts, simulatedLearners: simulatedLearners))
         return try await app.test(.router) { client in try await body(WebClient(client: client)) }
     }
 }

@@ -24,11 +24,15 @@ public enum WebServer {
 
     /// Runs until SIGINT or SIGTERM, calling `listening` with the address once connections
     /// are accepted.
-    public static func run(site: Site, address: Address, listening: @escaping @Sendable (String) -> Void) async throws {
+    ///
+    /// - Parameter simulatedLearners: Accept `X-Groundwork-Learner` (a load benchmark's aid).
+    public static func run(
+        site: Site, address: Address, simulatedLearners: Bool = false, listening: @escaping @Sendable (String) -> Void
+    ) async throws {
         var logger = Logger(label: "groundwork")
         logger.logLevel = .warning
         let app = Application(
-            router: router(site: site, allowedHosts: allowedHosts(for: address)),
+            router: router(site: site, allowedHosts: allowedHosts(for: address), simulatedLearners: simulatedLearners),
             configuration: .init(address: .hostname(address.host, port: address.port), serverName: "Groundwork"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? address.port
@@ -47,11 +51,12 @@ public enum WebServer {
     }
 
     /// Every route, behind the security headers, error pages and form-token check.
-    static func router(site: Site, allowedHosts: Set<String> = []) -> Router<WebContext> {
+    static func router(site: Site, allowedHosts: Set<String> = [], simulatedLearners: Bool = false) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeaders(allowedHosts: allowedHosts))
         router.add(middleware: ErrorPages(site: site))
         router.add(middleware: SessionMiddleware())
+        router.add(middleware: LearnerMiddleware(acceptsSimulatedLearners: simulatedLearners))
         Assets.register(on: router)
         CoursePages(site: site).register(on: router)
         TestPages(site: site).register(on: router)
