@@ -16,10 +16,12 @@ import Testing
     static func secrets(of test: Assessment) -> [String] {
         test.items.flatMap { item -> [String] in
             let visible = JSONText.compact(LearnerItem(item)) + item.prompt
-            let golds = item.content.goldResponses.map { ItemResponse.recordedJSON($0) } + item.content.goldResponses.compactMap {
-                if case .transcription(let text) = $0 { return text }
-                return nil
-            }
+            let golds =
+                item.content.goldResponses.map { ItemResponse.recordedJSON($0) }
+                + item.content.goldResponses.compactMap {
+                    if case .transcription(let text) = $0 { return text }
+                    return nil
+                }
             let reason = String(item.reason.trimmingCharacters(in: .whitespacesAndNewlines).prefix(60))
             return (golds + [reason]).filter { $0.count >= 8 && !visible.contains($0) }
         }
@@ -39,7 +41,8 @@ import Testing
             while let item = state["item"] as? [String: Any], let itemID = item["id"] as? String {
                 _ = try await client.get("/attempts/\(id)")
                 let response = item["kind"] as? String == "transcription" ? #""I heard something else entirely""# : "null"
-                let answer = try await client.postJSON("/api/attempts/\(id)/answers", #"{"itemID": "\#(itemID)", "response": \#(response)}"#)
+                let answer = try await client.postJSON(
+                    "/api/attempts/\(id)/answers", #"{"itemID": "\#(itemID)", "response": \#(response)}"#)
                 #expect(answer.status == .ok, "\(answer.text)")
                 state = answer.json
             }
@@ -76,10 +79,12 @@ import Testing
                 let error = response.json["error"] as? [String: Any]
                 #expect((error?["message"] as? String)?.contains(message) == true, "\(body) → \(response.text)")
             }
-            let noToken = try await client.postJSON("/api/attempts/\(id)/answers", #"{"itemID": "\#(itemID)", "response": "MIXED"}"#, withToken: false)
+            let noToken = try await client.postJSON(
+                "/api/attempts/\(id)/answers", #"{"itemID": "\#(itemID)", "response": "MIXED"}"#, withToken: false)
             #expect(noToken.status == .forbidden)
             let wrongType = try await client.send(
-                "/api/attempts/\(id)/answers", method: .post, headers: [.contentType: "text/plain", HTTPField.Name("X-CSRF-Token")!: client.token ?? ""],
+                "/api/attempts/\(id)/answers", method: .post,
+                headers: [.contentType: "text/plain", HTTPField.Name("X-CSRF-Token")!: client.token ?? ""],
                 body: .init(string: "MIXED"))
             #expect(wrongType.status == .unsupportedMediaType)
             #expect(try await client.postJSON("/api/attempts/4242/answers", "{}").status == .notFound)
@@ -126,7 +131,8 @@ import Testing
             let expected = [
                 "/api/session", "/api/progress", "/api/assessments", "/api/assessments/{id}", "/api/assessments/{id}/attempts",
                 "/api/attempts/{attempt}", "/api/attempts/{attempt}/answers", "/api/attempts/{attempt}/submit",
-                "/api/attempts/{attempt}/report", "/api/attempts/{attempt}/heartbeat", "/api/lessons/{id}/quizzes/{number}", "/api/openapi.json",
+                "/api/attempts/{attempt}/report", "/api/attempts/{attempt}/heartbeat", "/api/lessons/{id}/quizzes/{number}",
+                "/api/openapi.json",
             ]
             #expect(Set(paths.keys) == Set(expected))
             // Every GET operation answers; every POST refuses a request without its token.

@@ -14,7 +14,8 @@ import Testing
 /// The shipped course and tests, with a gradebook of the test's own, behind the real router.
 /// Unchecked: the temporary folder is only read (its path) and removed when the fixture goes.
 struct WebFixture: @unchecked Sendable {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .path
 
     let folder: TemporaryFolder
     let site: Site
@@ -62,7 +63,8 @@ final class WebClient: @unchecked Sendable {
         var fields = form
         if let chosenToken { fields.append(("_csrf", chosenToken)) }
         let text = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        return try await send(uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: text))
+        return try await send(
+            uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: text))
     }
 
     /// A JSON post with the token in the header.

@@ -210,7 +210,8 @@ public struct HTMLRenderer: Sendable {
             out.quizzesRendered += 1
             let question = quiz.question.map { renderFragment($0, tree: out.tree) }.joined()
             let choices = quiz.choices.map { choice in choice.text.map { renderFragment($0, tree: out.tree) }.joined() }
-            out.append(string: hook(QuizMarkup(number: number, questionHTML: question, choicesHTML: choices, allowsMultipleAnswers: multiple)))
+            out.append(
+                string: hook(QuizMarkup(number: number, questionHTML: question, choicesHTML: choices, allowsMultipleAnswers: multiple)))
             return
         }
         let kind = multiple ? "multiple" : "single"

@@ -1,8 +1,8 @@
-import HTTPTypes
 import Courseware
 import Foundation
 import Gradebook
 import Grading
+import HTTPTypes
 import Hummingbird
 
 /// The JSON API under `/api/`: everything the pages do, through the same desks, described by
@@ -75,7 +75,9 @@ struct APIRoutes {
     func assessment(_ context: WebContext) throws -> Response {
         let test = try site.assessment(try context.parameters.require("id"))
         let summary = TestSummaryView(test, progress: try site.progress(context))
-        return .json(AssessmentBody(summary: summary, instructions: test.instructions, passMark: test.passMark, timeLimitMinutes: test.timeLimitMinutes))
+        return .json(
+            AssessmentBody(
+                summary: summary, instructions: test.instructions, passMark: test.passMark, timeLimitMinutes: test.timeLimitMinutes))
     }
 
     func start(_ context: WebContext) throws -> Response {
@@ -164,7 +166,9 @@ struct APIRoutes {
         return .json(
             QuizBody(
                 correct: feedback.correct,
-                choices: feedback.choices.map { QuizBody.Choice(isCorrect: $0.isCorrect, chosen: $0.chosen, explanationHTML: $0.explanationHTML) }))
+                choices: feedback.choices.map {
+                    QuizBody.Choice(isCorrect: $0.isCorrect, chosen: $0.chosen, explanationHTML: $0.explanationHTML)
+                }))
     }
 
     private func attemptID(_ context: WebContext) throws -> Int64 {

@@ -22,13 +22,16 @@ struct JSONBody {
         } catch {
             throw WebError(.badRequest, "the body is not valid JSON (\(Self.describe(error)))")
         }
-        guard case .object(let fields) = value else { throw WebError(.badRequest, "the body must be a JSON object, not \(value.typeDescription)") }
+        guard case .object(let fields) = value else {
+            throw WebError(.badRequest, "the body must be a JSON object, not \(value.typeDescription)")
+        }
         return JSONBody(fields: fields)
     }
 
     func string(_ name: String) throws -> String {
         guard case .string(let value)? = fields[name] else {
-            throw WebError(.unprocessableContent, "'\(name)' must be a string, got \(fields[name]?.typeDescription ?? "nothing")", field: name)
+            throw WebError(
+                .unprocessableContent, "'\(name)' must be a string, got \(fields[name]?.typeDescription ?? "nothing")", field: name)
         }
         return value
     }

@@ -1,7 +1,7 @@
-import HTTPTypes
 import Foundation
 import Gradebook
 import Grading
+import HTTPTypes
 
 /// Starting, answering and finishing attempts for the web: the one place the pages and the
 /// JSON API both call, so they apply the same rules and release the same things. Every
@@ -81,7 +81,8 @@ struct AttemptDesk {
             throw WebError(.conflict, "attempt #\(id) has no item waiting for an answer; submit it", field: "itemID")
         }
         guard current.id == itemID else {
-            throw WebError(.conflict, "item '\(itemID.prefix(60))' is not the one this attempt is asking (reload the page)", field: "itemID")
+            throw WebError(
+                .conflict, "item '\(itemID.prefix(60))' is not the one this attempt is asking (reload the page)", field: "itemID")
         }
         let outcome = try attempt.answer(response, clientSequence: clientSequence)
         if outcome.ending == .timedOut || outcome.ending == .removed { return try finish(test, &attempt) }

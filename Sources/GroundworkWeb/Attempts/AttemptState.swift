@@ -1,8 +1,8 @@
-import HTTPTypes
 import Courseware
 import Foundation
 import Gradebook
 import Grading
+import HTTPTypes
 
 /// An attempt as the learner may see it now: where they are, the time left, the item to
 /// answer (its learner view: no gold) and the feedback the policy releases for the last

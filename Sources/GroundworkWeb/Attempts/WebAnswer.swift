@@ -1,6 +1,6 @@
-import HTTPTypes
 import Foundation
 import Grading
+import HTTPTypes
 
 /// Reads an answer from an item page's form, or from the API's JSON, into the item's kind,
 /// with the same rules the terminal uses (``AnswerInput``). A form may also carry the
@@ -45,11 +45,13 @@ enum WebAnswer {
             if chosen.isEmpty { return .multipleChoice([]) }
             return .multipleChoice(Set(try chosen.map { try AnswerInput.choice($0, task.options) }))
         case .rating(let task):
-            return .rating(try AnswerInput.integer(try required("rating", "Choose a rating, or skip the item."), task.minimum, task.maximum))
+            return .rating(
+                try AnswerInput.integer(try required("rating", "Choose a rating, or skip the item."), task.minimum, task.maximum))
         case .shortText(let task):
             let text = try required("text", "Type your answer, or skip the item.")
             guard text.count <= task.maxLength else {
-                throw WebError(.unprocessableContent, "Your answer is \(text.count) characters; at most \(task.maxLength) are allowed.", field: "text")
+                throw WebError(
+                    .unprocessableContent, "Your answer is \(text.count) characters; at most \(task.maxLength) are allowed.", field: "text")
             }
             return .shortText(text)
         case .numeric:
@@ -60,13 +62,15 @@ enum WebAnswer {
             return .spans(try AnswerInput.spans(try required("typed", "Mark the entities, or type 'none'."), task))
         case .timeSegments(let task):
             return .timeSegments(
-                try AnswerInput.segments(try required("typed", "Mark the events, or type 'none'."), labels: task.labels, duration: task.duration))
+                try AnswerInput.segments(
+                    try required("typed", "Mark the events, or type 'none'."), labels: task.labels, duration: task.duration))
         case .ranking(let task):
             return .ranking(try ranking(form, task))
         case .pairwise(let task):
             return .pairwise(try pairwise(form, task))
         case .boxes, .polygons, .keypoints:
-            throw WebError(.unprocessableContent, "Draw your answer on the image (this needs JavaScript), or skip the item.", field: "response")
+            throw WebError(
+                .unprocessableContent, "Draw your answer on the image (this needs JavaScript), or skip the item.", field: "response")
         }
     }
 
@@ -74,11 +78,16 @@ enum WebAnswer {
     private static func ranking(_ form: FormFields, _ task: RankingTask) throws -> [String] {
         var byPosition: [Int: String] = [:]
         for candidate in task.candidates {
-            guard let text = form.value("rank-\(candidate.id)"), let position = Int(text), (1...task.candidates.count).contains(position) else {
-                throw WebError(.unprocessableContent, "Give every candidate a place from 1 to \(task.candidates.count).", field: "rank-\(candidate.id)")
+            guard let text = form.value("rank-\(candidate.id)"), let position = Int(text), (1...task.candidates.count).contains(position)
+            else {
+                throw WebError(
+                    .unprocessableContent, "Give every candidate a place from 1 to \(task.candidates.count).", field: "rank-\(candidate.id)"
+                )
             }
             guard byPosition[position] == nil else {
-                throw WebError(.unprocessableContent, "Place \(position) is given twice; each place goes to one candidate.", field: "rank-\(candidate.id)")
+                throw WebError(
+                    .unprocessableContent, "Place \(position) is given twice; each place goes to one candidate.",
+                    field: "rank-\(candidate.id)")
             }
             byPosition[position] = candidate.id
         }
@@ -97,7 +106,8 @@ enum WebAnswer {
                 let field = "rating-\(response.id)-\(dimension.id)"
                 guard let text = form.value(field), let value = Int(text), (dimension.minimum...dimension.maximum).contains(value) else {
                     throw WebError(
-                        .unprocessableContent, "Rate response \(response.id) on \(dimension.id) from \(dimension.minimum) to \(dimension.maximum).",
+                        .unprocessableContent,
+                        "Rate response \(response.id) on \(dimension.id) from \(dimension.minimum) to \(dimension.maximum).",
                         field: field)
                 }
                 answer.ratings[response.id, default: [:]][dimension.id] = value

@@ -1,8 +1,8 @@
-import HTTPTypes
 import Courseware
 import Foundation
 import Gradebook
 import Grading
+import HTTPTypes
 import Hummingbird
 import Mustache
 
@@ -22,21 +22,17 @@ struct CoursePages {
 
     func home(_ context: WebContext) throws -> Response {
         let progress = try site.progress(context)
-        return try site.page("home", title: site.course.title, context: context, view: HomeView(site: site, progress: progress), section: "home")
+        return try site.page(
+            "home", title: site.course.title, context: context, view: HomeView(site: site, progress: progress), section: "home")
     }
 
     // MARK: Table of contents
 
     func contents(_ context: WebContext) throws -> Response {
         let progress = try site.progress(context)
-        let modules = site.course.modules.enumerated().map { number, module in
-            ModuleView(
-                number: number + 1, title: module.title.isEmpty ? "Lessons" : module.title,
-                lessons: module.lessons.map { LessonLinkView($0.lesson, depth: $0.depth, progress: progress) })
-        }
         return try site.page(
             "course", title: "Course — \(site.course.title)", context: context,
-            view: ContentsView(title: site.course.title, modules: modules), section: "course")
+            view: ContentsView(title: site.course.title, modules: ModuleView.all(site.course, progress: progress)), section: "course")
     }
 
     // MARK: Lessons
@@ -70,7 +66,8 @@ struct CoursePages {
             case .practiceTest(let id): return "/tests/\(id)"
             case .other(let written):
                 guard !written.contains(":"), !written.hasPrefix("#") else { return written }
-                let target = URL(fileURLWithPath: written, relativeTo: URL(fileURLWithPath: folder, isDirectory: true)).standardizedFileURL.path
+                let target = URL(fileURLWithPath: written, relativeTo: URL(fileURLWithPath: folder, isDirectory: true)).standardizedFileURL
+                    .path
                 return target.hasPrefix(courseFolder + "/") ? "/files/" + target.dropFirst(courseFolder.count + 1) : written
             }
         }
@@ -82,8 +79,9 @@ struct CoursePages {
             if let answered, answered.number == markup.number, quizzes.indices.contains(markup.number) {
                 feedback = QuizFeedbackView(quiz: quizzes[markup.number], chosen: answered.chosen, renderer: HTMLRenderer())
             }
-            let view = QuizView(lessonID: lessonID, markup: markup, chosen: answered?.number == markup.number ? answered?.chosen ?? [] : [],
-                                feedback: feedback, csrf: token)
+            let view = QuizView(
+                lessonID: lessonID, markup: markup, chosen: answered?.number == markup.number ? answered?.chosen ?? [] : [],
+                feedback: feedback, csrf: token)
             return site.templates.render(view, withTemplate: "quiz") ?? ""
         }
         return renderer

@@ -37,6 +37,15 @@ struct ModuleView {
         self.lessons = lessons
         done = lessons.filter(\.read).count
     }
+
+    /// Every module of `course` with the learner's read marks.
+    static func all(_ course: Course, progress: Progress) -> [ModuleView] {
+        course.modules.enumerated().map { number, module in
+            ModuleView(
+                number: number + 1, title: module.title.isEmpty ? "Lessons" : module.title,
+                lessons: module.lessons.map { LessonLinkView($0.lesson, depth: $0.depth, progress: progress) })
+        }
+    }
 }
 
 struct ContentsView {
@@ -107,7 +116,9 @@ struct QuizView {
         questionHTML = markup.questionHTML
         multiple = markup.allowsMultipleAnswers
         choices = markup.choicesHTML.enumerated().map {
-            Choice(index: $0.offset, letter: String(UnicodeScalar(UInt8(65 + $0.offset % 26))), html: $0.element, checked: chosen.contains($0.offset))
+            Choice(
+                index: $0.offset, letter: String(UnicodeScalar(UInt8(65 + $0.offset % 26))), html: $0.element,
+                checked: chosen.contains($0.offset))
         }
         self.feedback = feedback
         self.csrf = csrf
@@ -157,10 +168,7 @@ struct HomeView {
         lessonCount = lessons.count
         readCount = lessons.filter { progress.lessons[$0.id] != nil }.count
         percentRead = lessons.isEmpty ? 0 : readCount * 100 / lessons.count
-        modules = site.course.modules.enumerated().map { number, module in
-            ModuleView(number: number + 1, title: module.title.isEmpty ? "Lessons" : module.title,
-                       lessons: module.lessons.map { LessonLinkView($0.lesson, depth: $0.depth, progress: progress) })
-        }
+        modules = ModuleView.all(site.course, progress: progress)
         nextLesson = lessons.first { progress.lessons[$0.id] == nil }.map { LessonLinkView($0) }
         let tests = site.catalog.inCourseOrder(site.course)
         let byID = Dictionary(tests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

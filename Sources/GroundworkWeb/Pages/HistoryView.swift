@@ -1,7 +1,7 @@
-import HTTPTypes
 import Foundation
 import Gradebook
 import Grading
+import HTTPTypes
 
 /// Attempts over time, one block per test, each with a chart of its scores against the
 /// pass mark (an SVG drawn here, so it needs no script).
@@ -38,7 +38,8 @@ struct HistoryView {
                     finished: attempt.status != .inProgress)
             }
             let scores = attempts.compactMap(\.score)
-            let label = "Scores of \(scores.count) scored attempt\(scores.count == 1 ? "" : "s"): "
+            let label =
+                "Scores of \(scores.count) scored attempt\(scores.count == 1 ? "" : "s"): "
                 + scores.map { WebText.percent($0) }.joined(separator: ", ") + "; pass mark \(WebText.percent(test.passMark))."
             return TestHistory(
                 id: test.id, title: test.title, passMark: WebText.percent(test.passMark),

@@ -120,7 +120,8 @@ struct ItemFormView {
         case .spans(let task):
             widget = WidgetView(kind: "spans", taskJSON: JSONText.compact(item.task), mediaURL: nil, peaksJSON: nil)
             widgetScript = "spans.js"
-            typedHelp = AnswerInput.tokens(task.text).enumerated().map { "\($0.element.text)[\($0.offset + 1)]" }.joined(separator: " ")
+            typedHelp =
+                AnswerInput.tokens(task.text).enumerated().map { "\($0.element.text)[\($0.offset + 1)]" }.joined(separator: " ")
                 + " — labels: \(task.labels.joined(separator: ", ")); type e.g. 1-2 \(task.labels.first ?? "LABEL"); 5 \(task.labels.last ?? "LABEL"), or none"
         case .timeSegments(let task):
             let peaks = TestMedia.file(of: item.task).flatMap { SafeFiles.resolve($0, inside: test.folder) }.flatMap {
@@ -128,7 +129,8 @@ struct ItemFormView {
             }
             widget = WidgetView(kind: "time-segments", taskJSON: JSONText.compact(item.task), mediaURL: item.mediaURL, peaksJSON: peaks)
             widgetScript = "segments.js"
-            typedHelp = "Labels: \(task.labels.joined(separator: ", ")); type each event as label start-end in seconds, e.g. \(task.labels.first ?? "label") 1.2-2.5; separate events with ';', or type none"
+            typedHelp =
+                "Labels: \(task.labels.joined(separator: ", ")); type each event as label start-end in seconds, e.g. \(task.labels.first ?? "label") 1.2-2.5; separate events with ';', or type none"
         case .boxes:
             widget = WidgetView(kind: "boxes", taskJSON: JSONText.compact(item.task), mediaURL: item.mediaURL, peaksJSON: nil)
             widgetScript = "boxes.js"

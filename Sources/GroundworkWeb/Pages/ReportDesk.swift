@@ -1,8 +1,8 @@
-import HTTPTypes
 import Courseware
 import Foundation
 import Gradebook
 import Grading
+import HTTPTypes
 
 /// A finished attempt's report as the learner may see it: items numbered as they were shown,
 /// each with its question, the learner's answer, and — as far as the policy releases them —
@@ -95,7 +95,8 @@ struct ReportView {
         sections = result.sections.map { SectionRow(title: $0.title, score: WebText.percent($0.score), passed: $0.passed) }
         concepts = result.concepts.map { ConceptRow(concept: $0.concept, score: WebText.percent($0.score), review: $0.review) }
         let counts = result.counts
-        self.counts = "\(counts.correct) correct, \(counts.partial) partly correct, \(counts.incorrect) wrong, \(counts.unanswered) unanswered (of \(counts.items))"
+        self.counts =
+            "\(counts.correct) correct, \(counts.partial) partly correct, \(counts.incorrect) wrong, \(counts.unanswered) unanswered (of \(counts.items))"
             + (counts.unscored > 0 ? "; \(counts.unscored) ordinary work rows not scored" : "")
         scoreOnly = result.disclosure == .aggregate
         let byID = Dictionary(result.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -135,12 +136,14 @@ enum AnswerText {
             return spans.isEmpty
                 ? "no entities"
                 : spans.map { span in
-                    let text = scalars.indices.contains(span.start) && span.end <= scalars.count
+                    let text =
+                        scalars.indices.contains(span.start) && span.end <= scalars.count
                         ? String(String.UnicodeScalarView(scalars[span.start..<span.end])) : "?"
                     return "“\(text)” \(span.label)"
                 }.joined(separator: "; ")
         case (.timeSegments(let segments), _):
-            return segments.isEmpty ? "no events" : segments.map { "\($0.label) " + String(format: "%.2f–%.2f s", $0.start, $0.end) }.joined(separator: "; ")
+            return segments.isEmpty
+                ? "no events" : segments.map { "\($0.label) " + String(format: "%.2f–%.2f s", $0.start, $0.end) }.joined(separator: "; ")
         case (.boxes(let boxes), _): return boxes.count == 1 ? "1 box" : "\(boxes.count) boxes"
         case (.polygons(let polygons), _): return polygons.count == 1 ? "1 polygon" : "\(polygons.count) polygons"
         case (.keypoints(let objects), _): return objects.count == 1 ? "1 object's keypoints" : "\(objects.count) objects' keypoints"

@@ -1,8 +1,8 @@
-import HTTPTypes
 import Courseware
 import Foundation
 import Gradebook
 import Grading
+import HTTPTypes
 import Hummingbird
 
 /// The practice tests: the list, a test's instructions, taking it item by item, the report
@@ -80,7 +80,8 @@ struct TestPages {
         let itemID = form.value("item") ?? ""
         do {
             let response = try WebAnswer.read(form, for: item, plan: attempt.session.plan)
-            let state = try desk(context).answer(id, itemID: itemID, response: response, clientSequence: form.value("seq").flatMap { Int64($0) })
+            let state = try desk(context).answer(
+                id, itemID: itemID, response: response, clientSequence: form.value("seq").flatMap { Int64($0) })
             return Site.redirect(state.finished ? "/attempts/\(id)/report" : "/attempts/\(id)")
         } catch let error as WebError where error.status == .unprocessableContent {
             // The same item again, with the problem said next to it and nothing recorded.

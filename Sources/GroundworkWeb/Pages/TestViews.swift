@@ -23,7 +23,8 @@ struct TestSummaryView: Encodable {
         platform = test.platform.rawValue
         let kinds = Set(test.items.map(\.kind.rawValue)).sorted().joined(separator: ", ")
         let count = test.policy.sample ?? test.items.count
-        facts = "\(count) item\(count == 1 ? "" : "s") (\(kinds)); "
+        facts =
+            "\(count) item\(count == 1 ? "" : "s") (\(kinds)); "
             + (test.timeLimitMinutes.map { "\(Assessment.duration(minutes: $0)) limit" } ?? "no time limit")
             + "; pass mark \(WebText.percent(test.passMark))"
         rules = test.rulesSummary
@@ -53,7 +54,8 @@ struct TestView {
         timeLimit = test.timeLimitMinutes.map { Assessment.duration(minutes: $0) }
         passMark = WebText.percent(test.passMark)
         let attempts = test.policy.attemptLimit.map { $0 == 1 ? "One attempt" : "\($0) attempts" } ?? "Unlimited attempts"
-        let delay = test.policy.retakeDelayMinutes.map { "; after each, the next is allowed \(Assessment.duration(minutes: $0)) later" } ?? ""
+        let delay =
+            test.policy.retakeDelayMinutes.map { "; after each, the next is allowed \(Assessment.duration(minutes: $0)) later" } ?? ""
         stakes = attempts + delay + "."
     }
 }

@@ -29,7 +29,8 @@ struct SessionMiddleware: RouterMiddleware {
                 sent = try FormFields(body).value(Self.formField)
             }
             guard sent == token else {
-                throw WebError(.forbidden, "the form's security token is missing or stale; reload the page and try again", field: Self.formField)
+                throw WebError(
+                    .forbidden, "the form's security token is missing or stale; reload the page and try again", field: Self.formField)
             }
         }
         var response = try await next(request, context)

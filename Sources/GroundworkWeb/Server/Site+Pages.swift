@@ -1,7 +1,7 @@
 import Foundation
-import Mustache
 import HTTPTypes
 import Hummingbird
+import Mustache
 
 /// What every page's frame needs: its title, the form token, which part of the site it is in.
 struct PageFrame {

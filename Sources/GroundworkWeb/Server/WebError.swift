@@ -1,6 +1,6 @@
+import Foundation
 public import HTTPTypes
 public import Hummingbird
-import Foundation
 
 /// A request that cannot be served, with the status it deserves and a sentence for the
 /// learner: the API sends it as `{"error": {"message": …, "field": …}}`, pages as an error

@@ -1,5 +1,5 @@
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The fields of an HTML form body (`application/x-www-form-urlencoded`), in order, with
@@ -44,7 +44,8 @@ struct FormFields: Sendable {
     private static func decode(_ text: Substring, field: String?) throws -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         guard let decoded = spaced.removingPercentEncoding else {
-            throw WebError(.badRequest, "the form field '\(field ?? String(text.prefix(40)))' is not valid percent-encoded UTF-8", field: field)
+            throw WebError(
+                .badRequest, "the form field '\(field ?? String(text.prefix(40)))' is not valid percent-encoded UTF-8", field: field)
         }
         return decoded
     }

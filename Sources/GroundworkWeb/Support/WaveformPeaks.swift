@@ -13,7 +13,9 @@ enum WaveformPeaks {
     /// Peaks of a RIFF WAV in memory: 8-, 16-, 24- or 32-bit integer PCM, or 32-bit float.
     static func peaks(wav data: Data, buckets: Int) -> [Double]? {
         let bytes = [UInt8](data)
-        guard bytes.count >= 12, bytes[0..<4].elementsEqual("RIFF".utf8), bytes[8..<12].elementsEqual("WAVE".utf8), buckets > 0 else { return nil }
+        guard bytes.count >= 12, bytes[0..<4].elementsEqual("RIFF".utf8), bytes[8..<12].elementsEqual("WAVE".utf8), buckets > 0 else {
+            return nil
+        }
         func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
         func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
         var offset = 12
@@ -36,7 +38,8 @@ enum WaveformPeaks {
         -> [Double]?
     {
         let width = format.bits / 8
-        guard [1, 2, 3, 4].contains(width), format.channels > 0, format.code == 1 || (format.code == 3 && width == 4) || format.code == 0xFFFE
+        guard [1, 2, 3, 4].contains(width), format.channels > 0,
+            format.code == 1 || (format.code == 3 && width == 4) || format.code == 0xFFFE
         else { return nil }
         let frame = width * format.channels
         let frames = (end - start) / frame
@@ -51,8 +54,17 @@ enum WaveformPeaks {
             case (3, _):
                 let raw = Int32(bitPattern: UInt32(bytes[at]) << 8 | UInt32(bytes[at + 1]) << 16 | UInt32(bytes[at + 2]) << 24)
                 sample = Double(raw) / 2_147_483_648
-            case (4, 3): sample = Double(Float(bitPattern: UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24))
-            default: sample = Double(Int32(bitPattern: UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24)) / 2_147_483_648
+            case (4, 3):
+                sample = Double(
+                    Float(
+                        bitPattern: UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3])
+                            << 24))
+            default:
+                sample =
+                    Double(
+                        Int32(
+                            bitPattern: UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3])
+                                << 24)) / 2_147_483_648
             }
             let bucket = min(buckets - 1, index * buckets / frames)
             result[bucket] = max(result[bucket], abs(sample))
