@@ -21,6 +21,8 @@ public struct Gradebook: Sendable {
     static let busyTimeout: TimeInterval = 10
 
     let writer: any DatabaseWriter
+    /// Concurrent writes of this process share a commit (see ``GroupCommit``).
+    let commits = GroupCommit()
     let clock: @Sendable () -> Date
     /// The database file.
     public let path: String
@@ -72,10 +74,11 @@ public struct Gradebook: Sendable {
         }
     }
 
-    /// Writes in one immediate transaction, waiting for another writer up to the busy timeout.
+    /// Writes in one immediate transaction (shared with writes that arrive at the same time),
+    /// waiting for another process's writer up to the busy timeout; returns once committed.
     func write<T>(_ body: (Database) throws -> T) throws(GradebookError) -> T {
         do {
-            return try writer.write(body)
+            return try commits.write(writer, body)
         } catch {
             throw GradebookError(error, path: path)
         }
