@@ -259,6 +259,8 @@
     }
     pointDeltas(g, points, a, gd) {
       const fs = this.px(10.5);
+      const box = this.bbox(a);
+      const cx = box.x + box.w / 2; // labels go outwards, away from the body's middle
       for (const pt of points) {
         const mine = a.points && a.points[pt.name];
         const gold = gd && gd.points && gd.points[pt.name];
@@ -276,7 +278,7 @@
         if (!at) { g.append(GW.s('g', { class: 'gw-mine' })); continue; }
         const t = this.text(at[0] + this.px(7), at[1] + fs * 0.35, s, 'gw-bad');
         t.setAttribute('font-size', fs);
-        if (at[0] > this.W * 0.6) { t.setAttribute('x', at[0] - this.px(7)); t.setAttribute('text-anchor', 'end'); }
+        if (at[0] < cx) { t.setAttribute('x', at[0] - this.px(7)); t.setAttribute('text-anchor', 'end'); }
         g.append(GW.s('g', { class: placed ? 'gw-mine' : 'gw-gold' }, t));
       }
     }
@@ -299,6 +301,7 @@
       const mark = (s, cls, key) => {
         if (!(s.end > s.start)) return -1;
         const g0 = ix.graphemeAt(s.start), g1 = ix.graphemeAt(s.end - 1);
+        if (cls === 'gw-gd') { nodes[g0].classList.add('gw-gd-first'); nodes[g1].classList.add('gw-gd-last'); }
         for (let g = g0; g <= g1; g++) {
           nodes[g].classList.add(cls);
           if (key) this.track(key, nodes[g]);
