@@ -278,7 +278,9 @@
         if (!at) { g.append(GW.s('g', { class: 'gw-mine' })); continue; }
         const t = this.text(at[0] + this.px(7), at[1] + fs * 0.35, s, 'gw-bad');
         t.setAttribute('font-size', fs);
-        if (at[0] < cx) { t.setAttribute('x', at[0] - this.px(7)); t.setAttribute('text-anchor', 'end'); }
+        const width = s.length * fs * 0.58; // rough text width: keep the note inside the image
+        const left = at[0] < cx ? at[0] - this.px(7) - width >= 0 : at[0] + this.px(7) + width > this.W;
+        if (left) { t.setAttribute('x', at[0] - this.px(7)); t.setAttribute('text-anchor', 'end'); }
         g.append(GW.s('g', { class: placed ? 'gw-mine' : 'gw-gold' }, t));
       }
     }
