@@ -1,72 +1,155 @@
-"""Shared pieces of the browser tests: Debian's headless Chromium driven through Debian's
-chromedriver (nothing is downloaded), the groundwork server started on a free port with a
-data folder of its own, and screenshots into a git-ignored folder."""
+"""Tiny shared helper for Groundwork's browser tests.
+
+- `StaticServer`: serves the repository on 127.0.0.1 (port 0) with the production
+  Content-Security-Policy, byte ranges (so <audio> can seek) and the two URL prefixes the real
+  server uses: /assets/widgets/… -> Sources/GroundworkWeb/Public/widgets/…, and
+  /media/<assessment>/<file> -> Assessments/<assessment>/media/<file>.
+- `chromium(width, height, mobile=False)`: headless Debian Chromium through Debian's chromedriver
+  (nothing is downloaded). Run with /usr/bin/python3, whose selenium is Debian's.
+- `screenshot(driver, name)`: PNG into Tests/Browser/screenshots/ (git-ignored).
+- `GroundworkServer`: the real `groundwork serve --port 0` on the shipped course, with a fresh
+  gradebook, for the whole-app tests.
+"""
+import http.server
 import os
 import re
 import subprocess
 import tempfile
-import time
+import threading
+import urllib.parse
 
 from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SCREENSHOTS = os.path.join(ROOT, "Tests", "Browser", "screenshots")
-BINARY = os.environ.get("GROUNDWORK_BIN", os.path.join(ROOT, ".build", "debug", "groundwork"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, '..', '..'))
+SHOTS = os.path.join(HERE, 'screenshots')
+CSP = "script-src 'self'; style-src 'self'"
+TYPES = {
+    '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+    '.svg': 'image/svg+xml', '.wav': 'audio/wav', '.json': 'application/json', '.png': 'image/png',
+}
 
 
-class Server:
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def _path(self):
+        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        m = re.match(r'^/assets/widgets/(.+)$', path)
+        if m:
+            rel = os.path.join('Sources', 'GroundworkWeb', 'Public', 'widgets', m.group(1))
+        else:
+            m = re.match(r'^/media/([^/]+)/(.+)$', path)
+            rel = os.path.join('Assessments', m.group(1), 'media', m.group(2)) if m else path.lstrip('/')
+        full = os.path.abspath(os.path.join(ROOT, rel))
+        return full if full.startswith(ROOT + os.sep) and os.path.isfile(full) else None
+
+    def do_GET(self):
+        full = self._path()
+        if not full:
+            self.send_error(404)
+            return
+        with open(full, 'rb') as f:
+            data = f.read()
+        start, end, status = 0, len(data) - 1, 200
+        rng = re.match(r'bytes=(\d*)-(\d*)$', self.headers.get('Range', ''))
+        if rng and (rng.group(1) or rng.group(2)):
+            if rng.group(1):
+                start = int(rng.group(1))
+                end = min(int(rng.group(2)), end) if rng.group(2) else end
+            else:
+                start = max(0, len(data) - int(rng.group(2)))
+            status = 206
+        body = data[start:end + 1]
+        self.send_response(status)
+        self.send_header('Content-Type', TYPES.get(os.path.splitext(full)[1], 'application/octet-stream'))
+        self.send_header('Content-Length', str(len(body)))
+        self.send_header('Accept-Ranges', 'bytes')
+        self.send_header('Cache-Control', 'no-store')
+        if status == 206:
+            self.send_header('Content-Range', 'bytes %d-%d/%d' % (start, end, len(data)))
+        self.send_header('Content-Security-Policy', CSP)
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class StaticServer:
+    def __init__(self):
+        self.httpd = http.server.ThreadingHTTPServer(('127.0.0.1', 0), _Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path):
+        return 'http://127.0.0.1:%d/%s' % (self.port, path.lstrip('/'))
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def chromium(width=1280, height=800, mobile=False):
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = '/usr/bin/chromium'
+    for flag in ('--no-sandbox', '--headless=new', '--disable-dev-shm-usage', '--font-render-hinting=none',
+                 '--disable-lcd-text', '--hide-scrollbars', '--force-color-profile=srgb', '--mute-audio',
+                 '--autoplay-policy=no-user-gesture-required', '--window-size=%d,%d' % (width, height)):
+        opts.add_argument(flag)
+    opts.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
+    driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=opts)
+    set_viewport(driver, width, height, mobile)
+    return driver
+
+
+def set_viewport(driver, width, height, mobile=False):
+    driver.execute_cdp_cmd('Emulation.setDeviceMetricsOverride', {
+        'width': width, 'height': height, 'deviceScaleFactor': 1, 'mobile': mobile})
+    driver.execute_cdp_cmd('Emulation.setTouchEmulationEnabled', {'enabled': mobile, 'maxTouchPoints': 5 if mobile else 1})
+
+
+def screenshot(driver, name, full_page=True):
+    """Saves Tests/Browser/screenshots/<name>.png; full_page captures beyond the viewport."""
+    import base64
+    os.makedirs(SHOTS, exist_ok=True)
+    path = os.path.join(SHOTS, name + '.png')
+    if full_page:
+        h = driver.execute_script('return Math.ceil(document.documentElement.scrollHeight)')
+        w = driver.execute_script('return Math.ceil(document.documentElement.clientWidth)')
+        shot = driver.execute_cdp_cmd('Page.captureScreenshot', {
+            'format': 'png', 'captureBeyondViewport': True,
+            'clip': {'x': 0, 'y': 0, 'width': w, 'height': min(h, 4000), 'scale': 1}})
+        with open(path, 'wb') as f:
+            f.write(base64.b64decode(shot['data']))
+    else:
+        driver.save_screenshot(path)
+    return path
+
+
+def severe_logs(driver):
+    """Browser console entries at SEVERE level (errors, CSP violations), minus favicon misses."""
+    return [e for e in driver.get_log('browser')
+            if e.get('level') == 'SEVERE' and 'favicon.ico' not in e.get('message', '')]
+
+
+class GroundworkServer:
     """`groundwork serve --port 0` on the shipped course, with a fresh gradebook."""
 
+    BINARY = os.environ.get('GROUNDWORK_BIN', os.path.join(ROOT, '.build', 'debug', 'groundwork'))
+
     def __init__(self):
-        self.data = tempfile.mkdtemp(prefix="groundwork-browser-")
-        self.process = subprocess.Popen(
-            [BINARY, "serve", "--port", "0", "--data-dir", self.data],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.data = tempfile.mkdtemp(prefix='groundwork-browser-')
+        self.process = subprocess.Popen([self.BINARY, 'serve', '--port', '0', '--data-dir', self.data], cwd=ROOT,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.process.stdout.readline()
-        match = re.search(r"Listening on (http://\S+)", line)
+        match = re.search(r'Listening on (http://\S+)', line)
         if not match:
             self.process.kill()
-            raise RuntimeError("the server did not start: " + line + self.process.stderr.read())
+            raise RuntimeError('the server did not start: ' + line + self.process.stderr.read())
         self.url = match.group(1)
 
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=10)
-
-
-def chromium(width=1280, height=800, mobile=False):
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars",
-                     "--font-render-hinting=none", "--disable-lcd-text", "--force-color-profile=srgb",
-                     "--autoplay-policy=no-user-gesture-required"]:
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    # The viewport itself, not the window with its (absent) chrome.
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
-    if mobile:
-        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
-    return driver
-
-
-def screenshot(driver, name):
-    """Saves the whole page (not only the viewport) as Tests/Browser/screenshots/NAME.png."""
-    os.makedirs(SCREENSHOTS, exist_ok=True)
-    metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
-    size = metrics["cssContentSize"]
-    import base64
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 4000), "scale": 1}})
-    with open(os.path.join(SCREENSHOTS, name + ".png"), "wb") as file:
-        file.write(base64.b64decode(shot["data"]))
-
-
-def console_errors(driver):
-    """Errors the page logged (CSP violations, script errors), favicon misses aside."""
-    return [entry for entry in driver.get_log("browser")
-            if entry["level"] == "SEVERE" and "favicon" not in entry["message"]]

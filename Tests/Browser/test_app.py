@@ -8,18 +8,18 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import Server, chromium, console_errors, screenshot
+from browser import GroundworkServer, chromium, screenshot, severe_logs
 
 SIZES = {"desktop": (1280, 800, False), "phone": (390, 844, True)}
 
 
 class WebAppTests(unittest.TestCase):
     def setUp(self):
-        self.server = Server()
+        self.server = GroundworkServer()
         self.driver = chromium()
 
     def tearDown(self):
-        errors = console_errors(self.driver)
+        errors = severe_logs(self.driver)
         self.driver.quit()
         self.server.stop()
         self.assertEqual(errors, [], "the pages logged errors (a CSP violation or a script error)")
@@ -134,7 +134,7 @@ class WebAppTests(unittest.TestCase):
             # A fresh gradebook for each size, so each pass starts every test from item 1.
             self.driver.quit()
             self.server.stop()
-            self.server = Server()
+            self.server = GroundworkServer()
             self.driver = chromium(width, height, mobile)
             for page, path in pages:
                 self.open(path)
