@@ -11,15 +11,18 @@
   gradebook, for the whole-app tests.
 """
 import http.server
+import json
 import os
 import re
 import subprocess
 import tempfile
 import threading
+import time
 import urllib.parse
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, '..', '..'))
@@ -153,3 +156,77 @@ class GroundworkServer:
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+class Page:
+    """Drives a page with widgets: CDP pointer input in CSS pixels, keys, the saved answer."""
+
+    def __init__(self, driver):
+        self.d = driver
+
+    def js(self, script, *args):
+        return self.d.execute_script(script, *args)
+
+    def wait_for(self, expr, timeout=5.0):
+        end = time.time() + timeout
+        while time.time() < end:
+            if self.js('return !!(' + expr + ')'):
+                return
+            time.sleep(0.03)
+        state = self.js("return [location.href, document.readyState, document.body ? document.body.innerHTML.slice(0, 300) : '']")
+        raise AssertionError('timed out waiting for %s (%r)' % (expr, state))
+
+    def answer(self):
+        raw = self.js("return document.querySelector('input[name=response]').value")
+        return json.loads(raw) if raw else None
+
+    def client(self, x, y):
+        """Image pixels -> viewport CSS pixels, through the widget's own screen CTM."""
+        p = self.js("return document.querySelector('.gw-widget').gwWidget.canvas.toClient(arguments[0], arguments[1])", x, y)
+        return p['x'], p['y']
+
+    def mouse(self, kind, x, y, buttons=0, button='none', modifiers=0):
+        self.d.execute_cdp_cmd('Input.dispatchMouseEvent', {
+            'type': kind, 'x': x, 'y': y, 'button': button, 'buttons': buttons, 'clickCount': 1 if kind != 'mouseMoved' else 0,
+            'modifiers': modifiers, 'pointerType': 'mouse'})
+
+    def drag(self, points, steps=6):
+        """Mouse drag through viewport points (floats)."""
+        (x0, y0) = points[0]
+        self.mouse('mouseMoved', x0, y0)
+        self.mouse('mousePressed', x0, y0, 1, 'left')
+        for (xa, ya), (xb, yb) in zip(points, points[1:]):
+            for i in range(1, steps + 1):
+                self.mouse('mouseMoved', xa + (xb - xa) * i / steps, ya + (yb - ya) * i / steps, 1, 'left')
+        self.mouse('mouseReleased', points[-1][0], points[-1][1], 0, 'left')
+
+    def click(self, x, y):
+        self.mouse('mouseMoved', x, y)
+        self.mouse('mousePressed', x, y, 1, 'left')
+        self.mouse('mouseReleased', x, y, 0, 'left')
+
+    def touch_drag(self, points, steps=6):
+        (x0, y0) = points[0]
+        t = 'Input.dispatchTouchEvent'
+        self.d.execute_cdp_cmd(t, {'type': 'touchStart', 'touchPoints': [{'x': x0, 'y': y0, 'id': 1}]})
+        for (xa, ya), (xb, yb) in zip(points, points[1:]):
+            for i in range(1, steps + 1):
+                self.d.execute_cdp_cmd(t, {'type': 'touchMove', 'touchPoints': [
+                    {'x': xa + (xb - xa) * i / steps, 'y': ya + (yb - ya) * i / steps, 'id': 1}]})
+        self.d.execute_cdp_cmd(t, {'type': 'touchEnd', 'touchPoints': []})
+
+    def keys(self, *keys, mods=()):
+        a = ActionChains(self.d)
+        for m in mods:
+            a = a.key_down(m)
+        for k in keys:
+            a = a.send_keys(k)
+        for m in mods:
+            a = a.key_up(m)
+        a.perform()
+
+    def focus(self, css):
+        self.js("document.querySelector(arguments[0]).focus()", css)
+
+    def errors(self):
+        return browser.severe_logs(self.d)

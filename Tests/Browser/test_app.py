@@ -1,6 +1,7 @@
 """The web app in a real headless Chromium: a lesson and its quiz, whole tests taken with
 the keyboard alone, a reload mid-attempt, and screenshots of every page kind at a desktop
 and a phone size (saved for people to look at, not compared)."""
+import json
 import unittest
 
 from selenium.webdriver.common.by import By
@@ -8,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import GroundworkServer, chromium, screenshot, severe_logs
+from browser import GroundworkServer, Page, chromium, screenshot, severe_logs
 
 SIZES = {"desktop": (1280, 800, False), "phone": (390, 844, True)}
 
@@ -115,6 +116,60 @@ class WebAppTests(unittest.TestCase):
         self.open("/history")
         self.assertIn("Dictation", self.text())
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "svg.chart circle"))
+
+    def draw_street_boxes(self, touch):
+        """Takes street-boxes with the drawing widget: on every boxes item, one box around
+        the middle of the image (mouse drag, or a finger on a phone); other items skipped."""
+        page = Page(self.driver)
+        self.open("/tests/street-boxes")
+        start = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/start'] button")
+        start.click()
+        self.wait_for_new_page(start)
+        drawn = 0
+        while self.driver.find_elements(By.ID, "item-form"):
+            form = self.driver.find_element(By.ID, "item-form")
+            if form.find_elements(By.CSS_SELECTOR, ".gw-widget[data-kind=boxes]"):
+                page.wait_for("document.querySelector('.gw-widget').gwWidget")
+                task = json.loads(form.find_element(By.CSS_SELECTOR, ".gw-widget").get_attribute("data-task"))
+                corners = [page.client(task["width"] * 0.3, task["height"] * 0.3), page.client(task["width"] * 0.6, task["height"] * 0.7)]
+                self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", form.find_element(By.CSS_SELECTOR, ".gw-widget svg"))
+                corners = [page.client(task["width"] * 0.3, task["height"] * 0.3), page.client(task["width"] * 0.6, task["height"] * 0.7)]
+                (page.touch_drag if touch else page.drag)(corners)
+                saved = page.answer()
+                self.assertEqual(len(saved), 1, "one box drawn is one box saved")
+                self.assertAlmostEqual(saved[0]["x"], task["width"] * 0.3, delta=1)
+                self.assertAlmostEqual(saved[0]["width"], task["width"] * 0.3, delta=1)
+                drawn += 1
+                button = form.find_element(By.CSS_SELECTOR, "button[name=answer]")
+            else:
+                button = form.find_element(By.CSS_SELECTOR, "button[name=skip]")
+            button.click()
+            self.wait_for_new_page(button)
+        submit = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button")
+        submit.click()
+        WebDriverWait(self.driver, 10).until(expected_conditions.url_contains("/report"))
+        return drawn
+
+    def assert_overlays(self):
+        overlays = self.driver.find_elements(By.CSS_SELECTOR, ".gw-overlay[data-kind=boxes]")
+        self.assertGreaterEqual(len(overlays), 4, "every boxes item shows its overlay")
+        lists = self.driver.find_elements(By.CSS_SELECTOR, ".gw-overlay-list")
+        text = " ".join(item.text for item in lists)
+        self.assertIn("IoU", text)
+        self.assertRegex(text, r"edges left [-+]?\d")
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, ".gw-overlay svg"), "the overlay script drew the picture")
+
+    def test_street_boxes_drawn_with_the_mouse_show_over_the_gold(self):
+        self.assertEqual(self.draw_street_boxes(touch=False), 4)
+        self.assert_overlays()
+        screenshot(self.driver, "report-street-boxes-desktop")
+
+    def test_street_boxes_drawn_by_touch_on_a_phone(self):
+        self.driver.quit()
+        self.driver = chromium(390, 844, mobile=True)
+        self.assertEqual(self.draw_street_boxes(touch=True), 4)
+        self.assert_overlays()
+        screenshot(self.driver, "report-street-boxes-phone")
 
     def test_screenshots_of_every_page_kind(self):
         """Home, a lesson, an item of each typed kind, a report and history, at both sizes."""

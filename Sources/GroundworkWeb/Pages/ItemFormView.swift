@@ -77,8 +77,6 @@ struct ItemFormView {
     var widgetScript: String?
     /// For spans and time segments without script: how to type the answer, and the words.
     var typedHelp: String?
-    /// Boxes, polygons, keypoints: drawn, which the page cannot do yet.
-    var drawn = false
 
     init(_ item: ItemState, attempt: Int64, saved: Int, test: Assessment) {
         id = item.id
@@ -134,15 +132,12 @@ struct ItemFormView {
         case .boxes:
             widget = WidgetView(kind: "boxes", taskJSON: JSONText.compact(item.task), mediaURL: item.mediaURL, peaksJSON: nil)
             widgetScript = "boxes.js"
-            drawn = true
         case .polygons:
             widget = WidgetView(kind: "polygons", taskJSON: JSONText.compact(item.task), mediaURL: item.mediaURL, peaksJSON: nil)
             widgetScript = "polygons.js"
-            drawn = true
         case .keypoints:
             widget = WidgetView(kind: "keypoints", taskJSON: JSONText.compact(item.task), mediaURL: item.mediaURL, peaksJSON: nil)
             widgetScript = "keypoints.js"
-            drawn = true
         }
     }
 }

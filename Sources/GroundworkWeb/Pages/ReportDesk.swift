@@ -34,6 +34,8 @@ struct ReportView {
         let gold: String?
         /// What the matching measured (IoU and edges, boundary deltas, the word diff), in words.
         let details: [String]
+        /// The picture of the answer over the gold, for drawn, marked and transcribed items.
+        let overlay: OverlayView?
         let feedback: [String]
         let reasonHTML: String?
         let lessonURL: String?
@@ -70,6 +72,8 @@ struct ReportView {
     var items: [ItemRow] = []
     /// The policy shows only the score and patterns (no per-item explanations).
     var scoreOnly = false
+    /// Whether any item has an overlay (the page then loads the overlay script).
+    var hasOverlays = false
 
     init(unfinished record: Attempt, test: Assessment) {
         attempt = record.id ?? 0
@@ -103,15 +107,19 @@ struct ReportView {
         func words(_ json: JSONValue?, _ item: Item) -> String? {
             json.flatMap { try? ItemResponse(json: $0, for: item) }.map { AnswerText.describe($0, item: item) }
         }
-        items = record.itemIDs.enumerated().compactMap { index, id in
+        let rows: [ItemRow] = record.itemIDs.enumerated().compactMap { index, id in
             guard let result = byID[id], let item = test.item(id) else { return nil }
             return ItemRow(
                 number: index + 1, id: id, kind: item.kind.rawValue, verdict: result.verdict.rawValue, score: WebText.percent(result.score),
                 promptHTML: WebText.markdown(item.prompt), answer: words(result.response, item), gold: words(result.gold, item),
-                details: result.details?.lines(kind: item.kind) ?? [], feedback: result.feedback,
+                details: result.details?.lines(kind: item.kind) ?? [],
+                overlay: OverlayView(result, item: item, mediaURL: TestMedia.file(of: item.content.task).map { "/tests/\(test.id)/files/\($0)" }),
+                feedback: result.feedback,
                 reasonHTML: result.reason.isEmpty ? nil : WebText.markdown(result.reason),
                 lessonURL: result.lesson.flatMap { site.lessonURL($0, test: test) }, scored: result.scored)
         }
+        items = rows
+        hasOverlays = rows.contains { $0.overlay != nil }
     }
 }
 

@@ -68,7 +68,7 @@ struct TestPages {
         let view = ItemPageView(state: state, test: test)
         return try site.page(
             state.readyToSubmit ? "submit" : "item", title: "\(state.title) — item \(state.number) of \(state.total)", context: context,
-            view: view, section: "tests", scripts: ["attempt.js"] + view.widgetScripts)
+            view: view, section: "tests", scripts: ["attempt.js"] + view.widgetScripts, styles: Self.widgetStyles(view))
     }
 
     func answer(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -90,7 +90,7 @@ struct TestPages {
             view.problem = error.message
             return try site.page(
                 "item", title: "\(test.title) — item \(state.number) of \(state.total)", context: context, view: view,
-                status: .unprocessableContent, section: "tests", scripts: ["attempt.js"] + view.widgetScripts)
+                status: .unprocessableContent, section: "tests", scripts: ["attempt.js"] + view.widgetScripts, styles: Self.widgetStyles(view))
         }
     }
 
@@ -115,13 +115,18 @@ struct TestPages {
         let id = try attemptID(context)
         let report = try ReportDesk(site: site, book: site.book(context)).report(id)
         guard report.finished else { return Site.redirect("/attempts/\(id)") }
-        return try site.page("report", title: "Report — \(report.title)", context: context, view: report, section: "history")
+        return try site.page(
+            "report", title: "Report — \(report.title)", context: context, view: report, section: "history",
+            scripts: report.hasOverlays ? ["widgets/common.js", "widgets/overlay.js"] : [],
+            styles: report.hasOverlays ? ["widgets/widgets.css"] : [])
     }
 
     func history(_ context: WebContext) throws -> Response {
         let view = try HistoryView(site: site, progress: try site.progress(context))
         return try site.page("history", title: "History", context: context, view: view, section: "history")
     }
+
+    static func widgetStyles(_ view: ItemPageView) -> [String] { view.widgetScripts.isEmpty ? [] : ["widgets/widgets.css"] }
 
     private func attemptID(_ context: WebContext) throws -> Int64 {
         let text = try context.parameters.require("attempt")

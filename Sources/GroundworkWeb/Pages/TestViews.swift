@@ -88,6 +88,6 @@ struct ItemPageView {
         unanswered = state.total - state.answered
     }
 
-    /// Widget scripts the item needs: none until the drawing widgets ship.
-    var widgetScripts: [String] { [] }
+    /// The widget scripts the item needs (the shared canvas model first), if it has a widget.
+    var widgetScripts: [String] { item?.widgetScript.map { ["widgets/common.js", "widgets/\($0)"] } ?? [] }
 }
