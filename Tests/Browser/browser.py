@@ -229,4 +229,4 @@ class Page:
         self.js("document.querySelector(arguments[0]).focus()", css)
 
     def errors(self):
-        return browser.severe_logs(self.d)
+        return severe_logs(self.d)

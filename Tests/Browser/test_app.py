@@ -36,7 +36,7 @@ class WebAppTests(unittest.TestCase):
 
     def wait_for_new_page(self, old):
         """Waits until `old` (an element of the page before) is gone: the next page loaded."""
-        WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old))
 
     def test_a_lesson_quiz_is_answered_and_explained(self):
         self.open("/lessons/bounding-boxes")
@@ -96,7 +96,7 @@ class WebAppTests(unittest.TestCase):
                               "a reload must come back at the next item, after " + position)
         submit = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button")
         submit.send_keys(Keys.ENTER)
-        WebDriverWait(self.driver, 10).until(expected_conditions.url_contains("/report"))
+        WebDriverWait(self.driver, 30).until(expected_conditions.url_contains("/report"))
         return answered
 
     def test_sentiment_quiz_is_taken_with_the_keyboard_and_survives_a_reload(self):
@@ -147,7 +147,7 @@ class WebAppTests(unittest.TestCase):
             self.wait_for_new_page(button)
         submit = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button")
         submit.click()
-        WebDriverWait(self.driver, 10).until(expected_conditions.url_contains("/report"))
+        WebDriverWait(self.driver, 30).until(expected_conditions.url_contains("/report"))
         return drawn
 
     def assert_overlays(self):
