@@ -20,18 +20,20 @@ struct APIRoutes {
                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
         }
         api.get("session") { _, context in Response.json(["csrfToken": context.formToken]) }
-        api.get("progress") { _, context in try self.progress(context) }
-        api.get("assessments") { _, context in try self.assessments(context) }
-        api.get("assessments/:id") { _, context in try self.assessment(context) }
-        api.post("assessments/:id/attempts") { _, context in try self.start(context) }
-        api.get("attempts/:attempt") { _, context in try self.attempt(context) }
+        api.get("progress") { _, context in try await site.blocking { try self.progress(context) } }
+        api.get("assessments") { _, context in try await site.blocking { try self.assessments(context) } }
+        api.get("assessments/:id") { _, context in try await site.blocking { try self.assessment(context) } }
+        api.post("assessments/:id/attempts") { _, context in try await site.blocking { try self.start(context) } }
+        api.get("attempts/:attempt") { _, context in try await site.blocking { try self.attempt(context) } }
         api.post("attempts/:attempt/answers") { request, context in try await self.answer(request, context) }
-        api.post("attempts/:attempt/submit") { _, context in try self.submit(context) }
+        api.post("attempts/:attempt/submit") { _, context in try await site.blocking { try self.submit(context) } }
         api.post("attempts/:attempt/heartbeat") { _, context in
-            try self.desk(context).heartbeat(try self.attemptID(context))
-            return Response(status: .noContent)
+            try await site.blocking {
+                try self.desk(context).heartbeat(try self.attemptID(context))
+                return Response(status: .noContent)
+            }
         }
-        api.get("attempts/:attempt/report") { _, context in try self.report(context) }
+        api.get("attempts/:attempt/report") { _, context in try await site.blocking { try self.report(context) } }
         api.post("lessons/:id/quizzes/:number") { request, context in try await self.quiz(request, context) }
     }
 
@@ -109,8 +111,12 @@ struct APIRoutes {
 
     func answer(_ request: Request, _ context: WebContext) async throws -> Response {
         let id = try attemptID(context)
-        let (test, _) = try desk(context).open(id)
         let body = try await JSONBody.read(request, context: context)
+        return try await site.blocking { try self.answer(body, attempt: id, context) }
+    }
+
+    private func answer(_ body: JSONBody, attempt id: Int64, _ context: WebContext) throws -> Response {
+        let (test, _) = try desk(context).open(id)
         let itemID = try body.string("itemID")
         guard let item = test.item(itemID) else {
             throw WebError(.unprocessableContent, "this test has no item '\(itemID.prefix(60))'", field: "itemID")
@@ -162,7 +168,8 @@ struct APIRoutes {
         let body = try await JSONBody.read(request, context: context)
         let chosen = try QuizAnswerQuery.choices(try body.integers("choices").map(String.init), count: quizzes[number].choices.count)
         let feedback = QuizFeedbackView(quiz: quizzes[number], chosen: chosen, renderer: HTMLRenderer())
-        try site.book(context).recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: feedback.correct ? 1 : 0)
+        let book = site.book(context)
+        try await site.blocking { try book.recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: feedback.correct ? 1 : 0) }
         return .json(
             QuizBody(
                 correct: feedback.correct,

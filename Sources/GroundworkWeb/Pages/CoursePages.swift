@@ -11,11 +11,11 @@ struct CoursePages {
     let site: Site
 
     func register(on router: Router<WebContext>) {
-        router.get("/") { _, context in try self.home(context) }
-        router.get("/course") { _, context in try self.contents(context) }
-        router.get("/lessons/:id") { request, context in try self.lesson(request, context) }
+        router.get("/") { _, context in try await site.blocking { try self.home(context) } }
+        router.get("/course") { _, context in try await site.blocking { try self.contents(context) } }
+        router.get("/lessons/:id") { request, context in try await site.blocking { try self.lesson(request, context) } }
         router.post("/lessons/:id/quizzes/:number") { request, context in try await self.answerQuiz(request, context) }
-        router.get("/files/**") { request, context in try self.file(request, context) }
+        router.get("/files/**") { request, context in try await site.blocking { try self.file(request, context) } }
     }
 
     // MARK: Home
@@ -98,7 +98,8 @@ struct CoursePages {
         let form = try await FormFields.read(request, context: context)
         let chosen = try QuizAnswerQuery.choices(form.values("choice"), count: quizzes[number].choices.count)
         let correct = quizzes[number].isAnswered(correctlyBy: chosen)
-        try site.book(context).recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: correct ? 1 : 0)
+        let book = site.book(context)
+        try await site.blocking { try book.recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: correct ? 1 : 0) }
         let list = chosen.sorted().map(String.init).joined(separator: ",")
         return Site.redirect("/lessons/\(lesson.id)?quiz=\(number)&chosen=\(list)#quiz-\(number)")
     }

@@ -13,16 +13,16 @@ struct TestPages {
     func desk(_ context: WebContext) -> AttemptDesk { AttemptDesk(site: site, book: site.book(context)) }
 
     func register(on router: Router<WebContext>) {
-        router.get("/tests") { _, context in try self.list(context) }
-        router.get("/tests/:id") { _, context in try self.instructions(context) }
-        router.post("/tests/:id/start") { _, context in try self.start(context) }
-        router.get("/tests/:id/files/**") { request, context in try self.media(request, context) }
-        router.get("/attempts/:attempt") { _, context in try self.attemptPage(context) }
+        router.get("/tests") { _, context in try await site.blocking { try self.list(context) } }
+        router.get("/tests/:id") { _, context in try await site.blocking { try self.instructions(context) } }
+        router.post("/tests/:id/start") { _, context in try await site.blocking { try self.start(context) } }
+        router.get("/tests/:id/files/**") { request, context in try await site.blocking { try self.media(request, context) } }
+        router.get("/attempts/:attempt") { _, context in try await site.blocking { try self.attemptPage(context) } }
         router.post("/attempts/:attempt/answer") { request, context in try await self.answer(request, context) }
-        router.post("/attempts/:attempt/submit") { _, context in try self.submit(context) }
-        router.post("/attempts/:attempt/take-over") { _, context in try self.takeOver(context) }
-        router.get("/attempts/:attempt/report") { _, context in try self.report(context) }
-        router.get("/history") { _, context in try self.history(context) }
+        router.post("/attempts/:attempt/submit") { _, context in try await site.blocking { try self.submit(context) } }
+        router.post("/attempts/:attempt/take-over") { _, context in try await site.blocking { try self.takeOver(context) } }
+        router.get("/attempts/:attempt/report") { _, context in try await site.blocking { try self.report(context) } }
+        router.get("/history") { _, context in try await site.blocking { try self.history(context) } }
     }
 
     func list(_ context: WebContext) throws -> Response {
@@ -74,6 +74,10 @@ struct TestPages {
     func answer(_ request: Request, _ context: WebContext) async throws -> Response {
         let id = try attemptID(context)
         let form = try await FormFields.read(request, context: context)
+        return try await site.blocking { try self.answer(form, attempt: id, context) }
+    }
+
+    private func answer(_ form: FormFields, attempt id: Int64, _ context: WebContext) throws -> Response {
         let (test, attempt) = try openOrReport(id, context)
         guard let attempt else { return Site.redirect("/attempts/\(id)/report") }
         guard let item = attempt.session.current else { return Site.redirect("/attempts/\(id)") }

@@ -32,6 +32,18 @@ public struct Site: Sendable {
         templates = try await MustacheLibrary(directory: Self.resourceFolder("Templates"))
     }
 
+    /// Where gradebook work runs: off Swift's cooperative threads (one per core), which a
+    /// waiting SQLite call would otherwise hold, so that one slow disk sync does not stall
+    /// every other request. A queue of its own gets new threads as its work blocks.
+    private static let gradebookQueue = DispatchQueue(label: "groundwork.gradebook", attributes: .concurrent)
+
+    /// Runs `work` (which reads or writes the gradebook, synchronously) on the gradebook queue.
+    func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Self.gradebookQueue.async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
     /// A folder shipped inside the module's resource bundle.
     static func resourceFolder(_ name: String) -> String {
         (Bundle.module.resourcePath ?? Bundle.module.bundlePath) + "/" + name
