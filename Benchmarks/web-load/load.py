@@ -61,6 +61,8 @@ class Connection:
 
 async def learner(number, args, results):
     conn = Connection(args.host, args.port, "learner-%d-%s" % (number, args.run))
+    if args.ramp:
+        await asyncio.sleep(args.ramp * number / args.learners)
     try:
         await conn.open()
         await conn.request("GET", "/api/session")
@@ -125,6 +127,7 @@ if __name__ == "__main__":
     parser.add_argument("--learners", type=int, default=200)
     parser.add_argument("--test", default="sentiment-quiz")
     parser.add_argument("--think", type=float, default=0.0, help="mean seconds between a learner's answers")
+    parser.add_argument("--ramp", type=float, default=0.0, help="seconds over which the learners arrive (0: all at once)")
     parser.add_argument("--deadline", type=float, default=120.0)
     parser.add_argument("--run", default="a", help="a tag that makes learner names unique per run")
     parser.add_argument("--acknowledged", default="acknowledged.json")

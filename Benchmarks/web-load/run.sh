@@ -2,8 +2,9 @@
 # Load benchmark for the web app (not a test; loopback only, bounded in count and time):
 #   Benchmarks/web-load/run.sh [LEARNERS] [ROUNDS]
 # 1. For each round: a fresh release server, LEARNERS simulated learners each start
-#    sentiment-quiz and save all 16 answers; then the gradebook is checked for every
-#    acknowledged answer (none lost, none twice).
+#    sentiment-quiz and save all 16 answers — first paced like people (arriving over 5 s,
+#    2 s on average between answers), then all at once with no pause (saturation); after
+#    each, the gradebook is checked for every acknowledged answer (none lost, none twice).
 # 2. Crash: the same load, the server killed with SIGKILL mid-run and restarted on the same
 #    gradebook; every answer acknowledged before the kill must be there.
 set -euo pipefail
@@ -30,11 +31,13 @@ start_server() { # $1: data folder; prints the port
 for round in $(seq 1 "$rounds"); do
     data="$work/round-$round"
     port="$(start_server "$data")"
-    echo -n "round $round: "
-    python3 "$here/load.py" --port "$port" --learners "$learners" --run "r$round" --acknowledged "$work/ack-$round.json"
+    echo -n "round $round paced: "
+    python3 "$here/load.py" --port "$port" --learners "$learners" --ramp 5 --think 2 --run "p$round" --acknowledged "$work/paced-$round.json"
+    echo -n "round $round saturation: "
+    python3 "$here/load.py" --port "$port" --learners "$learners" --run "s$round" --acknowledged "$work/saturation-$round.json"
     kill "$(cat "$work/server.pid")"; wait "$(cat "$work/server.pid")" 2>/dev/null || true
     echo -n "round $round gradebook: "
-    python3 "$here/verify.py" "$data/gradebook.sqlite" "$work/ack-$round.json"
+    python3 "$here/verify.py" "$data/gradebook.sqlite" "$work/paced-$round.json" "$work/saturation-$round.json"
 done
 
 data="$work/crash"
