@@ -171,6 +171,36 @@ class WebAppTests(unittest.TestCase):
         self.assert_overlays()
         screenshot(self.driver, "report-street-boxes-phone")
 
+    def test_a_drawn_answer_is_shown_over_the_gold_right_after_it_in_quiz_mode(self):
+        """shapes-and-poses explains each answer at once: a polygon drawn by clicks comes back
+        as a picture over the gold, with its list, before the next item."""
+        page = Page(self.driver)
+        self.open("/tests/shapes-and-poses")
+        start = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/start'] button")
+        start.click()
+        self.wait_for_new_page(start)
+        for _ in range(12):
+            if self.driver.find_elements(By.CSS_SELECTOR, "#item-form .gw-widget[data-kind=polygons]"):
+                break
+            skip = self.driver.find_element(By.CSS_SELECTOR, "button[name=skip]")
+            skip.click()
+            self.wait_for_new_page(skip)
+        page.wait_for("document.querySelector('.gw-widget').gwWidget")
+        widget = self.driver.find_element(By.CSS_SELECTOR, ".gw-widget")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", widget)
+        task = json.loads(widget.get_attribute("data-task"))
+        for fx, fy in [(0.3, 0.3), (0.6, 0.3), (0.5, 0.7)]:
+            page.click(*page.client(task["width"] * fx, task["height"] * fy))
+        self.driver.switch_to.active_element.send_keys(Keys.ENTER)
+        self.assertEqual(len(page.answer()), 1, "three clicks and Enter make one polygon")
+        save = self.driver.find_element(By.CSS_SELECTOR, "button[name=answer]")
+        save.click()
+        self.wait_for_new_page(save)
+        WebDriverWait(self.driver, 30).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, ".feedback .gw-overlay svg"))
+        listed = self.driver.find_element(By.CSS_SELECTOR, ".feedback .gw-overlay-list").text
+        self.assertRegex(listed, r"[Pp]olygon 1 ", "the list beside the picture speaks of the polygon drawn")
+        screenshot(self.driver, "feedback-polygon-desktop")
+
     def test_screenshots_of_every_page_kind(self):
         """Home, a lesson, an item of each typed kind, a report and history, at both sizes."""
         pages = [("home", "/"), ("course", "/course"), ("lesson", "/lessons/bounding-boxes"), ("tests", "/tests")]

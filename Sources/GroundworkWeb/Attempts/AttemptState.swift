@@ -92,6 +92,10 @@ struct FeedbackState: Encodable {
     var lines: [String] = []
     var reasonHTML: String?
     var lessonURL: String?
+    /// The answer, the gold and what the matching measured, as the policy released them.
+    var response: JSONValue?
+    var gold: JSONValue?
+    var details: ItemDetails?
     var hint: String?
     var triesLeft: Int?
     /// The answer came after the time limit and does not count.
@@ -117,6 +121,9 @@ struct FeedbackState: Encodable {
             lines = result.feedback
             reasonHTML = result.reason.isEmpty ? nil : WebText.markdown(result.reason)
             lessonURL = result.lesson.flatMap { site.lessonURL($0, test: test) }
+            response = result.response
+            gold = result.gold
+            details = result.details
         }
     }
 }

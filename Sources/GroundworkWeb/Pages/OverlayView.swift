@@ -20,11 +20,17 @@ struct OverlayView {
     let goldJSON: String
     let detailsJSON: String
     let rows: [Row]
+    /// The id of the list beside the picture.
+    let listID: String
 
     /// The overlay of a released item result, when its kind is drawn, marked or transcribed
     /// and the policy released its details.
-    init?(_ result: ItemResult, item: Item, mediaURL: String?) {
-        guard let details = result.details, let response = result.response else { return nil }
+    init?(_ result: ItemResult, item: Item, mediaURL: String?, listID: String) {
+        self.init(response: result.response, gold: result.gold, details: result.details, item: item, mediaURL: mediaURL, listID: listID)
+    }
+
+    init?(response: JSONValue?, gold: JSONValue?, details: ItemDetails?, item: Item, mediaURL: String?, listID: String) {
+        guard let details, let response else { return nil }
         switch item.kind {
         case .boxes, .polygons, .keypoints, .spans, .timeSegments, .transcription: break
         case .singleChoice, .multipleChoice, .rating, .shortText, .numeric, .ranking, .pairwise: return nil
@@ -33,9 +39,10 @@ struct OverlayView {
         taskJSON = JSONText.compact(item.content.task)
         self.mediaURL = mediaURL
         responseJSON = JSONText.compact(response)
-        goldJSON = result.gold.map(JSONText.compact) ?? "null"
+        goldJSON = gold.map(JSONText.compact) ?? "null"
         detailsJSON = JSONText.compact(details)
         rows = Self.rows(details, kind: item.kind)
+        self.listID = listID
     }
 
     /// The detail sentences (pairs first, then missed gold, then extra objects, as

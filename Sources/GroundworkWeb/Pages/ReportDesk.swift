@@ -113,7 +113,9 @@ struct ReportView {
                 number: index + 1, id: id, kind: item.kind.rawValue, verdict: result.verdict.rawValue, score: WebText.percent(result.score),
                 promptHTML: WebText.markdown(item.prompt), answer: words(result.response, item), gold: words(result.gold, item),
                 details: result.details?.lines(kind: item.kind) ?? [],
-                overlay: OverlayView(result, item: item, mediaURL: TestMedia.file(of: item.content.task).map { "/tests/\(test.id)/files/\($0)" }),
+                overlay: OverlayView(
+                    result, item: item, mediaURL: TestMedia.file(of: item.content.task).map { "/tests/\(test.id)/files/\($0)" },
+                    listID: "overlay-list-\(index + 1)"),
                 feedback: result.feedback,
                 reasonHTML: result.reason.isEmpty ? nil : WebText.markdown(result.reason),
                 lessonURL: result.lesson.flatMap { site.lessonURL($0, test: test) }, scored: result.scored)

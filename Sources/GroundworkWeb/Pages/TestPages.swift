@@ -94,7 +94,8 @@ struct TestPages {
             view.problem = error.message
             return try site.page(
                 "item", title: "\(test.title) — item \(state.number) of \(state.total)", context: context, view: view,
-                status: .unprocessableContent, section: "tests", scripts: ["attempt.js"] + view.widgetScripts, styles: Self.widgetStyles(view))
+                status: .unprocessableContent, section: "tests", scripts: ["attempt.js"] + view.widgetScripts,
+                styles: Self.widgetStyles(view))
         }
     }
 

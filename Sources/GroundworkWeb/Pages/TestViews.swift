@@ -69,6 +69,8 @@ struct ItemPageView {
     let progressPercent: Int
     let item: ItemFormView?
     let feedback: FeedbackState?
+    /// The last answer drawn over the gold, when the policy released it right away.
+    let feedbackOverlay: OverlayView?
     let tryAgain: Bool
     let accuracy: String?
     /// Items answered so far out of the total, for the submit page.
@@ -83,11 +85,23 @@ struct ItemPageView {
         progressPercent = state.total == 0 ? 100 : (state.number - 1) * 100 / state.total
         item = state.item.map { ItemFormView($0, attempt: state.attempt, saved: state.saves, test: test) }
         feedback = state.feedback
+        feedbackOverlay = state.feedback.flatMap { feedback in
+            feedback.itemID.flatMap(test.item).flatMap { item in
+                OverlayView(
+                    response: feedback.response, gold: feedback.gold, details: feedback.details, item: item,
+                    mediaURL: TestMedia.file(of: item.content.task).map { "/tests/\(test.id)/files/\($0)" }, listID: "feedback-overlay-list"
+                )
+            }
+        }
         tryAgain = state.feedback?.type == "try-again"
         accuracy = state.accuracy.map(WebText.percent)
         unanswered = state.total - state.answered
     }
 
-    /// The widget scripts the item needs (the shared canvas model first), if it has a widget.
-    var widgetScripts: [String] { item?.widgetScript.map { ["widgets/common.js", "widgets/\($0)"] } ?? [] }
+    /// The widget scripts the page needs (the shared canvas model first): the item's widget,
+    /// and the overlay of the last answer.
+    var widgetScripts: [String] {
+        let scripts = [item?.widgetScript, feedbackOverlay == nil ? nil : "overlay.js"].compactMap { $0 }
+        return scripts.isEmpty ? [] : ["widgets/common.js"] + scripts.map { "widgets/\($0)" }
+    }
 }
