@@ -84,6 +84,12 @@ let package = Package(
             dependencies: ["GroundworkMetrics", "Grading"],
             path: "Benchmarks/metrics-bench"
         ),
+        // `swift run -c release waveform-bench FILE.wav`: the web app's waveform peaks of a clip.
+        .executableTarget(
+            name: "waveform-bench",
+            dependencies: ["GroundworkWeb"],
+            path: "Benchmarks/waveform-bench"
+        ),
         // Helpers every test target may use (a temporary folder, a seeded generator), as test targets
         // cannot share files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -1,17 +1,17 @@
-import Foundation
+public import Foundation
 
 /// The loudness outline of a WAV file, computed by the server so the page draws a waveform
 /// without decoding audio: the largest absolute sample in each of `buckets` equal slices,
 /// scaled so the loudest slice is 1.
-enum WaveformPeaks {
+public enum WaveformPeaks {
     /// Peaks as a JSON array with three decimals, or nil for a file that is not PCM WAV.
-    static func json(path: String, buckets: Int = 1000) -> String? {
+    public static func json(path: String, buckets: Int = 1000) -> String? {
         guard let data = FileManager.default.contents(atPath: path), let peaks = peaks(wav: data, buckets: buckets) else { return nil }
         return "[" + peaks.map { String(format: "%.3f", $0) }.joined(separator: ",") + "]"
     }
 
     /// Peaks of a RIFF WAV in memory: 8-, 16-, 24- or 32-bit integer PCM, or 32-bit float.
-    static func peaks(wav data: Data, buckets: Int) -> [Double]? {
+    public static func peaks(wav data: Data, buckets: Int) -> [Double]? {
         let bytes = [UInt8](data)
         guard bytes.count >= 12, bytes[0..<4].elementsEqual("RIFF".utf8), bytes[8..<12].elementsEqual("WAVE".utf8), buckets > 0 else {
             return nil
