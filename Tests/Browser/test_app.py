@@ -201,6 +201,50 @@ class WebAppTests(unittest.TestCase):
         self.assertRegex(listed, r"[Pp]olygon 1 ", "the list beside the picture speaks of the polygon drawn")
         screenshot(self.driver, "feedback-polygon-desktop")
 
+    def test_shapes_and_poses_is_taken_in_the_browser_end_to_end(self):
+        """Every item of shapes-and-poses answered in the page: polygons by clicks and Enter,
+        keypoints placed in order by clicks, choices by number keys; the report then draws
+        each drawn answer over the gold."""
+        page = Page(self.driver)
+        self.open("/tests/shapes-and-poses")
+        start = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/start'] button")
+        start.click()
+        self.wait_for_new_page(start)
+        kinds = []
+        while self.driver.find_elements(By.ID, "item-form"):
+            form = self.driver.find_element(By.ID, "item-form")
+            widgets = form.find_elements(By.CSS_SELECTOR, ".gw-widget")
+            if widgets:
+                kind = widgets[0].get_attribute("data-kind")
+                page.wait_for("document.querySelector('.gw-widget').gwWidget")
+                self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", widgets[0])
+                task = json.loads(widgets[0].get_attribute("data-task"))
+                w, h = task["width"], task["height"]
+                if kind == "polygons":
+                    for fx, fy in [(0.4, 0.3), (0.6, 0.3), (0.6, 0.6), (0.4, 0.6)]:
+                        page.click(*page.client(w * fx, h * fy))
+                    self.driver.switch_to.active_element.send_keys(Keys.ENTER)
+                else:
+                    names = task["keypoints"]
+                    for number in range(len(names)):
+                        page.click(*page.client(w * (0.3 + 0.4 * number / max(1, len(names) - 1)), h * 0.5))
+                    saved = page.answer()
+                    self.assertEqual(sorted(saved[0]["points"]), sorted(names), "every named point is placed, in order")
+                self.assertTrue(page.answer(), "the %s widget saved an answer" % kind)
+                kinds.append(kind)
+                button = form.find_element(By.CSS_SELECTOR, "button[name=answer]")
+                button.click()
+                self.wait_for_new_page(button)
+            else:
+                self.answer_with_keys()
+        self.assertEqual(sorted(set(kinds)), ["keypoints", "polygons"])
+        submit = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button")
+        submit.click()
+        WebDriverWait(self.driver, 30).until(expected_conditions.url_contains("/report"))
+        drawn = [overlay for overlay in self.driver.find_elements(By.CSS_SELECTOR, ".gw-overlay") if overlay.find_elements(By.TAG_NAME, "svg")]
+        self.assertEqual(len(drawn), len(kinds), "every drawn answer is drawn over the gold in the report")
+        screenshot(self.driver, "report-shapes-and-poses-desktop")
+
     def test_screenshots_of_every_page_kind(self):
         """Home, a lesson, an item of each typed kind, a report and history, at both sizes."""
         pages = [("home", "/"), ("course", "/course"), ("lesson", "/lessons/bounding-boxes"), ("tests", "/tests")]
