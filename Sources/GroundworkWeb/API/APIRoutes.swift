@@ -160,16 +160,10 @@ struct APIRoutes {
     }
 
     func quiz(_ request: Request, _ context: WebContext) async throws -> Response {
-        let lesson = try site.lesson(try context.parameters.require("id"))
-        let quizzes = lesson.document.quizzes
-        guard let number = Int(try context.parameters.require("number")), quizzes.indices.contains(number) else {
-            throw WebError(.notFound, "lesson '\(lesson.id)' has no quiz number \(context.parameters.get("number") ?? "")")
-        }
+        let desk = QuizDesk(site: site)
+        let (lesson, _, quiz) = try desk.quiz(context)
         let body = try await JSONBody.read(request, context: context)
-        let chosen = try QuizAnswerQuery.choices(try body.integers("choices").map(String.init), count: quizzes[number].choices.count)
-        let feedback = QuizFeedbackView(quiz: quizzes[number], chosen: chosen, renderer: HTMLRenderer())
-        let book = site.book(context)
-        try await site.blocking { try book.recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: feedback.correct ? 1 : 0) }
+        let feedback = try await desk.check(try body.integers("choices").map(String.init), lesson: lesson, quiz: quiz, context)
         return .json(
             QuizBody(
                 correct: feedback.correct,

@@ -90,17 +90,11 @@ struct CoursePages {
     /// Checks a quiz answer, records it, and shows the lesson again at the quiz with every
     /// choice explained.
     func answerQuiz(_ request: Request, _ context: WebContext) async throws -> Response {
-        let lesson = try site.lesson(try context.parameters.require("id"))
-        let quizzes = lesson.document.quizzes
-        guard let number = Int(try context.parameters.require("number")), quizzes.indices.contains(number) else {
-            throw WebError(.notFound, "lesson '\(lesson.id)' has no quiz number \(context.parameters.get("number") ?? "")")
-        }
+        let desk = QuizDesk(site: site)
+        let (lesson, number, quiz) = try desk.quiz(context)
         let form = try await FormFields.read(request, context: context)
-        let chosen = try QuizAnswerQuery.choices(form.values("choice"), count: quizzes[number].choices.count)
-        let correct = quizzes[number].isAnswered(correctlyBy: chosen)
-        let book = site.book(context)
-        try await site.blocking { try book.recordLessonRead(lesson.id, quizzesAnswered: 1, quizzesCorrect: correct ? 1 : 0) }
-        let list = chosen.sorted().map(String.init).joined(separator: ",")
+        let feedback = try await desk.check(form.values("choice"), lesson: lesson, quiz: quiz, context)
+        let list = feedback.choices.enumerated().filter(\.element.chosen).map { String($0.offset) }.joined(separator: ",")
         return Site.redirect("/lessons/\(lesson.id)?quiz=\(number)&chosen=\(list)#quiz-\(number)")
     }
 
