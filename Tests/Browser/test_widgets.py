@@ -259,6 +259,39 @@ class PolygonsTest(BrowserCase):
         self.assertEqual(p.answer(), [{'label': 'roof', 'points': [[300, 119], [360, 59], [420, 119]]}])
 
 
+class KeyboardCrosshairTest(BrowserCase):
+    def test_polygon_and_keypoints_placed_with_the_keyboard_alone(self):
+        p = self.page
+        p.open('polygons.html')
+        p.focus('.gw-canvas')
+        p.keys('c')
+        for key in ('ARROW_LEFT', 'ARROW_UP'):
+            p.keys(getattr(Keys, key), mods=(Keys.SHIFT,))
+        p.keys(Keys.SPACE)
+        p.keys(Keys.ARROW_RIGHT, mods=(Keys.SHIFT,))
+        p.keys(Keys.ARROW_RIGHT, mods=(Keys.SHIFT,))
+        p.keys(Keys.SPACE)
+        p.keys(Keys.ARROW_DOWN, mods=(Keys.SHIFT,))
+        p.keys(Keys.ARROW_DOWN, mods=(Keys.SHIFT,))
+        p.keys(Keys.SPACE)
+        p.keys(Keys.ENTER)
+        polygons = p.answer()
+        self.assertEqual(len(polygons), 1)
+        w, h = p.js("return [document.querySelector('.gw-widget').gwWidget.W, document.querySelector('.gw-widget').gwWidget.H]")
+        cx, cy = w / 2, h / 2
+        self.assertEqual([[round(a), round(b)] for a, b in polygons[0]['points']],
+                         [[round(cx - 10), round(cy - 10)], [round(cx + 10), round(cy - 10)], [round(cx + 10), round(cy + 10)]])
+        p.open('keypoints.html')
+        p.focus('.gw-canvas')
+        p.keys('c')
+        p.keys(Keys.SPACE)
+        p.keys(Keys.ARROW_RIGHT)
+        p.keys(Keys.SPACE)
+        points = p.answer()[0]['points']
+        first, second = list(points)[:2]
+        self.assertAlmostEqual(points[second][0] - points[first][0], 1, delta=0.01)
+
+
 class KeypointsTest(BrowserCase):
     def test_place_in_order_with_visibility(self):
         p = self.page

@@ -555,6 +555,7 @@
       }
       if (mod && (e.key === 'y' || e.key === 'Y')) { e.preventDefault(); this.redo(); return; }
       if (e.target !== this.svg) return; // the rest only when the canvas has focus
+      if (this.placeAtCursor && this.crosshairKey(e)) { e.preventDefault(); return; }
       if (this.keyDown(e)) { e.preventDefault(); return; }
       if (this.canvas.key(e)) { e.preventDefault(); return; }
       if (e.key === 'Tab') {
@@ -572,6 +573,44 @@
         return;
       }
       if (e.key === 'Escape' && this.selected) { this.select(null, true); e.preventDefault(); }
+    }
+    // A keyboard crosshair for kinds placed point by point (polygons, keypoints): C shows
+    // it at the centre, arrows move it (Shift: 10 px), Space places there as a click would.
+    crosshairKey(e) {
+      if (e.ctrlKey || e.metaKey || e.altKey) return false;
+      if (e.key === 'c' || e.key === 'C') {
+        this.cursor = this.cursor ? null : { x: this.W / 2, y: this.H / 2 };
+        this.drawCursor();
+        this.announcer.say(this.cursor
+          ? 'Crosshair at x ' + GW.fmt(this.cursor.x) + ' y ' + GW.fmt(this.cursor.y) + '. Arrows move it, Space places.'
+          : 'Crosshair off');
+        return true;
+      }
+      if (!this.cursor) return false;
+      const d = this.arrow(e);
+      if (d) {
+        this.cursor = this.canvas.clampPoint({ x: this.cursor.x + d[0], y: this.cursor.y + d[1] });
+        this.drawCursor();
+        this.showReadout(this.cursor);
+        return true;
+      }
+      if (e.key === ' ') {
+        this.placeAtCursor(this.cursor);
+        this.drawCursor();
+        return true;
+      }
+      return false;
+    }
+    drawCursor() {
+      if (this.cursorEl) this.cursorEl.remove();
+      this.cursorEl = null;
+      if (!this.cursor) return;
+      const { x, y } = this.cursor, r = this.px(12);
+      this.cursorEl = GW.s('g', { class: 'gw-crosshair', 'aria-hidden': 'true' });
+      this.cursorEl.append(
+        GW.s('line', { x1: x - r, y1: y, x2: x + r, y2: y }), GW.s('line', { x1: x, y1: y - r, x2: x, y2: y + r }),
+        GW.s('circle', { cx: x, cy: y, r: r / 2 }));
+      this.svg.append(this.cursorEl);
     }
     // Arrow keys: returns [dx, dy] in image pixels or null.
     arrow(e) {

@@ -27,6 +27,7 @@
         shortcuts: [
           ['Click', 'place the point named under the image, then the next one'],
           ['Drag a point', 'move it'],
+          ['C, then \u2190 \u2191 \u2192 \u2193 and Space', 'keyboard crosshair: move it (Shift: 10 px), place the next point'],
           ['V', 'selected point: visible \u2192 occluded \u2192 not in image'],
           ['S', 'mark the point to place as not in the image and go on'],
           ['N', 'new object'],
@@ -221,6 +222,8 @@
       const next = this.nextName(o);
       this.commit('Placed ' + n + ' at x ' + GW.fmt(c.x) + ' y ' + GW.fmt(c.y) + '. ' + (next ? 'Place: ' + next : 'All points placed.'));
     }
+    // The keyboard crosshair places the next point as a click would.
+    placeAtCursor(c) { this.place(c); }
     cancel() {
       const g = this.gesture;
       this.gesture = null;

@@ -20,6 +20,7 @@
           ['Click', 'place a vertex (it snaps to a nearby vertex of another polygon)'],
           ['Enter / click the first vertex', 'close the polygon (3 vertices at least)'],
           ['Backspace', 'remove the last vertex while drawing'],
+          ['C, then \u2190 \u2191 \u2192 \u2193 and Space', 'keyboard crosshair: move it (Shift: 10 px), place a vertex'],
           ['Esc', 'cancel the polygon being drawn, then clear the selection'],
           ['Drag a vertex', 'move it (selected polygon)'],
           ['Click an edge', 'insert a vertex there (selected polygon)'],
@@ -196,6 +197,21 @@
         if (g.moved) this.commit('Moved ' + this.describe(g.o, this.indexOf(g.o.id) + 1));
         else { this.activeVertex = null; this.renderAll(); }
       }
+    }
+    // The keyboard crosshair places a vertex as a click would (starting a polygon if none is open).
+    placeAtCursor(c) {
+      if (this.draftPts) {
+        this.draftPts.push([c.x, c.y]);
+        this.renderUI();
+        this.announcer.say('Vertex ' + this.draftPts.length + ' at x ' + GW.fmt(c.x) + ' y ' + GW.fmt(c.y));
+        return;
+      }
+      this.selectedId = null;
+      this.activeVertex = null;
+      this.draftPts = [[c.x, c.y]];
+      this.rubber = c;
+      this.renderAll();
+      this.announcer.say('New polygon: vertex 1 at x ' + GW.fmt(c.x) + ' y ' + GW.fmt(c.y) + '. Enter closes.');
     }
     snapOther(o, q) {
       const tol = this.px(SNAP);
