@@ -51,7 +51,8 @@ struct Home: ParsableCommand {
         print("  groundwork lessons        see every lesson and its id")
         print("  groundwork read ID        read a lesson and answer its quizzes")
         print("  groundwork assessments    the practice tests, their rules and your results")
-        print("  groundwork take ID        take a practice test under its platform's rules")
+        print("  groundwork practice ID    practise a test: any time, feedback after each answer")
+        print("  groundwork take ID        take a test as an exam under its platform's rules")
         print("  groundwork history        your attempts over time")
         print("  groundwork check          check the course for mistakes (for authors)")
         print("  groundwork help COMMAND   more about any command")
@@ -74,7 +75,7 @@ extension Home {
         let tests = AssessmentOptions.assessmentFolders(in: folder).compactMap { AssessmentLoader().load(folder: $0).assessment }
             .map { (test: $0, rank: firstLesson($0)) }.sorted { $0.rank < $1.rank }.map(\.test)
         guard !tests.isEmpty, let attempts = try? book.attempts() else { return nil }
-        let passed = Set(attempts.filter { $0.passed == true }.map(\.assessmentID))
+        let passed = Set(attempts.filter { $0.passed == true && $0.purpose == .exam }.map(\.assessmentID))
         let tried = Set(attempts.map(\.assessmentID))
         var lines = ["Practice tests: \(tests.filter { passed.contains($0.id) }.count) of \(tests.count) passed, \(tried.count) attempted."]
         let open = tests.filter { !passed.contains($0.id) }
@@ -84,7 +85,8 @@ extension Home {
             if course.lessons.indices.contains(rank), !read.contains(course.lessons[rank].id) {
                 lines.append("  it rehearses '\(course.lessons[rank].title)': groundwork read \(course.lessons[rank].id), then")
             }
-            lines.append("  groundwork take \(next.id)")
+            lines.append("  groundwork practice \(next.id)   (nothing at stake)")
+            lines.append("  groundwork take \(next.id)       (the exam, under the platform's rules)")
         }
         return lines.joined(separator: "\n")
     }
