@@ -51,7 +51,7 @@ struct Home: ParsableCommand {
         print("  groundwork lessons        see every lesson and its id")
         print("  groundwork read ID        read a lesson and answer its quizzes")
         print("  groundwork assessments    the practice tests, their rules and your results")
-        print("  groundwork practice ID    practise a test: any time, feedback after each answer")
+        print("  groundwork practice ID    practise a test, feedback after each answer")
         print("  groundwork take ID        take a test as an exam under its platform's rules")
         print("  groundwork history        your attempts over time")
         print("  groundwork check          check the course for mistakes (for authors)")
@@ -82,11 +82,13 @@ extension Home {
         if let next = open.first(where: { (try? book.eligibility(for: $0))?.allowsTaking ?? false }) {
             lines.append(style.apply([.bold], to: "Next test: ") + "\(next.title)")
             let rank = firstLesson(next)
+            let renderer = Terminal.renderer()
             if course.lessons.indices.contains(rank), !read.contains(course.lessons[rank].id) {
-                lines.append("  it rehearses '\(course.lessons[rank].title)': groundwork read \(course.lessons[rank].id), then")
+                let lesson = course.lessons[rank]
+                lines.append(renderer.wrap("it rehearses '\(lesson.title)': groundwork read \(lesson.id), then", indent: "  "))
             }
-            lines.append("  groundwork practice \(next.id)   (nothing at stake)")
-            lines.append("  groundwork take \(next.id)       (the exam, under the platform's rules)")
+            lines.append(renderer.wrap("practise it: groundwork practice \(next.id)", indent: "  "))
+            lines.append(renderer.wrap("take it as an exam: groundwork take \(next.id)", indent: "  "))
         }
         return lines.joined(separator: "\n")
     }

@@ -67,7 +67,7 @@ public struct ReportRenderer: Sendable {
                 lines.append(
                     "  \(pad(concept.concept, nameWidth))  \(padLeft(Format.precisePercent(concept.score), 6))  over \(Format.count(concept.items, "item"))"
                 )
-                for lesson in concept.review { lines.append("    → \(lessonText(lesson))") }
+                for lesson in concept.review { lines += wrap(lessonText(lesson), indent: "    → ", continuation: "      ") }
             }
         }
         if !result.hints.isEmpty {
@@ -144,7 +144,9 @@ public struct ReportRenderer: Sendable {
             let continuation = String(repeating: " ", count: label.count)
             for line in reason.dropFirst() where !line.isEmpty { lines.append(continuation + line) }
         }
-        if let lesson = item.lesson { lines.append(indent + "Lesson: \(lessonText(lesson))") }
+        if let lesson = item.lesson {
+            lines += wrap("Lesson: \(lessonText(lesson))", indent: indent, continuation: indent + "        ")
+        }
         return lines
     }
 
