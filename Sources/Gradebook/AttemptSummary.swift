@@ -1,5 +1,6 @@
 public import Foundation
 public import GRDB
+public import Grading
 
 /// An attempt as lists show it: without its items and its report, so listing thousands of
 /// attempts reads a few columns, never every report's JSON.
@@ -11,11 +12,12 @@ public struct AttemptSummary: Codable, Sendable, Equatable, Identifiable, Fetcha
     public var status: Attempt.Status
     public var score: Double?
     public var passed: Bool?
+    public var purpose: AttemptPurpose
 
     public static let databaseTableName = "attempt"
     public static var databaseSelection: [any SQLSelectable] { CodingKeys.allCases.map { Column($0.rawValue) } }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, assessmentID, startedAt, finishedAt, status, score, passed
+        case id, assessmentID, startedAt, finishedAt, status, score, passed, purpose
     }
 }

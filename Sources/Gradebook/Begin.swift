@@ -1,4 +1,4 @@
-/// What ``LearnerBook/begin(_:seed:holder:)`` did, decided and done in one transaction.
+/// What ``LearnerBook/begin(_:seed:holder:purpose:)`` did, decided and done in one transaction.
 public enum Begin: Sendable, Equatable {
     /// An attempt was already in progress; nothing was started (resume it).
     case resume(Attempt)

@@ -1,4 +1,5 @@
 import GRDB
+import Grading
 
 /// The schema. Migrations are never edited once released; new ones are appended.
 enum GradebookSchema {
@@ -81,6 +82,12 @@ enum GradebookSchema {
                     """, arguments: [Gradebook.localLearner])
             try db.drop(table: "lessonProgress")
             try db.rename(table: "lessonProgressByLearner", to: "lessonProgress")
+        }
+        migrator.registerMigration("v3: practice attempts apart from exams") { db in
+            // Every attempt made before there was practice was taken under the test's rules.
+            try db.alter(table: "attempt") { table in
+                table.add(column: "purpose", .text).notNull().defaults(to: AttemptPurpose.exam.rawValue)
+            }
         }
         return migrator
     }()

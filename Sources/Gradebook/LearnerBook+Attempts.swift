@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+public import Grading
 
 extension LearnerBook {
     /// The attempt `id`, with its items and report; nil when this learner has no such attempt.
@@ -22,38 +23,41 @@ extension LearnerBook {
         }
     }
 
-    /// The attempt at `assessmentID` still in progress, if any: the one `take` resumes.
-    public func attemptInProgress(assessmentID: String) throws(GradebookError) -> Attempt? {
-        try gradebook.read { db in try inProgress(db, assessmentID: assessmentID) }
+    /// The attempt at `assessmentID` for `purpose` still in progress, if any: the one `take`
+    /// (or `practice`) resumes.
+    public func attemptInProgress(assessmentID: String, purpose: AttemptPurpose = .exam) throws(GradebookError) -> Attempt? {
+        try gradebook.read { db in try inProgress(db, assessmentID: assessmentID, purpose: purpose) }
     }
 
-    /// Attempts, newest first; all of them, or those at one assessment. Summaries only: a
-    /// list never loads the reports.
-    public func attempts(assessmentID: String? = nil) throws(GradebookError) -> [AttemptSummary] {
+    /// Attempts, newest first; all of them, or those at one assessment, or of one purpose.
+    /// Summaries only: a list never loads the reports.
+    public func attempts(assessmentID: String? = nil, purpose: AttemptPurpose? = nil) throws(GradebookError) -> [AttemptSummary] {
         try gradebook.read { db in
             var request = AttemptSummary.filter(Column("learnerID") == learnerID)
             if let assessmentID { request = request.filter(Column("assessmentID") == assessmentID) }
+            if let purpose { request = request.filter(Column("purpose") == purpose.rawValue) }
             return try request.order(Column("startedAt").desc, Column("id").desc).fetchAll(db)
         }
     }
 
-    /// When the learner may next start `assessmentID`, given a cooldown after each finished
-    /// attempt; nil when they may start now. Read from the file, so it holds across restarts.
+    /// When the learner may next start an exam at `assessmentID`, given a cooldown after each
+    /// finished exam attempt (practice starts none); nil when they may start now. Read from the file, so it holds across restarts.
     public func nextAllowedStart(assessmentID: String, cooldown: TimeInterval) throws(GradebookError) -> Date? {
         try gradebook.read { db in try nextAllowedStart(db, assessmentID: assessmentID, cooldown: cooldown) }
     }
 
-    func inProgress(_ db: Database, assessmentID: String) throws -> Attempt? {
+    func inProgress(_ db: Database, assessmentID: String, purpose: AttemptPurpose) throws -> Attempt? {
         try Attempt.filter(
             Column("learnerID") == learnerID && Column("assessmentID") == assessmentID
-                && Column("status") == Attempt.Status.inProgress.rawValue
+                && Column("status") == Attempt.Status.inProgress.rawValue && Column("purpose") == purpose.rawValue
         ).order(Column("startedAt").desc).fetchOne(db)
     }
 
     func nextAllowedStart(_ db: Database, assessmentID: String, cooldown: TimeInterval) throws -> Date? {
         let lastFinish = try Date.fetchOne(
-            db, sql: "SELECT MAX(finishedAt) FROM attempt WHERE learnerID = ? AND assessmentID = ? AND finishedAt IS NOT NULL",
-            arguments: [learnerID, assessmentID])
+            db,
+            sql: "SELECT MAX(finishedAt) FROM attempt WHERE learnerID = ? AND assessmentID = ? AND finishedAt IS NOT NULL AND purpose = ?",
+            arguments: [learnerID, assessmentID, AttemptPurpose.exam.rawValue])
         guard let allowed = lastFinish?.addingTimeInterval(cooldown) else { return nil }
         return allowed > now() ? allowed : nil
     }

@@ -4,22 +4,33 @@ public import Grading
 
 extension LearnerBook {
     /// Applies the policy's attempts, retake delay and prerequisites to the record, for
-    /// display; only ``begin(_:seed:holder:)`` acts on it.
-    public func eligibility(for assessment: Assessment) throws(GradebookError) -> Eligibility {
-        try gradebook.read { db in try eligibility(db, assessment) }
+    /// display; only ``begin(_:seed:holder:purpose:)`` acts on it.
+    ///
+    /// Practice is always allowed (or resumed); an exam's limits look at exam attempts only,
+    /// so practising never costs an attempt or starts a retake delay.
+    public func eligibility(for assessment: Assessment, purpose: AttemptPurpose = .exam) throws(GradebookError) -> Eligibility {
+        try gradebook.read { db in try eligibility(db, assessment, purpose) }
     }
 
     /// Resumes, starts or refuses an attempt at `assessment`, deciding and recording in one
     /// write transaction: two takers beginning at once can never start two attempts or go
     /// past the attempt limit.
     ///
+    /// ```swift
+    /// switch try book.begin(test, seed: seed, holder: holder, purpose: .practice) { … }
+    /// ```
+    ///
     /// - Parameters:
     ///   - seed: Draws and shuffles the items of a new attempt (recorded, so it is redrawn alike).
     ///   - holder: Who takes a new attempt (see ``AttemptHolder``).
-    public func begin(_ assessment: Assessment, seed: UInt64, holder: String) throws(GradebookError) -> Begin {
+    ///   - purpose: A simulated exam (the default) or practice; each has at most one attempt
+    ///     in progress, and the two never resume each other.
+    public func begin(
+        _ assessment: Assessment, seed: UInt64, holder: String, purpose: AttemptPurpose = .exam
+    ) throws(GradebookError) -> Begin {
         let now = now()
         return try gradebook.write { db in
-            switch try eligibility(db, assessment) {
+            switch try eligibility(db, assessment, purpose) {
             case .resume(let attempt): return .resume(attempt)
             case .refused(let refusal): return .refused(refusal)
             case .start:
@@ -27,7 +38,7 @@ extension LearnerBook {
                 var attempt = Attempt(
                     id: nil, learnerID: learnerID, assessmentID: assessment.id, assessmentVersion: assessment.version,
                     seed: Int64(bitPattern: seed), itemIDs: plan.itemIDs, startedAt: now, finishedAt: nil, status: .inProgress,
-                    score: nil, passed: nil, resultJSON: nil, holder: holder, heldSince: now, lastActivityAt: now)
+                    score: nil, passed: nil, resultJSON: nil, holder: holder, heldSince: now, lastActivityAt: now, purpose: purpose)
                 try attempt.insert(db)
                 return .started(attempt)
             }
@@ -35,15 +46,16 @@ extension LearnerBook {
     }
 
     /// Counts and indexed lookups only, so it stays fast however many attempts there are.
-    private func eligibility(_ db: Database, _ assessment: Assessment) throws -> Eligibility {
-        if let open = try inProgress(db, assessmentID: assessment.id) { return .resume(open) }
+    private func eligibility(_ db: Database, _ assessment: Assessment, _ purpose: AttemptPurpose) throws -> Eligibility {
+        if let open = try inProgress(db, assessmentID: assessment.id, purpose: purpose) { return .resume(open) }
+        guard purpose == .exam else { return .start }
         let policy = assessment.policy
-        let mine = Attempt.filter(Column("learnerID") == learnerID)
+        let exams = Attempt.filter(Column("learnerID") == learnerID && Column("purpose") == AttemptPurpose.exam.rawValue)
         let missing = try policy.requires.filter { prerequisite in
-            try mine.filter(Column("assessmentID") == prerequisite && Column("passed") == true).isEmpty(db)
+            try exams.filter(Column("assessmentID") == prerequisite && Column("passed") == true).isEmpty(db)
         }
         if !missing.isEmpty { return .refused(.needsPrerequisites(missing)) }
-        let used = try mine.filter(Column("assessmentID") == assessment.id).fetchCount(db)
+        let used = try exams.filter(Column("assessmentID") == assessment.id).fetchCount(db)
         if let limit = policy.attemptLimit, used >= limit { return .refused(.noAttemptsLeft(used: used)) }
         if let delay = policy.retakeDelayMinutes,
             let until = try nextAllowedStart(db, assessmentID: assessment.id, cooldown: delay * 60)

@@ -38,7 +38,7 @@ public struct RecordedAttempt: Sendable {
         let plan = AttemptPlan(seed: UInt64(bitPattern: attempt.seed), itemIDs: attempt.itemIDs, shufflesOptions: assessment.policy.shuffle)
         var session: AttemptSession
         do {
-            session = try AttemptSession(assessment: assessment, plan: plan)
+            session = try AttemptSession(assessment: assessment, plan: plan, purpose: attempt.purpose)
         } catch {
             throw RecordedAttemptError.assessmentChanged(attempt: id, reason: error.description)
         }
@@ -158,9 +158,12 @@ public struct RecordedAttempt: Sendable {
         if let left = secondsLeft, left <= 0 { session.timeRanOut() }
     }
 
-    /// Scores the attempt and closes it in the gradebook with its full result.
+    /// Scores the attempt and closes it in the gradebook with its full result, dated and
+    /// with its active time.
     public mutating func finish(learner: String? = nil) throws -> AttemptResult {
-        let result = session.result(learner: learner)
+        var result = session.result(learner: learner)
+        result.startedAt = record.startedAt.formatted(.iso8601)
+        result.activeSeconds = elapsed
         let status: Attempt.Status
         switch session.ending {
         case .timedOut: status = .timedOut

@@ -1,5 +1,6 @@
 public import Foundation
 public import GRDB
+public import Grading
 
 /// One try at one assessment: which items were drawn (and with which seed, so the same draw
 /// can be made again), when it started and ended, and how it went.
@@ -53,6 +54,9 @@ public struct Attempt: Codable, Sendable, Equatable, Identifiable, FetchableReco
     /// The last moment the taker was seen (an answer, a heartbeat, a resumption): the start
     /// of the gap a later resumption takes off the clock.
     public var lastActivityAt: Date
+    /// A simulated exam or practice; only exams count towards attempt limits, retake delays
+    /// and prerequisites. Run it under ``Grading/Assessment/running(as:)`` with this purpose.
+    public var purpose: AttemptPurpose
 
     public static let databaseTableName = "attempt"
 
@@ -60,6 +64,8 @@ public struct Attempt: Codable, Sendable, Equatable, Identifiable, FetchableReco
         id = inserted.rowID
     }
 }
+
+extension AttemptPurpose: DatabaseValueConvertible {}
 
 /// One answer, written the moment it is given. A learner may answer an item more than once
 /// (training pools ask until it is right); `sequence` orders them and policies decide which counts.

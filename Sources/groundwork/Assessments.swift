@@ -38,20 +38,23 @@ struct Assessments: ParsableCommand {
             let limit = assessment.timeLimitMinutes.map { "\(Self.minutes($0)) limit" } ?? "no time limit"
             print(style.apply([.bold], to: assessment.id) + "  " + assessment.title)
             let items = assessment.items.count == 1 ? "1 item" : "\(assessment.items.count) items"
-            print("  \(items) (\(kinds)); \(limit); pass mark \(SummaryTable.percent(assessment.passMark))")
-            print(style.apply([.dim], to: "  " + Self.rules(assessment)))
-            if let book, let record = try? Self.record(assessment, book) { print("  " + record) }
+            let renderer = Terminal.renderer()
+            print(renderer.wrap("\(items) (\(kinds)); \(limit); pass mark \(SummaryTable.percent(assessment.passMark))", indent: "  "))
+            print(style.apply([.dim], to: renderer.wrap(Self.rules(assessment), indent: "  ")))
+            if let book, let record = try? Self.record(assessment, book) { print(renderer.wrap(record, indent: "  ")) }
         }
     }
 
     /// "Best 85% (passed) of 2 attempts; retake from 2026-12-01 09:00", or nil before any attempt.
     static func record(_ assessment: Assessment, _ book: LearnerBook) throws -> String? {
-        let attempts = try book.attempts(assessmentID: assessment.id)
-        guard !attempts.isEmpty else { return nil }
+        let all = try book.attempts(assessmentID: assessment.id)
+        guard !all.isEmpty else { return nil }
+        let attempts = all.filter { $0.purpose == .exam }
         var text = "You: \(History.count(attempts.count, "attempt"))"
         if let best = attempts.filter({ $0.score != nil }).max(by: { ($0.score ?? 0) < ($1.score ?? 0) }) {
             text += ", best \(History.verdict(best))"
         }
+        if attempts.count < all.count { text += " (and \(History.count(all.count - attempts.count, "practice run")))" }
         return text + ". " + (try History.next(assessment, book))
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Courseware
 import Foundation
 import Gradebook
 
@@ -16,13 +17,16 @@ struct Groundwork: AsyncParsableCommand {
               groundwork lessons               every lesson with its id and minutes
               groundwork read bounding-boxes   read a lesson and answer its quizzes
               groundwork assessments           the practice tests and their rules
-              groundwork take sentiment-quiz   take one under its platform's rules
+              groundwork practice sentiment-quiz
+                                               practise one: feedback after each answer
+              groundwork take sentiment-quiz   take one as an exam under its platform's rules
               groundwork history               your attempts over time
               groundwork check Content --strict
                                                check a course the way CI does
             """,
         subcommands: [
-            Home.self, Serve.self, Lessons.self, Read.self, Render.self, Assessments.self, Take.self, Report.self, History.self, Grade.self,
+            Home.self, Serve.self, Lessons.self, Read.self, Render.self, Assessments.self, Practice.self, Take.self, Report.self,
+            History.self, Grade.self,
             Check.self,
         ],
         defaultSubcommand: Home.self
@@ -33,6 +37,7 @@ struct Groundwork: AsyncParsableCommand {
     /// asynchronous command (`serve`) is awaited.
     static func start() async {
         do {
+            try refuseUnknownCommand(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
             if var server = command as? any AsyncParsableCommand {
                 try await server.run()
@@ -41,7 +46,10 @@ struct Groundwork: AsyncParsableCommand {
             }
         } catch {
             if let message = inputOutputMessage(for: error) {
-                FileHandle.standardError.write(Data("groundwork: \(message)\n".utf8))
+                // Wrapped for a person at a terminal; one line per message for a program reading a pipe.
+                let line = "groundwork: \(message)"
+                let text = Terminal.isErrorInteractive ? Terminal.renderer().wrap(line) : line
+                FileHandle.standardError.write(Data((text + "\n").utf8))
                 Foundation.exit(2)
             }
             let code = exitCode(for: error)
@@ -53,6 +61,16 @@ struct Groundwork: AsyncParsableCommand {
             if !message.isEmpty { FileHandle.standardError.write(Data("\(message)\n".utf8)) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+
+    /// A first argument that is no command is a mistyped one (`raed`), not arguments for the
+    /// default command, which takes none: say so with the closest command.
+    static func refuseUnknownCommand(_ arguments: [String]) throws {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return }
+        let names = (configuration.subcommands.map { $0._commandName } + ["help"]).sorted()
+        guard !names.contains(first) else { return }
+        let guess = Suggestion.closest(to: first, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+        throw CommandError("'\(first)' is not a command\(guess); 'groundwork --help' lists them")
     }
 
     /// The sentence for an error the user can act on (exit status 2); nil for usage errors,

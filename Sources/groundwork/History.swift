@@ -9,10 +9,11 @@ struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show your attempts over time: per assessment, best and latest, with a trend.",
         discussion: """
-            Without an id, one line per assessment you have attempted: attempts, best
-            and latest score, a trend chart (oldest to newest, one bar per attempt, ▁ =
-            0% to █ = 100%) and when you may take it again. With an id, every attempt at
-            it.
+            Without an id, one line per assessment you have attempted: exam attempts,
+            best and latest score, a trend chart (oldest to newest, one bar per attempt,
+            ▁ = 0% to █ = 100%) and when you may take it again; practice runs on a line
+            of their own, since they never count as attempts. With an id, every attempt
+            at it.
 
             Examples:
               groundwork history
@@ -40,28 +41,37 @@ struct History: ParsableCommand {
         for assessmentID in order {
             let attempts = all.filter { $0.assessmentID == assessmentID }.reversed()  // oldest first
             let assessment = try? assessments.load(assessmentID)
-            let scored = attempts.filter { $0.score != nil }
             var line = style.apply([.bold], to: assessmentID) + "  " + (assessment?.title ?? "")
             if let passMark = assessment?.passMark { line += style.apply([.dim], to: "  (pass mark \(SummaryTable.percent(passMark)))") }
             print(line)
-            var summary = "  \(Self.count(attempts.count, "attempt"))"
-            if let best = scored.max(by: { ($0.score ?? 0) < ($1.score ?? 0) }), let latest = scored.last {
-                summary += "; best \(Self.verdict(best)); latest \(Self.verdict(latest))"
-                summary += "  " + Self.sparkline(scored.map { $0.score ?? 0 })
-            }
-            print(summary)
+            let exams = attempts.filter { $0.purpose == .exam }
+            let practice = attempts.filter { $0.purpose == .practice }
+            if !exams.isEmpty || practice.isEmpty { print("  " + Self.summary(exams, noun: "attempt")) }
+            if !practice.isEmpty { print("  Practice: " + Self.summary(practice, noun: "run")) }
             if let assessment { print(style.apply([.dim], to: "  " + (try Self.next(assessment, book)))) }
             if id != nil {
                 for attempt in attempts {
                     let score = attempt.score.map { SummaryTable.percent($0) } ?? "—"
                     let passed = attempt.passed.map { $0 ? "passed" : "not passed" } ?? ""
+                    let kind = attempt.purpose == .practice ? "  practice" : ""
                     print(
-                        "    #\(attempt.id)  \(TimeText.moment(attempt.startedAt))  \(score.leftPadded(to: 4))  \(passed)  \(attempt.status)"
+                        "    #\(attempt.id)  \(TimeText.moment(attempt.startedAt))  \(score.leftPadded(to: 4))  \(passed)  \(attempt.status)\(kind)"
                     )
                 }
             }
         }
         if id == nil { print(style.apply([.dim], to: "\n'groundwork history ID' lists every attempt; 'groundwork report N' shows one.")) }
+    }
+
+    /// "2 attempts; best 80% passed; latest 61% not passed  ▅█", oldest first.
+    static func summary(_ attempts: [AttemptSummary], noun: String) -> String {
+        var summary = count(attempts.count, noun)
+        let scored = attempts.filter { $0.score != nil }
+        if let best = scored.max(by: { ($0.score ?? 0) < ($1.score ?? 0) }), let latest = scored.last {
+            summary += "; best \(verdict(best)); latest \(verdict(latest))"
+            summary += "  " + sparkline(scored.map { $0.score ?? 0 })
+        }
+        return summary
     }
 
     /// "80% passed".
@@ -80,9 +90,9 @@ struct History: ParsableCommand {
         switch try book.eligibility(for: assessment) {
         case .resume: return "An attempt is in progress: 'groundwork take \(assessment.id)' continues it."
         case .start: return "You may take it now: 'groundwork take \(assessment.id)'."
-        case .refused(.wait(let until)): return "Retake allowed from \(TimeText.moment(until))."
-        case .refused(.noAttemptsLeft): return "No attempts left."
-        case .refused(.needsPrerequisites(let missing)): return "Pass \(missing.joined(separator: ", ")) first."
+        case .refused(.wait(let until)): return "Retake allowed from \(TimeText.moment(until)); practice is open any time."
+        case .refused(.noAttemptsLeft): return "No exam attempts left; practice is open any time."
+        case .refused(.needsPrerequisites(let missing)): return "Pass \(missing.joined(separator: ", ")) first; practice is open any time."
         }
     }
 

@@ -51,7 +51,8 @@ struct Home: ParsableCommand {
         print("  groundwork lessons        see every lesson and its id")
         print("  groundwork read ID        read a lesson and answer its quizzes")
         print("  groundwork assessments    the practice tests, their rules and your results")
-        print("  groundwork take ID        take a practice test under its platform's rules")
+        print("  groundwork practice ID    practise a test, feedback after each answer")
+        print("  groundwork take ID        take a test as an exam under its platform's rules")
         print("  groundwork history        your attempts over time")
         print("  groundwork check          check the course for mistakes (for authors)")
         print("  groundwork help COMMAND   more about any command")
@@ -74,17 +75,20 @@ extension Home {
         let tests = AssessmentOptions.assessmentFolders(in: folder).compactMap { AssessmentLoader().load(folder: $0).assessment }
             .map { (test: $0, rank: firstLesson($0)) }.sorted { $0.rank < $1.rank }.map(\.test)
         guard !tests.isEmpty, let attempts = try? book.attempts() else { return nil }
-        let passed = Set(attempts.filter { $0.passed == true }.map(\.assessmentID))
+        let passed = Set(attempts.filter { $0.passed == true && $0.purpose == .exam }.map(\.assessmentID))
         let tried = Set(attempts.map(\.assessmentID))
         var lines = ["Practice tests: \(tests.filter { passed.contains($0.id) }.count) of \(tests.count) passed, \(tried.count) attempted."]
         let open = tests.filter { !passed.contains($0.id) }
         if let next = open.first(where: { (try? book.eligibility(for: $0))?.allowsTaking ?? false }) {
             lines.append(style.apply([.bold], to: "Next test: ") + "\(next.title)")
             let rank = firstLesson(next)
+            let renderer = Terminal.renderer()
             if course.lessons.indices.contains(rank), !read.contains(course.lessons[rank].id) {
-                lines.append("  it rehearses '\(course.lessons[rank].title)': groundwork read \(course.lessons[rank].id), then")
+                let lesson = course.lessons[rank]
+                lines.append(renderer.wrap("it rehearses '\(lesson.title)': groundwork read \(lesson.id), then", indent: "  "))
             }
-            lines.append("  groundwork take \(next.id)")
+            lines.append(renderer.wrap("practise it: groundwork practice \(next.id)", indent: "  "))
+            lines.append(renderer.wrap("take it as an exam: groundwork take \(next.id)", indent: "  "))
         }
         return lines.joined(separator: "\n")
     }

@@ -18,8 +18,17 @@ struct ItemPrompt {
     /// Choice options in the order this attempt shows them.
     let options: [ChoiceTask.Option]
     let renderer: TerminalRenderer
+    /// The test's guideline (its instructions, Markdown), which `:guide` shows again.
+    let guide: String
 
-    static let commands = "(:skip leaves it unanswered, :q saves and leaves)"
+    static let commands = "(:help lists the commands)"
+
+    static let help = """
+        :guide  show the test's guideline again
+        :skip   leave this item unanswered and go on
+        :q      save and leave; the same command again resumes here
+        :help   this list
+        """
 
     func ask() -> Reply {
         print(renderer.render(MarkdownDocument(source: SourceFile(path: "prompt", text: item.prompt))), terminator: "")
@@ -46,7 +55,7 @@ struct ItemPrompt {
             return read("Your answer\(task.unit.map { " (in \($0))" } ?? ""): ") { .numeric(try AnswerInput.number($0)) }
         case .spans(let task):
             let words = AnswerInput.tokens(task.text)
-            print(wrap(words.enumerated().map { "\($0.element.text)[\($0.offset + 1)]" }.joined(separator: " ")))
+            print(renderer.wrap(words.enumerated().map { "\($0.element.text)[\($0.offset + 1)]" }.joined(separator: " ")))
             print("Labels: \(task.labels.joined(separator: ", "))")
             return read("Entities as token range and label, e.g. 1-2 \(task.labels[0]); 5 \(task.labels.last ?? "") (or none): ") {
                 .spans(try AnswerInput.spans($0, task))
@@ -134,6 +143,12 @@ struct ItemPrompt {
             switch line.trimmingCharacters(in: .whitespaces) {
             case ":q", ":quit": return .leave
             case ":skip": return .answer(nil)
+            case ":help", ":h", ":?":
+                print(Self.help + (audio == nil ? "" : "\n:play   play the audio again"))
+                continue
+            case ":guide":
+                print(renderer.render(MarkdownDocument(source: SourceFile(path: "guide", text: guide))), terminator: "")
+                continue
             case ":play":
                 if let audio { AudioPlayer.play(audio) } else { print("This item has no audio.") }
                 continue
@@ -155,19 +170,6 @@ struct ItemPrompt {
 
     private func showNumbered(_ texts: [String]) {
         for (index, text) in texts.enumerated() { print("  \(index + 1). \(TerminalStyle.sanitize(text))") }
-    }
-
-    private func wrap(_ text: String) -> String {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if !current.isEmpty && current.count + word.count + 1 > renderer.width {
-                lines.append(current)
-                current = ""
-            }
-            current += (current.isEmpty ? "" : " ") + word
-        }
-        return (lines + [current]).joined(separator: "\n")
     }
 }
 

@@ -48,12 +48,13 @@ struct Report: ParsableCommand {
             return
         }
         // Without the assessment its policy is unknown, so it is released as the strictest one.
-        let result = stored.released(for: assessment?.policy ?? Self.aggregateOnly, stage: .finished)
+        let policy = assessment?.running(as: record.purpose).policy ?? Self.aggregateOnly
+        let result = stored.released(for: policy, stage: .finished)
         switch format {
         case .json:
             print(result.jsonText(), terminator: "")
         case .text:
-            print(Self.facts(record, resumptions: resumptions, assessment: assessment))
+            print(Self.facts(record, resumptions: resumptions, assessment: assessment, timed: result.activeSeconds != nil))
             print(
                 ReportRenderer(width: Terminal.width, lessonText: LessonLink.command).render(result), terminator: ""
             )
@@ -86,12 +87,13 @@ struct Report: ParsableCommand {
         return found
     }
 
-    /// When, how long, and how it ended: the attempt's record above its result.
-    static func facts(_ record: Attempt, resumptions: [Resumption], assessment: Assessment?) -> String {
-        var line = "Attempt #\(record.id ?? 0), \(TimeText.moment(record.startedAt))"
+    /// When, how long, and how it ended: the attempt's record above its result. The active
+    /// time is said here only for results stored before they carried it (`timed` false).
+    static func facts(_ record: Attempt, resumptions: [Resumption], assessment: Assessment?, timed: Bool) -> String {
+        var line = "\(record.purpose == .practice ? "Practice" : "Attempt") #\(record.id ?? 0), \(TimeText.moment(record.startedAt))"
         if let finished = record.finishedAt {
             let gaps = resumptions.reduce(0) { $0 + $1.gap }
-            line += ", \(TimeText.duration(finished.timeIntervalSince(record.startedAt) - gaps)) active"
+            if !timed { line += ", \(TimeText.duration(finished.timeIntervalSince(record.startedAt) - gaps)) active" }
             if !resumptions.isEmpty {
                 line +=
                     " (interrupted \(resumptions.count == 1 ? "once" : "\(resumptions.count) times") for \(TimeText.duration(gaps)), not counted)"

@@ -18,6 +18,8 @@ struct MigrationTests {
         #expect(finished.passed == true)
         #expect(finished.resultJSON == #"{"score":0.75}"#)
         #expect(finished.itemIDs == ["q1", "q2", "q3", "q4"])
+        // Attempts made before there was practice were exams, and still count as such.
+        #expect(try book.attempts().map(\.purpose) == [.exam, .exam])
         let open = try #require(try book.attemptInProgress(assessmentID: "yes-no"))
         #expect(open.id == 2)
         #expect(open.holder == nil)

@@ -379,3 +379,43 @@ struct MultiPartExamTests {
         #expect(result.failedBecause == ["Section 'Theory' scored 0%, below its pass mark 50%."])
     }
 }
+
+struct PracticeRulesTests {
+    @Test(arguments: [AssessmentPolicy.ReasonTiming.atEnd, .never])
+    func practiceExplainsEachAnswerWhateverTheTestsTimingAndDropsTheClock(timing: AssessmentPolicy.ReasonTiming) throws {
+        let test = try policyTest("  mode: exam\n  show-reasons: \(timing.rawValue)\n", timeLimit: "1m")
+        var attempt = try AttemptSession(
+            assessment: test, plan: AttemptPlan(seed: 1, itemIDs: test.items.map(\.id), shufflesOptions: false), purpose: .practice)
+        #expect(attempt.secondsLeft(at: 600) == nil)
+        guard case .result(let result) = attempt.answer(no, at: 600).feedback else {
+            Issue.record("practice should explain the answer")
+            return
+        }
+        #expect(result.reason == "It is.")
+        var exam = try session(test)
+        #expect(exam.answer(no, at: 5).feedback == .none)
+    }
+
+    @Test func practiceInWorkModeStillExplainsOnlyMissedTestQuestions() throws {
+        let test = try WorkModeTests().workTest()
+        var attempt = try AttemptSession(
+            assessment: test, plan: AttemptPlan(seed: 1, itemIDs: test.items.map(\.id), shufflesOptions: false), purpose: .practice)
+        #expect(attempt.answer(no, at: 1).feedback == .none, "q1 is an ordinary row: explaining it would mark the hidden gold")
+        guard case .result = attempt.answer(no, at: 2).feedback else {
+            Issue.record("a missed test question is explained")
+            return
+        }
+    }
+
+    @Test func aResultNumbersItemsAsShownAndTimesEachFromTheAnswerBefore() throws {
+        let test = try policyTest("  mode: quiz\n")
+        var attempt = try AttemptSession(
+            assessment: test, plan: AttemptPlan(seed: 1, itemIDs: ["q3", "q1", "q2", "q4"], shufflesOptions: false))
+        for (answer, at) in [(yes, 4.0), (no, 10), (yes, 25), (yes, 26)] { _ = attempt.answer(answer, at: at) }
+        let result = attempt.result(learner: nil)
+        #expect(result.items.map(\.id) == ["q3", "q1", "q2", "q4"])
+        #expect(result.items.map(\.number) == [1, 2, 3, 4])
+        #expect(result.items.map(\.secondsSpent) == [4, 6, 15, 1])
+        #expect(result.items[0].question?.prompt == "Is it?")
+    }
+}

@@ -284,7 +284,8 @@ struct CommandLineTests {
                 """
                 sentiment-single  Sentiment basics
                   4 items (single-choice); 15 min limit; pass mark 75%
-                  appen style, quiz mode; reasons after each answer; 2 attempts; retake after 1 day
+                  appen style, quiz mode; reasons after each answer; 2 attempts; retake after 1
+                  day
 
                 """))
     }

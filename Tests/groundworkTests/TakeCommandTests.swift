@@ -24,7 +24,7 @@ extension CommandLineTests {
         let report = try run(["report", "--assessments", Self.assessments])
         #expect(report.stdout.contains("Attempt #1, "))
         #expect(report.stdout.contains("Score: 33.3% — NOT PASSED"))
-        #expect(report.stdout.contains("  sky    single-choice      0%  incorrect"))
+        #expect(report.stdout.contains("  Item 1 of 3      0%  incorrect · 0 s  [sky, single-choice]"))
         let history = try run(["history", "quiz", "--assessments", Self.assessments])
         #expect(history.stdout.contains("quiz  Colour quiz  (pass mark 60%)\n  1 attempt; best 33% not passed; latest 33% not passed  ▃"))
         #expect(history.stdout.contains("    #1  "))
@@ -54,7 +54,7 @@ extension CommandLineTests {
         let second = try take("quiz", ["2", "3"])
         #expect(second.stdout.contains("Resuming attempt #1 at Colour quiz: 1 answer(s) kept"))
         #expect(second.stdout.contains("Item 2 of 3"))
-        #expect(!second.stdout.contains("Item 1 of 3"))
+        #expect(!second.stdout.contains("\nItem 1 of 3 ·"))
         #expect(second.stdout.contains("Score: 100% — PASSED"))
     }
 
@@ -103,7 +103,7 @@ extension CommandLineTests {
         #expect(result.stdout.contains("Item 3 of 5 · accuracy on test questions 0% (1)"))
         #expect(result.stdout.contains("Your accuracy on hidden test questions fell below the threshold"))
         #expect(result.stdout.contains("Removed: your accuracy on hidden test questions fell to 0% after 2 of them, below 70%."))
-        #expect(!result.stdout.contains("Item 5 of 5"))
+        #expect(!result.stdout.contains("\nItem 5 of 5\n"))
         let report = try run(["report", "--assessments", Self.assessments])
         #expect(report.stdout.contains("removed by work-mode accuracy"))
         #expect(report.stdout.contains("(ordinary row, not scored)"))
@@ -120,8 +120,8 @@ extension CommandLineTests {
         #expect(result.stdout.contains("Write each entity as tokens then label, e.g. 3-4 ORG; separate entities with ';'."))
         #expect(result.stdout.contains("Audio: ") && result.stdout.contains("typed/silence.wav"))
         #expect(result.stdout.contains("Score: 88.9% — PASSED"))
-        #expect(result.stdout.contains("  order   ranking              0%  incorrect"))
-        #expect(result.stdout.contains("  ner     spans              100%  correct"))
+        #expect(result.stdout.contains("  Item 8 of 9      0%  incorrect · 0 s  [order, ranking]"))
+        #expect(result.stdout.contains("  Item 5 of 9    100%  correct · 0 s  [ner, spans]"))
     }
 
     @Test func drawnItemsNeedAnAnswersFileAndSayWhereTheyWillBeAnswered() throws {
@@ -168,7 +168,7 @@ extension CommandLineTests {
         let result = try take("quiz", ["7", "purple", "1", "2", "3"])
         #expect(
             result.stdout.contains(
-                "'7' is not one of the choices; type its number (1–3). (:skip leaves it unanswered, :q saves and leaves)"))
+                "'7' is not one of the choices; type its number (1–3). (:help lists the commands)"))
         #expect(result.stdout.contains("'purple' is not one of the choices"))
         #expect(result.stdout.contains("Score: 100% — PASSED"))
     }

@@ -27,6 +27,13 @@ public struct TerminalRenderer: Sendable {
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
+    /// Plain text (a message, a status line) wrapped at word boundaries to the width, with
+    /// `indent` before every line; lines already in `text` are kept, and a word longer than
+    /// the width gets a line of its own, never a break inside it.
+    public func wrap(_ text: String, indent: String = "") -> String {
+        wrapWords([(text, [], false)], width: width - TerminalStyle.visibleWidth(indent)).map { indent + $0 }.joined(separator: "\n")
+    }
+
     // MARK: Blocks
 
     private func renderBlocks(_ blocks: [MarkdownNode], width: Int, loose: Bool) -> [String] {

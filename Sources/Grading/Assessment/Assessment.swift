@@ -12,9 +12,9 @@ public struct Assessment: Sendable {
     /// Fraction of the weighted total needed to pass, in [0, 1].
     public let passMark: Double
     /// Minutes, if the assessment is timed.
-    public let timeLimitMinutes: Double?
+    public internal(set) var timeLimitMinutes: Double?
     public let sections: [Section]
-    public let policy: AssessmentPolicy
+    public internal(set) var policy: AssessmentPolicy
     /// The Markdown body of `assessment.md`, front matter removed (lines kept blank).
     public let instructions: String
     public let items: [Item]

@@ -50,8 +50,11 @@ public struct AttemptSession: Sendable {
         public let ending: Ending?
     }
 
+    /// The assessment under the rules this attempt runs by (``Assessment/running(as:)``).
     public let assessment: Assessment
     public let plan: AttemptPlan
+    /// A simulated exam or practice.
+    public let purpose: AttemptPurpose
     /// The items asked, in order.
     public let items: [Item]
     public private(set) var given: [Given] = []
@@ -64,11 +67,16 @@ public struct AttemptSession: Sendable {
 
     /// Starts (or, fed its answers again, rebuilds) an attempt.
     ///
+    /// - Parameters:
+    ///   - assessment: The assessment as written; the session runs it as `purpose` requires.
+    ///   - purpose: A simulated exam (the test's own rules) or practice.
     /// - Throws: ``AttemptSessionError`` when the plan names an item the assessment no
     ///   longer has (it was edited since the attempt started).
-    public init(assessment: Assessment, plan: AttemptPlan) throws(AttemptSessionError) {
+    public init(assessment: Assessment, plan: AttemptPlan, purpose: AttemptPurpose = .exam) throws(AttemptSessionError) {
+        let assessment = assessment.running(as: purpose)
         self.assessment = assessment
         self.plan = plan
+        self.purpose = purpose
         var items: [Item] = []
         for id in plan.itemIDs {
             guard let item = assessment.item(id) else { throw AttemptSessionError.missingItem(id) }
@@ -114,7 +122,8 @@ public struct AttemptSession: Sendable {
         let counted = !given.contains { $0.itemID == item.id }
         given.append(Given(itemID: item.id, response: response, elapsed: elapsed, counted: counted, score: score))
         let policy = assessment.policy
-        let result = ItemResult(item: item, score: score, critical: policy.criticalItems.contains(item.id), response: response)
+        let result = ItemResult(
+            item: item, number: index + 1, score: score, critical: policy.criticalItems.contains(item.id), response: response)
         if policy.mode == .training, score.verdict != .correct {
             wrongTries += 1
             if wrongTries < AssessmentPolicy.trainingTries {
@@ -133,6 +142,18 @@ public struct AttemptSession: Sendable {
             if accuracy.items >= policy.removalAfter, accuracy.score < threshold - 1e-9 { ending = .removed }
         }
         return Outcome(counted: counted, feedback: feedback, ending: ending)
+    }
+
+    /// Active seconds spent on `itemID`: from the answer before each of its answers (or the
+    /// start) to that answer, every try included; nil when it was never answered.
+    func secondsSpent(on itemID: String) -> Double? {
+        var total: Double?
+        var previous = 0.0
+        for answer in given {
+            if answer.itemID == itemID { total = (total ?? 0) + max(0, answer.elapsed - previous) }
+            previous = answer.elapsed
+        }
+        return total
     }
 
     /// Ends the attempt because the time ran out while no answer was being given.
@@ -158,10 +179,14 @@ public struct AttemptSession: Sendable {
         result.ending = ending
         // Items the attempt never reached keep their gold to themselves: a retake may ask them.
         let reached = Set(given.map(\.itemID))
-        for index in result.items.indices where !reached.contains(result.items[index].id) {
+        for index in result.items.indices {
+            result.items[index].secondsSpent = secondsSpent(on: result.items[index].id)
+            guard !reached.contains(result.items[index].id) else { continue }
             result.items[index].withhold(note: "Not reached: the attempt ended before this item.")
+            result.items[index].question = nil
             result.failedBecause.removeAll { $0 == Grader.criticalFailure(result.items[index].id) }
         }
+        result.purpose = purpose
         result.concepts = Grader.concepts(result.items.filter { reached.contains($0.id) })
         switch ending {
         case .removed:

@@ -127,6 +127,24 @@ public struct AssessmentChecker: Sendable {
         return header.diagnostics + items.diagnostics
     }
 
+    /// Every gold span must start and end where a token does, or a learner answering by
+    /// token numbers could never give it ("Google" inside one token "Google's" was).
+    private func checkSelectable(_ spans: [SpanAnnotation], in task: SpanTask, of item: Item, sink: inout DiagnosticSink) {
+        let tokens = AnswerInput.tokens(task.text)
+        let starts = Set(tokens.map(\.start)), ends = Set(tokens.map(\.end))
+        let scalars = Array(task.text.unicodeScalars)
+        for span in spans where !starts.contains(span.start) || !ends.contains(span.end) {
+            var covered = String.UnicodeScalarView()
+            covered.append(contentsOf: scalars[max(0, span.start)..<min(scalars.count, max(span.start, span.end))])
+            let shown = tokens.filter { $0.end > span.start && $0.start < span.end }.map(\.text).joined(separator: " ")
+            sink.report(
+                .spanNotSelectable, at: item.position,
+                "gold span '\(String(covered))' (\(span.label)) of item '\(item.id)' does not start and end at token edges, so a "
+                    + "learner picking tokens ('\(shown)') cannot select it; move the span to whole tokens"
+            )
+        }
+    }
+
     /// Replays the gold and empty answers; returns the best score the item can give.
     private func checkScoring(_ item: Item, sink: inout DiagnosticSink) -> Double {
         let unanswered = item.score(nil)
@@ -145,6 +163,7 @@ public struct AssessmentChecker: Sendable {
                 )
             }
         }
+        if case .spans(let task, let key) = item.content { checkSelectable(key.spans, in: task, of: item, sink: &sink) }
         var best = 0.0
         let replays = item.content.goldResponses
         for response in replays {

@@ -5,6 +5,9 @@ public import Courseware
 extension Diagnostic.Rule {
     /// The front matter or `items.yaml` is not valid YAML.
     public static let yamlSyntax = Self("yaml-syntax")
+    /// A gold span that does not start and end at token edges, which the terminal's token
+    /// picker (``AnswerInput/tokens(_:)``) could never select.
+    public static let spanNotSelectable = Self("span-not-selectable")
     /// A key that the format does not know (usually a typo).
     public static let unknownKey = Self("unknown-key", severity: .warning)
     /// A required key is absent.

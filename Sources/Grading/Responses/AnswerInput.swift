@@ -14,7 +14,8 @@ public enum AnswerInput {
     public static func choice(_ line: String, _ options: [ChoiceTask.Option]) throws(Problem) -> String {
         let text = line.trimmingCharacters(in: .whitespaces)
         if let number = Int(text), options.indices.contains(number - 1) { return options[number - 1].id }
-        if let option = options.first(where: { $0.id.lowercased() == text.lowercased() || $0.text.lowercased() == text.lowercased() }) {
+        if let id = DeclaredName.match(text, in: options.map(\.id)) { return id }
+        if let chosen = DeclaredName.match(text, in: options.map(\.text)), let option = options.first(where: { $0.text == chosen }) {
             return option.id
         }
         throw Problem("'\(text)' is not one of the choices; type its number (1–\(options.count)).")
@@ -53,14 +54,30 @@ public enum AnswerInput {
         return value
     }
 
-    /// The words of a span task's text with their Unicode-scalar offsets, numbered from 1 when shown.
+    /// The tokens of a span task's text with their Unicode-scalar offsets, numbered from 1
+    /// when shown: the units a learner can select, so every entity a guideline asks for must
+    /// start and end at token edges (``AssessmentChecker`` refuses gold that does not).
+    ///
+    /// Letters and digits make words (a hyphen inside a word keeps it whole: `co-founder`);
+    /// every other visible character is a token of its own; and an apostrophe inside a word
+    /// starts a new token, so a clitic stands apart from the name it follows, as NER
+    /// tokenisers split it: `Google's` is `Google` `'s`, `don't` is `don` `'t`.
     public static func tokens(_ text: String) -> [(text: String, start: Int, end: Int)] {
         var tokens: [(String, Int, Int)] = []
         var current = ""
         var start = 0
-        for (offset, scalar) in text.unicodeScalars.enumerated() {
-            let isWordPart = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "'" || scalar == "-"
-            if isWordPart {
+        let scalars = Array(text.unicodeScalars)
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+        for (offset, scalar) in scalars.enumerated() {
+            let next = offset + 1 < scalars.count ? scalars[offset + 1] : nil
+            let inWord = !current.isEmpty && next.map(isLetter) == true
+            if (scalar == "'" || scalar == "\u{2019}") && inWord {
+                tokens.append((current, start, offset))
+                current = String(scalar)
+                start = offset
+                continue
+            }
+            if isLetter(scalar) || (scalar == "-" && inWord) {
                 if current.isEmpty { start = offset }
                 current.unicodeScalars.append(scalar)
                 continue
@@ -69,7 +86,7 @@ public enum AnswerInput {
             current = ""
             if !scalar.properties.isWhitespace { tokens.append((String(scalar), offset, offset + 1)) }
         }
-        if !current.isEmpty { tokens.append((current, start, text.unicodeScalars.count)) }
+        if !current.isEmpty { tokens.append((current, start, scalars.count)) }
         return tokens
     }
 
@@ -88,7 +105,11 @@ public enum AnswerInput {
             guard let first = Int(range[0]), let last = Int(range.count > 1 ? range[1] : range[0]), range.count <= 2,
                 first >= 1, last >= first, last <= words.count
             else { throw Problem("'\(parts[0])' is not a token range; use numbers from 1 to \(words.count), e.g. 3-4.") }
-            let label = try self.label(parts.dropFirst().joined(separator: " "), task.labels)
+            let written = parts.dropFirst().joined(separator: " ")
+            if written.contains(",") {
+                throw Problem("Separate entities with ';', not ',': e.g. \(parts[0]) \(task.labels[0]); 8-9 \(task.labels.last ?? "").")
+            }
+            let label = try self.label(written, task.labels)
             spans.append(SpanAnnotation(start: words[first - 1].start, end: words[last - 1].end, label: label))
         }
         return spans
@@ -113,10 +134,12 @@ public enum AnswerInput {
         return segments
     }
 
-    /// A label among `labels`, case-insensitive, with a suggestion when mistyped.
+    /// A label among `labels` (``DeclaredName``: case does not matter unless two labels differ
+    /// only in case), with a suggestion when mistyped.
     public static func label(_ typed: String, _ labels: [String]) throws(Problem) -> String {
-        if let label = labels.first(where: { $0.lowercased() == typed.lowercased() }) { return label }
-        throw Problem("'\(typed)' is not a label; use one of \(labels.joined(separator: ", "))\(Suggestion.hint(for: typed, in: labels)).")
+        if let label = DeclaredName.match(typed, in: labels) { return label }
+        let hint = Suggestion.closest(to: typed, in: labels).map { "; did you mean '\($0)'?" } ?? "."
+        throw Problem("'\(typed)' is not a label; use one of \(labels.joined(separator: ", "))\(hint)")
     }
 
     /// Every candidate once, best first, by number or id.
@@ -127,8 +150,8 @@ public enum AnswerInput {
             let id: String
             if let number = Int(typed), task.candidates.indices.contains(number - 1) {
                 id = task.candidates[number - 1].id
-            } else if let candidate = task.candidates.first(where: { $0.id.lowercased() == typed.lowercased() }) {
-                id = candidate.id
+            } else if let candidate = DeclaredName.match(typed, in: task.candidates.map(\.id)) {
+                id = candidate
             } else {
                 throw Problem("'\(typed)' is not a candidate; use numbers 1–\(task.candidates.count).")
             }

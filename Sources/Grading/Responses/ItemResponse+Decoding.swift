@@ -56,7 +56,7 @@ extension ItemResponse {
                 .enumerated()
             {
                 let id = try JSONRead.string(value, "entry \(index + 1)")
-                guard task.ids.contains(id) else {
+                guard let id = DeclaredName.match(id, in: task.ids) else {
                     throw AnswerShapeError("'\(id)' is not a candidate\(Suggestion.hint(for: id, in: task.ids))")
                 }
                 guard !order.contains(id) else { throw AnswerShapeError("ranks '\(id)' twice") }
@@ -73,8 +73,9 @@ extension ItemResponse {
     }
 
     private static func label(_ fields: [String: JSONValue], _ labels: [String], _ what: String) throws(AnswerShapeError) -> String {
-        let label = try JSONRead.string(try JSONRead.field(fields, "label", what), "the label of \(what)")
-        guard labels.contains(label) else {
+        let written = try JSONRead.string(try JSONRead.field(fields, "label", what), "the label of \(what)")
+        guard let label = DeclaredName.match(written, in: labels) else {
+            let label = written
             throw AnswerShapeError(
                 "\(what) has label '\(label)', which is not one of \(labels.joined(separator: ", "))\(Suggestion.closest(to: label, in: labels).map { " (did you mean '\($0)'?)" } ?? "")"
             )

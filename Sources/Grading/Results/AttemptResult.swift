@@ -3,7 +3,7 @@
 /// documented in docs/grading.md (``jsonText()``).
 public struct AttemptResult: Sendable, Hashable, Codable {
     /// Version of the report format (docs/grading.md, "Report JSON", lists what each added).
-    public var format: Int = 2
+    public var format: Int = 3
     public var assessment: String
     public var title: String
     public var learner: String?
@@ -30,6 +30,13 @@ public struct AttemptResult: Sendable, Hashable, Codable {
     /// How much a release let out (``released(for:stage:)``); nil for the full result as
     /// graded and stored.
     public var disclosure: Disclosure?
+    /// For a taken attempt: a simulated exam or practice; nil for an answers file graded as a
+    /// whole and before format 3.
+    public var purpose: AttemptPurpose?
+    /// For a recorded attempt: when it started (ISO 8601, UTC) and its active time in seconds
+    /// (interruptions not counted); nil for a graded file and before format 3.
+    public var startedAt: String?
+    public var activeSeconds: Double?
 
     public struct Counts: Sendable, Hashable, Codable {
         public var items = 0

@@ -18,10 +18,10 @@ public struct Grader: Sendable {
         var results: [ItemResult] = []
         var observations: [(item: String, observations: [Observation])] = []
         var counts = AttemptResult.Counts()
-        for item in items ?? assessment.items {
+        for (index, item) in (items ?? assessment.items).enumerated() {
             let response = sheet.responses[item.id]
             let score = item.score(response)
-            var result = ItemResult(item: item, score: score, critical: critical.contains(item.id), response: response)
+            var result = ItemResult(item: item, number: index + 1, score: score, critical: critical.contains(item.id), response: response)
             if score.verdict == .incorrect { result.penalty = assessment.policy.wrongAnswerPenalty }
             results.append(result)
             observations.append((item.id, score.observations))

@@ -5,6 +5,14 @@
 /// ``released(for:stage:)``.
 public struct ItemResult: Sendable, Hashable, Codable {
     public var id: String
+    /// The item's place in the attempt as the learner saw it ("Item 8 of 16"), from 1; nil in
+    /// results stored before format 3 (their items are in the order shown).
+    public var number: Int?
+    /// The question as shown; nil for an item the attempt never reached and before format 3.
+    public var question: ItemQuestion?
+    /// Active seconds the learner spent on the item, every try included; nil when it was not
+    /// timed (an answers file graded as a whole, results stored before format 3).
+    public var secondsSpent: Double?
     public var kind: ItemKind
     public var section: String?
     public var weight: Double
@@ -38,8 +46,10 @@ public struct ItemResult: Sendable, Hashable, Codable {
     /// segments, transcription); nil for other kinds.
     public var details: ItemDetails?
 
-    init(item: Item, score: ItemScore, critical: Bool, response: ItemResponse?) {
+    init(item: Item, number: Int, score: ItemScore, critical: Bool, response: ItemResponse?) {
         id = item.id
+        self.number = number
+        question = ItemQuestion(prompt: item.prompt, task: item.content.task)
         kind = item.kind
         section = item.section
         weight = item.weight

@@ -1,8 +1,10 @@
 import Courseware
 
 /// Renders an ``AttemptResult`` as plain text for a terminal: the verdict first, then what
-/// to work on (sections, concepts, patterns), then every item with its feedback, reason and
-/// lesson.
+/// to work on (sections, concepts, patterns), then every item numbered as the learner saw it
+/// ("Item 8 of 16", the id in small print after it) with the time spent on it and, for an
+/// item that lost points, its question again, the learner's answer, the gold, feedback,
+/// reason and lesson — whatever of these the release left in the result.
 ///
 /// Reasons are Markdown and go through Courseware's ``Courseware/TerminalRenderer``; all
 /// other text is the learner-facing wording the scorers produced, and each item's details
@@ -28,8 +30,14 @@ public struct ReportRenderer: Sendable {
 
     public func render(_ result: AttemptResult) -> String {
         var lines: [String] = []
-        lines.append(result.title)
+        lines.append(result.title + (result.purpose == .practice ? " (practice)" : ""))
         if let learner = result.learner { lines.append("Learner: \(learner)") }
+        if let active = result.activeSeconds {
+            let answered = result.items.filter { $0.secondsSpent != nil }.count
+            lines.append(
+                "Active time: \(Format.duration(seconds: active))"
+                    + (answered > 0 ? ", about \(Format.duration(seconds: active / Double(answered))) per item answered" : ""))
+        }
         lines.append(
             "Score: \(Format.precisePercent(result.score)) — \(result.passed ? "PASSED" : "NOT PASSED") (pass mark \(Format.precisePercent(result.passMark)))"
         )
@@ -59,7 +67,7 @@ public struct ReportRenderer: Sendable {
                 lines.append(
                     "  \(pad(concept.concept, nameWidth))  \(padLeft(Format.precisePercent(concept.score), 6))  over \(Format.count(concept.items, "item"))"
                 )
-                for lesson in concept.review { lines.append("    → \(lessonText(lesson))") }
+                for lesson in concept.review { lines += wrap(lessonText(lesson), indent: "    → ", continuation: "      ") }
             }
         }
         if !result.hints.isEmpty {
@@ -70,19 +78,51 @@ public struct ReportRenderer: Sendable {
             lines += ["", "This test shows your score, patterns and each item's verdict only, as the platform it imitates does."]
         }
         lines += ["", "Items"]
-        let idWidth = result.items.map { $0.id.count }.max() ?? 0
-        let kindWidth = result.items.map { $0.kind.rawValue.count }.max() ?? 0
-        for item in result.items {
-            let columns =
-                "\(pad(item.id, idWidth))  \(pad(item.kind.rawValue, kindWidth))  \(padLeft(Format.precisePercent(item.score), 6))"
+        let total = result.items.count
+        let numberWidth = "Item \(total) of \(total)".count
+        for (index, item) in result.items.enumerated() {
+            let place = pad("Item \(item.number ?? index + 1) of \(total)", numberWidth)
             var marks = item.critical ? "  (critical)" : ""
             if !item.scored { marks += "  (ordinary row, not scored)" }
             if item.penalty > 0 { marks += "  (wrong answer: −\(Format.precisePercent(item.penalty)) of its weight)" }
-            lines.append("  \(columns)  \(item.verdict.rawValue)\(marks)")
+            let time = item.secondsSpent.map { " · \(Format.duration(seconds: $0))" } ?? ""
+            lines.append(
+                "  \(place)  \(padLeft(Format.precisePercent(item.score), 6))  \(item.verdict.rawValue)\(marks)\(time)"
+                    + "  [\(item.id), \(item.kind.rawValue)]")
             guard item.verdict != .correct || includeCorrectItems else { continue }
+            lines += question(item, indent: "      ")
             lines += explanation(item, indent: "      ")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The question as shown, then the learner's answer and the gold, when the result holds
+    /// them. Choices are left to the feedback, which names them by their text ("You chose
+    /// 'Skip the item'; the answer is 'NEUTRAL'") where the result holds only option ids.
+    func question(_ item: ItemResult, indent: String) -> [String] {
+        var lines: [String] = []
+        if let question = item.question {
+            let prompt = TerminalRenderer(width: width - indent.count, color: false)
+                .render(MarkdownDocument(source: SourceFile(path: "prompt", text: question.prompt)))
+                .split(separator: "\n").map { indent + $0 }
+            lines += prompt
+            if let text = question.text { lines += wrap("“\(text)”", indent: indent, continuation: indent + " ") }
+            if let media = question.media { lines += wrap("File: \(media)", indent: indent, continuation: indent + "  ") }
+        }
+        if item.kind == .singleChoice || item.kind == .multipleChoice { return lines }
+        if let response = item.response {
+            let answer = AnswerText.text(response, kind: item.kind, question: item.question)
+            lines += wrap("Your answer: \(answer)", indent: indent, continuation: indent + "  ")
+        } else if item.verdict == .unanswered, item.question != nil {
+            lines.append(indent + "Your answer: none")
+        }
+        if let gold = item.gold {
+            let more = item.goldVariants.map { " (one of \($0) accepted answers)" } ?? ""
+            lines += wrap(
+                "Gold: \(AnswerText.text(gold, kind: item.kind, question: item.question))\(more)", indent: indent,
+                continuation: indent + "  ")
+        }
+        return lines
     }
 
     /// What an item lost and why: its feedback lines, what the matching measured, its reason
@@ -104,7 +144,9 @@ public struct ReportRenderer: Sendable {
             let continuation = String(repeating: " ", count: label.count)
             for line in reason.dropFirst() where !line.isEmpty { lines.append(continuation + line) }
         }
-        if let lesson = item.lesson { lines.append(indent + "Lesson: \(lessonText(lesson))") }
+        if let lesson = item.lesson {
+            lines += wrap("Lesson: \(lessonText(lesson))", indent: indent, continuation: indent + "        ")
+        }
         return lines
     }
 

@@ -11,6 +11,14 @@ enum Format {
         return "\(rounded)"
     }
 
+    /// Seconds as a learner reads a time spent: "42 s", "3 min 5 s", "1 h 2 min".
+    static func duration(seconds: Double) -> String {
+        let total = Int(max(0, seconds).rounded())
+        if total < 60 { return "\(total) s" }
+        if total < 3600 { return "\(total / 60) min" + (total % 60 > 0 ? " \(total % 60) s" : "") }
+        return "\(total / 3600) h \(total / 60 % 60) min"
+    }
+
     /// A fraction as a whole percentage: 0.875 → "88%" (rounded half away from zero).
     static func percent(_ x: Double) -> String {
         "\(number(x * 100, decimals: 0))%"

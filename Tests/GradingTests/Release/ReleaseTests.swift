@@ -135,7 +135,9 @@ struct ReleaseTests {
         let released = try Self.graded().released(for: Self.policy(.exam, .never), stage: .finished)
         let text = ReportRenderer(width: 100).render(released)
         #expect(text.contains("This test shows your score, patterns and each item's verdict only"))
-        #expect(text.contains("  st   short-text         0%  incorrect\n  nu   numeric            0%  incorrect\n"))
+        #expect(
+            text.contains(
+                "  Item 1 of 5      0%  incorrect  [st, short-text]\n      Which god?\n  Item 2 of 5      0%  incorrect  [nu, numeric]\n"))
         #expect(Self.secrets.allSatisfy { !text.contains($0) })
     }
 

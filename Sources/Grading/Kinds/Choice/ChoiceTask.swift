@@ -71,9 +71,9 @@ public struct ChoiceTask: Sendable, Hashable, Codable {
 
     /// Decodes an answer naming one option.
     func decodeOption(_ value: JSONValue, _ what: String) throws(AnswerShapeError) -> String {
-        let id = try JSONRead.string(value, what)
-        guard ids.contains(id) else {
-            throw AnswerShapeError("'\(id)' is not one of the options\(Suggestion.hint(for: id, in: ids))")
+        let written = try JSONRead.string(value, what)
+        guard let id = DeclaredName.match(written, in: ids) else {
+            throw AnswerShapeError("'\(written)' is not one of the options\(Suggestion.hint(for: written, in: ids))")
         }
         return id
     }

@@ -1,0 +1,280 @@
+import Courseware
+import Foundation
+import Gradebook
+import Grading
+
+/// One sitting at a test in the terminal, for `take` (a simulated exam) and `practice`: opens
+/// or resumes the attempt of that purpose, asks every remaining item with every answer saved
+/// the moment it is given, and prints the report. The rules come from
+/// ``Grading/Assessment/running(as:)``, so the two commands differ only in what they say.
+struct Sitting {
+    let assessment: Assessment
+    let book: LearnerBook
+    let purpose: AttemptPurpose
+    let sheet: AnswerSheet?
+    /// The answers file as the learner named it, for messages.
+    let answersPath: String?
+    let seed: UInt64?
+    let abandon: Bool
+    let takeOver: Bool
+
+    /// `groundwork take ID` or `groundwork practice ID`: what continues this sitting.
+    var command: String { "groundwork \(purpose == .exam ? "take" : "practice") \(assessment.id)" }
+
+    func run() throws {
+        let holder = AttemptHolder.terminal(pid: getpid())
+        guard var attempt = try openAttempt(holder: holder) else { return }
+        SaveOnInterrupt.install(command: command)
+        let renderer = Terminal.renderer()
+        guard try ask(&attempt, renderer: renderer) else {
+            print("\nSaved \(attempt.session.given.count) answer(s). Run '\(command)' to continue.")
+            return
+        }
+        let result = try attempt.finish()
+        let rules = attempt.session.assessment
+        print()
+        print(
+            ReportRenderer(width: Terminal.width, lessonText: LessonLink.command)
+                .render(result.released(for: rules.policy, stage: .finished)), terminator: "")
+        switch purpose {
+        case .exam:
+            print(
+                renderer.wrap(
+                    "\nAttempt #\(attempt.id) is saved. 'groundwork report \(attempt.id)' shows it again; 'groundwork history' shows your progress."
+                ))
+            if case .refused(.wait(let until)) = try book.eligibility(for: assessment) {
+                print("Retake allowed from \(TimeText.moment(until)).")
+            }
+        case .practice:
+            print(
+                renderer.wrap(
+                    "\nPractice #\(attempt.id) is saved apart from your exam attempts. '\(command)' again draws afresh; "
+                        + "'groundwork take \(assessment.id)' is the exam under the platform's rules."))
+        }
+    }
+
+    /// Resumes the attempt in progress or starts a new one, as the policy and the record
+    /// allow; nil when there is nothing to take (abandoned, or the learner left at the start).
+    private func openAttempt(holder: String) throws -> RecordedAttempt? {
+        switch try book.eligibility(for: assessment, purpose: purpose) {
+        case .resume(let record):
+            return try resume(record, holder: holder)
+        case .start:
+            guard !abandon else { throw CommandError("no attempt at '\(assessment.id)' is in progress") }
+            try requireAnswerable(assessment.items)
+            showIntroduction()
+            guard try confirmStart() else {
+                print("\nNothing was started; '\(command)' when you are ready.")
+                return nil
+            }
+            // Decided again where it is acted on: another taker may have started meanwhile.
+            let seed = seed ?? UInt64.random(in: 0...UInt64(Int64.max))
+            switch try book.begin(assessment, seed: seed, holder: holder, purpose: purpose) {
+            case .started(let record): return try RecordedAttempt.load(record, of: assessment, in: book, holder: holder)
+            case .resume(let record): return try resume(record, holder: holder)
+            case .refused(let refusal): throw CommandError(message(refusal))
+            }
+        case .refused(let refusal):
+            throw CommandError(message(refusal))
+        }
+    }
+
+    /// Continues (or, with --abandon, closes) the attempt in progress, unless another taker
+    /// holds it; the rules are shown again, and an answers file answers the items still to come.
+    private func resume(_ record: Attempt, holder: String) throws -> RecordedAttempt? {
+        let id = record.id ?? 0
+        do {
+            if abandon {
+                try book.claim(attemptID: id, holder: holder, takingOver: takeOver)
+                try book.finishAttempt(id, holder: holder, status: .abandoned, score: nil, passed: nil, resultJSON: nil)
+                print("Attempt #\(id) at \(assessment.title) closed as abandoned; its answers are kept.")
+                return nil
+            }
+            let answered = Set(try book.answers(attemptID: id).map(\.itemID))
+            let remaining = record.itemIDs.filter { !answered.contains($0) }.compactMap(assessment.item)
+            try requireAnswerable(remaining)
+            let attempt = try RecordedAttempt.resume(record, of: assessment, in: book, holder: holder, takingOver: takeOver)
+            let renderer = Terminal.renderer()
+            let gap = attempt.resumptions.last?.gap ?? 0
+            let away = purpose == .exam ? ", which does not count against the time limit" : ""
+            print(
+                renderer.wrap(
+                    "Resuming \(purpose == .exam ? "attempt" : "practice") #\(attempt.id) at \(assessment.title): "
+                        + "\(attempt.session.given.count) answer(s) kept; away \(TimeText.duration(gap))\(away)."))
+            print(renderer.style.apply([.dim], to: renderer.wrap("Rules: " + attempt.session.assessment.rulesSummary)))
+            if let sheet {
+                let used = Set(remaining.map(\.id))
+                let unused = sheet.responses.keys.filter { !used.contains($0) }.sorted()
+                if !unused.isEmpty {
+                    print(
+                        renderer.wrap(
+                            "Note: \(answersPath ?? "the answers file") also answers \(unused.joined(separator: ", ")), "
+                                + "already answered in this attempt; those answers are not used."))
+                }
+            }
+            print()
+            return attempt
+        } catch GradebookError.heldElsewhere(_, let other, let since) {
+            throw CommandError(
+                "attempt #\(id) at \(assessment.title) is open in \(GradebookMessage.place(other)) since \(TimeText.moment(since)); "
+                    + "finish it there, or run '\(command) --take-over' to continue it here (the other one "
+                    + "then saves no more answers)")
+        } catch let error as RecordedAttemptError {
+            throw CommandError("\(error) — run '\(command) --abandon' to close it and start afresh")
+        }
+    }
+
+    /// Why no exam may start now, what the learner can do, and that practice is always open.
+    private func message(_ refusal: Refusal) -> String {
+        let practice = "; meanwhile 'groundwork practice \(assessment.id)' practises it with nothing at stake"
+        switch refusal {
+        case .wait(let until):
+            let delay = Assessments.minutes(assessment.policy.retakeDelayMinutes ?? 0)
+            return "\(assessment.title) may be retaken from \(TimeText.moment(until)) (retake delay \(delay))\(practice)"
+        case .noAttemptsLeft(let used):
+            return "every allowed attempt at \(assessment.title) was used (\(used)); 'groundwork report' shows your results\(practice)"
+        case .needsPrerequisites(let missing):
+            return
+                "\(assessment.title) needs a passed attempt at \(missing.joined(separator: ", ")) first; start with "
+                + "'groundwork take \(missing[0])'\(practice)"
+        }
+    }
+
+    /// Asks every remaining item; false when the learner left before the end.
+    ///
+    /// - Throws: ``CommandError`` when an answer cannot be saved (exit status 2).
+    private func ask(_ attempt: inout RecordedAttempt, renderer: TerminalRenderer) throws -> Bool {
+        let rules = attempt.session.assessment
+        while true {
+            attempt.checkTime()
+            guard let item = attempt.session.current else { break }
+            print(header(attempt))
+            let reply: ItemPrompt.Reply
+            if let response = sheet?.responses[item.id] {
+                print("Item \(item.id) answered from \(answersPath ?? "the answers file").")
+                reply = .answer(response)
+            } else {
+                reply = ItemPrompt(
+                    item: LearnerItem(item), folder: rules.folder, options: options(item, attempt.session.plan), renderer: renderer,
+                    guide: rules.instructions
+                ).ask()
+            }
+            guard case .answer(let response) = reply else { return false }
+            let outcome: AttemptSession.Outcome
+            do {
+                outcome = try attempt.answer(response)
+            } catch GradebookError.heldElsewhere(_, let other, let since) {
+                throw CommandError(
+                    "this answer was not saved: attempt #\(attempt.id) moved to \(GradebookMessage.place(other)) at "
+                        + "\(TimeText.moment(since)), where it continues; the \(attempt.session.given.count) answer(s) given before are kept"
+                )
+            } catch let error as GradebookError {
+                throw CommandError(
+                    "this answer was not saved (\(GradebookMessage.text(error))); the \(attempt.session.given.count) answer(s) "
+                        + "given before are kept, and '\(command)' continues from there")
+            }
+            show(outcome, renderer: renderer)
+        }
+        return true
+    }
+
+    private func options(_ item: Item, _ plan: AttemptPlan) -> [ChoiceTask.Option] {
+        switch item.content.task {
+        case .singleChoice(let task), .multipleChoice(let task): return plan.options(task, of: item.id)
+        default: return []
+        }
+    }
+
+    /// "Item 3 of 12 · 14:32 left · accuracy on test questions 80% (5)".
+    private func header(_ attempt: RecordedAttempt) -> String {
+        let position = attempt.session.position
+        var parts = ["Item \(position.number) of \(position.total)"]
+        if let left = attempt.secondsLeft { parts.append("\(TimeText.clock(left)) left") }
+        let policy = attempt.session.assessment.policy
+        if policy.mode == .work, case let accuracy = attempt.session.goldAccuracy, accuracy.items > 0 {
+            parts.append("accuracy on test questions \(SummaryTable.percent(accuracy.score)) (\(accuracy.items))")
+        }
+        let style = TerminalStyle(enabled: Terminal.usesColor)
+        return "\n" + style.apply([.bold], to: parts.joined(separator: " · "))
+    }
+
+    private func show(_ outcome: AttemptSession.Outcome, renderer: TerminalRenderer) {
+        if outcome.ending == .timedOut && !outcome.counted {
+            print("Time is up: this answer came after the time limit and does not count.")
+        }
+        switch outcome.feedback {
+        case .none:
+            break
+        case .tryAgain(let hint, let triesLeft):
+            print(
+                renderer.wrap(
+                    "Not quite — try again (\(triesLeft) tr\(triesLeft == 1 ? "y" : "ies") left).\(hint.map { " Hint: \($0)" } ?? "")"))
+        case .result(let result):
+            print("\n" + ItemFeedback.text(result, renderer: renderer))
+        }
+        if outcome.ending == .removed {
+            print(
+                renderer.wrap(
+                    "Your accuracy on hidden test questions fell below the threshold: the platform would remove you from this job here."))
+        }
+    }
+
+    /// Refuses `items` that need drawing when no answers file gives them: the terminal cannot
+    /// draw, and counting them as unanswered would spend an attempt on a test the learner
+    /// could not take here.
+    private func requireAnswerable(_ items: [Item]) throws {
+        let drawn = items.filter { ItemPrompt.needsDrawing($0.kind) && sheet?.responses[$0.id] == nil }
+        guard !drawn.isEmpty else { return }
+        let kinds = Set(drawn.map(\.kind.rawValue)).sorted().joined(separator: ", ")
+        let which =
+            drawn.count == assessment.items.count
+            ? "every item of \(assessment.title) is drawn (\(kinds))"
+            : "\(assessment.title) has \(drawn.count) item(s) to draw (\(kinds): \(drawn.map(\.id).joined(separator: ", ")))"
+        throw CommandError(
+            "\(which), which the terminal cannot do; take it in the web app ('groundwork serve'), or write those answers in a "
+                + "JSON file (docs/grading.md) and run '\(command) --answers FILE'")
+    }
+
+    /// On a terminal, what is at stake and a confirmation before the clock starts; piped
+    /// input (scripts, tests) starts at once.
+    private func confirmStart() throws -> Bool {
+        let renderer = Terminal.renderer()
+        switch purpose {
+        case .exam:
+            let used = try book.attempts(assessmentID: assessment.id, purpose: .exam).count
+            print("\n" + renderer.style.apply([.bold], to: renderer.wrap(assessment.stakes(attemptsUsed: used))))
+            print(renderer.wrap("To practise first with nothing at stake: groundwork practice \(assessment.id)"))
+            guard Terminal.isInteractive else { return true }
+            print("Start the exam now? Type y to start the clock, anything else to leave: ", terminator: "")
+            fflush(nil)
+            guard let line = readLine() else { return false }
+            return ["y", "yes"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
+        case .practice:
+            print(
+                "\n"
+                    + renderer.wrap(
+                        "Practice: untimed, feedback after each answer, and it never counts against the test's attempts or retake delay."
+                    ))
+            guard Terminal.isInteractive else { return true }
+            print("Press Enter to start, or type :q to leave: ", terminator: "")
+            fflush(nil)
+            guard let line = readLine() else { return false }
+            return line.trimmingCharacters(in: .whitespaces) != ":q"
+        }
+    }
+
+    private func showIntroduction() {
+        let renderer = Terminal.renderer()
+        let rules = assessment.running(as: purpose)
+        if !rules.instructions.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("# ") {
+            print(renderer.style.apply([.bold], to: rules.title))
+        }
+        print(renderer.style.apply([.dim], to: renderer.wrap(rules.rulesSummary)))
+        print(
+            renderer.render(MarkdownDocument(source: SourceFile(path: rules.assessmentPath, text: rules.instructions))),
+            terminator: "")
+        print(
+            "Pass mark \(SummaryTable.percent(rules.passMark))"
+                + (rules.timeLimitMinutes.map { "; \(Assessments.minutes($0)) to finish" } ?? "") + ".")
+    }
+}

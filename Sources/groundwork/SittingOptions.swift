@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Grading
+
+/// The arguments `take` and `practice` share: which test, where the gradebook is, and how
+/// to open the attempt.
+struct SittingOptions: ParsableArguments {
+    @OptionGroup var assessments: AssessmentOptions
+    @OptionGroup var data: DataOptions
+    @Argument(help: "The assessment's id (see 'groundwork assessments') or its folder.") var id: String
+    @Option(help: ArgumentHelp("Answers for items that cannot be typed (JSON answers file).", valueName: "file"))
+    var answers: String?
+    @Option(help: ArgumentHelp("Seed for drawing and shuffling items (default: random; recorded either way).", valueName: "n"))
+    var seed: UInt64?
+    @Flag(help: "Close the attempt in progress without finishing it (an exam attempt still counts).")
+    var abandon = false
+    @Flag(
+        help: ArgumentHelp(
+            "Continue here an attempt that is open in another terminal or a web browser; the other one can save no more answers to it."
+        ))
+    var takeOver = false
+
+    /// The sitting these arguments describe, for `purpose`.
+    func sitting(_ purpose: AttemptPurpose) throws -> Sitting {
+        let assessment = try assessments.load(id)
+        var sheet: AnswerSheet?
+        if let answers {
+            do {
+                sheet = try AnswerSheet.load(path: answers, for: assessment)
+            } catch {
+                throw CommandError(error.description)
+            }
+        }
+        return Sitting(
+            assessment: assessment, book: try data.learnerBook(), purpose: purpose, sheet: sheet, answersPath: answers, seed: seed,
+            abandon: abandon, takeOver: takeOver)
+    }
+}

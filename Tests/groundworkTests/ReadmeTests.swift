@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+
+/// The README's counts come from the program: its home-view example is the real output over
+/// the shipped course and tests, so a new lesson or test fails here until the README says so.
+extension CommandLineTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func theReadmesHomeViewIsTheRealOutputOverTheShippedCourse() throws {
+        let home = try run(
+            [
+                "--content", Self.repository.appendingPathComponent("Content").path, "--assessments",
+                Self.repository.appendingPathComponent("Assessments").path,
+            ], environment: ["COLUMNS": "100", "NO_COLOR": "1"])
+        let shown = try #require(home.stdout.components(separatedBy: "\nWhat you can do").first)
+        let readme = try String(contentsOf: Self.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("$ scripts/groundwork\n" + shown.trimmingCharacters(in: .newlines) + "\n...\n"), "\(shown)")
+    }
+}
