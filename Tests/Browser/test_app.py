@@ -4,6 +4,7 @@ and a phone size (saved for people to look at, not compared)."""
 import json
 import unittest
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -35,8 +36,16 @@ class WebAppTests(unittest.TestCase):
         self.driver.switch_to.active_element.send_keys(*keys)
 
     def wait_for_new_page(self, old):
-        """Waits until `old` (an element of the page before) is gone: the next page loaded."""
-        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old))
+        """Waits until `old` (an element of the page before) is gone: the next page loaded.
+        During a navigation chromedriver may report the node as detached rather than stale;
+        both mean the old page is gone."""
+        def gone(_):
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+        WebDriverWait(self.driver, 30).until(gone)
 
     def test_a_lesson_quiz_is_answered_and_explained(self):
         self.open("/lessons/bounding-boxes")

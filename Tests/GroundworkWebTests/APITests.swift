@@ -153,6 +153,27 @@ import Testing
         }
     }
 
+    @Test func practiceExplainsEachAnswerAndNeverUsesAnExamAttempt() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            // dictation explains only at the end as an exam; practice explains each answer at once.
+            let started = try await client.postJSON("/api/assessments/dictation/attempts?purpose=practice", "{}")
+            #expect(started.status == .created)
+            #expect(started.json["secondsLeft"] is NSNull || started.json["secondsLeft"] == nil, "practice has no clock")
+            let id = try #require(started.json["attempt"] as? Int)
+            let item = try #require(started.json["item"] as? [String: Any])
+            let answer = try await client.postJSON(
+                "/api/attempts/\(id)/answers",
+                #"{"itemID": "\#(item["id"] as? String ?? "")", "clientSequence": 1, "response": "nothing like it"}"#)
+            #expect((answer.json["feedback"] as? [String: Any])?["type"] as? String == "result")
+            let page = try await client.get("/tests/dictation")
+            #expect(page.text.contains("Continue your practice"))
+            #expect(page.text.contains("Start the exam"), "practice leaves the exam open")
+        }
+        let attempts = try fixture.book.attempts(assessmentID: "dictation")
+        #expect(attempts.map(\.purpose) == [.practice])
+    }
+
     @Test func simulatedLearnersAreSeparateAndOnlyWhenTheServerAllowsThem() async throws {
         let fixture = try await WebFixture()
         let learner = HTTPField.Name("X-Groundwork-Learner")!

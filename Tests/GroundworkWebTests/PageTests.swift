@@ -95,7 +95,8 @@ import Testing
             #expect(try await client.get("/tests/street-boxes/files/media/street-1.truth.json").status == .notFound)
             #expect(try await client.get("/tests/street-boxes/files/media/..%2Fitems.yaml").status == .notFound)
             #expect(try await client.get("/tests/street-boxes/files/items.yaml").status == .notFound)
-            #expect(try await client.get("/tests/street-boxes/files/answers/gold.json").status == .notFound, "answer sheets are never served")
+            #expect(
+                try await client.get("/tests/street-boxes/files/answers/gold.json").status == .notFound, "answer sheets are never served")
             #expect(try await client.get("/tests/shapes-and-poses/files/answers/gold.json").status == .notFound)
             #expect(try await client.get("/files/../Assessments/street-boxes/items.yaml").status == .notFound)
             let audio = try await client.get("/tests/dictation/files/media/clip-1.wav", headers: [.range: "bytes=0-99"])

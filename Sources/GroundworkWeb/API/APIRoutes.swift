@@ -23,7 +23,10 @@ struct APIRoutes {
         api.get("progress") { _, context in try await site.blocking { try self.progress(context) } }
         api.get("assessments") { _, context in try await site.blocking { try self.assessments(context) } }
         api.get("assessments/:id") { _, context in try await site.blocking { try self.assessment(context) } }
-        api.post("assessments/:id/attempts") { _, context in try await site.blocking { try self.start(context) } }
+        api.post("assessments/:id/attempts") { request, context in
+            let practice = request.uri.queryParameters.get("purpose") == AttemptPurpose.practice.rawValue
+            return try await site.blocking { try self.start(context, purpose: practice ? .practice : .exam) }
+        }
         api.get("attempts/:attempt") { _, context in try await site.blocking { try self.attempt(context) } }
         api.post("attempts/:attempt/answers") { request, context in try await self.answer(request, context) }
         api.post("attempts/:attempt/submit") { _, context in try await site.blocking { try self.submit(context) } }
@@ -82,9 +85,9 @@ struct APIRoutes {
                 summary: summary, instructions: test.instructions, passMark: test.passMark, timeLimitMinutes: test.timeLimitMinutes))
     }
 
-    func start(_ context: WebContext) throws -> Response {
+    func start(_ context: WebContext, purpose: AttemptPurpose) throws -> Response {
         let test = try site.assessment(try context.parameters.require("id"))
-        let attempt = try desk(context).begin(test)
+        let attempt = try desk(context).begin(test, purpose: purpose)
         return .json(try desk(context).state(attempt.id ?? 0), status: .created)
     }
 
@@ -145,7 +148,7 @@ struct APIRoutes {
         guard record.status != .inProgress, let json = record.resultJSON,
             let result = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
         else { throw WebError(.conflict, "attempt #\(id) is not finished; its report comes when it is submitted") }
-        return .json(result.released(for: test.policy, stage: .finished))
+        return .json(result.released(for: test.running(as: record.purpose).policy, stage: .finished))
     }
 
     struct QuizBody: Encodable {

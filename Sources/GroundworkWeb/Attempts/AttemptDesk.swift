@@ -20,8 +20,11 @@ struct AttemptDesk {
     /// the check and the start are one gradebook transaction.
     ///
     /// - Throws: ``WebError`` 409 with the reason when the learner may not take it now.
-    func begin(_ test: Assessment, seed: UInt64? = nil) throws -> Attempt {
-        switch try book.begin(test, seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)), holder: Site.holder) {
+    ///
+    /// - Parameter purpose: A simulated exam under the test's rules, or practice (any time,
+    ///   untimed, feedback after each answer, kept apart from exams).
+    func begin(_ test: Assessment, purpose: AttemptPurpose = .exam, seed: UInt64? = nil) throws -> Attempt {
+        switch try book.begin(test, seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)), holder: Site.holder, purpose: purpose) {
         case .resume(let attempt), .started(let attempt): return attempt
         case .refused(let refusal): throw WebError(.conflict, WebText.refusal(refusal, test: test))
         }

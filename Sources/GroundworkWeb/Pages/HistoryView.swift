@@ -20,6 +20,8 @@ struct HistoryView {
         let id: Int64
         let when: String
         let status: String
+        /// "Exam" or "Practice": practice is kept apart and not charted.
+        let purpose: String
         let score: String?
         let passed: Bool
         let finished: Bool
@@ -34,12 +36,13 @@ struct HistoryView {
             let rows = attempts.enumerated().map { index, attempt in
                 Row(
                     number: index + 1, id: attempt.id, when: WebText.moment(attempt.startedAt), status: attempt.status.description,
+                    purpose: attempt.purpose == .practice ? "Practice" : "Exam",
                     score: attempt.score.map { String(format: "%.1f%%", $0 * 100) }, passed: attempt.passed == true,
                     finished: attempt.status != .inProgress)
             }
-            let scores = attempts.compactMap(\.score)
+            let scores = attempts.filter { $0.purpose == .exam }.compactMap(\.score)
             let label =
-                "Scores of \(scores.count) scored attempt\(scores.count == 1 ? "" : "s"): "
+                "Scores of \(scores.count) scored exam attempt\(scores.count == 1 ? "" : "s"): "
                 + scores.map { WebText.percent($0) }.joined(separator: ", ") + "; pass mark \(WebText.percent(test.passMark))."
             return TestHistory(
                 id: test.id, title: test.title, passMark: WebText.percent(test.passMark),

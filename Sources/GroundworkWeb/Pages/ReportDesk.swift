@@ -17,7 +17,8 @@ struct ReportDesk {
         guard record.status != .inProgress, let json = record.resultJSON,
             let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
         else { return ReportView(unfinished: record, test: test) }
-        return ReportView(record: record, result: stored.released(for: test.policy, stage: .finished), test: test, site: site)
+        let rules = test.running(as: record.purpose).policy
+        return ReportView(record: record, result: stored.released(for: rules, stage: .finished), test: test, site: site)
     }
 }
 

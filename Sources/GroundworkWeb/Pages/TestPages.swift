@@ -15,7 +15,8 @@ struct TestPages {
     func register(on router: Router<WebContext>) {
         router.get("/tests") { _, context in try await site.blocking { try self.list(context) } }
         router.get("/tests/:id") { _, context in try await site.blocking { try self.instructions(context) } }
-        router.post("/tests/:id/start") { _, context in try await site.blocking { try self.start(context) } }
+        router.post("/tests/:id/start") { _, context in try await site.blocking { try self.start(context, purpose: .exam) } }
+        router.post("/tests/:id/practice") { _, context in try await site.blocking { try self.start(context, purpose: .practice) } }
         router.get("/tests/:id/files/**") { request, context in try await site.blocking { try self.media(request, context) } }
         router.get("/attempts/:attempt") { _, context in try await site.blocking { try self.attemptPage(context) } }
         router.post("/attempts/:attempt/answer") { request, context in try await self.answer(request, context) }
@@ -38,9 +39,9 @@ struct TestPages {
         return try site.page("test", title: test.title, context: context, view: view, section: "tests")
     }
 
-    func start(_ context: WebContext) throws -> Response {
+    func start(_ context: WebContext, purpose: AttemptPurpose) throws -> Response {
         let test = try site.assessment(try context.parameters.require("id"))
-        let attempt = try desk(context).begin(test)
+        let attempt = try desk(context).begin(test, purpose: purpose)
         return Site.redirect("/attempts/\(attempt.id ?? 0)")
     }
 

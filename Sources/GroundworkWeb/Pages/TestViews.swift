@@ -14,6 +14,9 @@ struct TestSummaryView: Encodable {
     let attempts: Int
     let best: String?
     let inProgress: Int64?
+    /// Practice runs so far, and the one in progress: kept apart from simulated exams.
+    let practiceRuns: Int
+    let practiceInProgress: Int64?
     /// Why it cannot be taken now (a retake delay, no attempts left, prerequisites), if so.
     let blocked: String?
 
@@ -28,8 +31,11 @@ struct TestSummaryView: Encodable {
             + (test.timeLimitMinutes.map { "\(Assessment.duration(minutes: $0)) limit" } ?? "no time limit")
             + "; pass mark \(WebText.percent(test.passMark))"
         rules = test.rulesSummary
-        let mine = progress.attempts(at: test.id)
+        let all = progress.attempts(at: test.id)
+        let mine = all.filter { $0.purpose == .exam }
         attempts = mine.count
+        practiceRuns = all.count - mine.count
+        practiceInProgress = all.first { $0.purpose == .practice && $0.status == .inProgress }?.id
         best = mine.compactMap { attempt in attempt.score.map { (score: $0, passed: attempt.passed == true) } }.max { $0.score < $1.score }
             .map { "\(WebText.percent($0.score)) \($0.passed ? "passed" : "not passed")" }
         inProgress = mine.first { $0.status == .inProgress }?.id
@@ -53,10 +59,7 @@ struct TestView {
         instructionsHTML = WebText.markdown(test.instructions, path: test.assessmentPath)
         timeLimit = test.timeLimitMinutes.map { Assessment.duration(minutes: $0) }
         passMark = WebText.percent(test.passMark)
-        let attempts = test.policy.attemptLimit.map { $0 == 1 ? "One attempt" : "\($0) attempts" } ?? "Unlimited attempts"
-        let delay =
-            test.policy.retakeDelayMinutes.map { "; after each, the next is allowed \(Assessment.duration(minutes: $0)) later" } ?? ""
-        stakes = attempts + delay + "."
+        stakes = test.stakes(attemptsUsed: summary.attempts)
     }
 }
 
