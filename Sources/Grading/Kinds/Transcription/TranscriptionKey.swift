@@ -110,7 +110,7 @@ public struct TranscriptionKey: Sendable, Hashable {
     static func parse(_ fields: inout YAMLFields, _ parser: inout ItemParser) -> (TranscriptionTask, TranscriptionKey)? {
         let audio = parser.media(&fields, "audio")
         var duration: Double?
-        if let value = fields.number("duration", sink: &parser.sink) {
+        if let value = fields.number("duration", in: 0...GradingLimits.maximumDurationSeconds, sink: &parser.sink) {
             if value.value > 0 {
                 duration = value.value
             } else {
@@ -133,7 +133,8 @@ public struct TranscriptionKey: Sendable, Hashable {
                 guard let value = Ignorable(rawValue: entry.value) else {
                     parser.report(
                         .invalidValue, at: entry.position,
-                        "'\(entry.value)' cannot be ignored\(Suggestion.hint(for: entry.value, in: Ignorable.allCases.map(\.rawValue)))")
+                        "\(Quote.text(entry.value)) cannot be ignored\(Suggestion.hint(for: entry.value, in: Ignorable.allCases.map(\.rawValue)))"
+                    )
                     continue
                 }
                 ignore.insert(value)
