@@ -31,15 +31,17 @@ struct Assessments: ParsableCommand {
             let loaded = AssessmentLoader().load(folder: path)
             let id = URL(fileURLWithPath: path).lastPathComponent
             guard let assessment = loaded.assessment, loaded.errors.isEmpty else {
-                print(style.apply([.bold], to: id) + style.apply([.red], to: "  has errors; run 'groundwork check \(path)'"))
+                print(
+                    style.apply([.bold], to: TerminalStyle.sanitize(id))
+                        + style.apply([.red], to: TerminalStyle.sanitize("  has errors; run 'groundwork check \(path)'")))
                 continue
             }
             let kinds = Array(Set(assessment.items.map(\.kind.rawValue))).sorted().joined(separator: ", ")
             let limit = assessment.timeLimitMinutes.map { "\(Self.minutes($0)) limit" } ?? "no time limit"
-            print(style.apply([.bold], to: assessment.id) + "  " + assessment.title)
+            print(style.apply([.bold], to: TerminalStyle.sanitize(assessment.id)) + "  " + TerminalStyle.sanitize(assessment.title))
             let items = assessment.items.count == 1 ? "1 item" : "\(assessment.items.count) items"
             print("  \(items) (\(kinds)); \(limit); pass mark \(SummaryTable.percent(assessment.passMark))")
-            print(style.apply([.dim], to: "  " + Self.rules(assessment)))
+            print(style.apply([.dim], to: "  " + TerminalStyle.sanitize(Self.rules(assessment))))
             if let book, let record = try? Self.record(assessment, book) { print("  " + record) }
         }
     }

@@ -41,7 +41,7 @@ struct Groundwork: AsyncParsableCommand {
             }
         } catch {
             if let message = inputOutputMessage(for: error) {
-                FileHandle.standardError.write(Data("groundwork: \(message)\n".utf8))
+                Terminal.printError("groundwork: \(message)")
                 Foundation.exit(2)
             }
             let code = exitCode(for: error)
@@ -50,7 +50,7 @@ struct Groundwork: AsyncParsableCommand {
                 if !message.isEmpty { print(message) }
                 Foundation.exit(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data("\(message)\n".utf8)) }
+            if !message.isEmpty { Terminal.printError(message) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }

@@ -37,14 +37,14 @@ struct Report: ParsableCommand {
         let resumptions = try book.resumptions(attemptID: id)
         guard record.status != .inProgress else {
             let answered = Set(try book.answers(attemptID: id).map(\.itemID)).count
-            print(
-                "Attempt #\(id) at \(assessment?.title ?? record.assessmentID) is in progress: \(answered) of \(record.itemIDs.count) items answered."
-            )
+            let title = TerminalStyle.sanitize(assessment?.title ?? record.assessmentID)
+            print("Attempt #\(id) at \(title) is in progress: \(answered) of \(record.itemIDs.count) items answered.")
             print("Run 'groundwork take \(record.assessmentID)' to continue; the report comes when it is finished.")
             return
         }
         guard let json = record.resultJSON, var result = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
-            print("Attempt #\(id) at \(assessment?.title ?? record.assessmentID) was \(record.status.rawValue) without a result.")
+            let title = TerminalStyle.sanitize(assessment?.title ?? record.assessmentID)
+            print("Attempt #\(id) at \(title) was \(record.status.rawValue) without a result.")
             return
         }
         // Without the assessment its policy is unknown, so nothing beyond the score is shown.
@@ -58,9 +58,8 @@ struct Report: ParsableCommand {
             print(result.jsonText(), terminator: "")
         case .text:
             print(Self.facts(record, resumptions: resumptions, assessment: assessment))
-            print(
-                ReportRenderer(width: Terminal.width, showsItems: showsItems, lessonText: LessonLink.command).render(result), terminator: ""
-            )
+            let report = ReportRenderer(width: Terminal.width, showsItems: showsItems, lessonText: LessonLink.command).render(result)
+            print(TerminalStyle.sanitize(report), terminator: "")
         }
     }
 

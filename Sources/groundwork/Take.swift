@@ -76,9 +76,11 @@ struct Take: ParsableCommand {
         }
         let result = try attempt.finish()
         print()
-        print(
-            ReportRenderer(width: Terminal.width, showsItems: assessment.policy.showReasons != .never, lessonText: LessonLink.command)
-                .render(result), terminator: "")
+        let report = ReportRenderer(
+            width: Terminal.width, showsItems: assessment.policy.showReasons != .never, lessonText: LessonLink.command
+        )
+        .render(result)
+        print(TerminalStyle.sanitize(report), terminator: "")
         print(
             "\nAttempt #\(attempt.id) is saved. 'groundwork report \(attempt.id)' shows it again; 'groundwork history' shows your progress."
         )
@@ -119,13 +121,13 @@ struct Take: ParsableCommand {
             if abandon {
                 try book.claim(attemptID: id, holder: holder, takingOver: takeOver)
                 try book.finishAttempt(id, holder: holder, status: .abandoned, score: nil, passed: nil, resultJSON: nil)
-                print("Attempt #\(id) at \(assessment.title) closed as abandoned; its answers are kept.")
+                print("Attempt #\(id) at \(TerminalStyle.sanitize(assessment.title)) closed as abandoned; its answers are kept.")
                 return nil
             }
             let attempt = try RecordedAttempt.resume(record, of: assessment, in: book, holder: holder, takingOver: takeOver)
             let gap = attempt.resumptions.last?.gap ?? 0
             print(
-                "Resuming attempt #\(attempt.id) at \(assessment.title): \(attempt.session.given.count) answer(s) kept; "
+                "Resuming attempt #\(attempt.id) at \(TerminalStyle.sanitize(assessment.title)): \(attempt.session.given.count) answer(s) kept; "
                     + "away \(TimeText.duration(gap)), which does not count against the time limit.\n")
             return attempt
         } catch GradebookError.heldElsewhere(_, let other, let since) {
@@ -163,7 +165,7 @@ struct Take: ParsableCommand {
             print(header(attempt))
             let reply: ItemPrompt.Reply
             if let response = sheet?.responses[item.id] {
-                print("Item \(item.id) answered from \(answers ?? "the answers file").")
+                print(TerminalStyle.sanitize("Item \(item.id) answered from \(answers ?? "the answers file")."))
                 reply = .answer(response)
             } else if ItemPrompt.needsDrawing(item.kind) {
                 print(
@@ -222,7 +224,9 @@ struct Take: ParsableCommand {
         case .none:
             break
         case .tryAgain(let hint, let triesLeft):
-            print("Not quite — try again (\(triesLeft) tr\(triesLeft == 1 ? "y" : "ies") left).\(hint.map { " Hint: \($0)" } ?? "")")
+            print(
+                "Not quite — try again (\(triesLeft) tr\(triesLeft == 1 ? "y" : "ies") left).\(hint.map { " Hint: \(TerminalStyle.sanitize($0))" } ?? "")"
+            )
         case .result(let result):
             print("\n" + ItemFeedback.text(result, renderer: renderer))
         }
@@ -256,9 +260,9 @@ struct Take: ParsableCommand {
     private func showIntroduction(_ assessment: Assessment) {
         let renderer = Terminal.renderer()
         if !assessment.instructions.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("# ") {
-            print(renderer.style.apply([.bold], to: assessment.title))
+            print(renderer.style.apply([.bold], to: TerminalStyle.sanitize(assessment.title)))
         }
-        print(renderer.style.apply([.dim], to: Assessments.rules(assessment)))
+        print(renderer.style.apply([.dim], to: TerminalStyle.sanitize(Assessments.rules(assessment))))
         print(
             renderer.render(MarkdownDocument(source: SourceFile(path: assessment.assessmentPath, text: assessment.instructions))),
             terminator: "")
@@ -280,6 +284,7 @@ enum ItemFeedback {
         case .unanswered: verdict = style.apply([.red], to: "✗ Unanswered.")
         }
         let explanation = ReportRenderer(width: renderer.width, lessonText: LessonLink.command).explanation(result, indent: "  ")
+            .map(TerminalStyle.sanitize)
         return ([verdict] + explanation).joined(separator: "\n")
     }
 }
