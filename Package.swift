@@ -84,6 +84,10 @@ let package = Package(
             dependencies: ["GroundworkMetrics", "Grading"],
             path: "Benchmarks/metrics-bench"
         ),
+        // Fuzzing: the mutator and the harness that feeds every reader, shared by the test
+        // suite's short run and `scripts/fuzz`, the long one (`groundwork-fuzz`).
+        .target(name: "GroundworkFuzz", dependencies: ["Courseware", "Grading", "TestSupport"], path: "Fuzz/GroundworkFuzz"),
+        .executableTarget(name: "groundwork-fuzz", dependencies: ["GroundworkFuzz"], path: "Fuzz/groundwork-fuzz"),
         // Helpers every test target may use (a temporary folder, a seeded generator), as test targets
         // cannot share files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -112,6 +116,11 @@ let package = Package(
                 "GroundworkWeb", "Gradebook", "Grading", "Courseware", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["GroundworkFuzz", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "groundworkTests",
