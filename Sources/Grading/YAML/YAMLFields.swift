@@ -145,7 +145,8 @@ struct YAMLFields {
         let text = node.text?.trimmingWhitespace ?? ""
         guard let number = Int(text) else {
             // A whole number too long for an Int is out of range, not of the wrong type.
-            if text.first.map({ $0 == "-" || $0.isNumber }) == true, text.dropFirst().allSatisfy(\.isNumber), text.count > 1 {
+            let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+            if !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }) {
                 reportOutOfRange(node, text, range: "\(range.lowerBound) to \(range.upperBound)", what: what, sink: &sink)
             } else {
                 sink.report(.invalidValue, at: node.position, "\(what) must be a whole number, got \(node.typeDescription)")
