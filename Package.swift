@@ -90,6 +90,10 @@ let package = Package(
             dependencies: ["GroundworkWeb"],
             path: "Benchmarks/waveform-bench"
         ),
+        // Fuzzing: the mutator and the harness that feeds every reader, shared by the test
+        // suite's short run and `scripts/fuzz`, the long one (`groundwork-fuzz`).
+        .target(name: "GroundworkFuzz", dependencies: ["Courseware", "Grading", "TestSupport"], path: "Fuzz/GroundworkFuzz"),
+        .executableTarget(name: "groundwork-fuzz", dependencies: ["GroundworkFuzz"], path: "Fuzz/groundwork-fuzz"),
         // Helpers every test target may use (a temporary folder, a seeded generator), as test targets
         // cannot share files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -118,6 +122,11 @@ let package = Package(
                 "GroundworkWeb", "Gradebook", "Grading", "Courseware", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["GroundworkFuzz", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "groundworkTests",

@@ -31,16 +31,18 @@ struct Assessments: ParsableCommand {
             let loaded = AssessmentLoader().load(folder: path)
             let id = URL(fileURLWithPath: path).lastPathComponent
             guard let assessment = loaded.assessment, loaded.errors.isEmpty else {
-                print(style.apply([.bold], to: id) + style.apply([.red], to: "  has errors; run 'groundwork check \(path)'"))
+                print(
+                    style.apply([.bold], to: TerminalStyle.sanitize(id))
+                        + style.apply([.red], to: TerminalStyle.sanitize("  has errors; run 'groundwork check \(path)'")))
                 continue
             }
             let kinds = Array(Set(assessment.items.map(\.kind.rawValue))).sorted().joined(separator: ", ")
             let limit = assessment.timeLimitMinutes.map { "\(Self.minutes($0)) limit" } ?? "no time limit"
-            print(style.apply([.bold], to: assessment.id) + "  " + assessment.title)
+            print(style.apply([.bold], to: TerminalStyle.sanitize(assessment.id)) + "  " + TerminalStyle.sanitize(assessment.title))
             let items = assessment.items.count == 1 ? "1 item" : "\(assessment.items.count) items"
             let renderer = Terminal.renderer()
             print(renderer.wrap("\(items) (\(kinds)); \(limit); pass mark \(SummaryTable.percent(assessment.passMark))", indent: "  "))
-            print(style.apply([.dim], to: renderer.wrap(Self.rules(assessment), indent: "  ")))
+            print(style.apply([.dim], to: renderer.wrap(TerminalStyle.sanitize(Self.rules(assessment)), indent: "  ")))
             if let book, let record = try? Self.record(assessment, book) { print(renderer.wrap(record, indent: "  ")) }
         }
     }

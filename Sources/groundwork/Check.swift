@@ -66,9 +66,7 @@ struct Check: ParsableCommand {
         case .json:
             let report = Report(
                 checked: checked, files: files, errors: errors, warnings: warnings, diagnostics: diagnostics.map(Report.Entry.init))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(JSONText.encode(report), terminator: "")
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Courseware
 import Foundation
 import Grading
 
@@ -38,9 +39,8 @@ struct Grade: ParsableCommand {
             let result = try grade(answers, assessment)
             switch format {
             case .text:
-                print(
-                    ReportRenderer(width: Terminal.width, includeCorrectItems: all, lessonText: LessonLink.command).render(result),
-                    terminator: "")
+                let report = ReportRenderer(width: Terminal.width, includeCorrectItems: all, lessonText: LessonLink.command).render(result)
+                print(TerminalStyle.sanitize(report), terminator: "")
             case .json: print(result.jsonText())
             case .csv: print(CSVReport.header(result) + "\n" + CSVReport.row(result, file: answers))
             }
@@ -87,16 +87,21 @@ struct Grade: ParsableCommand {
     }
 }
 
-/// One line per learner: score, pass or fail, and each section's score.
+/// One line per learner: score, pass or fail, and each section's score. Names and titles come
+/// from files, so they are sanitized before they are measured and padded.
 enum SummaryTable {
     static func render(_ graded: [(file: String, result: AttemptResult)], assessment: Assessment) -> String {
-        let names = graded.map { $0.result.learner ?? URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent }
+        let names = graded.map {
+            TerminalStyle.sanitize($0.result.learner ?? URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent)
+        }
         let width = max(7, names.map(\.count).max() ?? 0)
         let sections = graded.first?.result.sections ?? []
         let learners = graded.count == 1 ? "1 learner" : "\(graded.count) learners"
-        var lines = ["\(assessment.title): \(learners), pass mark \(percent(graded.first?.result.passMark ?? 0))", ""]
+        var lines = [
+            "\(TerminalStyle.sanitize(assessment.title)): \(learners), pass mark \(percent(graded.first?.result.passMark ?? 0))", "",
+        ]
         var header = "learner".padding(toLength: width, withPad: " ", startingAt: 0) + "  score  result"
-        for section in sections where sections.count > 1 { header += "  " + section.id }
+        for section in sections where sections.count > 1 { header += "  " + TerminalStyle.sanitize(section.id) }
         lines.append(header)
         for (name, entry) in zip(names, graded) {
             var line = name.padding(toLength: width, withPad: " ", startingAt: 0)
@@ -117,7 +122,8 @@ enum SummaryTable {
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
 }
 
-/// Comma-separated rows for spreadsheets: file, learner, score, passed, then one column per section.
+/// Comma-separated rows for spreadsheets: file, learner, score, passed, then one column per
+/// section; every field is sanitized, as it may come from a file and is printed.
 enum CSVReport {
     static func header(_ result: AttemptResult) -> String {
         (["file", "learner", "score", "passed", "correct", "partial", "incorrect", "unanswered"]
@@ -138,6 +144,7 @@ enum CSVReport {
 
     /// RFC 4180 quoting, only where a field needs it.
     private static func quote(_ field: String) -> String {
+        let field = TerminalStyle.sanitize(field)
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

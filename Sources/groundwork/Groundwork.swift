@@ -47,7 +47,7 @@ struct Groundwork: AsyncParsableCommand {
         } catch {
             if let message = inputOutputMessage(for: error) {
                 // Wrapped for a person at a terminal; one line per message for a program reading a pipe.
-                let line = "groundwork: \(message)"
+                let line = "groundwork: \(TerminalStyle.sanitize(message))"
                 let text = Terminal.isErrorInteractive ? Terminal.renderer().wrap(line) : line
                 FileHandle.standardError.write(Data((text + "\n").utf8))
                 Foundation.exit(2)
@@ -58,7 +58,7 @@ struct Groundwork: AsyncParsableCommand {
                 if !message.isEmpty { print(message) }
                 Foundation.exit(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data("\(message)\n".utf8)) }
+            if !message.isEmpty { Terminal.printError(message) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }

@@ -41,7 +41,7 @@ struct History: ParsableCommand {
         for assessmentID in order {
             let attempts = all.filter { $0.assessmentID == assessmentID }.reversed()  // oldest first
             let assessment = try? assessments.load(assessmentID)
-            var line = style.apply([.bold], to: assessmentID) + "  " + (assessment?.title ?? "")
+            var line = style.apply([.bold], to: TerminalStyle.sanitize(assessmentID)) + "  " + TerminalStyle.sanitize(assessment?.title ?? "")
             if let passMark = assessment?.passMark { line += style.apply([.dim], to: "  (pass mark \(SummaryTable.percent(passMark)))") }
             print(line)
             let exams = attempts.filter { $0.purpose == .exam }
@@ -103,7 +103,7 @@ struct History: ParsableCommand {
             AssessmentOptions.assessmentFolders(in: $0).map { URL(fileURLWithPath: $0).lastPathComponent }
         }
         let known = Set((tests ?? []) + (try book.attempts().map(\.assessmentID))).sorted()
-        throw CommandError("no assessment '\(id)'\(Suggestion.hint(for: id, in: known))")
+        throw CommandError("no assessment \(Quote.text(id))\(Suggestion.hint(for: id, in: known))")
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

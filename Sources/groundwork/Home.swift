@@ -27,21 +27,21 @@ struct Home: ParsableCommand {
         let book = data.learnerBookIfAvailable()
         let read = Set((try? book?.lessonProgress().map(\.lessonID)) ?? [])
         let minutes = lessons.reduce(0) { $0 + $1.minutes }
-        print(style.apply([.bold, .cyan], to: course.title))
+        print(style.apply([.bold, .cyan], to: TerminalStyle.sanitize(course.title)))
         print("\(lessons.count) lessons in \(course.modules.count) modules, about \(CourseFormat.duration(minutes)) of reading.")
         let readCount = lessons.filter { read.contains($0.id) }.count
         print("Progress: \(readCount) of \(lessons.count) lessons read.\n")
         for (number, module) in course.modules.enumerated() {
             let moduleMinutes = module.lessons.reduce(0) { $0 + $1.lesson.minutes }
             let done = module.lessons.filter { read.contains($0.lesson.id) }.count
-            let title = module.title.isEmpty ? "Lessons" : module.title
+            let title = module.title.isEmpty ? "Lessons" : TerminalStyle.sanitize(module.title)
             let mark = done == module.lessons.count && done > 0 ? style.apply([.green], to: " ✓") : ""
             print(
                 "  \(number + 1). \(title)\(mark)"
                     + style.apply([.dim], to: " — \(done)/\(module.lessons.count) lessons read, \(CourseFormat.duration(moduleMinutes))"))
         }
         if let next = lessons.first(where: { !read.contains($0.id) }) {
-            print("\n" + style.apply([.bold], to: "Next: ") + "\(next.title) (\(next.minutes) min)")
+            print("\n" + style.apply([.bold], to: "Next: ") + "\(TerminalStyle.sanitize(next.title)) (\(next.minutes) min)")
             print("  groundwork read \(next.id)")
         } else if !lessons.isEmpty {
             print("\n" + style.apply([.bold], to: "You have read every lesson.") + " Re-read any with 'groundwork read ID'.")
@@ -80,12 +80,12 @@ extension Home {
         var lines = ["Practice tests: \(tests.filter { passed.contains($0.id) }.count) of \(tests.count) passed, \(tried.count) attempted."]
         let open = tests.filter { !passed.contains($0.id) }
         if let next = open.first(where: { (try? book.eligibility(for: $0))?.allowsTaking ?? false }) {
-            lines.append(style.apply([.bold], to: "Next test: ") + "\(next.title)")
+            lines.append(style.apply([.bold], to: "Next test: ") + TerminalStyle.sanitize(next.title))
             let rank = firstLesson(next)
             let renderer = Terminal.renderer()
             if course.lessons.indices.contains(rank), !read.contains(course.lessons[rank].id) {
                 let lesson = course.lessons[rank]
-                lines.append(renderer.wrap("it rehearses '\(lesson.title)': groundwork read \(lesson.id), then", indent: "  "))
+                lines.append(renderer.wrap("it rehearses '\(TerminalStyle.sanitize(lesson.title))': groundwork read \(lesson.id), then", indent: "  "))
             }
             lines.append(renderer.wrap("practise it: groundwork practice \(next.id)", indent: "  "))
             lines.append(renderer.wrap("take it as an exam: groundwork take \(next.id)", indent: "  "))

@@ -42,7 +42,7 @@ struct ItemPrompt {
             return read("Every choice that applies (e.g. 1,3\(none)): ") { .multipleChoice(try AnswerInput.choices($0, options)) }
         case .rating(let task):
             let labels = (task.minimum...task.maximum).compactMap { value in task.labels[value].map { "  \(value) = \($0)" } }
-            if !labels.isEmpty { print(labels.joined(separator: "\n")) }
+            if !labels.isEmpty { print(TerminalStyle.sanitize(labels.joined(separator: "\n"))) }
             return read("Your rating (\(task.minimum)–\(task.maximum)): ") {
                 .rating(try AnswerInput.integer($0, task.minimum, task.maximum))
             }
@@ -55,22 +55,23 @@ struct ItemPrompt {
             return read("Your answer\(task.unit.map { " (in \($0))" } ?? ""): ") { .numeric(try AnswerInput.number($0)) }
         case .spans(let task):
             let words = AnswerInput.tokens(task.text)
-            print(renderer.wrap(words.enumerated().map { "\($0.element.text)[\($0.offset + 1)]" }.joined(separator: " ")))
-            print("Labels: \(task.labels.joined(separator: ", "))")
+            print(TerminalStyle.sanitize(renderer.wrap(words.enumerated().map { "\($0.element.text)[\($0.offset + 1)]" }.joined(separator: " "))))
+            print(TerminalStyle.sanitize("Labels: \(task.labels.joined(separator: ", "))"))
             return read("Entities as token range and label, e.g. 1-2 \(task.labels[0]); 5 \(task.labels.last ?? "") (or none): ") {
                 .spans(try AnswerInput.spans($0, task))
             }
         case .transcription(let task):
-            let audio = task.audio.map(mediaPath)
+            let audio = task.audio.flatMap(mediaPath)
             if let audio { AudioPlayer.play(audio) }
             return read("Transcript\(audio == nil ? "" : " (:play to listen again)"): ", audio: audio) { line in
                 guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { throw AnswerInput.Problem("Type what you hear.") }
                 return .transcription(line)
             }
         case .timeSegments(let task):
-            let audio = task.media.map(mediaPath)
+            let audio = task.media.flatMap(mediaPath)
             if let audio { AudioPlayer.play(audio) }
-            print("Length: \(String(format: "%g", task.duration)) s. Labels: \(task.labels.joined(separator: ", "))")
+            print(
+                TerminalStyle.sanitize("Length: \(String(format: "%g", task.duration)) s. Labels: \(task.labels.joined(separator: ", "))"))
             return read("Events as label start-end in seconds, e.g. \(task.labels[0]) 1.2-2.5; … (or none): ", audio: audio) {
                 .timeSegments(try AnswerInput.segments($0, labels: task.labels, duration: task.duration))
             }
@@ -93,7 +94,7 @@ struct ItemPrompt {
 
     private func askPairwise(_ task: PairwiseTask) -> Reply {
         for response in task.responses {
-            print("Response \(response.id):")
+            print("Response \(TerminalStyle.sanitize(response.id)):")
             print(renderer.render(MarkdownDocument(source: SourceFile(path: "response", text: response.text))), terminator: "")
         }
         let choices = task.responses.map(\.id) + (task.allowsTie ? ["tie"] : [])
@@ -134,7 +135,7 @@ struct ItemPrompt {
     /// Asks until the line parses, or the learner skips or leaves.
     private func read(_ prompt: String, audio: String? = nil, parse: (String) throws -> ItemResponse) -> Reply {
         while true {
-            print(prompt, terminator: "")
+            print(TerminalStyle.sanitize(prompt), terminator: "")
             fflush(nil)
             guard let line = readLine() else {
                 print()
@@ -157,15 +158,17 @@ struct ItemPrompt {
             do {
                 return .answer(try parse(line))
             } catch let problem as AnswerInput.Problem {
-                print("\(problem.message) \(Self.commands)")
+                print(TerminalStyle.sanitize("\(problem.message) \(Self.commands)"))
             } catch {
-                print("\(error) \(Self.commands)")
+                print(TerminalStyle.sanitize("\(error) \(Self.commands)"))
             }
         }
     }
 
-    private func mediaPath(_ name: String) -> String {
-        name.contains("://") ? name : WorkspaceFolder.join(folder, name)
+    /// The media file inside the test's folder, or nil for a name that leads elsewhere (a URL,
+    /// `..`, a link outside): `check` refuses those, and the player is never handed one.
+    private func mediaPath(_ name: String) -> String? {
+        ContainedPath.problem(with: name, in: folder) == nil ? WorkspaceFolder.join(folder, name) : nil
     }
 
     private func showNumbered(_ texts: [String]) {
@@ -189,10 +192,10 @@ enum AudioPlayer {
             }),
             let directory = search.first(where: { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") })
         else {
-            print("Audio: \(path) (open it in any audio player)")
+            print(TerminalStyle.sanitize("Audio: \(path) (open it in any audio player)"))
             return
         }
-        print("Playing \(path)…")
+        print(TerminalStyle.sanitize("Playing \(path)…"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "\(directory)/\(name)")
         process.arguments = arguments + [path]
@@ -202,7 +205,7 @@ enum AudioPlayer {
             try process.run()
             process.waitUntilExit()
         } catch {
-            print("Audio: \(path) (could not play it: \(error.localizedDescription))")
+            print(TerminalStyle.sanitize("Audio: \(path) (could not play it: \(error.localizedDescription))"))
         }
     }
 }

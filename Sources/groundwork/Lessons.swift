@@ -1,6 +1,7 @@
 import ArgumentParser
 import Courseware
 import Foundation
+import Grading
 
 /// `groundwork lessons`: the course tree.
 struct Lessons: ParsableCommand {
@@ -29,13 +30,15 @@ struct Lessons: ParsableCommand {
     private func printTree(_ course: Course) {
         let style = TerminalStyle(enabled: Terminal.usesColor)
         let idWidth = course.lessons.map(\.id.count).max() ?? 0
-        print(style.apply([.bold, .cyan], to: course.title))
+        print(style.apply([.bold, .cyan], to: TerminalStyle.sanitize(course.title)))
         for module in course.modules {
-            print("\n" + style.apply([.bold], to: module.title.isEmpty ? "Lessons" : module.title))
+            print("\n" + style.apply([.bold], to: module.title.isEmpty ? "Lessons" : TerminalStyle.sanitize(module.title)))
             for (lesson, depth) in module.lessons {
                 let indent = String(repeating: "  ", count: depth + 1)
                 let id = lesson.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
-                print("\(indent)\(style.apply([.yellow], to: id))  \(lesson.title)" + style.apply([.dim], to: "  \(lesson.minutes) min"))
+                print(
+                    "\(indent)\(style.apply([.yellow], to: id))  \(TerminalStyle.sanitize(lesson.title))"
+                        + style.apply([.dim], to: "  \(lesson.minutes) min"))
             }
         }
     }
@@ -62,8 +65,6 @@ struct Lessons: ParsableCommand {
                         depth: depth, objectives: lesson.objectives, prerequisites: lesson.prerequisites.map(\.value), tags: lesson.tags)
                 })
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(modules), as: UTF8.self))
+        print(JSONText.encode(modules), terminator: "")
     }
 }

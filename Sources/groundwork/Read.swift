@@ -128,7 +128,7 @@ struct QuizPrompt {
                 print(renderer.renderQuizFeedback(quiz, chosen: chosen))
                 return quiz.isAnswered(correctlyBy: chosen)
             case .failure(let problem):
-                print(problem.message)
+                print(TerminalStyle.sanitize(problem.message))
             }
         }
     }

@@ -37,14 +37,13 @@ struct Report: ParsableCommand {
         let resumptions = try book.resumptions(attemptID: id)
         guard record.status != .inProgress else {
             let answered = Set(try book.answers(attemptID: id).map(\.itemID)).count
-            print(
-                "Attempt #\(id) at \(assessment?.title ?? record.assessmentID) is in progress: \(answered) of \(record.itemIDs.count) items answered."
-            )
+            let title = TerminalStyle.sanitize(assessment?.title ?? record.assessmentID)
+            print("Attempt #\(id) at \(title) is in progress: \(answered) of \(record.itemIDs.count) items answered.")
             print("Run 'groundwork take \(record.assessmentID)' to continue; the report comes when it is finished.")
             return
         }
         guard let json = record.resultJSON, let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
-            print("Attempt #\(id) at \(assessment?.title ?? record.assessmentID) was \(record.status.rawValue) without a result.")
+            print("Attempt #\(id) at \(TerminalStyle.sanitize(assessment?.title ?? record.assessmentID)) was \(record.status.rawValue) without a result.")
             return
         }
         // Without the assessment its policy is unknown, so it is released as the strictest one.
@@ -55,9 +54,8 @@ struct Report: ParsableCommand {
             print(result.jsonText(), terminator: "")
         case .text:
             print(Self.facts(record, resumptions: resumptions, assessment: assessment, timed: result.activeSeconds != nil))
-            print(
-                ReportRenderer(width: Terminal.width, lessonText: LessonLink.command).render(result), terminator: ""
-            )
+            let report = ReportRenderer(width: Terminal.width, lessonText: LessonLink.command).render(result)
+            print(TerminalStyle.sanitize(report), terminator: "")
         }
     }
 

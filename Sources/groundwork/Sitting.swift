@@ -33,9 +33,9 @@ struct Sitting {
         let result = try attempt.finish()
         let rules = attempt.session.assessment
         print()
-        print(
-            ReportRenderer(width: Terminal.width, lessonText: LessonLink.command)
-                .render(result.released(for: rules.policy, stage: .finished)), terminator: "")
+        let report = ReportRenderer(width: Terminal.width, lessonText: LessonLink.command)
+            .render(result.released(for: rules.policy, stage: .finished))
+        print(TerminalStyle.sanitize(report), terminator: "")
         switch purpose {
         case .exam:
             print(
@@ -87,7 +87,7 @@ struct Sitting {
             if abandon {
                 try book.claim(attemptID: id, holder: holder, takingOver: takeOver)
                 try book.finishAttempt(id, holder: holder, status: .abandoned, score: nil, passed: nil, resultJSON: nil)
-                print("Attempt #\(id) at \(assessment.title) closed as abandoned; its answers are kept.")
+                print("Attempt #\(id) at \(TerminalStyle.sanitize(assessment.title)) closed as abandoned; its answers are kept.")
                 return nil
             }
             let answered = Set(try book.answers(attemptID: id).map(\.itemID))
@@ -99,7 +99,7 @@ struct Sitting {
             let away = purpose == .exam ? ", which does not count against the time limit" : ""
             print(
                 renderer.wrap(
-                    "Resuming \(purpose == .exam ? "attempt" : "practice") #\(attempt.id) at \(assessment.title): "
+                    "Resuming \(purpose == .exam ? "attempt" : "practice") #\(attempt.id) at \(TerminalStyle.sanitize(assessment.title)): "
                         + "\(attempt.session.given.count) answer(s) kept; away \(TimeText.duration(gap))\(away)."))
             print(renderer.style.apply([.dim], to: renderer.wrap("Rules: " + attempt.session.assessment.rulesSummary)))
             if let sheet {
@@ -267,7 +267,7 @@ struct Sitting {
         let renderer = Terminal.renderer()
         let rules = assessment.running(as: purpose)
         if !rules.instructions.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("# ") {
-            print(renderer.style.apply([.bold], to: rules.title))
+            print(renderer.style.apply([.bold], to: TerminalStyle.sanitize(rules.title)))
         }
         print(renderer.style.apply([.dim], to: renderer.wrap(rules.rulesSummary)))
         print(

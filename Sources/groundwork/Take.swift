@@ -63,6 +63,7 @@ enum ItemFeedback {
         case .unanswered: verdict = style.apply([.red], to: "✗ Unanswered.")
         }
         let explanation = ReportRenderer(width: renderer.width, lessonText: LessonLink.command).explanation(result, indent: "  ")
+            .map(TerminalStyle.sanitize)
         return ([verdict] + explanation).joined(separator: "\n")
     }
 }

@@ -31,7 +31,9 @@ enum Terminal {
         TerminalRenderer(width: width, color: usesColor)
     }
 
+    /// Writes a line to stderr, sanitized: errors quote values from files and from the
+    /// command line.
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalStyle.sanitize(message) + "\n").utf8))
     }
 }

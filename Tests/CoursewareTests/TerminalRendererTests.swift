@@ -7,6 +7,12 @@ struct TerminalRendererTests {
         TerminalRenderer(width: width, color: color).render(parse(markdown))
     }
 
+    @Test func blocksNestedDeeperThanTheWidthOverflowInsteadOfTrapping() {
+        // Found by scripts/fuzz: forty levels of numbered lists left the rule a negative width.
+        let nested = String(repeating: "1. ", count: 40) + "\n" + String(repeating: "   ", count: 40) + "***\n"
+        #expect(text(nested, width: 60).contains("─"))
+    }
+
     @Test func paragraphsWrapAtTheWidth() {
         let output = text("one two three four five six seven eight nine ten eleven twelve\n", width: 20)
         #expect(output == "one two three four\nfive six seven eight\nnine ten eleven\ntwelve\n")

@@ -254,7 +254,7 @@ struct ScoringPolicyTests {
         let items = "- {id: q1, kind: single-choice, prompt: P, options: [a, b], answer: a, reason: R}\n"
         #expect(
             diagnostics(items, assessment: front).sorted() == [
-                "assessment.md:5:25: error: [invalid-value] 'wrong-answer-penalty' must be between 0 and 100% of an item's weight",
+                "assessment.md:5:25: error: [invalid-value] 'wrong-answer-penalty' in 'policy' must be from 0% to 100%, got '150%'",
                 "assessment.md:6:18: error: [invalid-value] 'removal-after' must be at least 1 gold item",
                 "assessment.md:7:9: error: [invalid-value] 'mode' is 'trainnig'; did you mean 'training'?",
             ])

@@ -6,8 +6,11 @@ import Foundation
 
 /// Loads a course folder from disk.
 public enum CourseLoader {
-    /// Files larger than this are reported and skipped rather than parsed.
-    public static let maximumFileSize = 16 * 1024 * 1024
+    /// Files larger than this (1 MiB, sixty times the longest shipped lesson) are reported and
+    /// skipped rather than parsed. Parsing is linear, but the worst Markdown (a run of `*a`)
+    /// makes a node every byte or two, about 270 bytes of memory per byte of input: this
+    /// bounds a lesson to about 300 MB and a second, where 16 MiB took 2 GB and 38 s.
+    public static let maximumFileSize = 1024 * 1024
 
     /// Why a course could not be loaded at all (problems inside files are diagnostics instead).
     public enum LoadError: Error, CustomStringConvertible {
@@ -32,7 +35,7 @@ public enum CourseLoader {
         var diagnostics: [Diagnostic] = []
         let summaryPath = display(folder, TableOfContents.fileName)
         let toc: TableOfContents?
-        switch readSource(displayPath: summaryPath, at: join(folder, TableOfContents.fileName)) {
+        switch readContained(TableOfContents.fileName, in: folder) {
         case .success(let source):
             toc = TableOfContents(source: source)
             diagnostics += toc?.diagnostics ?? []
@@ -43,7 +46,7 @@ public enum CourseLoader {
 
         var lessonsByPath: [String: Lesson] = [:]
         for relative in markdownFiles(in: folder) where relative != TableOfContents.fileName {
-            switch readSource(displayPath: display(folder, relative), at: join(folder, relative)) {
+            switch readContained(relative, in: folder) {
             case .success(let source):
                 var lesson = Lesson(source: source, defaultID: fileStem(relative))
                 lesson.path = relative
@@ -62,7 +65,7 @@ public enum CourseLoader {
                     diagnostics.append(
                         Diagnostic(
                             path: summaryPath, position: entry.position, severity: .error, rule: .tableOfContents,
-                            message: "'\(entry.path)' is listed twice; each lesson appears once in the table of contents"))
+                            message: "\(Quote.text(entry.path)) is listed twice; each lesson appears once in the table of contents"))
                     continue
                 }
                 // Lessons are moved out of the dictionary, not copied: copying one retains
@@ -72,7 +75,7 @@ public enum CourseLoader {
                         diagnostics.append(
                             Diagnostic(
                                 path: summaryPath, position: entry.position, severity: .error, rule: .brokenLink,
-                                message: "table of contents links to '\(entry.path)', which does not exist"))
+                                message: "table of contents links to \(Quote.text(entry.path)), which does not exist"))
                     }
                     continue
                 }
@@ -86,6 +89,18 @@ public enum CourseLoader {
         return Course(
             folder: folder, title: title, allowsRawHTML: toc?.allowsRawHTML ?? false, modules: modules, unlistedLessons: unlisted,
             loadDiagnostics: diagnostics)
+    }
+
+    /// Reads a file of the course, refusing one that is a symbolic link to a file outside it.
+    private static func readContained(_ relative: String, in folder: String) -> Result<SourceFile, Diagnostic> {
+        let path = join(folder, relative)
+        guard ContainedPath.resolvesInside(path, folder: folder) else {
+            return .failure(
+                Diagnostic(
+                    path: display(folder, relative), position: nil, severity: .error, rule: .outsideFolder,
+                    message: "file is a symbolic link to a file outside the course, which is never read; copy the file into the course"))
+        }
+        return readSource(displayPath: display(folder, relative), at: path)
     }
 
     /// Reads one file into a ``SourceFile``, or explains why it cannot.
@@ -108,7 +123,7 @@ public enum CourseLoader {
         if size > maximumFileSize {
             return problem(
                 .fileTooLarge,
-                "file is \(size / 1_048_576) MiB; Groundwork reads Markdown files of at most \(maximumFileSize / 1_048_576) MiB")
+                "file is \((size + 1023) / 1024) KiB; Groundwork reads Markdown files of at most \(maximumFileSize / 1024) KiB; split it")
         }
         // One read(2) straight into the text, asking a byte more than fstat(2) counted to see
         // the end; a file that grew meanwhile is read again in chunks.

@@ -92,7 +92,8 @@ public struct TableOfContents: Sendable {
                 } else {
                     sink.report(
                         .tableOfContents, at: linked.position,
-                        "'\(linked.destination)' is not a lesson file; table of contents entries link to '.md' files in the course")
+                        "\(Quote.text(linked.destination)) is not a lesson file; table of contents entries link to '.md' files in the course"
+                    )
                 }
             } else {
                 sink.report(

@@ -61,14 +61,14 @@ public enum CourseChecker {
                     result.append(
                         Diagnostic(
                             path: lesson.source.path, position: prerequisite.position, severity: .error, rule: .unknownPrerequisite,
-                            message: "prerequisite '\(id)' is not a lesson of this course\(hint)"))
+                            message: "prerequisite \(Quote.text(id)) is not a lesson of this course\(hint)"))
                     continue
                 }
                 if let mine = order[lesson.id], let theirs = order[id], theirs > mine {
                     result.append(
                         Diagnostic(
                             path: lesson.source.path, position: prerequisite.position, severity: .warning, rule: .prerequisiteOrder,
-                            message: "prerequisite '\(id)' comes after this lesson in the table of contents; move it earlier"))
+                            message: "prerequisite \(Quote.text(id)) comes after this lesson in the table of contents; move it earlier"))
                 }
             }
         }
@@ -138,7 +138,7 @@ public enum CourseChecker {
                         let resolved = CoursePath.resolve(path, from: lesson.path)
                         linked = lessonsByPath[resolved]
                         if linked == nil, !exists(resolved) {
-                            report(.brokenLink, node, "link to '\(destination)', which does not exist")
+                            report(.brokenLink, node, "link to \(Quote.text(destination)), which does not exist")
                             return
                         }
                     }
@@ -149,8 +149,13 @@ public enum CourseChecker {
                 case .image(let source, _):
                     let target = LinkTarget(source)
                     guard !target.isExternal, let path = target.localPath else { return }
-                    if !exists(CoursePath.resolve(path, from: lesson.path)) {
-                        report(.missingImage, node, "image '\(source)' does not exist")
+                    let resolved = CoursePath.resolve(path, from: lesson.path)
+                    if resolved.hasPrefix("../") || resolved == ".."
+                        || !ContainedPath.resolvesInside(CourseLoader.join(course.folder, resolved), folder: course.folder)
+                    {
+                        report(.outsideFolder, node, "image \(Quote.text(source)) lies outside the course; put it in the course folder")
+                    } else if !exists(resolved) {
+                        report(.missingImage, node, "image \(Quote.text(source)) does not exist")
                     }
                 default:
                     break

@@ -23,9 +23,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The diagnostic as one line of text, sanitized: its path and message may quote a file's
+    /// bytes, and this is the form that is printed.
     public var description: String {
         let location = position.map { "\(path):\($0.line):\($0.column)" } ?? path
-        return "\(location): \(severity.rawValue): [\(rule.rawValue)] \(message)"
+        return TerminalStyle.sanitize("\(location): \(severity.rawValue): [\(rule.rawValue)] \(message)")
     }
 }
 
@@ -72,6 +74,9 @@ extension Diagnostic.Rule {
     public static let missingTitle = Self("missing-title", severity: .warning)
     public static let unreachableLesson = Self("unreachable-lesson", severity: .warning)
     public static let tableOfContents = Self("table-of-contents")
+    /// A file a course or a test names lies outside its folder (a symbolic link, `..`, an
+    /// absolute path or a URL).
+    public static let outsideFolder = Self("outside-folder")
 }
 
 /// Collects diagnostics for one file while it is read, so one mistake never hides the others.

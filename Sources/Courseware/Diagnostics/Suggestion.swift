@@ -1,11 +1,17 @@
 /// "Did you mean …?" hints for misspelt ids, keys, anchors and labels.
 public enum Suggestion {
+    /// Words longer than this are no typo of a name: they are not compared at all, so a
+    /// megabyte written where a name belongs costs nothing to report.
+    public static let maximumLength = 100
+
     /// The candidate closest to `word` by edit distance (ignoring case), if it is close enough
-    /// to be a plausible typo: at most 2 edits, or a third of the word's length.
+    /// to be a plausible typo: at most 2 edits, or a third of the word's length. Neither the
+    /// word nor a candidate longer than ``maximumLength`` is compared, which bounds the time.
     public static func closest(to word: String, in candidates: [String]) -> String? {
+        guard word.utf8.count <= maximumLength * 4, word.count <= maximumLength else { return nil }
         let lowered = Array(word.lowercased())
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where candidate.count <= maximumLength {
             let distance = editDistance(lowered, Array(candidate.lowercased()))
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
@@ -13,11 +19,13 @@ public enum Suggestion {
         return best.candidate
     }
 
-    /// `; did you mean 'x'?`, else `; use one of a, b, c`, for the end of a message.
+    /// `; did you mean 'x'?`, else `; use one of a, b, c` (the first 20 candidates), for the
+    /// end of a message.
     public static func hint(for word: String, in candidates: [String]) -> String {
-        if let match = closest(to: word, in: candidates) { return "; did you mean '\(match)'?" }
+        if let match = closest(to: word, in: candidates) { return "; did you mean \(Quote.text(match))?" }
         if candidates.isEmpty { return "" }
-        return "; use one of \(candidates.joined(separator: ", "))"
+        let listed = candidates.prefix(20).map { TerminalStyle.sanitize($0) }.joined(separator: ", ")
+        return "; use one of \(listed)\(candidates.count > 20 ? ", …" : "")"
     }
 
     /// Levenshtein distance between two short strings. (Metrics has the full-featured one;

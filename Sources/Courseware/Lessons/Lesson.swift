@@ -54,7 +54,8 @@ public struct Lesson: Sendable, Identifiable {
         id = declaredID?.value ?? defaultID
         idPosition = declaredID?.position
         if !Self.isValidID(id) {
-            sink.report(.invalidID, at: declaredID?.position, "lesson id '\(id)' may use only lower-case letters, digits, '-' and '_'")
+            sink.report(
+                .invalidID, at: declaredID?.position, "lesson id \(Quote.text(id)) may use only lower-case letters, digits, '-' and '_'")
         }
         if let title = declaredTitle?.value ?? document.firstHeadingText {
             self.title = title

@@ -14,6 +14,12 @@ public struct SourceFile: Sendable {
     let lineStarts: [Int]
     /// Lines made only of ASCII, whose byte columns are already character columns.
     let asciiLines: [Bool]
+    /// For text with a non-ASCII line: how many characters start before each block of
+    /// ``checkpointStride`` bytes, so a column is counted from the nearest block rather than
+    /// from the line's start (a long non-ASCII line would otherwise be rescanned for every
+    /// node on it, which is quadratic). Empty for ASCII text.
+    private let checkpoints: [UInt32]
+    private static let checkpointStride = 64
 
     /// Decodes `bytes` as UTF-8.
     public init(path: String, bytes: some Collection<UInt8>) {
@@ -48,6 +54,7 @@ public struct SourceFile: Sendable {
         self.text = text
         self.invalidUTF8 = invalidUTF8
         (lineStarts, asciiLines) = (index.starts, index.asciiLines)
+        checkpoints = asciiLines.contains(false) ? Self.checkpoints(of: text) : []
     }
 
     /// Wraps text that is already a Swift string (so already valid Unicode).
@@ -80,19 +87,41 @@ public struct SourceFile: Sendable {
         return end - lineStarts[number - 1]
     }
 
-    /// Converts a 1-based UTF-8 byte column (as cmark reports it) into a character column.
+    /// Converts a 1-based UTF-8 byte column (as cmark reports it) into a character column,
+    /// in time bounded by ``checkpointStride`` whatever the line's length.
     public func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
         if asciiLines[line - 1] { return byteColumn }
         let start = lineStarts[line - 1]
         let end = min(start + byteColumn - 1, text.utf8.count)
-        var column = 1
-        var index = text.utf8.index(text.utf8.startIndex, offsetBy: start)
-        for _ in start..<end {
-            if text.utf8[index] & 0xC0 != 0x80 { column += 1 }
-            index = text.utf8.index(after: index)
+        return characters(before: end) - characters(before: start) + 1
+    }
+
+    /// Characters (UTF-8 sequences) that start before a byte offset: the block's checkpoint
+    /// plus the lead bytes between the block's start and the offset.
+    private func characters(before offset: Int) -> Int {
+        let block = offset / Self.checkpointStride
+        var count = Int(checkpoints[block])
+        let utf8 = text.utf8
+        var index = utf8.index(utf8.startIndex, offsetBy: block * Self.checkpointStride)
+        for _ in block * Self.checkpointStride..<offset {
+            if utf8[index] & 0xC0 != 0x80 { count += 1 }
+            index = utf8.index(after: index)
         }
-        return column
+        return count
+    }
+
+    /// The characters before each block of ``checkpointStride`` bytes, one pass over the text.
+    private static func checkpoints(of text: String) -> [UInt32] {
+        var result: [UInt32] = []
+        result.reserveCapacity(text.utf8.count / checkpointStride + 1)
+        var count: UInt32 = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            if offset % checkpointStride == 0 { result.append(count) }
+            if byte & 0xC0 != 0x80 { count += 1 }
+        }
+        if text.utf8.count % checkpointStride == 0 { result.append(count) }
+        return result
     }
 
     /// The position of a UTF-8 byte offset into `text`.

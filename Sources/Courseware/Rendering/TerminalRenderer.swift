@@ -47,7 +47,13 @@ public struct TerminalRenderer: Sendable {
         return lines
     }
 
+    /// Columns a nested block always keeps: each level of quote or list takes some, and deep
+    /// nesting (up to ``MarkdownDocument/maximumNesting`` levels) overflows the line instead
+    /// of leaving a negative width for the rules and padding below.
+    private static let narrowestBlock = 10
+
     private func renderBlock(_ node: MarkdownNode, width: Int) -> [String] {
+        let width = max(width, Self.narrowestBlock)
         switch node.kind {
         case .document:
             return renderBlocks(node.children, width: width, loose: true)

@@ -18,8 +18,10 @@ public struct TerminalStyle: Sendable {
         return "\u{1B}[" + effects.map(\.rawValue).joined(separator: ";") + "m" + text + "\u{1B}[0m"
     }
 
-    /// Removes control characters (escape sequences included) from text taken from content,
-    /// so a lesson cannot move the cursor or change the terminal's colours.
+    /// Removes control characters (escape sequences, C1 controls and bidirectional overrides
+    /// included) from text taken from content, so a lesson, a title or a learner's name cannot
+    /// move the cursor, change the terminal's colours or reorder what is shown. Every text from
+    /// a file passes through it on its way to a terminal.
     public static func sanitize(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = String.UnicodeScalarView()
@@ -34,7 +36,12 @@ public struct TerminalStyle: Sendable {
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F: return true
+        // Bidirectional embeddings, overrides and isolates ("Trojan Source").
+        case 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 
     /// Columns a string takes on screen, ignoring escape codes (wide characters count 2).

@@ -61,7 +61,7 @@ struct FrontMatterYAML {
             }
             let key = Self.string(content[..<colon])
             if entries.contains(where: { $0.key == key }) {
-                throw problem("the key '\(key)' appears twice", line: index, at: 0)
+                throw problem("the key \(Quote.text(key)) appears twice", line: index, at: 0)
             }
             let keyPosition = position(line: index, byte: 0)
             let value = Self.trimmed(content[(colon + 1)...])
@@ -184,6 +184,9 @@ struct FrontMatterYAML {
             throw problem("a list in brackets must close with ']' on the same line", line: line, at: text.startIndex)
         }
         var items: [Located<String>] = []
+        // Items are located walking the line once: counting from its start for each item
+        // made a list of thousands of entries quadratic.
+        var columns = (byte: 0, column: 1)
         var rest = text.dropFirst().dropLast().drop { $0 == .space }
         while !rest.isEmpty {
             let itemStart = rest.startIndex
@@ -201,7 +204,9 @@ struct FrontMatterYAML {
                 item = Self.string(raw)
                 rest = rest[end...]
             }
-            items.append(Located(item, at: position(line: line, byte: itemStart)))
+            columns.column += Self.characters(in: lines[line][columns.byte..<itemStart])
+            columns.byte = itemStart
+            items.append(Located(item, at: SourcePosition(line: firstLine + line, column: columns.column)))
             rest = rest.drop { $0 == .space }
             if rest.isEmpty { break }
             guard rest.first == UInt8(ascii: ",") else {
@@ -298,8 +303,12 @@ struct FrontMatterYAML {
 
     /// The position of a byte offset in a line: columns count Unicode scalars.
     private func position(line: Int, byte: Int) -> SourcePosition {
-        let scalars = lines[line][..<min(byte, lines[line].count)].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-        return SourcePosition(line: firstLine + line, column: scalars + 1)
+        SourcePosition(line: firstLine + line, column: Self.characters(in: lines[line][..<min(byte, lines[line].count)]) + 1)
+    }
+
+    /// Unicode scalars in UTF-8 bytes: the bytes that are not continuation bytes.
+    private static func characters(in bytes: Bytes) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     private func problem(_ message: String, line: Int, at byte: Int) -> Problem {

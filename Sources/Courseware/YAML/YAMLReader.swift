@@ -35,7 +35,7 @@ struct YAMLMapping {
             let hint =
                 Suggestion.closest(to: entry.key, in: allowed).map { "; did you mean '\($0)'?" }
                 ?? "; allowed keys are \(allowed.joined(separator: ", "))"
-            sink.report(.frontMatterUnknownKey, at: entry.keyPosition, "unknown key '\(entry.key)' in \(context)\(hint)")
+            sink.report(.frontMatterUnknownKey, at: entry.keyPosition, "unknown key \(Quote.text(entry.key)) in \(context)\(hint)")
         }
     }
 
@@ -85,7 +85,7 @@ struct YAMLMapping {
         guard case .text(let text) = entry.value, let number = Int(text), range.contains(number) else {
             let written: String
             switch entry.value {
-            case .text(let text): written = "'\(text)'"
+            case .text(let text): written = "\(Quote.text(text))"
             case .list: written = "a list"
             case .mapping: written = "a mapping"
             }

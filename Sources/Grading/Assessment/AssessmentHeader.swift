@@ -46,7 +46,8 @@ struct AssessmentHeader {
             if Self.isValidID(id.value) {
                 header.id = id.value
             } else {
-                sink.report(.invalidValue, at: id.position, "id '\(id.value)' must be letters, digits, '-', '_' or '.' with no spaces")
+                sink.report(
+                    .invalidValue, at: id.position, "id \(Quote.text(id.value)) must be letters, digits, '-', '_' or '.' with no spaces")
             }
         }
         if let title = fields.requiredString("title", hint: "give the assessment a title, e.g. title: Sentiment basics", sink: &sink) {
@@ -58,7 +59,7 @@ struct AssessmentHeader {
             } else {
                 sink.report(
                     .invalidValue, at: platform.position,
-                    "platform '\(platform.value)' is not known\(Suggestion.hint(for: platform.value, in: PlatformStyle.allCases.map(\.rawValue)))"
+                    "platform \(Quote.text(platform.value)) is not known\(Suggestion.hint(for: platform.value, in: PlatformStyle.allCases.map(\.rawValue)))"
                 )
             }
         }
@@ -76,12 +77,11 @@ struct AssessmentHeader {
             }
         }
         if let limit = fields.node("time-limit") {
-            if let minutes = Self.minutes(limit.text ?? ""), minutes > 0 {
-                header.timeLimitMinutes = minutes
-            } else {
-                sink.report(
-                    .invalidValue, at: limit.position,
-                    "'time-limit' must be a duration such as 20m, 1h30m or 45 (minutes), got \(limit.typeDescription)")
+            header.timeLimitMinutes = duration(
+                limit, "'time-limit'", upTo: GradingLimits.maximumTimeLimitMinutes, example: "20m, 1h30m or 45 (minutes)", sink: &sink)
+            if header.timeLimitMinutes == 0 {
+                header.timeLimitMinutes = nil
+                sink.report(.invalidValue, at: limit.position, "'time-limit' must be longer than 0; remove it for no time limit")
             }
         }
         if let node = fields.node("sections") {
@@ -106,6 +106,22 @@ struct AssessmentHeader {
     static func percentage(_ raw: String) -> Double? {
         guard raw.hasSuffix("%"), let value = Double(raw.dropLast().trimmingWhitespace) else { return nil }
         return value / 100
+    }
+
+    /// A duration no longer than `maximum` minutes (a time limit or a delay), reported with
+    /// its range when it is not one: larger values would overflow the clock's arithmetic.
+    static func duration(
+        _ node: YAMLNode, _ what: String, upTo maximum: Double, example: String, sink: inout DiagnosticSink
+    ) -> Double? {
+        guard let text = node.text, let minutes = minutes(text), minutes >= 0 else {
+            sink.report(.invalidValue, at: node.position, "\(what) must be a duration such as \(example), got \(node.typeDescription)")
+            return nil
+        }
+        guard minutes <= maximum else {
+            YAMLFields.reportOutOfRange(node, text, range: "0 to \(Assessment.duration(minutes: maximum))", what: what, sink: &sink)
+            return nil
+        }
+        return minutes
     }
 
     /// `20m`, `1h30m`, `45s`, `1.5h`, `2d` or a bare number of minutes.
@@ -161,7 +177,8 @@ struct AssessmentHeader {
             fields.finish(allowed: ["id", "title", "pass-mark"], sink: &sink)
             guard let id else { continue }
             if sections.contains(where: { $0.id == id.value }) {
-                sink.report(.duplicateID, at: id.position, "section '\(id.value)' is declared twice; give each section its own id")
+                sink.report(
+                    .duplicateID, at: id.position, "section \(Quote.text(id.value)) is declared twice; give each section its own id")
                 continue
             }
             sections.append(Section(id: id.value, title: title?.value ?? id.value, passMark: passMark))
@@ -180,7 +197,7 @@ struct AssessmentHeader {
             if let parsed = T(rawValue: value.value) { return parsed }
             sink.report(
                 .invalidValue, at: value.position,
-                "'\(key)' is '\(value.value)'\(Suggestion.hint(for: value.value, in: T.allCases.map(\.rawValue)))")
+                "'\(key)' is \(Quote.text(value.value))\(Suggestion.hint(for: value.value, in: T.allCases.map(\.rawValue)))")
             return nil
         }
         if let mode = choice("mode", AssessmentPolicy.Mode.self, &sink) { policy.mode = mode }
@@ -199,11 +216,8 @@ struct AssessmentHeader {
             }
         }
         if let delay = fields.node("retake-delay") {
-            if let minutes = minutes(delay.text ?? ""), minutes >= 0 {
-                policy.retakeDelayMinutes = minutes
-            } else {
-                sink.report(.invalidValue, at: delay.position, "'retake-delay' must be a duration such as 24h or 7d")
-            }
+            policy.retakeDelayMinutes = duration(
+                delay, "'retake-delay'", upTo: GradingLimits.maximumRetakeDelayMinutes, example: "24h or 7d", sink: &sink)
         }
         // Mechanical Turk: without a retry delay a qualification is taken once.
         if !attemptsGiven { policy.attemptLimit = policy.retakeDelayMinutes == nil ? 1 : nil }
@@ -223,13 +237,7 @@ struct AssessmentHeader {
                 sink.report(.invalidValue, at: after.position, "'removal-after' must be at least 1 gold item")
             }
         }
-        if let penalty = fields.fraction("wrong-answer-penalty", sink: &sink) {
-            if penalty.value >= 0, penalty.value <= 1 {
-                policy.wrongAnswerPenalty = penalty.value
-            } else {
-                sink.report(.invalidValue, at: penalty.position, "'wrong-answer-penalty' must be between 0 and 100% of an item's weight")
-            }
-        }
+        if let penalty = fields.fraction("wrong-answer-penalty", sink: &sink) { policy.wrongAnswerPenalty = penalty.value }
         requirements = fields.strings("requires", sink: &sink) ?? []
         policy.requires = requirements.map(\.value)
         let critical = fields.strings("critical-items", sink: &sink) ?? []

@@ -54,7 +54,8 @@ public struct AssessmentLoader: Sendable {
             for critical in header.criticalItems where !items.contains(where: { $0.id == critical.value }) {
                 frontSink.report(
                     .invalidValue, at: critical.position,
-                    "critical item '\(critical.value)' is not in items.yaml\(Suggestion.hint(for: critical.value, in: items.map(\.id)))")
+                    "critical item \(Quote.text(critical.value)) is not in items.yaml\(Suggestion.hint(for: critical.value, in: items.map(\.id)))"
+                )
             }
         }
         let diagnostics = frontSink.diagnostics + itemsSink.diagnostics

@@ -25,9 +25,9 @@ public struct AssessmentCatalog: Sendable {
         public var description: String {
             switch self {
             case .unknown(let id, let suggestion):
-                return "no practice test '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                return "no practice test \(Quote.text(id))" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
             case .broken(let id, let errors):
-                return "the practice test '\(id)' has \(errors) error(s) in its files"
+                return "the practice test \(Quote.text(id)) has \(errors) error(s) in its files"
             }
         }
     }

@@ -58,7 +58,7 @@ public struct AssessmentChecker: Sendable {
             if !FileManager.default.fileExists(atPath: marker) {
                 sink.report(
                     .unknownPrerequisite, at: requirement.position,
-                    "'requires' names '\(requirement.value)', which is not an assessment in \(parent); use the folder name of the test to pass first"
+                    "'requires' names \(Quote.text(requirement.value)), which is not an assessment in \(parent); use the folder name of the test to pass first"
                 )
             }
             if requirement.value == assessment.id {
@@ -198,7 +198,7 @@ public struct AssessmentChecker: Sendable {
         guard !relative.isEmpty else {
             sink.report(
                 .brokenLessonLink, at: position,
-                "lesson link '\(link)' of item '\(item.id)' names no file; link to a lesson such as ../../Content/annotation-types/bounding-boxes.md#tight-boxes"
+                "lesson link \(Quote.text(link)) of item '\(item.id)' names no file; link to a lesson such as ../../Content/annotation-types/bounding-boxes.md#tight-boxes"
             )
             return
         }
@@ -206,7 +206,7 @@ public struct AssessmentChecker: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             sink.report(
                 .brokenLessonLink, at: position,
-                "lesson '\(relative)' of item '\(item.id)' does not exist (looked for \(path)); fix the path relative to the assessment folder"
+                "lesson \(Quote.text(relative)) of item '\(item.id)' does not exist (looked for \(path)); fix the path relative to the assessment folder"
             )
             return
         }
@@ -216,7 +216,7 @@ public struct AssessmentChecker: Sendable {
         if !document.anchors.contains(anchor) {
             sink.report(
                 .brokenLessonLink, at: position,
-                "lesson '\(relative)' of item '\(item.id)' has no heading '#\(anchor)'\(Suggestion.closest(to: anchor, in: document.anchors).map { " (did you mean '#\($0)'?)" } ?? ""); link to one of its headings"
+                "lesson \(Quote.text(relative)) of item '\(item.id)' has no heading '#\(anchor)'\(Suggestion.closest(to: anchor, in: document.anchors).map { " (did you mean '#\($0)'?)" } ?? ""); link to one of its headings"
             )
         }
     }

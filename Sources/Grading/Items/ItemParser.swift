@@ -24,16 +24,19 @@ struct ItemParser {
         return node
     }
 
-    /// Reads an optional media file name and reports it when it is not beside `items.yaml`.
+    /// Reads an optional media file name and reports it when it is not a file inside the
+    /// folder of `items.yaml`: a URL, an absolute path, a `..` or a link leading outside is
+    /// refused (nothing is fetched or played from elsewhere), a missing file reported.
     mutating func media(_ fields: inout YAMLFields, _ key: String) -> String? {
         guard let name = fields.string(key, sink: &sink) else { return nil }
-        if let folder, !name.value.contains("://") {
-            let path = (folder as NSString).appendingPathComponent(name.value)
-            if !FileManager.default.fileExists(atPath: path) {
-                report(
-                    .missingMedia, at: name.position,
-                    "media file '\(name.value)' of \(context) is not in \(folder); put it beside items.yaml or fix the name")
-            }
+        if let problem = ContainedPath.problem(with: name.value, in: folder) {
+            report(.outsideFolder, at: name.position, "media file \(Quote.text(name.value)) of \(context) \(problem)")
+            return nil
+        }
+        if let folder, !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name.value)) {
+            report(
+                .missingMedia, at: name.position,
+                "media file \(Quote.text(name.value)) of \(context) is not in \(folder); put it beside items.yaml or fix the name")
         }
         return name.value
     }
@@ -48,7 +51,7 @@ struct ItemParser {
         guard let labels = fields.strings("labels", sink: &sink) else { return nil }
         var seen = Set<String>()
         for label in labels where !seen.insert(label.value).inserted {
-            report(.duplicateID, at: label.position, "label '\(label.value)' is listed twice in \(context); remove one")
+            report(.duplicateID, at: label.position, "label \(Quote.text(label.value)) is listed twice in \(context); remove one")
         }
         if labels.isEmpty {
             report(.invalidValue, at: fields.position, "\(context) has an empty 'labels' list; list at least one label")
@@ -62,7 +65,8 @@ struct ItemParser {
         if labels.contains(label.value) { return true }
         report(
             .unknownLabel, at: label.position,
-            "\(what) has label '\(label.value)', which is not in the labels of \(context)\(Suggestion.hint(for: label.value, in: labels))")
+            "\(what) has label \(Quote.text(label.value)), which is not in the labels of \(context)\(Suggestion.hint(for: label.value, in: labels))"
+        )
         return false
     }
 
@@ -73,8 +77,8 @@ struct ItemParser {
             return nil
         }
         guard case .sequence(let values) = node.value, values.count == 2,
-            let w = YAMLFields.number(values[0], what: "the width in 'size'", sink: &sink),
-            let h = YAMLFields.number(values[1], what: "the height in 'size'", sink: &sink)
+            let w = YAMLFields.number(values[0], in: Self.imageSides, what: "the width in 'size'", sink: &sink),
+            let h = YAMLFields.number(values[1], in: Self.imageSides, what: "the height in 'size'", sink: &sink)
         else {
             if case .sequence(let values) = node.value, values.count == 2 { return nil }
             report(.invalidValue, at: node.position, "'size' of \(context) must be [width, height] in pixels, e.g. [640, 480]")
@@ -88,6 +92,9 @@ struct ItemParser {
         }
         return (w.value, h.value)
     }
+
+    /// Image sides a `size` may give; 0 is let through to be reported as not positive.
+    private static let imageSides = 0...GradingLimits.maximumImageSide
 
     /// A matching threshold in (0, 1] under `key`, defaulting to `fallback`.
     mutating func threshold(_ fields: inout YAMLFields, _ key: String, default fallback: Double) -> Double {

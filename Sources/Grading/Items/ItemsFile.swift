@@ -45,12 +45,13 @@ enum ItemsFile {
         }
         parser.itemID = id.value
         if !AssessmentHeader.isValidID(id.value) {
-            parser.report(.invalidValue, at: id.position, "item id '\(id.value)' must be letters, digits, '-', '_' or '.' with no spaces")
+            parser.report(
+                .invalidValue, at: id.position, "item id \(Quote.text(id.value)) must be letters, digits, '-', '_' or '.' with no spaces")
         }
         if let earlier = firstUse[id.value] {
             parser.report(
                 .duplicateID, at: id.position,
-                "item id '\(id.value)' is already used by the item at line \(earlier.line); give each item its own id")
+                "item id \(Quote.text(id.value)) is already used by the item at line \(earlier.line); give each item its own id")
         } else {
             firstUse[id.value] = id.position
         }
@@ -62,7 +63,7 @@ enum ItemsFile {
                 let hint =
                     ItemKind.suggestion(for: kindName.value).map { "; did you mean '\($0.rawValue)'?" }
                     ?? "; use one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))"
-                parser.report(.unknownKind, at: kindName.position, "unknown item kind '\(kindName.value)'\(hint)")
+                parser.report(.unknownKind, at: kindName.position, "unknown item kind \(Quote.text(kindName.value))\(hint)")
             }
         }
         let prompt = fields.requiredString("prompt", hint: "write the question the learner answers", sink: &parser.sink)
@@ -76,12 +77,12 @@ enum ItemsFile {
             if difficulty == nil {
                 parser.report(
                     .invalidValue, at: value.position,
-                    "difficulty '\(value.value)' is not known\(Suggestion.hint(for: value.value, in: Item.Difficulty.allCases.map(\.rawValue)))"
+                    "difficulty \(Quote.text(value.value)) is not known\(Suggestion.hint(for: value.value, in: Item.Difficulty.allCases.map(\.rawValue)))"
                 )
             }
         }
         var weight = 1.0
-        if let value = fields.number("weight", sink: &parser.sink) {
+        if let value = fields.number("weight", in: -GradingLimits.maximumWeight...GradingLimits.maximumWeight, sink: &parser.sink) {
             if value.value > 0 {
                 weight = value.value
             } else {
@@ -102,7 +103,7 @@ enum ItemsFile {
                         ? "; declare it under 'sections:' in assessment.md" : Suggestion.hint(for: section.value, in: sections)
                     parser.report(
                         .unknownSection, at: section.position,
-                        "section '\(section.value)' of \(parser.context) is not declared in assessment.md\(hint)")
+                        "section \(Quote.text(section.value)) of \(parser.context) is not declared in assessment.md\(hint)")
                 }
             }
         } else if let sections, !sections.isEmpty {

@@ -70,9 +70,15 @@ enum JSONRead {
         return text
     }
 
+    /// A number no larger in magnitude than ``GradingLimits/maximumMagnitude``.
     static func number(_ value: JSONValue, _ what: String) throws(AnswerShapeError) -> Double {
         guard case .number(let number) = value, number.isFinite else {
             throw AnswerShapeError("\(what) must be a number, got \(value.typeDescription)")
+        }
+        guard GradingLimits.numbers.contains(number) else {
+            throw AnswerShapeError(
+                "\(what) is \(Format.number(number)); numbers from \(Format.number(-GradingLimits.maximumMagnitude)) to \(Format.number(GradingLimits.maximumMagnitude)) are accepted"
+            )
         }
         return number
     }
@@ -107,7 +113,7 @@ enum JSONRead {
     /// Refuses keys outside `allowed`, so a typo such as "widht" is not silently ignored.
     static func onlyKeys(_ fields: [String: JSONValue], _ allowed: [String], _ what: String) throws(AnswerShapeError) {
         for key in fields.keys.sorted() where !allowed.contains(key) {
-            throw AnswerShapeError("\(what) has an unknown key '\(key)'\(Suggestion.hint(for: key, in: allowed))")
+            throw AnswerShapeError("\(what) has an unknown key \(Quote.text(key))\(Suggestion.hint(for: key, in: allowed))")
         }
     }
 

@@ -68,7 +68,7 @@ public struct AnswerSheet: Sendable, Hashable {
         }
         var problems: [String] = []
         for key in top.keys.sorted() where !["assessment", "learner", "answers"].contains(key) {
-            problems.append("has an unknown key '\(key)'\(Suggestion.hint(for: key, in: ["assessment", "learner", "answers"]))")
+            problems.append("has an unknown key \(Quote.text(key))\(Suggestion.hint(for: key, in: ["assessment", "learner", "answers"]))")
         }
         guard case .string(let id)? = top["assessment"] else {
             throw AnswerSheetError(path: path, problems: problems + ["has no \"assessment\" id; add \"assessment\": \"\(assessment.id)\""])
@@ -76,7 +76,9 @@ public struct AnswerSheet: Sendable, Hashable {
         guard id == assessment.id else {
             throw AnswerSheetError(
                 path: path,
-                problems: ["holds answers for assessment '\(id)', not '\(assessment.id)'; pick the answers file of this assessment"])
+                problems: [
+                    "holds answers for assessment \(Quote.text(id)), not '\(assessment.id)'; pick the answers file of this assessment"
+                ])
         }
         var learner: String?
         switch top["learner"] {
@@ -91,7 +93,7 @@ public struct AnswerSheet: Sendable, Hashable {
         let ids = assessment.items.map(\.id)
         for key in answers.keys.sorted() where assessment.item(key) == nil {
             problems.append(
-                "answers item '\(key)', which assessment '\(assessment.id)' does not have\(Suggestion.closest(to: key, in: ids).map { " (did you mean '\($0)'?)" } ?? "")"
+                "answers item \(Quote.text(key)), which assessment '\(assessment.id)' does not have\(Suggestion.closest(to: key, in: ids).map { " (did you mean '\($0)'?)" } ?? "")"
             )
         }
         for item in assessment.items {

@@ -19,7 +19,7 @@ extension ItemResponse {
             var ids = Set<String>()
             for (index, value) in try JSONRead.array(json, "a list of option ids such as [\"\(task.ids[0])\"]").enumerated() {
                 let id = try task.decodeOption(value, "entry \(index + 1)")
-                guard ids.insert(id).inserted else { throw AnswerShapeError("ticks '\(id)' twice") }
+                guard ids.insert(id).inserted else { throw AnswerShapeError("ticks \(Quote.text(id)) twice") }
             }
             self = .multipleChoice(ids)
         case .rating(let task, _):
@@ -35,8 +35,8 @@ extension ItemResponse {
             guard case .string = json else { throw AnswerShapeError("expects a text answer, got \(json.typeDescription)") }
             self = .shortText(try JSONRead.boundedString(json, "the answer", limit: task.maxLength))
         case .numeric:
-            guard case .number(let value) = json else { throw AnswerShapeError("expects a number, got \(json.typeDescription)") }
-            self = .numeric(value)
+            guard case .number = json else { throw AnswerShapeError("expects a number, got \(json.typeDescription)") }
+            self = .numeric(try JSONRead.number(json, "the answer"))
         case .spans(let task, _):
             self = .spans(try Self.spans(json, task))
         case .boxes(let task, _):
@@ -57,9 +57,9 @@ extension ItemResponse {
             {
                 let id = try JSONRead.string(value, "entry \(index + 1)")
                 guard let id = DeclaredName.match(id, in: task.ids) else {
-                    throw AnswerShapeError("'\(id)' is not a candidate\(Suggestion.hint(for: id, in: task.ids))")
+                    throw AnswerShapeError("\(Quote.text(id)) is not a candidate\(Suggestion.hint(for: id, in: task.ids))")
                 }
-                guard !order.contains(id) else { throw AnswerShapeError("ranks '\(id)' twice") }
+                guard !order.contains(id) else { throw AnswerShapeError("ranks \(Quote.text(id)) twice") }
                 order.append(id)
             }
             let missing = task.ids.filter { !order.contains($0) }
@@ -77,7 +77,7 @@ extension ItemResponse {
         guard let label = DeclaredName.match(written, in: labels) else {
             let label = written
             throw AnswerShapeError(
-                "\(what) has label '\(label)', which is not one of \(labels.joined(separator: ", "))\(Suggestion.closest(to: label, in: labels).map { " (did you mean '\($0)'?)" } ?? "")"
+                "\(what) has label \(Quote.text(label)), which is not one of \(labels.joined(separator: ", "))\(Suggestion.closest(to: label, in: labels).map { " (did you mean '\($0)'?)" } ?? "")"
             )
         }
         return label
@@ -153,9 +153,10 @@ extension ItemResponse {
             try JSONRead.onlyKeys(fields, ["label", "points"], what)
             let label = try label(fields, task.labels, what)
             var points: [PolygonAnnotation.Vertex] = []
-            for (n, p) in try JSONRead.array(try JSONRead.field(fields, "points", what), "'points' of \(what) as a list of [x, y]")
-                .enumerated()
-            {
+            for (n, p) in try JSONRead.array(
+                try JSONRead.field(fields, "points", what), "'points' of \(what) as a list of [x, y]",
+                limit: GradingLimits.maximumPolygonVertices
+            ).enumerated() {
                 points.append(try point(p, "vertex \(n + 1) of \(what)"))
             }
             let polygon = PolygonAnnotation(label: label, points: points)
@@ -184,9 +185,10 @@ extension ItemResponse {
             }) {
                 guard task.keypoints.contains(name) else {
                     throw AnswerShapeError(
-                        "\(what) has keypoint '\(name)', which this item does not use\(Suggestion.hint(for: name, in: task.keypoints))")
+                        "\(what) has keypoint \(Quote.text(name)), which this item does not use\(Suggestion.hint(for: name, in: task.keypoints))"
+                    )
                 }
-                points[name] = try keypoint(p, "keypoint '\(name)' of \(what)")
+                points[name] = try keypoint(p, "keypoint \(Quote.text(name)) of \(what)")
             }
             result.append(KeypointAnnotation(label: label, points: points))
         }
@@ -219,18 +221,18 @@ extension ItemResponse {
         try JSONRead.onlyKeys(fields, ["preferred", "ratings", "reason"], "the answer")
         let preferred = try JSONRead.string(try JSONRead.field(fields, "preferred", "the answer"), "'preferred'")
         guard task.preferenceChoices.contains(preferred) else {
-            throw AnswerShapeError("'preferred' is '\(preferred)'; use one of \(task.preferenceChoices.joined(separator: ", "))")
+            throw AnswerShapeError("'preferred' is \(Quote.text(preferred)); use one of \(task.preferenceChoices.joined(separator: ", "))")
         }
         var ratings: [String: [String: Int]] = [:]
         if let value = fields["ratings"] {
             for (response, perDimension) in try JSONRead.object(value, "'ratings'") {
                 guard task.responses.contains(where: { $0.id == response }) else {
-                    throw AnswerShapeError("'ratings' names '\(response)', which is not a response")
+                    throw AnswerShapeError("'ratings' names \(Quote.text(response)), which is not a response")
                 }
-                for (dimensionID, rating) in try JSONRead.object(perDimension, "ratings of '\(response)'") {
+                for (dimensionID, rating) in try JSONRead.object(perDimension, "ratings of \(Quote.text(response))") {
                     guard let dimension = task.dimensions.first(where: { $0.id == dimensionID }) else {
                         throw AnswerShapeError(
-                            "'ratings' of '\(response)' names '\(dimensionID)', which is not a dimension\(Suggestion.hint(for: dimensionID, in: task.dimensions.map(\.id)))"
+                            "'ratings' of \(Quote.text(response)) names \(Quote.text(dimensionID)), which is not a dimension\(Suggestion.hint(for: dimensionID, in: task.dimensions.map(\.id)))"
                         )
                     }
                     let number = try JSONRead.integer(rating, "the rating of \(response)'s \(dimensionID)")

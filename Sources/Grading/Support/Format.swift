@@ -1,3 +1,5 @@
+import Courseware
+
 /// Number formatting for feedback and reports, identical on every platform (no locale).
 enum Format {
     /// `x` rounded to `decimals` places without trailing zeros: 14.0 → "14", 0.625 → "0.63".
@@ -34,10 +36,9 @@ enum Format {
         "\(n) \(n == 1 ? singular : (plural ?? singular + "s"))"
     }
 
-    /// Quotes text for a message, shortened to `limit` characters.
-    static func quote(_ text: String, limit: Int = 60) -> String {
-        let short = text.count > limit ? String(text.prefix(limit)) + "…" : text
-        return "'\(short)'"
+    /// Quotes text for a message, shortened to `limit` characters (Courseware's ``Quote``).
+    static func quote(_ text: String, limit: Int = Quote.maximumLength) -> String {
+        Quote.text(text, limit: limit)
     }
 
     /// "a, b and c".

@@ -53,7 +53,7 @@ struct YAMLFields {
             let known = allowed.isEmpty ? Array(read).sorted() : allowed
             sink.report(
                 .unknownKey, at: pair.keyPosition,
-                "unknown key '\(pair.key)' in \(context) is ignored\(Suggestion.hint(for: pair.key, in: known))")
+                "unknown key \(Quote.text(pair.key)) in \(context) is ignored\(Suggestion.hint(for: pair.key, in: known))")
         }
     }
 
@@ -75,16 +75,19 @@ struct YAMLFields {
         return string(key, sink: &sink)
     }
 
-    /// A finite number.
-    mutating func number(_ key: String, sink: inout DiagnosticSink) -> Located<Double>? {
+    /// A number within `range`; by default any up to ``GradingLimits/maximumMagnitude``, so no
+    /// number read from a file can overflow the arithmetic done with it.
+    mutating func number(
+        _ key: String, in range: ClosedRange<Double> = GradingLimits.numbers, sink: inout DiagnosticSink
+    ) -> Located<Double>? {
         guard let value = node(key) else { return nil }
-        return YAMLFields.number(value, what: "'\(key)' in \(context)", sink: &sink)
+        return YAMLFields.number(value, in: range, what: "'\(key)' in \(context)", sink: &sink)
     }
 
-    /// A whole number.
-    mutating func integer(_ key: String, sink: inout DiagnosticSink) -> Located<Int>? {
+    /// A whole number within `range` (by default any up to ``GradingLimits/maximumMagnitude``).
+    mutating func integer(_ key: String, in range: ClosedRange<Int> = GradingLimits.integers, sink: inout DiagnosticSink) -> Located<Int>? {
         guard let value = node(key) else { return nil }
-        return YAMLFields.integer(value, what: "'\(key)' in \(context)", sink: &sink)
+        return YAMLFields.integer(value, in: range, what: "'\(key)' in \(context)", sink: &sink)
     }
 
     /// `true`/`false` (also `yes`/`no`).
@@ -121,20 +124,45 @@ struct YAMLFields {
         return Located(text, at: node.position)
     }
 
-    static func number(_ node: YAMLNode, what: String, sink: inout DiagnosticSink) -> Located<Double>? {
-        guard let text = node.text, let number = Double(text.trimmingWhitespace), number.isFinite else {
+    static func number(
+        _ node: YAMLNode, in range: ClosedRange<Double> = GradingLimits.numbers, what: String, sink: inout DiagnosticSink
+    ) -> Located<Double>? {
+        guard let text = node.text, let number = Double(text.trimmingWhitespace), !number.isNaN else {
             sink.report(.invalidValue, at: node.position, "\(what) must be a number, got \(node.typeDescription)")
+            return nil
+        }
+        guard range.contains(number) else {
+            reportOutOfRange(
+                node, text, range: "\(Format.number(range.lowerBound)) to \(Format.number(range.upperBound))", what: what, sink: &sink)
             return nil
         }
         return Located(number, at: node.position)
     }
 
-    static func integer(_ node: YAMLNode, what: String, sink: inout DiagnosticSink) -> Located<Int>? {
-        guard let text = node.text, let number = Int(text.trimmingWhitespace) else {
-            sink.report(.invalidValue, at: node.position, "\(what) must be a whole number, got \(node.typeDescription)")
+    static func integer(
+        _ node: YAMLNode, in range: ClosedRange<Int> = GradingLimits.integers, what: String, sink: inout DiagnosticSink
+    ) -> Located<Int>? {
+        let text = node.text?.trimmingWhitespace ?? ""
+        guard let number = Int(text) else {
+            // A whole number too long for an Int is out of range, not of the wrong type.
+            let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+            if !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }) {
+                reportOutOfRange(node, text, range: "\(range.lowerBound) to \(range.upperBound)", what: what, sink: &sink)
+            } else {
+                sink.report(.invalidValue, at: node.position, "\(what) must be a whole number, got \(node.typeDescription)")
+            }
+            return nil
+        }
+        guard range.contains(number) else {
+            reportOutOfRange(node, text, range: "\(range.lowerBound) to \(range.upperBound)", what: what, sink: &sink)
             return nil
         }
         return Located(number, at: node.position)
+    }
+
+    /// Reports a number outside its range, quoting it as written.
+    static func reportOutOfRange(_ node: YAMLNode, _ text: String, range: String, what: String, sink: inout DiagnosticSink) {
+        sink.report(.invalidValue, at: node.position, "\(what) must be from \(range), got \(Quote.text(text.trimmingWhitespace))")
     }
 
     static func strings(_ node: YAMLNode, what: String, sink: inout DiagnosticSink) -> [Located<String>]? {
@@ -154,7 +182,8 @@ struct YAMLFields {
         }
     }
 
-    /// `80%`, `0.8` or `1`; a bare number above 1 is refused as ambiguous.
+    /// `80%`, `0.8` or `1`: a fraction from 0 to 1; a bare number above 1 is refused as
+    /// ambiguous, a percentage above 100% as out of range.
     static func fraction(_ node: YAMLNode, what: String, sink: inout DiagnosticSink) -> Located<Double>? {
         guard let raw = node.text?.trimmingWhitespace else {
             sink.report(
@@ -163,20 +192,31 @@ struct YAMLFields {
             return nil
         }
         if raw.hasSuffix("%") {
-            guard let percent = Double(raw.dropLast().trimmingWhitespace), percent.isFinite, percent >= 0 else {
-                sink.report(.invalidValue, at: node.position, "\(what) must be a percentage such as 80%, got '\(raw)'")
+            guard let percent = Double(raw.dropLast().trimmingWhitespace), !percent.isNaN else {
+                sink.report(.invalidValue, at: node.position, "\(what) must be a percentage such as 80%, got \(Quote.text(raw))")
+                return nil
+            }
+            guard (0...100).contains(percent) else {
+                reportOutOfRange(node, raw, range: "0% to 100%", what: what, sink: &sink)
                 return nil
             }
             return Located(percent / 100, at: node.position)
         }
-        guard let number = Double(raw), number.isFinite, number >= 0 else {
+        guard let number = Double(raw), !number.isNaN else {
             sink.report(
-                .invalidValue, at: node.position, "\(what) must be a percentage such as 80% or a fraction such as 0.8, got '\(raw)'")
+                .invalidValue, at: node.position,
+                "\(what) must be a percentage such as 80% or a fraction such as 0.8, got \(Quote.text(raw))")
+            return nil
+        }
+        guard number >= 0 else {
+            reportOutOfRange(node, raw, range: "0 to 1", what: what, sink: &sink)
             return nil
         }
         if number > 1 {
+            let shown = Quote.text(raw, limit: 20)
             sink.report(
-                .invalidValue, at: node.position, "\(what) is '\(raw)': write a percentage such as \(raw)% or a fraction between 0 and 1")
+                .invalidValue, at: node.position,
+                "\(what) is \(shown): write a percentage such as \(shown.dropFirst().dropLast())% or a fraction between 0 and 1")
             return nil
         }
         return Located(number, at: node.position)

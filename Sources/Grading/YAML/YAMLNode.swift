@@ -35,7 +35,7 @@ struct YAMLNode: Sendable {
     /// How the node's type is named in messages: "a list", "a mapping", "'text'".
     var typeDescription: String {
         switch value {
-        case .scalar(let text, _): return isNull ? "nothing" : "'\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
+        case .scalar(let text, _): return isNull ? "nothing" : Quote.text(text, limit: 40)
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         }

@@ -65,7 +65,7 @@ public struct ChoiceTask: Sendable, Hashable, Codable {
         if ids.contains(id.value) { return true }
         parser.report(
             .unknownLabel, at: id.position,
-            "'\(id.value)' is not one of the options of \(parser.context)\(Suggestion.hint(for: id.value, in: ids))")
+            "\(Quote.text(id.value)) is not one of the options of \(parser.context)\(Suggestion.hint(for: id.value, in: ids))")
         return false
     }
 
@@ -73,7 +73,7 @@ public struct ChoiceTask: Sendable, Hashable, Codable {
     func decodeOption(_ value: JSONValue, _ what: String) throws(AnswerShapeError) -> String {
         let written = try JSONRead.string(value, what)
         guard let id = DeclaredName.match(written, in: ids) else {
-            throw AnswerShapeError("'\(written)' is not one of the options\(Suggestion.hint(for: written, in: ids))")
+            throw AnswerShapeError("\(Quote.text(written)) is not one of the options\(Suggestion.hint(for: written, in: ids))")
         }
         return id
     }

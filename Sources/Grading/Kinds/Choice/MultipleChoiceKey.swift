@@ -95,7 +95,7 @@ public struct MultipleChoiceKey: Sendable, Hashable {
             guard let value = Scoring(rawValue: scoringNode.value), value != .credits else {
                 parser.report(
                     .invalidValue, at: scoringNode.position,
-                    "'scoring' of \(parser.context) is '\(scoringNode.value)'\(Suggestion.hint(for: scoringNode.value, in: ["jaccard", "all-or-nothing"]))"
+                    "'scoring' of \(parser.context) is \(Quote.text(scoringNode.value))\(Suggestion.hint(for: scoringNode.value, in: ["jaccard", "all-or-nothing"]))"
                 )
                 return nil
             }

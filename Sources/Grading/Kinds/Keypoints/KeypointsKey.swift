@@ -236,7 +236,7 @@ public struct KeypointsKey: Sendable, Hashable {
             guard names.contains(name) else {
                 parser.report(
                     .unknownLabel, at: pair.key.position,
-                    "keypoint '\(name)' of \(what) is not one of this item's keypoints\(Suggestion.hint(for: name, in: names))")
+                    "keypoint \(Quote.text(name)) of \(what) is not one of this item's keypoints\(Suggestion.hint(for: name, in: names))")
                 pointsValid = false
                 continue
             }

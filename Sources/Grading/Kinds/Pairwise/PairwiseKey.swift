@@ -116,7 +116,9 @@ public struct PairwiseKey: Sendable, Hashable {
     /// built from the first word of every mention group, padded to the minimum length.
     func goldAnswer() -> PairwiseAnswer {
         var words = reason?.mentions.compactMap(\.first) ?? []
-        while words.joined(separator: " ").split(separator: " ").count < (reason?.minimumWords ?? 0) { words.append("because") }
+        // A mention may be several words; count them once, then pad all at once.
+        let count = words.reduce(0) { $0 + $1.split(separator: " ").count }
+        words += Array(repeating: "because", count: max(0, (reason?.minimumWords ?? 0) - count))
         return PairwiseAnswer(preferred: preferred, ratings: ratings, reason: words.joined(separator: " "))
     }
 
@@ -146,11 +148,14 @@ public struct PairwiseKey: Sendable, Hashable {
                     if case .sequence(let values) = scale.value, values.count == 2,
                         let low = YAMLFields.integer(values[0], what: "the scale's lowest value", sink: &parser.sink),
                         let high = YAMLFields.integer(values[1], what: "the scale's highest value", sink: &parser.sink),
-                        low.value < high.value
+                        low.value < high.value, high.value - low.value <= GradingLimits.maximumScaleSteps
                     {
                         bounds = (low.value, high.value)
                     } else {
-                        parser.report(.invalidValue, at: scale.position, "'scale' of a dimension must be [lowest, highest], e.g. [1, 5]")
+                        parser.report(
+                            .invalidValue, at: scale.position,
+                            "'scale' of a dimension must be [lowest, highest] (at most \(GradingLimits.maximumScaleSteps) steps), e.g. [1, 5]"
+                        )
                     }
                 }
                 dimension.finish(allowed: ["id", "scale"], sink: &parser.sink)
@@ -196,7 +201,7 @@ public struct PairwiseKey: Sendable, Hashable {
                     guard ids.contains(response) else {
                         parser.report(
                             .unknownLabel, at: pair.key.position,
-                            "'\(response)' is not a response of \(parser.context)\(Suggestion.hint(for: response, in: ids))")
+                            "\(Quote.text(response)) is not a response of \(parser.context)\(Suggestion.hint(for: response, in: ids))")
                         return nil
                     }
                     guard case .mapping(let perDimension) = pair.value.value else {
@@ -210,7 +215,7 @@ public struct PairwiseKey: Sendable, Hashable {
                         guard let dimension = dimensions.first(where: { $0.id == dimensionID }) else {
                             parser.report(
                                 .unknownLabel, at: rating.key.position,
-                                "'\(dimensionID)' is not a dimension of \(parser.context)\(Suggestion.hint(for: dimensionID, in: dimensions.map(\.id)))"
+                                "\(Quote.text(dimensionID)) is not a dimension of \(parser.context)\(Suggestion.hint(for: dimensionID, in: dimensions.map(\.id)))"
                             )
                             return nil
                         }
@@ -239,7 +244,7 @@ public struct PairwiseKey: Sendable, Hashable {
         if let node = answer.node("reason"),
             var rule = YAMLFields(node, context: "the reason rule of \(parser.context)", sink: &parser.sink)
         {
-            let minimum = rule.integer("min-words", sink: &parser.sink)?.value ?? 0
+            let minimum = rule.integer("min-words", in: 0...GradingLimits.maximumMinimumWords, sink: &parser.sink)?.value ?? 0
             var mentions: [[String]] = []
             if let groups = rule.node("mentions") {
                 for group in YAMLFields.list(groups) {

@@ -77,6 +77,13 @@ public struct PolygonsKey: Sendable, Hashable {
             parser.report(.missingKey, at: entry.node.position, "\(what) needs 'points': a list of [x, y] vertices")
             return nil
         }
+        guard pointNodes.count <= GradingLimits.maximumPolygonVertices else {
+            parser.report(
+                .invalidValue, at: pointsNode.position,
+                "\(what) has \(pointNodes.count) vertices; at most \(GradingLimits.maximumPolygonVertices) are accepted — simplify its outline"
+            )
+            return nil
+        }
         var verticesValid = true
         var vertices: [PolygonAnnotation.Vertex] = []
         for (n, node) in pointNodes.enumerated() {

@@ -97,7 +97,8 @@ public struct RankingKey: Sendable, Hashable {
             } else {
                 parser.report(
                     .invalidValue, at: value.position,
-                    "'scoring' of \(parser.context) is '\(value.value)'\(Suggestion.hint(for: value.value, in: ["pairs", "ndcg"]))")
+                    "'scoring' of \(parser.context) is \(Quote.text(value.value))\(Suggestion.hint(for: value.value, in: ["pairs", "ndcg"]))"
+                )
             }
         }
         let k = fields.integer("k", sink: &parser.sink)
@@ -109,7 +110,7 @@ public struct RankingKey: Sendable, Hashable {
             if task.ids.contains(id.value) { return true }
             parser.report(
                 .unknownLabel, at: id.position,
-                "'\(id.value)' is not a candidate of \(parser.context)\(Suggestion.hint(for: id.value, in: task.ids))")
+                "\(Quote.text(id.value)) is not a candidate of \(parser.context)\(Suggestion.hint(for: id.value, in: task.ids))")
             return false
         }
         switch gold.value {

@@ -117,7 +117,8 @@ public struct SpanKey: Sendable, Hashable {
             } else {
                 parser.report(
                     .invalidValue, at: mode.position,
-                    "'match' of \(parser.context) is '\(mode.value)'\(Suggestion.hint(for: mode.value, in: ["exact", "overlap"]))")
+                    "'match' of \(parser.context) is \(Quote.text(mode.value))\(Suggestion.hint(for: mode.value, in: ["exact", "overlap"]))"
+                )
             }
         }
         guard let gold = parser.gold(&fields, example: "answer: [{text: Apple, label: ORG}]"), let text, let labels else { return nil }

@@ -75,7 +75,7 @@ public struct SegmentsKey: Sendable, Hashable {
     static func parse(_ fields: inout YAMLFields, _ parser: inout ItemParser) -> (SegmentsTask, SegmentsKey)? {
         var media = parser.media(&fields, "audio")
         if media == nil { media = parser.media(&fields, "video") }
-        let duration = fields.number("duration", sink: &parser.sink)
+        let duration = fields.number("duration", in: 0...GradingLimits.maximumDurationSeconds, sink: &parser.sink)
         if duration == nil && !fields.has("duration") {
             fields.reportMissing("duration", "give the clip's length in seconds, e.g. duration: 12.5", sink: &parser.sink)
         }

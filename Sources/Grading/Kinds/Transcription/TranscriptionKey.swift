@@ -127,7 +127,7 @@ public struct TranscriptionKey: Sendable, Hashable {
     static func parse(_ fields: inout YAMLFields, _ parser: inout ItemParser) -> (TranscriptionTask, TranscriptionKey)? {
         let audio = parser.media(&fields, "audio")
         var duration: Double?
-        if let value = fields.number("duration", sink: &parser.sink) {
+        if let value = fields.number("duration", in: 0...GradingLimits.maximumDurationSeconds, sink: &parser.sink) {
             if value.value > 0 {
                 duration = value.value
             } else {
@@ -150,7 +150,8 @@ public struct TranscriptionKey: Sendable, Hashable {
                 guard let value = Ignorable(rawValue: entry.value) else {
                     parser.report(
                         .invalidValue, at: entry.position,
-                        "'\(entry.value)' cannot be ignored\(Suggestion.hint(for: entry.value, in: Ignorable.allCases.map(\.rawValue)))")
+                        "\(Quote.text(entry.value)) cannot be ignored\(Suggestion.hint(for: entry.value, in: Ignorable.allCases.map(\.rawValue)))"
+                    )
                     continue
                 }
                 ignore.insert(value)
