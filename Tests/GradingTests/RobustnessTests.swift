@@ -48,6 +48,16 @@ struct RobustnessTests {
         #expect(throws: AnswerShapeError("has 501 entries; at most 500 are accepted")) { try response(many, for: boxes) }
     }
 
+    @Test func aGoldListLongerThanAnAnswerMayBeIsRefusedBeforeItIsReplayed() {
+        // Found by scripts/fuzz: 2,048 gold spans took 46 s to check, matching being cubic.
+        let spans = Array(repeating: "    - {text: Z, label: ORG}", count: 501).joined(separator: "\n")
+        let items = "- id: s1\n  kind: spans\n  prompt: P\n  text: Z\n  labels: [ORG]\n  reason: R\n  answer:\n\(spans)\n"
+        #expect(
+            diagnostics(items) == [
+                "items.yaml:8:5: error: [invalid-value] the gold 'answer' of item 's1' has 501 entries; at most 500 are accepted"
+            ])
+    }
+
     @Test func aHugeTranscriptIsRefused() throws {
         let item = try Fixtures.assessment("transcripts").items[0]
         let long = String(repeating: "word ", count: 5_000)

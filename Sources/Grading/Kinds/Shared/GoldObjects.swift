@@ -1,3 +1,5 @@
+import Courseware
+
 /// One entry of an object item's gold list while it is read.
 struct GoldEntry {
     var fields: YAMLFields
@@ -19,6 +21,16 @@ struct GoldEntry {
 }
 
 extension ItemParser {
+    /// Whether a gold list is no longer than an answer may be: gold is replayed as an answer,
+    /// and matching is cubic in the number of objects (2,048 gold spans took 46 s to check).
+    mutating func checkGoldCount(_ count: Int, at position: SourcePosition) -> Bool {
+        guard count > GradingLimits.maximumAnswerElements else { return true }
+        report(
+            .invalidValue, at: position,
+            "the gold 'answer' of \(context) has \(count) entries; at most \(GradingLimits.maximumAnswerElements) are accepted")
+        return false
+    }
+
     /// Reads the gold `answer` of an object item (boxes, polygons, segments, keypoint objects):
     /// a list of `{label, …}` entries. Every entry is read, so all mistakes are reported at
     /// once; nil when the list or any entry is wrong.
@@ -36,6 +48,7 @@ extension ItemParser {
             report(.invalidValue, at: gold.position, "the gold 'answer' of \(context) must be \(list)")
             return nil
         }
+        guard checkGoldCount(nodes.count, at: gold.position) else { return nil }
         var objects: [Object] = []
         var failed = false
         for (index, node) in nodes.enumerated() {

@@ -136,6 +136,7 @@ public struct SpanKey: Sendable, Hashable {
                 "the gold 'answer' of \(parser.context) must be a list of spans (an empty list [] when there is none)")
             return nil
         }
+        guard parser.checkGoldCount(entries.count, at: gold.position) else { return nil }
         var failed = false
         for (index, entry) in entries.enumerated() {
             let what = "gold span \(index + 1) of \(parser.context)"
