@@ -54,6 +54,16 @@ struct PathologicalInputTests {
         }
     }
 
+    @Test func aTableOfContentsOfThousandsOfMissingLessonsChecksInLinearTime() throws {
+        // Found by scripts/fuzz: each missing entry searched every diagnostic before it.
+        let folder = try TemporaryFolder()
+        let ratio = Scaling.doublingRatio(size: 1_000) { n in
+            try? folder.write("SUMMARY.md", "# C\n\n" + (0..<n).map { "- [L](missing-\($0).md)\n" }.joined())
+            _ = try? CourseChecker.check(CourseLoader.load(from: folder.path))
+        }
+        #expect(ratio <= Scaling.limit, "doubling the input took \(ratio) times as long")
+    }
+
     @Test func eightMegabytesOfEmphasisAreRefusedBeforeTheyAreParsed() throws {
         let folder = try TemporaryFolder()
         try folder.write("SUMMARY.md", "# C\n\n- [Stars](stars.md)\n")

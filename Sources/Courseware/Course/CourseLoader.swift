@@ -56,6 +56,10 @@ public enum CourseLoader {
             }
         }
 
+        // Files that could not be read are reported already; a link to one is not broken too.
+        // (Looked up in a set: searching the diagnostics for each entry made a table of
+        // contents of thousands of missing links quadratic.)
+        let reported = Set(diagnostics.map(\.path))
         var listed = Set<String>()
         var modules: [Course.Module] = []
         for module in toc?.modules ?? [] {
@@ -71,7 +75,7 @@ public enum CourseLoader {
                 // Lessons are moved out of the dictionary, not copied: copying one retains
                 // every string and array in it, and that showed in the benchmark's profile.
                 guard let lesson = lessonsByPath.removeValue(forKey: entry.path) else {
-                    if !diagnostics.contains(where: { $0.path == display(folder, entry.path) }) {
+                    if !reported.contains(display(folder, entry.path)) {
                         diagnostics.append(
                             Diagnostic(
                                 path: summaryPath, position: entry.position, severity: .error, rule: .brokenLink,
