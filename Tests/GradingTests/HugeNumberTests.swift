@@ -56,6 +56,10 @@ struct HugeNumberTests {
             "items.yaml:5:10: error: [invalid-value] the width in 'size' must be from 0 to 100000, got '1e308'"
         ),
         (
+            "kind: numeric\n  answer: [{value: 4, tolerance: 1e20%}]",
+            "items.yaml:5:34: error: [invalid-value] 'tolerance' of item 'q1' must be a number from 0 to 1000000000000 or a percentage up to 100% such as 5%, got '1e20%'"
+        ),
+        (
             "kind: numeric\n  answer: 1e300",
             "items.yaml:5:11: error: [invalid-value] the gold value of item 'q1' must be from -1000000000000 to 1000000000000, got '1e300'"
         ),

@@ -79,13 +79,14 @@ public struct NumericKey: Sendable, Hashable {
     private static func tolerance(_ node: YAMLNode?, value: Double, _ parser: inout ItemParser) -> Double? {
         guard let node else { return 0 }
         let raw = node.text?.trimmingWhitespace ?? ""
-        if raw.hasSuffix("%"), let percent = Double(raw.dropLast().trimmingWhitespace), percent >= 0, percent.isFinite {
+        if raw.hasSuffix("%"), let percent = Double(raw.dropLast().trimmingWhitespace), (0...100).contains(percent) {
             return abs(value) * percent / 100
         }
-        guard let number = Double(raw), number >= 0, number.isFinite else {
+        guard let number = Double(raw), (0...GradingLimits.maximumMagnitude).contains(number) else {
             parser.report(
                 .invalidValue, at: node.position,
-                "'tolerance' of \(parser.context) must be a non-negative number or a percentage such as 5%, got \(node.typeDescription)")
+                "'tolerance' of \(parser.context) must be a number from 0 to \(Format.number(GradingLimits.maximumMagnitude)) or a percentage up to 100% such as 5%, got \(node.typeDescription)"
+            )
             return nil
         }
         return number
