@@ -9,7 +9,7 @@ public enum CourseLoader {
     /// Files larger than this (1 MiB, sixty times the longest shipped lesson) are reported and
     /// skipped rather than parsed. Parsing is linear, but the worst Markdown (a run of `*a`)
     /// makes a node every byte or two, about 270 bytes of memory per byte of input: this
-    /// bounds a lesson to about 300 MB and a second, where 16 MiB took 2 GB and 38 s.
+    /// bounds a lesson to about 280 MB (and 5 s in a debug build), where 16 MiB took 2 GB and 38 s.
     public static let maximumFileSize = 1024 * 1024
 
     /// Why a course could not be loaded at all (problems inside files are diagnostics instead).
