@@ -41,17 +41,22 @@ public struct MatchResult: Sendable, Equatable {
 }
 
 extension ObjectMatching {
-    /// Matches gold objects to predictions in three optimal phases, each an assignment that
-    /// maximises the total similarity (``Assignment/maximize(_:)``, i.e. scipy's
-    /// `linear_sum_assignment(maximize=True)`) over the objects still unpaired:
+    /// Matches gold objects to predictions in three optimal phases over the objects still
+    /// unpaired. Each phase first maximises the **number** of eligible pairs and, among
+    /// assignments with that many pairs, the total similarity — what scipy's
+    /// `linear_sum_assignment(maximize=True)` returns when ineligible pairs carry a large
+    /// penalty. (Maximising the total similarity alone can trade a pair for a higher IoU:
+    /// gold 3×10 boxes at x = 0, 1, 2 and answers at x = 1, 2, 3, threshold 0.5, pair all
+    /// three at IoU 0.5, where the similarity-only optimum keeps two.)
     ///
     /// 1. **matched** — only pairs with the same label and `similarity ≥ threshold`;
     /// 2. **wrongLabel** — pairs with `similarity ≥ threshold` regardless of label (after
     ///    phase 1 these necessarily have different labels);
     /// 3. **lowOverlap** — pairs with `0 < similarity < threshold`, any label.
     ///
-    /// In each phase disallowed pairs get weight 0 and pairs of weight 0 are dropped from the
-    /// assignment. Gold objects still unpaired are `.missing`, predictions `.extra`.
+    /// In each phase an eligible pair weighs `K + similarity` with `K = min(gold, predicted) + 1`
+    /// (more than any total of similarities, so one more pair always wins), an ineligible pair
+    /// weighs 0, and pairs of weight 0 are dropped from the assignment. Gold objects still unpaired are `.missing`, predictions `.extra`.
     /// TP = number of `.matched` pairs; FP = predictions − TP; FN = gold − TP; precision,
     /// recall, F1 and mean matched similarity as documented on ``MatchResult``.
     /// (CVAT's quality report does the first two phases the same way; phase 3 only names
@@ -85,6 +90,8 @@ extension ObjectMatching {
         var tp = 0
         for phase in 0..<3 {
             if goldFree.isEmpty || predFree.isEmpty { break }
+            // One more eligible pair outweighs any gain in total similarity (see above).
+            let pairBonus = Double(min(goldFree.count, predFree.count)) + 1
             var w = [[Double]](repeating: [Double](repeating: 0, count: predFree.count), count: goldFree.count)
             for (a, i) in goldFree.enumerated() {
                 for (b, j) in predFree.enumerated() {
@@ -95,7 +102,7 @@ extension ObjectMatching {
                     case 1: allowed = s >= threshold
                     default: allowed = s > 0
                     }
-                    if allowed && s > 0 { w[a][b] = s }
+                    if allowed && s > 0 { w[a][b] = pairBonus + s }
                 }
             }
             let assignment = try Assignment.maximize(w)
