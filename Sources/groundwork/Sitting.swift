@@ -55,7 +55,16 @@ struct Sitting {
 
     /// Resumes the attempt in progress or starts a new one, as the policy and the record
     /// allow; nil when there is nothing to take (abandoned, or the learner left at the start).
+    /// Another taker can finish the attempt found in progress before this one claims it; the
+    /// decision is then made again on what the gradebook holds now.
     private func openAttempt(holder: String) throws -> RecordedAttempt? {
+        for _ in 1..<3 {
+            do { return try decideAttempt(holder: holder) } catch GradebookError.attemptFinished { continue }
+        }
+        return try decideAttempt(holder: holder)
+    }
+
+    private func decideAttempt(holder: String) throws -> RecordedAttempt? {
         switch try book.eligibility(for: assessment, purpose: purpose) {
         case .resume(let record):
             return try resume(record, holder: holder)
