@@ -19,7 +19,8 @@ struct GradebookErrorTests {
     }
 
     /// Root ignores mode bits (CI runs as root), so there chmod cannot make a folder read-only;
-    /// the mapping below covers the error itself.
+    /// the mapping below covers the error itself, and `CommandLineTests` runs the program as
+    /// `nobody` (setpriv) to check the whole path under root.
     @Test(.disabled(if: getuid() == 0, "root writes to folders whatever their mode bits"))
     func aReadOnlyDataFolderIsReadOnly() throws {
         let directory = DataDirectory()

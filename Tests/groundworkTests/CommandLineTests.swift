@@ -28,11 +28,21 @@ struct CommandLineTests {
     /// A data directory of this test's own, so no test touches a real gradebook.
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("gw-data-\(UUID().uuidString)").path
 
-    /// Runs `groundwork` with `input` as its standard input (none by default).
-    func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Run {
+    /// Runs `groundwork` with `input` as its standard input (none by default); `launcher`
+    /// (a program and its arguments) runs it instead, with `groundwork` as the last argument.
+    func run(
+        _ arguments: [String], input: String? = nil, environment: [String: String] = [:], launcher: [String] = [],
+        executable: URL? = nil
+    ) throws -> Run {
         let process = Process()
-        process.executableURL = try Self.executable()
-        process.arguments = arguments
+        let program = try executable ?? Self.executable()
+        if let first = launcher.first {
+            process.executableURL = URL(fileURLWithPath: first)
+            process.arguments = launcher.dropFirst() + [program.path] + arguments
+        } else {
+            process.executableURL = program
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["COLUMNS"] = "80"
         env.removeValue(forKey: "GROUNDWORK_CONTENT")
@@ -86,6 +96,46 @@ struct CommandLineTests {
         #expect(result.stderr.contains("progress is not saved"))
         #expect(result.stderr.contains("left untouched"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == Data("not a database".utf8))
+    }
+
+    /// A read-only data folder is a sentence and exit 2, never raw SQL. Root writes whatever
+    /// the mode bits say (CI runs as root), so there the program runs as `nobody` through
+    /// util-linux's setpriv, from copies that `nobody` can read.
+    @Test func aReadOnlyDataFolderIsASentenceAndExitTwo() throws {
+        let files = FileManager.default
+        let root = files.temporaryDirectory.appendingPathComponent("gw-readonly-\(UUID().uuidString)")
+        let data = root.appendingPathComponent("data"), course = root.appendingPathComponent("Course")
+        let assessments = root.appendingPathComponent("Assessments")
+        try files.createDirectory(at: data, withIntermediateDirectories: true)
+        try files.copyItem(atPath: Self.course, toPath: course.path)
+        try files.copyItem(atPath: Self.fixtures.appendingPathComponent("Assessments").path, toPath: assessments.path)
+        let program = root.appendingPathComponent("groundwork")
+        try files.copyItem(at: try Self.executable(), to: program)
+        defer { try? files.removeItem(at: root) }
+        let asRoot = getuid() == 0
+        let launcher = asRoot ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        let options = ["--content", course.path, "--data-dir", data.path]
+        // A gradebook exists (the first lesson read), then the folder and file become read-only.
+        try files.setAttributes([.posixPermissions: 0o777], ofItemAtPath: data.path)
+        for path in [root.path, course.path, assessments.path] {
+            try files.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        }
+        #expect(try run(["read", "labels"] + options, launcher: launcher, executable: program).status == 0)
+        for entry in try files.contentsOfDirectory(atPath: data.path) {
+            try files.setAttributes([.posixPermissions: 0o444], ofItemAtPath: data.appendingPathComponent(entry).path)
+        }
+        try files.setAttributes([.posixPermissions: 0o555], ofItemAtPath: data.path)
+        // A test cannot start: nothing would be kept.
+        let take = try run(
+            ["take", "quiz", "--assessments", assessments.path, "--data-dir", data.path], input: "1\n", launcher: launcher,
+            executable: program)
+        #expect(take.status == 2)
+        #expect(take.stderr.contains("cannot be written: the folder or file is read-only"))
+        #expect(!take.stderr.contains("SQLite") && !take.stderr.contains("SQL "))
+        // A lesson is still read, and the learner is told its progress is not kept.
+        let read = try run(["read", "boxes"] + options, launcher: launcher, executable: program)
+        #expect(read.status == 0)
+        #expect(read.stderr.contains("progress is not saved: the gradebook at"))
     }
 
     @Test func lessonsListsTheTreeWithIdsAndMinutes() throws {
