@@ -35,7 +35,7 @@ public struct RecordedAttempt: Sendable {
     ///   item or answer no longer fits.
     public static func load(_ attempt: Attempt, of assessment: Assessment, in book: LearnerBook, holder: String) throws -> RecordedAttempt {
         let id = attempt.id ?? 0
-        let plan = AttemptPlan(seed: UInt64(bitPattern: attempt.seed), itemIDs: attempt.itemIDs, shufflesOptions: assessment.policy.shuffle)
+        let plan = AttemptPlan(seed: UInt64(bitPattern: attempt.seed), itemIDs: attempt.itemIDs, assessment: assessment)
         var session: AttemptSession
         do {
             session = try AttemptSession(assessment: assessment, plan: plan, purpose: attempt.purpose)

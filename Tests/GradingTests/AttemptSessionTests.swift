@@ -22,11 +22,19 @@ func policyTest(
 
 /// Starts a session over every item in the author's order.
 func session(_ assessment: Assessment) throws -> AttemptSession {
-    try AttemptSession(assessment: assessment, plan: AttemptPlan(seed: 1, itemIDs: assessment.items.map(\.id), shufflesOptions: false))
+    try AttemptSession(assessment: assessment, plan: AttemptPlan(seed: 1, itemIDs: assessment.items.map(\.id), assessment: assessment))
 }
 
 let yes = ItemResponse.singleChoice("yes")
 let no = ItemResponse.singleChoice("no")
+
+/// The options of a choice item, or nil for another kind.
+func choiceTask(_ item: Item) -> ChoiceTask? {
+    switch item.content {
+    case .singleChoice(let task, _), .multipleChoice(let task, _): return task
+    default: return nil
+    }
+}
 
 struct FeedbackTimingTests {
     @Test func quizModeShowsEachItemsReasonRightAfterTheAnswer() throws {
@@ -208,13 +216,41 @@ struct DrawingTests {
         #expect(plan.itemIDs.sorted() == assessment.items.map(\.id).sorted())
         let orders = Set((1...10).map { AttemptPlan(assessment: assessment, seed: UInt64($0)).itemIDs })
         #expect(orders.count > 1)
-        guard case .singleChoice(let task, _) = assessment.items[0].content else { return }
-        #expect(plan.options(task, of: "q1") == plan.options(task, of: "q1"))
-        #expect(Set(plan.options(task, of: "q1").map(\.id)) == ["yes", "no"])
-        let optionOrders = Set((1...20).map { AttemptPlan(assessment: assessment, seed: UInt64($0)).options(task, of: "q1").map(\.id) })
+        let task = try #require(choiceTask(assessment.items[0]))
+        let everything = try policyTest("  mode: quiz\n  shuffle: true\n  shuffle-options: all\n", items: 8)
+        let everyPlan = AttemptPlan(assessment: everything, seed: 3)
+        #expect(everyPlan.options(task, of: "q1") == everyPlan.options(task, of: "q1"))
+        #expect(Set(everyPlan.options(task, of: "q1").map(\.id)) == ["yes", "no"])
+        let optionOrders = Set((1...20).map { AttemptPlan(assessment: everything, seed: UInt64($0)).options(task, of: "q1").map(\.id) })
         #expect(optionOrders.count == 2)
         let fixed = AttemptPlan(assessment: try policyTest("  mode: quiz\n", items: 8), seed: 3)
         #expect(fixed.options(task, of: "q1").map(\.id) == ["yes", "no"])
+    }
+
+    /// Platforms keep a label set's buttons in place and shuffle answers that are content.
+    @Test func aShuffledAttemptKeepsLabelSetsInOrderAndShufflesContentOptions() throws {
+        let content = "  options: [The first sentence, The second sentence, The third sentence]\n"
+        let assessment = try policyTest("  mode: quiz\n  shuffle: true\n", items: 3)
+        let labels = try #require(choiceTask(assessment.items[0]))
+        // [yes, no] is shared by every item: a label set, never moved.
+        for seed in 1...20 {
+            #expect(AttemptPlan(assessment: assessment, seed: UInt64(seed)).options(labels, of: "q1").map(\.id) == ["yes", "no"])
+        }
+        let single = try policyTest("  mode: quiz\n  shuffle: true\n", items: 1)
+        #expect(AttemptPlan(assessment: single, seed: 5).options(labels, of: "q1").map(\.id) == ["yes", "no"])
+        let sentences = loadInline(
+            "- id: s1\n  kind: single-choice\n  prompt: Which is right?\n\(content)  answer: The first sentence\n  reason: It is.\n",
+            assessment: "---\ntitle: Content\npass-mark: 50%\npolicy:\n  shuffle: true\n---\nGo.\n")
+        let withContent = try #require(sentences.assessment)
+        let task = try #require(choiceTask(withContent.items[0]))
+        let orders = Set((1...20).map { AttemptPlan(assessment: withContent, seed: UInt64($0)).options(task, of: "s1").map(\.id) })
+        #expect(orders.count > 1)
+        let kept = loadInline(
+            "- id: s1\n  kind: single-choice\n  prompt: Which is right?\n\(content)  answer: The first sentence\n  reason: It is.\n",
+            assessment: "---\ntitle: Content\npass-mark: 50%\npolicy:\n  shuffle: true\n  shuffle-options: none\n---\nGo.\n")
+        let keptAssessment = try #require(kept.assessment)
+        #expect(
+            Set((1...20).map { AttemptPlan(assessment: keptAssessment, seed: UInt64($0)).options(task, of: "s1").map(\.id) }).count == 1)
     }
 }
 
@@ -263,7 +299,7 @@ struct ScoringPolicyTests {
     @Test func anAttemptOfAnEditedAssessmentIsRefusedNotGuessed() throws {
         let assessment = try policyTest("  mode: exam\n")
         #expect(throws: AttemptSessionError.missingItem("q9")) {
-            try AttemptSession(assessment: assessment, plan: AttemptPlan(seed: 1, itemIDs: ["q1", "q9"], shufflesOptions: false))
+            try AttemptSession(assessment: assessment, plan: AttemptPlan(seed: 1, itemIDs: ["q1", "q9"], assessment: assessment))
         }
     }
 }
@@ -385,7 +421,7 @@ struct PracticeRulesTests {
     func practiceExplainsEachAnswerWhateverTheTestsTimingAndDropsTheClock(timing: AssessmentPolicy.ReasonTiming) throws {
         let test = try policyTest("  mode: exam\n  show-reasons: \(timing.rawValue)\n", timeLimit: "1m")
         var attempt = try AttemptSession(
-            assessment: test, plan: AttemptPlan(seed: 1, itemIDs: test.items.map(\.id), shufflesOptions: false), purpose: .practice)
+            assessment: test, plan: AttemptPlan(seed: 1, itemIDs: test.items.map(\.id), assessment: test), purpose: .practice)
         #expect(attempt.secondsLeft(at: 600) == nil)
         guard case .result(let result) = attempt.answer(no, at: 600).feedback else {
             Issue.record("practice should explain the answer")
@@ -399,7 +435,7 @@ struct PracticeRulesTests {
     @Test func practiceInWorkModeStillExplainsOnlyMissedTestQuestions() throws {
         let test = try WorkModeTests().workTest()
         var attempt = try AttemptSession(
-            assessment: test, plan: AttemptPlan(seed: 1, itemIDs: test.items.map(\.id), shufflesOptions: false), purpose: .practice)
+            assessment: test, plan: AttemptPlan(seed: 1, itemIDs: test.items.map(\.id), assessment: test), purpose: .practice)
         #expect(attempt.answer(no, at: 1).feedback == .none, "q1 is an ordinary row: explaining it would mark the hidden gold")
         guard case .result = attempt.answer(no, at: 2).feedback else {
             Issue.record("a missed test question is explained")
@@ -410,7 +446,7 @@ struct PracticeRulesTests {
     @Test func aResultNumbersItemsAsShownAndTimesEachFromTheAnswerBefore() throws {
         let test = try policyTest("  mode: quiz\n")
         var attempt = try AttemptSession(
-            assessment: test, plan: AttemptPlan(seed: 1, itemIDs: ["q3", "q1", "q2", "q4"], shufflesOptions: false))
+            assessment: test, plan: AttemptPlan(seed: 1, itemIDs: ["q3", "q1", "q2", "q4"], assessment: test))
         for (answer, at) in [(yes, 4.0), (no, 10), (yes, 25), (yes, 26)] { _ = attempt.answer(answer, at: at) }
         let result = attempt.result(learner: nil)
         #expect(result.items.map(\.id) == ["q3", "q1", "q2", "q4"])

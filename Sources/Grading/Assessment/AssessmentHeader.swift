@@ -5,7 +5,7 @@ internal import Foundation
 struct AssessmentHeader {
     static let keys = ["id", "title", "platform", "pass-mark", "time-limit", "sections", "policy"]
     static let policyKeys = [
-        "mode", "show-reasons", "attempts", "retake-delay", "shuffle", "sample", "removal-below", "removal-after",
+        "mode", "show-reasons", "attempts", "retake-delay", "shuffle", "shuffle-options", "sample", "removal-below", "removal-after",
         "wrong-answer-penalty", "requires", "critical-items",
     ]
 
@@ -222,6 +222,7 @@ struct AssessmentHeader {
         // Mechanical Turk: without a retry delay a qualification is taken once.
         if !attemptsGiven { policy.attemptLimit = policy.retakeDelayMinutes == nil ? 1 : nil }
         if let shuffle = fields.bool("shuffle", sink: &sink) { policy.shuffle = shuffle }
+        if let options = choice("shuffle-options", AssessmentPolicy.OptionShuffle.self, &sink) { policy.shuffleOptions = options }
         if let sample = fields.integer("sample", sink: &sink) {
             if sample.value >= 1 {
                 policy.sample = sample.value

@@ -43,6 +43,20 @@ public struct AssessmentPolicy: Sendable, Hashable, Codable {
     public var retakeDelayMinutes: Double?
     /// Shuffle the order of items and of choice options (with the attempt's seed).
     public var shuffle: Bool = false
+    /// Which choice options `shuffle` moves. Platforms keep a label set's buttons where the
+    /// annotator's hand expects them and shuffle only answers that are content.
+    public var shuffleOptions: OptionShuffle = .content
+
+    /// Which option lists a shuffled attempt reorders (`shuffle-options`).
+    public enum OptionShuffle: String, Sendable, Hashable, CaseIterable, Codable {
+        /// Only content options: a list is a label set, kept in the author's order, when another
+        /// item uses the same list or no option has a space in it (`POSITIVE`, `set_alarm`).
+        case content
+        /// Every option list.
+        case all
+        /// None: options always appear in the author's order.
+        case none
+    }
     /// Ask only this many items, drawn from the pool with the attempt's seed.
     public var sample: Int?
     /// Work mode: end the attempt when accuracy on gold falls below this fraction…

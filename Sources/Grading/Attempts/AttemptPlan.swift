@@ -6,7 +6,8 @@ public struct AttemptPlan: Sendable, Hashable {
     public let seed: UInt64
     /// The items asked, in the order asked.
     public let itemIDs: [String]
-    let shufflesOptions: Bool
+    /// The items whose choice options this attempt shows in a shuffled order.
+    let shuffledOptionItems: Set<String>
 
     /// Draws the plan for a new attempt: `sample` items (all when unset) drawn at random,
     /// shown in random order when `shuffle` is set and in the author's order otherwise.
@@ -16,19 +17,40 @@ public struct AttemptPlan: Sendable, Hashable {
         generator.shuffle(&indices)
         if let sample = assessment.policy.sample { indices = Array(indices.prefix(sample)) }
         if !assessment.policy.shuffle { indices.sort() }
-        self.init(seed: seed, itemIDs: indices.map { assessment.items[$0].id }, shufflesOptions: assessment.policy.shuffle)
+        self.init(seed: seed, itemIDs: indices.map { assessment.items[$0].id }, assessment: assessment)
     }
 
     /// The plan of an attempt already recorded.
-    public init(seed: UInt64, itemIDs: [String], shufflesOptions: Bool) {
+    public init(seed: UInt64, itemIDs: [String], assessment: Assessment) {
         self.seed = seed
         self.itemIDs = itemIDs
-        self.shufflesOptions = shufflesOptions
+        self.shuffledOptionItems = assessment.policy.shuffle ? Self.itemsWithShuffledOptions(assessment) : []
+    }
+
+    /// The items whose options `shuffle-options` lets a shuffled attempt move.
+    static func itemsWithShuffledOptions(_ assessment: Assessment) -> Set<String> {
+        let lists: [(id: String, options: [ChoiceTask.Option])] = assessment.items.compactMap { item in
+            switch item.content.task {
+            case .singleChoice(let task), .multipleChoice(let task): return (item.id, task.options)
+            default: return nil
+            }
+        }
+        switch assessment.policy.shuffleOptions {
+        case .none: return []
+        case .all: return Set(lists.map(\.id))
+        case .content:
+            var uses: [[ChoiceTask.Option]: Int] = [:]
+            for list in lists { uses[list.options, default: 0] += 1 }
+            return Set(
+                lists.filter { list in
+                    uses[list.options, default: 0] == 1 && list.options.contains { $0.text.contains(where: \.isWhitespace) }
+                }.map(\.id))
+        }
     }
 
     /// The options of a choice task in the order this attempt shows them.
     public func options(_ task: ChoiceTask, of itemID: String) -> [ChoiceTask.Option] {
-        guard shufflesOptions else { return task.options }
+        guard shuffledOptionItems.contains(itemID) else { return task.options }
         var generator = SeededGenerator(seed: seed ^ StableHash.fnv1a(itemID))
         var options = task.options
         generator.shuffle(&options)

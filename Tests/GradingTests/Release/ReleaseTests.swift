@@ -118,9 +118,9 @@ struct ReleaseTests {
     }
 
     @Test func itemsAnAttemptNeverReachedKeepTheirGoldWhateverThePolicy() throws {
+        let assessment = try Self.assessment(timeLimit: "1m")
         var attempt = try AttemptSession(
-            assessment: try Self.assessment(timeLimit: "1m"),
-            plan: AttemptPlan(seed: 1, itemIDs: ["st", "nu", "bx", "tr", "row"], shufflesOptions: false))
+            assessment: assessment, plan: AttemptPlan(seed: 1, itemIDs: ["st", "nu", "bx", "tr", "row"], assessment: assessment))
         _ = attempt.answer(.shortText("Paris"), at: 10)
         attempt.timeRanOut()
         let result = attempt.result(learner: nil).released(for: Self.policy(.exam, .atEnd), stage: .finished)
