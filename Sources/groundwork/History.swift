@@ -41,7 +41,8 @@ struct History: ParsableCommand {
         for assessmentID in order {
             let attempts = all.filter { $0.assessmentID == assessmentID }.reversed()  // oldest first
             let assessment = try? assessments.load(assessmentID)
-            var line = style.apply([.bold], to: TerminalStyle.sanitize(assessmentID)) + "  " + TerminalStyle.sanitize(assessment?.title ?? "")
+            var line =
+                style.apply([.bold], to: TerminalStyle.sanitize(assessmentID)) + "  " + TerminalStyle.sanitize(assessment?.title ?? "")
             if let passMark = assessment?.passMark { line += style.apply([.dim], to: "  (pass mark \(SummaryTable.percent(passMark)))") }
             print(line)
             let exams = attempts.filter { $0.purpose == .exam }
@@ -50,13 +51,15 @@ struct History: ParsableCommand {
             if !practice.isEmpty { print("  Practice: " + Self.summary(practice, noun: "run")) }
             if let assessment { print(style.apply([.dim], to: "  " + (try Self.next(assessment, book)))) }
             if id != nil {
+                var ordinals: [AttemptPurpose: Int] = [:]
                 for attempt in attempts {
+                    ordinals[attempt.purpose, default: 0] += 1
                     let score = attempt.score.map { SummaryTable.percent($0) } ?? "—"
                     let passed = attempt.passed.map { $0 ? "passed" : "not passed" } ?? ""
-                    let kind = attempt.purpose == .practice ? "  practice" : ""
+                    let name = AttemptName.text(attempt.purpose, ordinal: ordinals[attempt.purpose] ?? 0, id: attempt.id)
                     print(
-                        "    #\(attempt.id)  \(TimeText.moment(attempt.startedAt))  \(score.leftPadded(to: 4))  \(passed)  \(attempt.status)\(kind)"
-                    )
+                        "    \(name.padding(toLength: 18, withPad: " ", startingAt: 0))\(TimeText.moment(attempt.startedAt))  "
+                            + "\(score.leftPadded(to: 4))  \(passed)  \(attempt.status)")
                 }
             }
         }

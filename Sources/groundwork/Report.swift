@@ -38,12 +38,16 @@ struct Report: ParsableCommand {
         guard record.status != .inProgress else {
             let answered = Set(try book.answers(attemptID: id).map(\.itemID)).count
             let title = TerminalStyle.sanitize(assessment?.title ?? record.assessmentID)
-            print("Attempt #\(id) at \(title) is in progress: \(answered) of \(record.itemIDs.count) items answered.")
+            print(
+                "\(try AttemptName.of(record, in: book, capitalized: true)) at \(title) is in progress: "
+                    + "\(answered) of \(record.itemIDs.count) items answered.")
             print("Run 'groundwork take \(record.assessmentID)' to continue; the report comes when it is finished.")
             return
         }
         guard let json = record.resultJSON, let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
-            print("Attempt #\(id) at \(TerminalStyle.sanitize(assessment?.title ?? record.assessmentID)) was \(record.status.rawValue) without a result.")
+            print(
+                "Attempt #\(id) at \(TerminalStyle.sanitize(assessment?.title ?? record.assessmentID)) was \(record.status.rawValue) without a result."
+            )
             return
         }
         // Without the assessment its policy is unknown, so it is released as the strictest one.
@@ -53,7 +57,10 @@ struct Report: ParsableCommand {
         case .json:
             print(result.jsonText(), terminator: "")
         case .text:
-            print(Self.facts(record, resumptions: resumptions, assessment: assessment, timed: result.activeSeconds != nil))
+            print(
+                Self.facts(
+                    record, name: try AttemptName.of(record, in: book, capitalized: true), resumptions: resumptions,
+                    assessment: assessment, timed: result.activeSeconds != nil))
             let report = ReportRenderer(width: Terminal.width, lessonText: LessonLink.command).render(result)
             print(TerminalStyle.sanitize(report), terminator: "")
         }
@@ -87,8 +94,8 @@ struct Report: ParsableCommand {
 
     /// When, how long, and how it ended: the attempt's record above its result. The active
     /// time is said here only for results stored before they carried it (`timed` false).
-    static func facts(_ record: Attempt, resumptions: [Resumption], assessment: Assessment?, timed: Bool) -> String {
-        var line = "\(record.purpose == .practice ? "Practice" : "Attempt") #\(record.id ?? 0), \(TimeText.moment(record.startedAt))"
+    static func facts(_ record: Attempt, name: String, resumptions: [Resumption], assessment: Assessment?, timed: Bool) -> String {
+        var line = "\(name), \(TimeText.moment(record.startedAt))"
         if let finished = record.finishedAt {
             let gaps = resumptions.reduce(0) { $0 + $1.gap }
             if !timed { line += ", \(TimeText.duration(finished.timeIntervalSince(record.startedAt) - gaps)) active" }

@@ -40,7 +40,8 @@ struct Sitting {
         case .exam:
             print(
                 renderer.wrap(
-                    "\nAttempt #\(attempt.id) is saved. 'groundwork report \(attempt.id)' shows it again; 'groundwork history' shows your progress."
+                    "\n\(try AttemptName.of(attempt.record, in: book, capitalized: true)) is saved. 'groundwork report \(attempt.id)' shows it again; "
+                        + "'groundwork history' shows your progress."
                 ))
             if case .refused(.wait(let until)) = try book.eligibility(for: assessment) {
                 print("Retake allowed from \(TimeText.moment(until)).")
@@ -48,7 +49,7 @@ struct Sitting {
         case .practice:
             print(
                 renderer.wrap(
-                    "\nPractice #\(attempt.id) is saved apart from your exam attempts. '\(command)' again draws afresh; "
+                    "\n\(try AttemptName.of(attempt.record, in: book, capitalized: true)) is saved apart from your exam attempts. '\(command)' again draws afresh; "
                         + "'groundwork take \(assessment.id)' is the exam under the platform's rules."))
         }
     }
@@ -96,7 +97,9 @@ struct Sitting {
             if abandon {
                 try book.claim(attemptID: id, holder: holder, takingOver: takeOver)
                 try book.finishAttempt(id, holder: holder, status: .abandoned, score: nil, passed: nil, resultJSON: nil)
-                print("Attempt #\(id) at \(TerminalStyle.sanitize(assessment.title)) closed as abandoned; its answers are kept.")
+                print(
+                    "\(try AttemptName.of(record, in: book, capitalized: true)) at \(TerminalStyle.sanitize(assessment.title)) "
+                        + "closed as abandoned; its answers are kept.")
                 return nil
             }
             let answered = Set(try book.answers(attemptID: id).map(\.itemID))
@@ -108,7 +111,7 @@ struct Sitting {
             let away = purpose == .exam ? ", which does not count against the time limit" : ""
             print(
                 renderer.wrap(
-                    "Resuming \(purpose == .exam ? "attempt" : "practice") #\(attempt.id) at \(TerminalStyle.sanitize(assessment.title)): "
+                    "Resuming \(try AttemptName.of(attempt.record, in: book)) at \(TerminalStyle.sanitize(assessment.title)): "
                         + "\(attempt.session.given.count) answer(s) kept; away \(TimeText.duration(gap))\(away)."))
             print(renderer.style.apply([.dim], to: renderer.wrap("Rules: " + attempt.session.assessment.rulesSummary)))
             if let sheet {

@@ -13,8 +13,10 @@ extension CommandLineTests {
         let now = ["GROUNDWORK_NOW": "2026-03-01T10:00:00Z"]
         #expect(try take("quiz", ["1", "1", "1"], environment: now).status == 0)
         #expect(try take("quiz", ["1"], environment: now).status == 2, "the exam's retake delay holds")
-        for _ in 0..<2 {
+        for runNumber in 1...2 {
             let run = try practice("quiz", ["1", "green", "3"], environment: now)
+            // Numbered among practice runs at this test; #id is the gradebook's, what `report` takes.
+            #expect(run.stdout.contains("Practice \(runNumber) (#\(runNumber + 1)) is saved apart from your exam attempts"))
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stdout.contains("Practice: untimed, feedback after each answer"))
             #expect(run.stdout.contains("\nItem 1 of 3\n"), "practice is untimed")
@@ -25,7 +27,9 @@ extension CommandLineTests {
         let history = try run(["history", "quiz", "--assessments", Self.assessments], environment: now)
         #expect(history.stdout.contains("  1 attempt; best 33% not passed"))
         #expect(history.stdout.contains("  Practice: 2 runs; best 100% passed; latest 100% passed  ██"))
-        #expect(history.stdout.contains("  practice"))
+        #expect(history.stdout.contains("    attempt 1 (#1)    2026-03-01"))
+        #expect(history.stdout.contains("    practice 1 (#2)   2026-03-01"))
+        #expect(history.stdout.contains("    practice 2 (#3)   2026-03-01"))
         let refused = try take("quiz", ["1"], environment: now)
         #expect(refused.stderr.contains("meanwhile 'groundwork practice quiz' practises it with nothing at stake"))
     }

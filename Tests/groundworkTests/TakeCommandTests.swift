@@ -19,15 +19,15 @@ extension CommandLineTests {
             result.stdout.contains("✗ Not right.\n  - You chose 'green'; the answer is 'blue'.\n  Why: Scattered sunlight makes it blue."))
         #expect(result.stdout.contains("Lesson: groundwork read labels\n"))
         #expect(result.stdout.contains("Score: 33.3% — NOT PASSED (pass mark 60%)"))
-        #expect(result.stdout.contains("Attempt #1 is saved."))
+        #expect(result.stdout.contains("Attempt 1 (#1) is saved."))
         #expect(result.stdout.contains("Retake allowed from"))
         let report = try run(["report", "--assessments", Self.assessments])
-        #expect(report.stdout.contains("Attempt #1, "))
+        #expect(report.stdout.contains("Attempt 1 (#1), "))
         #expect(report.stdout.contains("Score: 33.3% — NOT PASSED"))
         #expect(report.stdout.contains("  Item 1 of 3      0%  incorrect · 0 s  [sky, single-choice]"))
         let history = try run(["history", "quiz", "--assessments", Self.assessments])
         #expect(history.stdout.contains("quiz  Colour quiz  (pass mark 60%)\n  1 attempt; best 33% not passed; latest 33% not passed  ▃"))
-        #expect(history.stdout.contains("    #1  "))
+        #expect(history.stdout.contains("    attempt 1 (#1)    "))
     }
 
     @Test func aRetakeDelayHoldsAcrossRunsOfTheProgram() throws {
@@ -52,7 +52,7 @@ extension CommandLineTests {
         #expect(report.stdout.contains("is in progress: 1 of 3 items answered"))
         #expect(!report.stdout.contains("green"), "an unfinished attempt shows no answers")
         let second = try take("quiz", ["2", "3"])
-        #expect(second.stdout.contains("Resuming attempt #1 at Colour quiz: 1 answer(s) kept"))
+        #expect(second.stdout.contains("Resuming attempt 1 (#1) at Colour quiz: 1 answer(s) kept"))
         #expect(second.stdout.contains("Item 2 of 3"))
         #expect(!second.stdout.contains("\nItem 1 of 3 ·"))
         #expect(second.stdout.contains("Score: 100% — PASSED"))
@@ -91,7 +91,7 @@ extension CommandLineTests {
         running.process.waitUntilExit()
         #expect(running.process.terminationReason == .uncaughtSignal)
         let resumed = try take("quiz", ["3"])
-        #expect(resumed.stdout.contains("Resuming attempt #1 at Colour quiz: 2 answer(s) kept"))
+        #expect(resumed.stdout.contains("Resuming attempt 1 (#1) at Colour quiz: 2 answer(s) kept"))
         #expect(resumed.stdout.contains("Score: 100% — PASSED"))
     }
 
@@ -214,7 +214,7 @@ extension CommandLineTests {
         #expect(running.process.terminationStatus == 130)
         #expect(seen.contains("Saved. Run 'groundwork take quiz' to continue where you stopped."))
         let resumed = try take("quiz", ["2", "3"])
-        #expect(resumed.stdout.contains("Resuming attempt #1 at Colour quiz: 1 answer(s) kept"))
+        #expect(resumed.stdout.contains("Resuming attempt 1 (#1) at Colour quiz: 1 answer(s) kept"))
     }
 }
 
@@ -223,7 +223,7 @@ extension CommandLineTests {
         _ = try take("typed", ["1,3", ":q"])
         let abandoned = try take("typed", [], ["--abandon"])
         #expect(abandoned.status == 0)
-        #expect(abandoned.stdout.contains("Attempt #1 at Every typed kind closed as abandoned; its answers are kept."))
+        #expect(abandoned.stdout.contains("Attempt 1 (#1) at Every typed kind closed as abandoned; its answers are kept."))
         let report = try run(["report", "1", "--assessments", Self.assessments])
         #expect(report.stdout.contains("was abandoned without a result"))
         let list = try run(["assessments", "--assessments", Self.assessments])
@@ -249,7 +249,7 @@ extension CommandLineTests {
         #expect(refused.stderr.contains("run 'groundwork take quiz --take-over' to continue it here"))
         let takenOver = try take("quiz", ["2"], ["--take-over"])
         #expect(takenOver.status == 0, "\(takenOver.stderr)")
-        #expect(takenOver.stdout.contains("Resuming attempt #1 at Colour quiz: 1 answer(s) kept"))
+        #expect(takenOver.stdout.contains("Resuming attempt 1 (#1) at Colour quiz: 1 answer(s) kept"))
         #expect(takenOver.stdout.contains("Item 2 of 3"))
         first.input.write(Data("2\n".utf8))
         first.process.waitUntilExit()
@@ -258,7 +258,7 @@ extension CommandLineTests {
         #expect(stderr.contains("groundwork: this answer was not saved: attempt #1 moved to another terminal"))
         #expect(stderr.contains("the 1 answer(s) given before are kept"))
         let resumed = try take("quiz", ["3"])
-        #expect(resumed.stdout.contains("Resuming attempt #1 at Colour quiz: 2 answer(s) kept"))
+        #expect(resumed.stdout.contains("Resuming attempt 1 (#1) at Colour quiz: 2 answer(s) kept"))
         #expect(resumed.stdout.contains("Score: 100% — PASSED"))
     }
 
