@@ -31,6 +31,7 @@ struct Home: ParsableCommand {
         print("\(lessons.count) lessons in \(course.modules.count) modules, about \(CourseFormat.duration(minutes)) of reading.")
         let readCount = lessons.filter { read.contains($0.id) }.count
         print("Progress: \(readCount) of \(lessons.count) lessons read.\n")
+        if let book, let open = inProgress(book, style: style) { print(open + "\n") }
         for (number, module) in course.modules.enumerated() {
             let moduleMinutes = module.lessons.reduce(0) { $0 + $1.lesson.minutes }
             let done = module.lessons.filter { read.contains($0.lesson.id) }.count
@@ -60,20 +61,29 @@ struct Home: ParsableCommand {
 }
 
 extension Home {
+    /// Tests left in progress, first thing on the home view: an open attempt is what a
+    /// returning learner most likely came back for.
+    func inProgress(_ book: LearnerBook, style: TerminalStyle) -> String? {
+        guard let open = try? book.attempts().filter({ $0.status == .inProgress }), !open.isEmpty else { return nil }
+        let renderer = Terminal.renderer()
+        var lines = [style.apply([.bold], to: "In progress:")]
+        for attempt in open.reversed() {
+            let command = attempt.purpose == .practice ? "practice" : "take"
+            let title = (try? assessments.load(attempt.assessmentID).title).map(TerminalStyle.sanitize) ?? attempt.assessmentID
+            let started = TimeText.moment(attempt.startedAt)
+            lines.append(
+                renderer.wrap("\(title) (\(attempt.purpose == .practice ? "practice" : "exam"), started \(started))", indent: "  "))
+            lines.append("    groundwork \(command) \(TerminalStyle.sanitize(attempt.assessmentID))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// Practice tests passed and the next one to take, in the order the course teaches
     /// their lessons, when there are practice tests.
     func practice(_ book: LearnerBook, course: Course, read: Set<String>, style: TerminalStyle) -> String? {
         guard let folder = assessments.folder() else { return nil }
-        let order = Dictionary(
-            course.lessons.enumerated().map { (URL(fileURLWithPath: $0.element.source.path).lastPathComponent, $0.offset) },
-            uniquingKeysWith: min)
-        func firstLesson(_ test: Assessment) -> Int {
-            test.items.compactMap { item in
-                item.lesson.flatMap { order[URL(fileURLWithPath: String($0.prefix { $0 != "#" })).lastPathComponent] }
-            }.min() ?? Int.max
-        }
-        let tests = AssessmentOptions.assessmentFolders(in: folder).compactMap { AssessmentLoader().load(folder: $0).assessment }
-            .map { (test: $0, rank: firstLesson($0)) }.sorted { $0.rank < $1.rank }.map(\.test)
+        let catalog = AssessmentCatalog(folder: folder)
+        let tests = catalog.inCourseOrder(course)
         guard !tests.isEmpty, let attempts = try? book.attempts() else { return nil }
         let passed = Set(attempts.filter { $0.passed == true && $0.purpose == .exam }.map(\.assessmentID))
         let tried = Set(attempts.map(\.assessmentID))
@@ -81,11 +91,10 @@ extension Home {
         let open = tests.filter { !passed.contains($0.id) }
         if let next = open.first(where: { (try? book.eligibility(for: $0))?.allowsTaking ?? false }) {
             lines.append(style.apply([.bold], to: "Next test: ") + TerminalStyle.sanitize(next.title))
-            let rank = firstLesson(next)
             let renderer = Terminal.renderer()
-            if course.lessons.indices.contains(rank), !read.contains(course.lessons[rank].id) {
-                let lesson = course.lessons[rank]
-                lines.append(renderer.wrap("it rehearses '\(TerminalStyle.sanitize(lesson.title))': groundwork read \(lesson.id), then", indent: "  "))
+            if let lesson = catalog.firstLesson(of: next, in: course), !read.contains(lesson.id) {
+                // The lesson it rehearses, unread: a command per line, never split by wrapping.
+                lines.append(renderer.wrap("read first: groundwork read \(lesson.id)", indent: "  "))
             }
             lines.append(renderer.wrap("practise it: groundwork practice \(next.id)", indent: "  "))
             lines.append(renderer.wrap("take it as an exam: groundwork take \(next.id)", indent: "  "))

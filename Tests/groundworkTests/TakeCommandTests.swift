@@ -182,6 +182,16 @@ extension CommandLineTests {
         #expect(home.stdout.contains("Practice tests: 1 of 5 passed, 1 attempted."))
         #expect(home.stdout.contains("Next test: "))
     }
+
+    /// A returning learner most likely came back for the test left open: it comes first.
+    @Test func homeShowsTestsInProgressBeforeTheCourse() throws {
+        #expect(try take("quiz", ["2", ":q"]).status == 0)
+        let home = try run(["--content", Self.course, "--assessments", Self.assessments])
+        let open = try #require(home.stdout.range(of: "In progress:\n  Colour quiz (exam, started "))
+        let modules = try #require(home.stdout.range(of: "  1. Basics"))
+        #expect(open.lowerBound < modules.lowerBound)
+        #expect(home.stdout.contains(")\n    groundwork take quiz\n"))
+    }
 }
 
 extension CommandLineTests {

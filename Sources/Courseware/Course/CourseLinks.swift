@@ -40,3 +40,21 @@ public struct CourseLinks: Sendable {
         return .other(destination)
     }
 }
+
+extension CourseLinks {
+    /// For each practice test that a listed lesson links to, the position in the course of
+    /// the first lesson that does: where the course sends a reader to take it ("a gentle first
+    /// test" in the opening lesson comes before any test of a later lesson).
+    public func firstLessonLinkingEachTest(in course: Course) -> [String: Int] {
+        var first: [String: Int] = [:]
+        for (position, lesson) in course.lessons.enumerated() {
+            let folder = URL(fileURLWithPath: lesson.source.path).deletingLastPathComponent().path
+            lesson.document.root.forEach { node in
+                guard case .link(let destination, _) = node.kind, case .practiceTest(let id) = resolve(destination, from: folder)
+                else { return }
+                if first[id] == nil { first[id] = position }
+            }
+        }
+        return first
+    }
+}

@@ -66,19 +66,21 @@ public struct AssessmentCatalog: Sendable {
         return assessment
     }
 
-    /// The tests in the order the course teaches what they rehearse: by the earliest lesson
-    /// any of their items links to (tests linking no lesson come last, by id).
+    /// The tests in the order the course sends a reader to them: by the first lesson that
+    /// links to the test, else by the earliest lesson any of its items links to (tests
+    /// linking no lesson come last, by id).
     public func inCourseOrder(_ course: Course) -> [Assessment] {
         let links = CourseLinks(course: course)
+        let linked = links.firstLessonLinkingEachTest(in: course)
         let rank = Dictionary(course.lessons.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: min)
         func firstLesson(_ test: Assessment) -> Int {
-            test.items.compactMap { item -> Int? in
+            if let position = linked[test.id] { return position }
+            return test.items.compactMap { item -> Int? in
                 guard let lesson = item.lesson, case .lesson(let id, _) = links.resolve(lesson, from: test.folder) else { return nil }
                 return rank[id]
             }.min() ?? Int.max
         }
-        return assessments.map { (test: $0, rank: firstLesson($0)) }.sorted { ($0.rank, $0.test.id) < ($1.rank, $1.test.id) }
-            .map(\.test)
+        return assessments.map { (test: $0, rank: firstLesson($0)) }.sorted { ($0.rank, $0.test.id) < ($1.rank, $1.test.id) }.map(\.test)
     }
 
     /// The lesson that teaches what `test` rehearses first, if its items link to one.
