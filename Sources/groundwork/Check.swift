@@ -48,7 +48,8 @@ struct Check: ParsableCommand {
                 diagnostics += CourseChecker.check(loaded)
                 files += loaded.lessons.count + loaded.unlistedLessons.count + 1
             case .assessment(let folder):
-                diagnostics += AssessmentChecker().check(folder: folder)
+                // Lesson links may name lessons by id; without a course only paths are checked.
+                diagnostics += AssessmentChecker(course: try? course.loadCourse()).check(folder: folder)
                 files += 2
             }
             checked.append(target.folder)

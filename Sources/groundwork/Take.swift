@@ -74,7 +74,7 @@ enum ItemFeedback {
 enum LessonLink {
     static func command(_ link: String) -> String {
         let parts = link.split(separator: "#", maxSplits: 1).map(String.init)
-        guard let file = parts.first, file.hasSuffix(".md"), !file.contains("://") else { return link }
+        guard let file = parts.first, file.hasSuffix(".md") || CourseLinks.isLessonID(link), !file.contains("://") else { return link }
         let id = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         return "groundwork read \(id)" + (parts.count > 1 ? " § \(parts[1])" : "")
     }

@@ -99,10 +99,38 @@ struct CheckerTests {
         }
         #expect(
             lines == [
-                "TMP/Assessments/a/items.yaml:8:11: error: [broken-lesson-link] lesson '../../Content/boxes.md' of item 'b1' has no heading '#tight-boxs' (did you mean '#tight-boxes'?); link to one of its headings",
+                "TMP/Assessments/a/items.yaml:8:11: error: [broken-lesson-link] lesson '../../Content/boxes.md' of item 'b1' has no heading '#tight-boxs' (did you mean '#tight-boxes'?); its headings are #boxes, #tight-boxes",
                 "TMP/Assessments/a/items.yaml:16:11: error: [broken-lesson-link] lesson '../../Content/nope.md' of item 'b2' does not exist (looked for TMP/Content/nope.md); fix the path relative to the assessment folder",
                 "TMP/Assessments/a/items.yaml:20:10: error: [missing-media] media file 'missing.png' of item 'b3' is not in TMP/Assessments/a; put it beside items.yaml or fix the name",
             ])
+    }
+
+    /// `lesson: boxes#tight-boxes` names a lesson by its id, checked against the course.
+    @Test func lessonLinksMayNameALessonByItsId() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Content/SUMMARY.md", "# Course\n\n- [Boxes](boxes.md)\n")
+        try folder.write("Content/boxes.md", "---\ntitle: Boxes\n---\n# Boxes\n\n## Tight boxes\n\nText.\n")
+        try folder.write("Assessments/a/assessment.md", basicFrontMatter)
+        var items = ""
+        for (n, link) in ["boxes#tight-boxes", "boxes", "boxs#tight-boxes", "boxes#loose"].enumerated() {
+            items += "- id: b\(n + 1)\n  kind: boxes\n  prompt: Box it.\n  size: [10, 10]\n  labels: [car]\n  answer: []\n"
+            items += "  reason: Nothing.\n  lesson: \(link)\n"
+        }
+        try folder.write("Assessments/a/items.yaml", items)
+        let course = try CourseLoader.load(from: folder.path + "/Content")
+        let lines = AssessmentChecker(course: course).check(folder: folder.path + "/Assessments/a").map {
+            $0.description.replacingOccurrences(of: folder.path, with: "TMP")
+        }
+        #expect(
+            lines == [
+                "TMP/Assessments/a/items.yaml:24:11: error: [broken-lesson-link] item 'b3' links to lesson 'boxs', which the course does not have ('groundwork lessons' lists the ids); did you mean 'boxes'?",
+                "TMP/Assessments/a/items.yaml:32:11: error: [broken-lesson-link] lesson 'boxes' of item 'b4' has no heading '#loose'; its headings are #boxes, #tight-boxes",
+            ])
+        let withoutCourse = AssessmentChecker().check(folder: folder.path + "/Assessments/a").map(\.description)
+        #expect(withoutCourse.count == 4 && withoutCourse.allSatisfy { $0.contains("is named by id, which needs the course to check") })
+        let links = CourseLinks(course: course)
+        #expect(links.resolve("boxes#tight-boxes", from: folder.path + "/Assessments/a") == .lesson(id: "boxes", anchor: "tight-boxes"))
+        #expect(links.resolve("boxs", from: folder.path + "/Assessments/a") == .other("boxs"))
     }
 
     @Test func aMissingFolderIsReportedNotACrash() {

@@ -17,6 +17,7 @@ public struct CourseLinks: Sendable {
     public static let practiceTestMarker = "assessment.md"
 
     private let lessonsByPath: [String: String]
+    private let lessonIDs: Set<String>
 
     public init(course: Course) {
         var lessons: [String: String] = [:]
@@ -24,12 +25,24 @@ public struct CourseLinks: Sendable {
             lessons[URL(fileURLWithPath: lesson.source.path).standardizedFileURL.path] = lesson.id
         }
         lessonsByPath = lessons
+        lessonIDs = Set(lessons.values)
     }
 
-    /// Resolves `destination` as written in a file inside `folder`.
+    /// Whether an item's `lesson` names a lesson by id (`bounding-boxes#tight-boxes`) rather
+    /// than by a path to its file: no folder and no `.md`.
+    public static func isLessonID(_ link: String) -> Bool {
+        let file = link.prefix { $0 != "#" }
+        return !file.isEmpty && !file.contains("/") && !file.hasSuffix(".md") && !file.contains(":")
+    }
+
+    /// Resolves `destination` as written in a file inside `folder`; an item's lesson link may
+    /// also name a lesson by its id.
     public func resolve(_ destination: String, from folder: String) -> Target {
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let path = parts.first, !path.isEmpty, !path.contains(":") else { return .other(destination) }
+        if Self.isLessonID(destination), lessonIDs.contains(path) {
+            return .lesson(id: path, anchor: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil)
+        }
         let target = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: folder, isDirectory: true)).standardizedFileURL
         if let id = lessonsByPath[target.path] {
             return .lesson(id: id, anchor: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil)

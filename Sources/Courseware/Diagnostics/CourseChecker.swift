@@ -143,8 +143,11 @@ public enum CourseChecker {
                         }
                     }
                     if let anchor = target.anchor, !anchor.isEmpty, let linked, !linked.document.anchors.contains(anchor) {
-                        let hint = Suggestion.closest(to: anchor, in: linked.document.anchors).map { "; did you mean '#\($0)'?" } ?? ""
-                        report(.missingAnchor, node, "'\(linked.path)' has no heading with anchor '#\(anchor)'\(hint)")
+                        let anchors = linked.document.anchors
+                        let hint = Suggestion.closest(to: anchor, in: anchors).map { "; did you mean '#\($0)'?" } ?? ""
+                        report(
+                            .missingAnchor, node,
+                            "'\(linked.path)' has no heading with anchor '#\(anchor)'\(hint) (\(Suggestion.headings(anchors)))")
                     }
                 case .image(let source, _):
                     let target = LinkTarget(source)

@@ -45,3 +45,13 @@ public enum Suggestion {
         return previous[b.count]
     }
 }
+
+extension Suggestion {
+    /// "its headings are #a, #b, and 3 more" (the first dozen), so an author who linked a
+    /// missing heading can pick the right one without opening the lesson.
+    public static func headings(_ anchors: [String]) -> String {
+        guard !anchors.isEmpty else { return "it has no headings" }
+        let shown = anchors.prefix(12).map { "#\($0)" }.joined(separator: ", ")
+        return "its headings are \(shown)" + (anchors.count > 12 ? ", and \(anchors.count - 12) more" : "")
+    }
+}

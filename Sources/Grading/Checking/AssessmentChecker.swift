@@ -13,9 +13,12 @@ internal import Foundation
 public struct AssessmentChecker: Sendable {
     /// Whether to open linked lessons (off when checking an assessment outside its course).
     public var checkLessonLinks: Bool
+    /// The course, for lesson links that name a lesson by id; nil when there is none.
+    public var course: Course?
 
-    public init(checkLessonLinks: Bool = true) {
+    public init(checkLessonLinks: Bool = true, course: Course? = nil) {
         self.checkLessonLinks = checkLessonLinks
+        self.course = course
     }
 
     /// Loads the folder and checks it: loader diagnostics followed by the checker's, sorted
@@ -189,12 +192,17 @@ public struct AssessmentChecker: Sendable {
         return weight > 0 ? items.reduce(0) { $0 + $1.weight * (best[$1.id] ?? 0) } / weight : 0
     }
 
-    /// A relative `path.md#anchor` must name an existing file with that heading anchor.
+    /// A relative `path.md#anchor`, or a lesson id with its anchor, must name an existing
+    /// lesson with that heading anchor.
     private func checkLesson(_ link: String, of item: Item, folder: String, sink: inout DiagnosticSink) {
         guard !link.contains("://"), !link.hasPrefix("mailto:") else { return }
         let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let relative = String(parts[0]), anchor = parts.count > 1 ? String(parts[1]) : nil
         let position = item.lessonPosition ?? item.position
+        if CourseLinks.isLessonID(link) {
+            checkLesson(id: relative, anchor: anchor, of: item, at: position, sink: &sink)
+            return
+        }
         guard !relative.isEmpty else {
             sink.report(
                 .brokenLessonLink, at: position,
@@ -213,11 +221,38 @@ public struct AssessmentChecker: Sendable {
         guard let anchor, !anchor.isEmpty else { return }
         let source = SourceFile(path: path, bytes: data)
         let document = MarkdownDocument(source: source, markdown: FrontMatter(splitting: source).markdown)
-        if !document.anchors.contains(anchor) {
+        checkAnchor(anchor, in: document.anchors, lesson: Quote.text(relative), of: item, at: position, sink: &sink)
+    }
+
+    /// `lesson: bounding-boxes#tight-boxes`: the id of a lesson of the course.
+    private func checkLesson(id: String, anchor: String?, of item: Item, at position: SourcePosition?, sink: inout DiagnosticSink) {
+        guard let course else {
             sink.report(
                 .brokenLessonLink, at: position,
-                "lesson \(Quote.text(relative)) of item '\(item.id)' has no heading '#\(anchor)'\(Suggestion.closest(to: anchor, in: document.anchors).map { " (did you mean '#\($0)'?)" } ?? ""); link to one of its headings"
+                "lesson '\(id)' of item '\(item.id)' is named by id, which needs the course to check; check with --content, or link the file"
             )
+            return
         }
+        let lessons = course.lessons + course.unlistedLessons
+        guard let lesson = lessons.first(where: { $0.id == id }) else {
+            sink.report(
+                .brokenLessonLink, at: position,
+                "item '\(item.id)' links to lesson '\(id)', which the course does not have ('groundwork lessons' lists the ids)"
+                    + Suggestion.hint(for: id, in: lessons.map(\.id)))
+            return
+        }
+        guard let anchor, !anchor.isEmpty else { return }
+        checkAnchor(anchor, in: lesson.document.anchors, lesson: "'\(id)'", of: item, at: position, sink: &sink)
+    }
+
+    /// A missing heading is reported with the closest one and the headings the lesson has.
+    private func checkAnchor(
+        _ anchor: String, in anchors: [String], lesson: String, of item: Item, at position: SourcePosition?, sink: inout DiagnosticSink
+    ) {
+        guard !anchors.contains(anchor) else { return }
+        let closest = Suggestion.closest(to: anchor, in: anchors).map { " (did you mean '#\($0)'?)" } ?? ""
+        sink.report(
+            .brokenLessonLink, at: position,
+            "lesson \(lesson) of item '\(item.id)' has no heading '#\(anchor)'\(closest); \(Suggestion.headings(anchors))")
     }
 }
