@@ -36,7 +36,8 @@ struct Grade: ParsableCommand {
         if WorkspaceFolder.isDirectory(answers) {
             try gradeFolder(assessment)
         } else {
-            let result = try grade(answers, assessment)
+            var unreadable = 0
+            let result = try grade(answers, assessment, unreadable: &unreadable)
             switch format {
             case .text:
                 let report = ReportRenderer(width: Terminal.width, includeCorrectItems: all, lessonText: LessonLink.command).render(result)
@@ -44,15 +45,29 @@ struct Grade: ParsableCommand {
             case .json: print(result.jsonText())
             case .csv: print(CSVReport.header(result) + "\n" + CSVReport.row(result, file: answers))
             }
+            if unreadable > 0 {
+                Terminal.printError(Self.unreadableSummary(unreadable))
+                throw ExitCode(2)
+            }
         }
     }
 
-    private func grade(_ path: String, _ assessment: Assessment) throws -> AttemptResult {
+    static func unreadableSummary(_ count: Int) -> String {
+        "groundwork: \(count) answer\(count == 1 ? "" : "s") could not be read and \(count == 1 ? "was" : "were") graded as unanswered (see above)"
+    }
+
+    /// Grades one file; answers it cannot read are warned about on stderr and counted in
+    /// `unreadable`, and their items score as unanswered.
+    private func grade(_ path: String, _ assessment: Assessment, unreadable: inout Int) throws -> AttemptResult {
+        let sheet: AnswerSheet
         do {
-            return Grader().grade(try AnswerSheet.load(path: path, for: assessment), for: assessment)
+            sheet = try AnswerSheet.load(path: path, for: assessment)
         } catch {
             throw CommandError(error.description)
         }
+        for warning in sheet.unreadableWarnings(path: path) { Terminal.printError("groundwork: \(warning)") }
+        unreadable += sheet.unreadable.count
+        return Grader().grade(sheet, for: assessment)
     }
 
     /// Grades every `.json` file in a folder; a file that cannot be used is reported and skipped.
@@ -61,11 +76,12 @@ struct Grade: ParsableCommand {
         guard !names.isEmpty else { throw CommandError("no answers files (*.json) in '\(answers)'") }
         var graded: [(file: String, result: AttemptResult)] = []
         var failures = 0
+        var unreadable = 0
         var progress = ProgressBar(total: names.count, enabled: names.count > 1 && Terminal.isErrorInteractive)
         for name in names {
             let path = WorkspaceFolder.join(answers, name)
             do {
-                graded.append((path, try grade(path, assessment)))
+                graded.append((path, try grade(path, assessment, unreadable: &unreadable)))
             } catch let error as CommandError {
                 progress.clear()
                 Terminal.printError("groundwork: \(error.message)")
@@ -83,6 +99,10 @@ struct Grade: ParsableCommand {
         }
         if failures > 0 {
             throw CommandError("\(failures) of \(names.count) answers files could not be graded (see above)")
+        }
+        if unreadable > 0 {
+            Terminal.printError(Self.unreadableSummary(unreadable))
+            throw ExitCode(2)
         }
     }
 }

@@ -26,7 +26,8 @@ struct SittingOptions: ParsableArguments {
         var sheet: AnswerSheet?
         if let answers {
             do {
-                sheet = try AnswerSheet.load(path: answers, for: assessment)
+                // An exam does not start with an answer it cannot read: fix the file first.
+                sheet = try AnswerSheet.load(path: answers, for: assessment).requireReadable(path: answers)
             } catch {
                 throw CommandError(error.description)
             }

@@ -29,11 +29,19 @@ struct AnswerSheetTests {
         #expect(sheet.responses["b1"] == .boxes([BoxAnnotation(label: "car", x: 100, y: 200, width: 200, height: 100)]))
     }
 
-    @Test func aWrongShapeNamesTheFileTheItemAndWhatItExpects() {
-        #expect(
-            problems("{\"assessment\": \"street-boxes\", \"answers\": {\"b1\": \"car\"}}") == [
-                "answers.json: item 'b1' (boxes) expects a list of boxes such as [{\"label\": \"car\", \"x\": 10, \"y\": 20, \"width\": 100, \"height\": 50}], got a string"
-            ])
+    /// A wrong shape spoils only its item: the sheet loads, that item is unreadable with the
+    /// reason, and a caller that needs every answer gets the located message.
+    @Test func aWrongShapeNamesTheFileTheItemAndWhatItExpects() throws {
+        let json = "{\"assessment\": \"street-boxes\", \"answers\": {\"b1\": \"car\"}}"
+        let sheet = try decode(json)
+        let why =
+            "item 'b1' (boxes) expects a list of boxes such as [{\"label\": \"car\", \"x\": 10, \"y\": 20, \"width\": 100, \"height\": 50}], got a string"
+        #expect(sheet.responses.isEmpty)
+        #expect(sheet.unreadable == ["b1": why])
+        #expect(sheet.unreadableWarnings(path: "answers.json") == ["answers.json: \(why); graded as unanswered"])
+        #expect(throws: AnswerSheetError(path: "answers.json", problems: [why])) { try sheet.requireReadable(path: "answers.json") }
+        let result = Grader().grade(sheet, for: try Fixtures.assessment("street-boxes"))
+        #expect(result.items.first { $0.id == "b1" }?.verdict == .unanswered)
     }
 
     @Test func anUnknownItemIdIsReportedWithASuggestion() {

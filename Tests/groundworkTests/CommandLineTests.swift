@@ -306,6 +306,26 @@ struct CommandLineTests {
         #expect(result.stderr.contains("\(wrongShape): item 'q1' (single-choice) expects one option id"))
         #expect(result.stderr.contains("answers item 'zz', which assessment 'sentiment-single' does not have"))
 
+        // One answer of the wrong shape spoils only its item: the rest is graded, exit 2.
+        let oneBad = try answersFile(#"{"assessment": "sentiment-single", "answers": {"q1": 5, "q2": "NEGATIVE"}}"#)
+        let partly = try run(["grade", Self.sentiment, "--answers", oneBad, "--format", "json"])
+        #expect(partly.status == 2)
+        #expect(partly.stderr.contains("\(oneBad): item 'q1' (single-choice) expects one option id"))
+        #expect(partly.stderr.contains("graded as unanswered"))
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(partly.stdout.utf8)) as? [String: Any])
+        let items = try #require(report["items"] as? [[String: Any]])
+        let q1 = try #require(items.first { $0["id"] as? String == "q1" })
+        let q2 = try #require(items.first { $0["id"] as? String == "q2" })
+        #expect(q1["verdict"] as? String == "unanswered")
+        #expect((q1["feedback"] as? [String])?.first?.hasPrefix("Your answer could not be read, so it counts as unanswered") == true)
+        #expect(q2["response"] as? String == "NEGATIVE")
+        // An exam is not started from a file with an answer it cannot read.
+        let folder = URL(fileURLWithPath: Self.sentiment).deletingLastPathComponent().path
+        let take = try run(["take", "sentiment-single", "--assessments", folder, "--answers", oneBad])
+        #expect(take.status == 2)
+        #expect(take.stderr.contains("item 'q1' (single-choice) expects one option id"))
+        #expect(!take.stdout.contains("Item 1 of"))
+
         let otherAssessment = try answersFile(#"{"assessment": "street-boxes", "answers": {}}"#)
         let other = try run(["grade", Self.sentiment, "--answers", otherAssessment])
         #expect(other.status == 2)

@@ -41,7 +41,7 @@ public struct AssessmentChecker: Sendable {
         for name in names.sorted() where name.hasSuffix(".json") {
             let path = (folder as NSString).appendingPathComponent(name)
             do {
-                _ = try AnswerSheet.load(path: path, for: assessment)
+                _ = try AnswerSheet.load(path: path, for: assessment).requireReadable(path: path)
             } catch {
                 var sink = DiagnosticSink(path: path)
                 for problem in error.problems { sink.report(.badAnswersFile, at: error.position, problem) }

@@ -20,11 +20,31 @@ public struct AnswerSheet: Sendable, Hashable {
     public var learner: String?
     /// Item id → response; items not present are unanswered.
     public var responses: [String: ItemResponse]
+    /// Item id → why its answer could not be read (the wrong shape for its kind): that item
+    /// scores as unanswered with the reason, and the rest of the sheet is still graded.
+    public var unreadable: [String: String]
 
-    public init(assessmentID: String, learner: String? = nil, responses: [String: ItemResponse]) {
+    public init(assessmentID: String, learner: String? = nil, responses: [String: ItemResponse], unreadable: [String: String] = [:]) {
         self.assessmentID = assessmentID
         self.learner = learner
         self.responses = responses
+        self.unreadable = unreadable
+    }
+
+    /// The sheet if every answer could be read; for uses that must not start with a gap
+    /// (an exam answered from a file).
+    ///
+    /// - Throws: ``AnswerSheetError`` listing each unreadable answer.
+    public func requireReadable(path: String) throws(AnswerSheetError) -> AnswerSheet {
+        guard unreadable.isEmpty else {
+            throw AnswerSheetError(path: path, problems: unreadable.keys.sorted().compactMap { unreadable[$0] })
+        }
+        return self
+    }
+
+    /// One line per unreadable answer, naming the file: what `grade` warns about.
+    public func unreadableWarnings(path: String) -> [String] {
+        unreadable.keys.sorted().compactMap { id in unreadable[id].map { "\(path): \($0); graded as unanswered" } }
     }
 
     /// Reads `answers.json` at `path` and checks every answer against `assessment`.
@@ -41,10 +61,11 @@ public struct AnswerSheet: Sendable, Hashable {
     /// source in messages.
     ///
     /// All problems are collected, so a learner (or the tool that wrote the file) sees every
-    /// broken answer at once: "item 'q3' expects a list of boxes, got a string".
+    /// broken answer at once: "item 'q3' expects a list of boxes, got a string". An answer of
+    /// the wrong shape spoils only its item (``unreadable``).
     ///
     /// - Throws: ``AnswerSheetError`` when the JSON is invalid, the file is for another
-    ///   assessment, an item id is unknown or an answer has the wrong shape.
+    ///   assessment or an item id is unknown.
     public static func decode(_ bytes: [UInt8], path: String, for assessment: Assessment) throws(AnswerSheetError) -> AnswerSheet {
         guard bytes.count <= GradingLimits.maximumFileBytes else {
             throw AnswerSheetError(path: path, problems: ["is \(bytes.count) bytes; at most \(GradingLimits.maximumFileBytes) are read"])
@@ -90,6 +111,7 @@ public struct AnswerSheet: Sendable, Hashable {
             throw AnswerSheetError(path: path, problems: problems + ["has no \"answers\" object mapping item ids to answers"])
         }
         var responses: [String: ItemResponse] = [:]
+        var unreadable: [String: String] = [:]
         let ids = assessment.items.map(\.id)
         for key in answers.keys.sorted() where assessment.item(key) == nil {
             problems.append(
@@ -101,11 +123,14 @@ public struct AnswerSheet: Sendable, Hashable {
             do {
                 responses[item.id] = try ItemResponse(json: value, for: item)
             } catch {
-                problems.append("item '\(item.id)' (\(item.kind.rawValue)) \(error.message)")
+                unreadable[item.id] = "item '\(item.id)' (\(item.kind.rawValue)) \(error.message)"
             }
         }
-        guard problems.isEmpty else { throw AnswerSheetError(path: path, problems: problems) }
-        return AnswerSheet(assessmentID: id, learner: learner, responses: responses)
+        // A file refused for its own problems lists the unreadable answers too, all at once.
+        guard problems.isEmpty else {
+            throw AnswerSheetError(path: path, problems: problems + unreadable.keys.sorted().compactMap { unreadable[$0] })
+        }
+        return AnswerSheet(assessmentID: id, learner: learner, responses: responses, unreadable: unreadable)
     }
 
     /// The sheet as `answers.json` text (keys sorted, pretty-printed).

@@ -20,7 +20,10 @@ public struct Grader: Sendable {
         var counts = AttemptResult.Counts()
         for (index, item) in (items ?? assessment.items).enumerated() {
             let response = sheet.responses[item.id]
-            let score = item.score(response)
+            var score = item.score(response)
+            if let why = sheet.unreadable[item.id] {
+                score.feedback = ["Your answer could not be read, so it counts as unanswered: \(why)."]
+            }
             var result = ItemResult(item: item, number: index + 1, score: score, critical: critical.contains(item.id), response: response)
             if score.verdict == .incorrect { result.penalty = assessment.policy.wrongAnswerPenalty }
             results.append(result)
