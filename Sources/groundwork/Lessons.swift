@@ -1,13 +1,17 @@
 import ArgumentParser
 import Courseware
 import Foundation
+import Gradebook
 import Grading
 
 /// `groundwork lessons`: the course tree.
 struct Lessons: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the course's modules and lessons with their ids and reading times.",
+        abstract: "List the course's modules and lessons with their ids, reading times and your marks.",
         discussion: """
+            A lesson you have read is marked ✓, with how many of its quizzes you got right
+            over every reading.
+
             Examples:
               groundwork lessons
               groundwork lessons --format json | jq '.[].lessons[].id'
@@ -17,30 +21,40 @@ struct Lessons: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var course: CourseOptions
+    @OptionGroup var data: DataOptions
     @Option(help: "Output format: text or json.") var format: Format = .text
 
     func run() throws {
         let course = try course.loadCourse()
+        let progress = Dictionary(
+            ((try? data.learnerBookIfAvailable()?.lessonProgress()) ?? []).map { ($0.lessonID, $0) }, uniquingKeysWith: { $1 })
         switch format {
-        case .text: printTree(course)
-        case .json: try printJSON(course)
+        case .text: printTree(course, progress: progress)
+        case .json: try printJSON(course, progress: progress)
         }
     }
 
-    private func printTree(_ course: Course) {
+    private func printTree(_ course: Course, progress: [String: LessonProgress]) {
         let style = TerminalStyle(enabled: Terminal.usesColor)
         let idWidth = course.lessons.map(\.id.count).max() ?? 0
         print(style.apply([.bold, .cyan], to: TerminalStyle.sanitize(course.title)))
         for module in course.modules {
             print("\n" + style.apply([.bold], to: module.title.isEmpty ? "Lessons" : TerminalStyle.sanitize(module.title)))
             for (lesson, depth) in module.lessons {
-                let indent = String(repeating: "  ", count: depth + 1)
+                let indent = String(repeating: "  ", count: depth)
                 let id = lesson.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+                let mark = progress[lesson.id] == nil ? "  " : style.apply([.green], to: "✓ ")
                 print(
-                    "\(indent)\(style.apply([.yellow], to: id))  \(TerminalStyle.sanitize(lesson.title))"
-                        + style.apply([.dim], to: "  \(lesson.minutes) min"))
+                    "\(indent)\(mark)\(style.apply([.yellow], to: id))  \(TerminalStyle.sanitize(lesson.title))"
+                        + style.apply([.dim], to: "  \(lesson.minutes) min" + Self.quizMarks(progress[lesson.id])))
             }
         }
+    }
+
+    /// ", quizzes 3/4" for a lesson whose quizzes were answered; "" otherwise.
+    static func quizMarks(_ progress: LessonProgress?) -> String {
+        guard let progress, progress.quizzesAnswered > 0 else { return "" }
+        return ", quizzes \(progress.quizzesCorrect)/\(progress.quizzesAnswered)"
     }
 
     private struct ModuleJSON: Encodable {
@@ -53,16 +67,21 @@ struct Lessons: ParsableCommand {
         var summary: String?
         var minutes, depth: Int
         var objectives, prerequisites, tags: [String]
+        /// The learner's record: read or not, and quizzes answered and right over every reading.
+        var read: Bool
+        var quizzesAnswered, quizzesCorrect: Int
     }
 
-    private func printJSON(_ course: Course) throws {
+    private func printJSON(_ course: Course, progress: [String: LessonProgress]) throws {
         let modules = course.modules.map { module in
             ModuleJSON(
                 title: module.title,
                 lessons: module.lessons.map { lesson, depth in
                     LessonJSON(
                         id: lesson.id, title: lesson.title, path: lesson.path, summary: lesson.summary, minutes: lesson.minutes,
-                        depth: depth, objectives: lesson.objectives, prerequisites: lesson.prerequisites.map(\.value), tags: lesson.tags)
+                        depth: depth, objectives: lesson.objectives, prerequisites: lesson.prerequisites.map(\.value), tags: lesson.tags,
+                        read: progress[lesson.id] != nil, quizzesAnswered: progress[lesson.id]?.quizzesAnswered ?? 0,
+                        quizzesCorrect: progress[lesson.id]?.quizzesCorrect ?? 0)
                 })
         }
         print(JSONText.encode(modules), terminator: "")

@@ -27,32 +27,53 @@ struct Read: ParsableCommand {
         let lesson = try loaded.requireLesson(id)
         var renderer = Terminal.renderer()
         renderer.linkText = LessonLinkText(course: loaded, from: lesson).text
-        print(LessonHeader(lesson: lesson, style: renderer.style).text, terminator: "")
+        let header = LessonHeader(lesson: lesson, style: renderer.style).text
         let blocks = lesson.document.root.children
         var answered = 0
         var correct = 0
+        var quizzes = 0
         if Terminal.isInteractive {
+            // Each stretch of text up to a quiz goes through the pager when it is longer than
+            // the screen; the quiz is then asked below it.
             var pending: [MarkdownNode] = []
+            var text = header
             for block in blocks {
                 guard case .quiz(let quiz) = block.kind else {
                     pending.append(block)
                     continue
                 }
-                print(renderer.render(blocks: pending))
+                quizzes += 1
+                Pager.show(text + renderer.render(blocks: pending) + "\n")
                 pending = []
+                text = ""
                 guard let right = QuizPrompt(quiz: quiz, renderer: renderer).ask() else { break }
                 answered += 1
                 if right { correct += 1 }
             }
-            print(renderer.render(blocks: pending), terminator: "")
+            Pager.show(text + renderer.render(blocks: pending))
         } else {
-            print(renderer.render(blocks: blocks), terminator: "")
+            print(header + renderer.render(blocks: blocks), terminator: "")
         }
+        let book = data.learnerBookIfAvailable()
         do {
-            try data.learnerBookIfAvailable()?.recordLessonRead(lesson.id, quizzesAnswered: answered, quizzesCorrect: correct)
+            try book?.recordLessonRead(lesson.id, quizzesAnswered: answered, quizzesCorrect: correct)
         } catch {
             Terminal.printError("groundwork: progress is not saved: \(GradebookMessage.text(error))")
         }
+        if answered > 0 {
+            let total = (try? book?.lessonProgress())?.first { $0.lessonID == lesson.id }
+            print("\n" + renderer.wrap(Self.quizSummary(right: correct, answered: answered, of: quizzes, allTime: total)))
+        }
+    }
+
+    /// "Quizzes: 3 of 4 right this time; 7 of 9 over every reading."
+    static func quizSummary(right: Int, answered: Int, of quizzes: Int, allTime: LessonProgress?) -> String {
+        var line = "Quizzes: \(right) of \(answered) right this time"
+        if answered < quizzes { line += " (\(quizzes - answered) not reached)" }
+        if let allTime, allTime.quizzesAnswered > answered {
+            line += "; \(allTime.quizzesCorrect) of \(allTime.quizzesAnswered) over every reading"
+        }
+        return line + ". 'groundwork lessons' shows your marks for every lesson."
     }
 }
 

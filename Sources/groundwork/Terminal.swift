@@ -27,6 +27,14 @@ enum Terminal {
         return 80
     }
 
+    /// Rows of the terminal ($LINES, else the window size, else 24): when to page.
+    static var height: Int {
+        if let lines = ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init), lines > 0 { return lines }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        return 24
+    }
+
     static func renderer() -> TerminalRenderer {
         TerminalRenderer(width: width, color: usesColor)
     }

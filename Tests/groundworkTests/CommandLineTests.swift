@@ -29,16 +29,17 @@ struct CommandLineTests {
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("gw-data-\(UUID().uuidString)").path
 
     /// Runs `groundwork` with `input` as its standard input (none by default); `launcher`
-    /// (a program and its arguments) runs it instead, with `groundwork` as the last argument.
+    /// (a program and its arguments) runs it instead, with `groundwork` as the last argument
+    /// unless `launcherOnly` (the arguments then say everything, as `script -c` needs).
     func run(
         _ arguments: [String], input: String? = nil, environment: [String: String] = [:], launcher: [String] = [],
-        executable: URL? = nil
+        executable: URL? = nil, launcherOnly: Bool = false
     ) throws -> Run {
         let process = Process()
         let program = try executable ?? Self.executable()
         if let first = launcher.first {
             process.executableURL = URL(fileURLWithPath: first)
-            process.arguments = launcher.dropFirst() + [program.path] + arguments
+            process.arguments = launcher.dropFirst() + (launcherOnly ? [] : [program.path]) + arguments
         } else {
             process.executableURL = program
             process.arguments = arguments
@@ -150,6 +151,29 @@ struct CommandLineTests {
         let lessons = modules?.first?["lessons"] as? [[String: Any]]
         #expect(lessons?.map { $0["id"] as? String } == ["labels", "boxes"])
         #expect(lessons?.last?["prerequisites"] as? [String] == ["labels"])
+    }
+
+    /// In a terminal (util-linux `script` gives one) a lesson longer than the screen goes
+    /// through $PAGER, its quiz is still asked, the quiz result closes the lesson, and
+    /// `lessons` then shows the read mark and the quiz marks.
+    @Test func aLongLessonIsPagedItsQuizAskedAndItsMarksShownInLessons() throws {
+        let paged = FileManager.default.temporaryDirectory.appendingPathComponent("gw-paged-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: paged) }
+        let command = ([try Self.executable().path, "read", "labels", "--content", Self.course, "--data-dir", dataDirectory])
+            .map { "'\($0)'" }.joined(separator: " ")
+        let result = try run(
+            ["-qec", command, "/dev/null"], input: "A\n",
+            environment: ["LINES": "5", "PAGER": "cat > '\(paged.path)'", "NO_COLOR": "1"], launcher: ["/usr/bin/script"],
+            launcherOnly: true)
+        #expect(result.status == 0)
+        let shown = try String(contentsOf: paged, encoding: .utf8)
+        #expect(shown.contains("Labels") && shown.contains("A label is an answer attached to data."))
+        #expect(!result.stdout.contains("A label is an answer attached to data."), "the text went to the pager")
+        #expect(result.stdout.contains("Which is a label?"))
+        #expect(result.stdout.contains("Quizzes: 1 of 1 right this time."))
+        let lessons = try run(["lessons", "--content", Self.course])
+        #expect(lessons.stdout.contains("✓ labels  Labels  1 min, quizzes 1/1"))
+        #expect(lessons.stdout.contains("  boxes   Boxes  1 min\n"))
     }
 
     @Test func readPrintsTheLessonWithQuizAnswersHiddenWhenPiped() throws {
