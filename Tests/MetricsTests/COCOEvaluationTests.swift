@@ -18,6 +18,20 @@ struct COCOCase: NamedCase {
     let expected: Expected
 }
 
+struct COCOKeypointCase: NamedCase {
+    struct Gold: Decodable, Sendable {
+        let image: Int, category: Int, keypoints: [Double], box: [Double], area: Double, crowd: Bool
+    }
+    struct Detection: Decodable, Sendable { let image: Int; let category: Int; let keypoints: [Double]; let score: Double }
+    struct Expected: Decodable, Sendable { let stats: [Double] }
+    let name: String
+    let images: [Int], categories: [Int]
+    let sigmas: [Double]
+    let gold: [Gold]
+    let detections: [Detection]
+    let expected: Expected
+}
+
 /// pycocotools writes −1 where we write NaN.
 private func cocoValue(_ v: Double) -> Double { v == -1 ? .nan : v }
 
@@ -36,6 +50,24 @@ struct COCOEvaluationTests {
             expectClose(result.averagePrecision(category: e.category, area: .small), cocoValue(e.ap_small), "AP small of \(e.category)")
         }
         #expect(COCOResult<Int>.iouThresholds == c.expected.iou_thresholds)
+    }
+
+    @Test(
+        "COCO keypoint mAP matches pycocotools COCOeval",
+        arguments: try Fixtures.cases("coco_keypoints_map.json", as: COCOKeypointCase.self))
+    func keypointsMatchPycocotools(_ c: COCOKeypointCase) throws {
+        let gold = try c.gold.map {
+            let box = try Box(x: $0.box[0], y: $0.box[1], width: $0.box[2], height: $0.box[3])
+            let object = KeypointObject(keypoints: keypoints($0.keypoints), area: $0.area, box: box, label: $0.category)
+            return COCOKeypointGold(image: $0.image, object: object, isCrowd: $0.crowd)
+        }
+        let detections = c.detections.map {
+            COCOKeypointDetection(image: $0.image, label: $0.category, keypoints: keypoints($0.keypoints), score: $0.score)
+        }
+        let result = try COCOEvaluation.evaluateKeypoints(
+            images: c.images, categories: c.categories, gold: gold, detections: detections, sigmas: c.sigmas)
+        expectClose(result.stats, c.expected.stats.map(cocoValue), "stats")
+        #expect(result.averagePrecision(area: .small).isNaN)
     }
 
     @Test("no detections at all score 0 where there is gold")
