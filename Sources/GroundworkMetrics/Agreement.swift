@@ -75,22 +75,8 @@ extension Agreement {
     /// - Throws: ``MetricsError`` if the table is empty or ragged, a count is negative, the
     ///   rows have different totals, or there are fewer than 2 raters per subject.
     public static func fleissKappa(table: [[Int]]) throws(MetricsError) -> Double {
-        guard let first = table.first, !first.isEmpty else {
-            throw MetricsError(.empty, "Fleiss' kappa needs at least one subject and one category")
-        }
-        let cats = first.count
-        let raters = first.reduce(0, +)
-        for (s, row) in table.enumerated() {
-            if row.count != cats { throw MetricsError(.invalidInput, "table row \(s) has \(row.count) categories; row 0 has \(cats)") }
-            if let c = row.firstIndex(where: { $0 < 0 }) { throw MetricsError(.outOfRange, "table[\(s)][\(c)] is negative") }
-            let r = row.reduce(0, +)
-            if r != raters {
-                throw MetricsError(
-                    .invalidInput,
-                    "subject \(s) has \(r) ratings but subject 0 has \(raters); every subject needs the same number of raters")
-            }
-        }
-        if raters < 2 { throw MetricsError(.invalidInput, "Fleiss' kappa needs at least 2 raters per subject, got \(raters)") }
+        let raters = try validateRaterTable(table, measure: "Fleiss' kappa")
+        let cats = table[0].count
         let n = Double(raters), subjects = Double(table.count)
         let total = n * subjects
         var pe = 0.0
@@ -108,6 +94,28 @@ extension Agreement {
         }
         pbar /= subjects
         return (pbar - pe) / (1 - pe)
+    }
+
+    /// Checks a subjects × categories count table (non-empty, rectangular, non-negative, the
+    /// same number of at least 2 raters per subject) and returns that number of raters.
+    static func validateRaterTable(_ table: [[Int]], measure: String) throws(MetricsError) -> Int {
+        guard let first = table.first, !first.isEmpty else {
+            throw MetricsError(.empty, "\(measure) needs at least one subject and one category")
+        }
+        let cats = first.count
+        let raters = first.reduce(0, +)
+        for (s, row) in table.enumerated() {
+            if row.count != cats { throw MetricsError(.invalidInput, "table row \(s) has \(row.count) categories; row 0 has \(cats)") }
+            if let c = row.firstIndex(where: { $0 < 0 }) { throw MetricsError(.outOfRange, "table[\(s)][\(c)] is negative") }
+            let r = row.reduce(0, +)
+            if r != raters {
+                throw MetricsError(
+                    .invalidInput,
+                    "subject \(s) has \(r) ratings but subject 0 has \(raters); every subject needs the same number of raters")
+            }
+        }
+        if raters < 2 { throw MetricsError(.invalidInput, "\(measure) needs at least 2 raters per subject, got \(raters)") }
+        return raters
     }
 
     /// Fleiss' kappa from raw ratings: `ratings[s]` lists the category each rater gave

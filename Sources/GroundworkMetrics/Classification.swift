@@ -51,6 +51,9 @@ public struct ClassificationReport<Label: Hashable & Sendable>: Sendable, Equata
     public var weighted: PrecisionRecallF1
     /// Rows are gold labels, columns predicted labels, both in `labels` order.
     public var confusionMatrix: [[Int]]
+    /// Unanswered samples per gold label, in `labels` order: the confusion matrix's missing
+    /// "no answer" column. All zeros when every sample was answered.
+    public var unanswered: [Int]
 
     /// Builds the report (scikit-learn conventions, see the type documentation).
     ///
@@ -58,15 +61,32 @@ public struct ClassificationReport<Label: Hashable & Sendable>: Sendable, Equata
     ///   `labels` is empty or has duplicates, or a sample's label is not in `labels`
     ///   (scikit-learn silently ignores such samples in the per-class scores; we refuse).
     public init(gold: [Label], predicted: [Label], labels: [Label]) throws(MetricsError) {
+        try self.init(gold: gold, predicted: predicted.map { Optional($0) }, labels: labels)
+    }
+
+    /// Builds the report where some samples were left unanswered (`nil`). An unanswered
+    /// sample is wrong for accuracy, counts in its gold label's support (a false negative,
+    /// lowering that label's recall) and is a prediction of no label (no label's precision
+    /// changes); it has no confusion-matrix column, ``unanswered`` counts it instead. This is
+    /// scikit-learn's result when the missing answer is a sentinel label left out of
+    /// `labels=`.
+    ///
+    /// - Throws: as ``init(gold:predicted:labels:)``.
+    public init(gold: [Label], predicted: [Label?], labels: [Label]) throws(MetricsError) {
         try requireSameLength(gold.count, predicted.count, "gold and predicted")
         if gold.isEmpty { throw MetricsError(.empty, "classification needs at least one sample") }
         let index = try Classification.labelIndex(labels)
         let k = labels.count
         var confusion = Array(repeating: Array(repeating: 0, count: k), count: k)
+        var unanswered = Array(repeating: 0, count: k)
         var correct = 0
-        for (n, (g, p)) in zip(gold, predicted).enumerated() {
+        for (n, (g, answer)) in zip(gold, predicted).enumerated() {
             guard let gi = index[g] else {
                 throw MetricsError(.unknownLabel, "gold[\(n)] = \(g) is not in labels")
+            }
+            guard let p = answer else {
+                unanswered[gi] += 1
+                continue
             }
             guard let pi = index[p] else {
                 throw MetricsError(.unknownLabel, "predicted[\(n)] = \(p) is not in labels")
@@ -78,7 +98,7 @@ public struct ClassificationReport<Label: Hashable & Sendable>: Sendable, Equata
         var tpSum = 0, predSum = 0, trueSum = 0
         for i in 0..<k {
             let tp = confusion[i][i]
-            let support = confusion[i].reduce(0, +)
+            let support = confusion[i].reduce(0, +) + unanswered[i]
             var predicted = 0
             for r in 0..<k { predicted += confusion[r][i] }
             tpSum += tp; predSum += predicted; trueSum += support
@@ -89,6 +109,7 @@ public struct ClassificationReport<Label: Hashable & Sendable>: Sendable, Equata
         self.accuracy = Double(correct) / Double(gold.count)
         self.perClass = perClass
         self.confusionMatrix = confusion
+        self.unanswered = unanswered
         self.micro = Classification.prf(tp: tpSum, predicted: predSum, gold: trueSum)
         let kd = Double(k)
         self.macro = PrecisionRecallF1(

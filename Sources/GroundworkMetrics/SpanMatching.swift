@@ -229,14 +229,23 @@ extension SpanScoring {
     /// - Throws: ``MetricsError`` if the number of sentences or any sentence length differs,
     ///   or a tag is empty.
     public static func seqeval(gold: [[String]], predicted: [[String]]) throws(MetricsError) -> SeqevalScores {
+        try requireParallelSentences(gold, predicted)
+        return seqevalScores(gold: try seqevalEntities(gold), predicted: try seqevalEntities(predicted))
+    }
+
+    static func requireParallelSentences(_ gold: [[String]], _ predicted: [[String]]) throws(MetricsError) {
         try requireSameLength(gold.count, predicted.count, "number of gold and predicted sentences")
         for (i, (g, p)) in zip(gold, predicted).enumerated() where g.count != p.count {
             throw MetricsError(.mismatchedLengths, "sentence \(i): \(g.count) gold tags but \(p.count) predicted tags")
         }
+    }
+
+    /// seqeval's scoring of decoded entities (shared by the default and strict modes).
+    static func seqevalScores(gold: [TagEntity], predicted: [TagEntity]) -> SeqevalScores {
         var goldByType: [String: Set<[Int]>] = [:]
         var predByType: [String: Set<[Int]>] = [:]
-        for e in try seqevalEntities(gold) { goldByType[e.type, default: []].insert([e.first, e.last]) }
-        for e in try seqevalEntities(predicted) { predByType[e.type, default: []].insert([e.first, e.last]) }
+        for e in gold { goldByType[e.type, default: []].insert([e.first, e.last]) }
+        for e in predicted { predByType[e.type, default: []].insert([e.first, e.last]) }
         let types = Set(goldByType.keys).union(predByType.keys).sorted(by: scalarLess)
         var perType: [EntityTypeScores] = []
         var tpSum = 0, predSum = 0, trueSum = 0

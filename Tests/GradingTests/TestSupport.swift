@@ -70,9 +70,9 @@ func score(_ json: String, _ item: Item) throws -> ItemScore {
     item.score(try response(json, for: item))
 }
 
-/// A metric's value by name.
-func metric(_ name: String, in score: ItemScore) -> Double? {
-    score.metrics.first { $0.name == name }?.value
+/// A metric's value by id.
+func metric(_ id: MetricID, in score: ItemScore) -> Double? {
+    score.metrics.first { $0.id == id }?.value
 }
 
 /// Whether two doubles agree to `tolerance`.

@@ -12,6 +12,7 @@ struct FleissCase: NamedCase {
     let name: String
     let table: [[Int]]
     let kappa: Num
+    let randolph: Num
     let ratings: [[Int]]?
     let categories: Int?
 }
@@ -40,6 +41,7 @@ struct AgreementTests {
     @Test("Fleiss' kappa matches statsmodels fleiss_kappa", arguments: try Fixtures.cases("fleiss_kappa.json", as: FleissCase.self))
     func fleiss(_ c: FleissCase) throws {
         expectClose(try Agreement.fleissKappa(table: c.table), c.kappa.value, "kappa")
+        expectClose(try Agreement.randolphKappa(table: c.table), c.randolph.value, "Randolph's kappa")
         if let ratings = c.ratings, let k = c.categories {
             expectClose(try Agreement.fleissKappa(ratings: ratings, categories: Array(0..<k)), c.kappa.value, "kappa from ratings")
         }
@@ -75,6 +77,8 @@ struct AgreementTests {
         #expect(throws: MetricsError.self) { try Agreement.fleissKappa(table: [[1, 1], [2, 1]]) }
         #expect(throws: MetricsError.self) { try Agreement.fleissKappa(table: [[1, 0]]) }
         #expect(throws: MetricsError.self) { try Agreement.fleissKappa(table: [[-1, 3]]) }
+        #expect(throws: MetricsError.self) { try Agreement.randolphKappa(table: [[1, 1], [2, 1]]) }
+        #expect(throws: MetricsError.self) { try Agreement.randolphKappa(table: []) }
         #expect(throws: MetricsError.self) { try Agreement.krippendorffAlpha([[1, .nan], [1, 2]], level: .interval) }
         #expect(throws: MetricsError.self) { try Agreement.krippendorffAlpha([[1, 2], [1]], level: .interval) }
     }

@@ -7,16 +7,21 @@ struct ClassificationCase: NamedCase {
         let accuracy: Double
         let precision: [Double], recall: [Double], f1: [Double], support: [Int]
         let confusion: [[Int]]
+        let unanswered: [Int]
         let macro: Averages, micro: Averages, weighted: Averages
     }
     let name: String
-    let labels: [String], gold: [String], predicted: [String]
+    let labels: [String], gold: [String]
+    /// `null` is an unanswered sample.
+    let predicted: [String?]
     let expected: Expected
 }
 
 struct MultiLabelCase: NamedCase {
     struct Expected: Decodable, Sendable {
         let jaccard_samples: Double, subset_accuracy: Double, hamming_loss: Double
+        let micro: ClassificationCase.Averages, macro: ClassificationCase.Averages, samples: ClassificationCase.Averages
+        let true_positives: Int, false_positives: Int, false_negatives: Int
     }
     let name: String
     let labels: [String], gold: [[String]], predicted: [[String]]
@@ -35,12 +40,13 @@ struct ClassificationTests {
         #expect(r.perClass.map(\.support) == e.support)
         #expect(r.perClass.map(\.label) == c.labels)
         #expect(r.confusionMatrix == e.confusion)
+        #expect(r.unanswered == e.unanswered)
         for (name, got, want) in [("macro", r.macro, e.macro), ("micro", r.micro, e.micro), ("weighted", r.weighted, e.weighted)] {
             expectClose(got.precision, want.precision, "\(name) precision")
             expectClose(got.recall, want.recall, "\(name) recall")
             expectClose(got.f1, want.f1, "\(name) f1")
         }
-        expectClose(try Classification.accuracy(gold: c.gold, predicted: c.predicted), e.accuracy, "accuracy function")
+        expectClose(try Classification.accuracy(gold: c.gold.map { Optional($0) }, predicted: c.predicted), e.accuracy, "accuracy function")
     }
 
     @Test(
@@ -51,6 +57,20 @@ struct ClassificationTests {
         expectClose(s.jaccard, c.expected.jaccard_samples, "jaccard")
         expectClose(s.exactMatch, c.expected.subset_accuracy, "exact match")
         expectClose(s.hammingLoss, c.expected.hamming_loss, "hamming loss")
+    }
+
+    @Test(
+        "multi-label micro, macro and samples F1 match scikit-learn",
+        arguments: try Fixtures.cases("multilabel.json", as: MultiLabelCase.self))
+    func multiLabelF1MatchesSklearn(_ c: MultiLabelCase) throws {
+        let s = try Classification.multiLabelF1(gold: c.gold.map(Set.init), predicted: c.predicted.map(Set.init), labels: c.labels)
+        let e = c.expected
+        for (name, got, want) in [("micro", s.micro, e.micro), ("macro", s.macro, e.macro), ("samples", s.samples, e.samples)] {
+            expectClose(got.precision, want.precision, "\(name) precision")
+            expectClose(got.recall, want.recall, "\(name) recall")
+            expectClose(got.f1, want.f1, "\(name) f1")
+        }
+        #expect([s.truePositives, s.falsePositives, s.falseNegatives] == [e.true_positives, e.false_positives, e.false_negatives])
     }
 
     @Test("labels can be any hashable type")

@@ -5,8 +5,9 @@ struct ItemStatisticsCase: NamedCase {
     struct Expected: Decodable, Sendable {
         let facility: [Double]
         let corrected_item_total: [Num]
+        let item_total: [Num]
         let group_size: Int
-        let discrimination: [Double]
+        let discrimination: [Num]
         let cronbach_alpha: Num
         let kr20: Num?
     }
@@ -22,8 +23,9 @@ struct ItemStatisticsTests {
         let e = c.expected
         expectClose(a.facility, e.facility, "facility")
         expectClose(a.correctedItemTotal, e.corrected_item_total.map(\.value), "corrected item-total")
+        expectClose(a.itemTotal, e.item_total.map(\.value), "item-total")
         #expect(a.groupSize == e.group_size)
-        expectClose(a.discrimination, e.discrimination, "discrimination")
+        expectClose(a.discrimination, e.discrimination.map(\.value), "discrimination")
         expectClose(a.cronbachAlpha, e.cronbach_alpha.value, "alpha")
         if let kr = e.kr20 {
             expectClose(a.kr20 ?? .nan, kr.value, "kr20")
@@ -41,8 +43,8 @@ struct ItemStatisticsTests {
 
     @Test("item statistics reject bad matrices")
     func badInput() {
-        #expect(throws: MetricsError.self) { try ItemStatistics.analyze([[1, 0]]) }
-        #expect(throws: MetricsError.self) { try ItemStatistics.analyze([[1], [0]]) }
+        #expect(throws: MetricsError.self) { try ItemStatistics.analyze([]) }
+        #expect(throws: MetricsError.self) { try ItemStatistics.analyze([[], []]) }
         #expect(throws: MetricsError.self) { try ItemStatistics.analyze([[1, 0], [1]]) }
         #expect(throws: MetricsError.self) { try ItemStatistics.analyze([[1, 1.5], [0, 0]]) }
         #expect(throws: MetricsError.self) { try ItemStatistics.analyze([[1, .nan], [0, 0]]) }

@@ -24,6 +24,14 @@ struct SeqevalCase: NamedCase {
     let expected: Expected
 }
 
+/// A strict-mode case: `expected` is absent when seqeval refused the tags (`error`).
+struct SeqevalStrictCase: NamedCase {
+    let name: String
+    let gold: [[String]], predicted: [[String]]
+    let expected: SeqevalCase.Expected?
+    let error: String?
+}
+
 func tagEntities(_ raw: [[SeqevalCase.Entity]]) -> [TagEntity] {
     raw.compactMap { e in
         guard e.count == 3, case let .text(t) = e[0], case let .int(a) = e[1], case let .int(b) = e[2] else { return nil }
@@ -93,8 +101,26 @@ func scalarRange(of needle: String, in text: String) -> Range<String.Index>? {
 struct SpanTests {
     @Test("seqeval entity scores match seqeval", arguments: try Fixtures.cases("seqeval.json", as: SeqevalCase.self))
     func seqevalMatches(_ c: SeqevalCase) throws {
-        let s = try SpanScoring.seqeval(gold: c.gold, predicted: c.predicted)
-        let e = c.expected
+        expectSeqeval(try SpanScoring.seqeval(gold: c.gold, predicted: c.predicted), c.expected)
+        #expect(try SpanScoring.seqevalEntities(c.gold) == tagEntities(c.expected.gold_entities))
+        #expect(try SpanScoring.seqevalEntities(c.predicted) == tagEntities(c.expected.predicted_entities))
+    }
+
+    @Test(
+        "seqeval strict IOB2 scores match seqeval mode='strict'",
+        arguments: try Fixtures.cases("seqeval_strict_iob2.json", as: SeqevalStrictCase.self))
+    func seqevalStrictMatches(_ c: SeqevalStrictCase) throws {
+        guard let e = c.expected else {
+            #expect(throws: MetricsError.self) { try SpanScoring.seqevalStrictIOB2(gold: c.gold, predicted: c.predicted) }
+            return
+        }
+        expectSeqeval(try SpanScoring.seqevalStrictIOB2(gold: c.gold, predicted: c.predicted), e)
+        #expect(try SpanScoring.seqevalStrictIOB2Entities(c.gold) == tagEntities(e.gold_entities))
+        #expect(try SpanScoring.seqevalStrictIOB2Entities(c.predicted) == tagEntities(e.predicted_entities))
+    }
+
+    private func expectSeqeval(_ s: SeqevalScores, _ e: SeqevalCase.Expected, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(s.truePositives + s.falseNegatives == e.per_type.reduce(0) { $0 + $1.support })
         expectClose(s.precision, e.precision, "precision")
         expectClose(s.recall, e.recall, "recall")
         expectClose(s.f1, e.f1, "f1")
@@ -111,8 +137,6 @@ struct SpanTests {
         expectClose(s.weighted.f1, e.weighted.f1.value, "weighted f1")
         expectClose(s.weighted.precision, e.weighted.precision.value, "weighted precision")
         expectClose(s.weighted.recall, e.weighted.recall.value, "weighted recall")
-        #expect(try SpanScoring.seqevalEntities(c.gold) == tagEntities(e.gold_entities))
-        #expect(try SpanScoring.seqevalEntities(c.predicted) == tagEntities(e.predicted_entities))
     }
 
     @Test("nervaluate schemes match nervaluate", arguments: try Fixtures.cases("nervaluate.json", as: NervaluateCase.self))

@@ -54,7 +54,7 @@ extension CommandLineTests {
         #expect(report.stdout.contains("[ner, spans]\n      Mark the organisations.\n      “Ana joined Acme Corp in Paris.”\n"))
         #expect(report.stdout.contains("      Your answer: 'Acme' ORG\n      Gold: 'Acme Corp' ORG; 'Paris' LOC\n"))
         let json = try run(["report", "--format", "json", "--assessments", Self.assessments])
-        for key in ["\"activeSeconds\"", "\"startedAt\"", "\"secondsSpent\"", "\"number\" : 5", "\"purpose\" : \"exam\"", "\"format\" : 3"]
+        for key in ["\"activeSeconds\"", "\"startedAt\"", "\"secondsSpent\"", "\"number\" : 5", "\"purpose\" : \"exam\"", "\"version\" : 4"]
         {
             #expect(json.stdout.contains(key), "\(key)")
         }

@@ -2,8 +2,9 @@
 /// its reasons, a per-concept summary and pattern hints. Encodes to the report JSON
 /// documented in docs/grading.md (``jsonText()``).
 public struct AttemptResult: Sendable, Hashable, Codable {
-    /// Version of the report format (docs/grading.md, "Report JSON", lists what each added).
-    public var format: Int = 3
+    /// Version of the report format (docs/grading.md, "Report JSON", lists what each
+    /// changed). Written as `version` from 4 on; formats 1–3 wrote it as `format`.
+    public var version: Int = AttemptResult.currentVersion
     public var assessment: String
     public var title: String
     public var learner: String?
@@ -50,6 +51,48 @@ public struct AttemptResult: Sendable, Hashable, Codable {
 
     /// The result as report JSON (keys sorted, pretty-printed).
     public func jsonText() -> String { JSONText.encode(self) }
+
+    /// The report format this version writes.
+    public static let currentVersion = 4
+}
+
+extension AttemptResult {
+    private enum LegacyKeys: String, CodingKey { case format }
+
+    /// Decodes every report format up to the current one into the current shape (so it
+    /// encodes as the current version); a report from a newer Groundwork is refused rather
+    /// than misread.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let written =
+            try c.decodeIfPresent(Int.self, forKey: .version)
+            ?? decoder.container(keyedBy: LegacyKeys.self).decodeIfPresent(Int.self, forKey: .format) ?? 1
+        if written > Self.currentVersion {
+            throw DecodingError.dataCorruptedError(
+                forKey: .version, in: c,
+                debugDescription: "report version \(written) is newer than this Groundwork reads (\(Self.currentVersion))")
+        }
+        version = Self.currentVersion
+        assessment = try c.decode(String.self, forKey: .assessment)
+        title = try c.decode(String.self, forKey: .title)
+        learner = try c.decodeIfPresent(String.self, forKey: .learner)
+        score = try c.decode(Double.self, forKey: .score)
+        passMark = try c.decode(Double.self, forKey: .passMark)
+        passed = try c.decode(Bool.self, forKey: .passed)
+        failedBecause = try c.decode([String].self, forKey: .failedBecause)
+        counts = try c.decode(Counts.self, forKey: .counts)
+        sections = try c.decode([SectionResult].self, forKey: .sections)
+        concepts = try c.decode([ConceptSummary].self, forKey: .concepts)
+        hints = try c.decode([String].self, forKey: .hints)
+        items = try c.decode([ItemResult].self, forKey: .items)
+        ending = try c.decodeIfPresent(AttemptSession.Ending.self, forKey: .ending)
+        notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+        skill = try c.decodeIfPresent(Int.self, forKey: .skill)
+        disclosure = try c.decodeIfPresent(Disclosure.self, forKey: .disclosure)
+        purpose = try c.decodeIfPresent(AttemptPurpose.self, forKey: .purpose)
+        startedAt = try c.decodeIfPresent(String.self, forKey: .startedAt)
+        activeSeconds = try c.decodeIfPresent(Double.self, forKey: .activeSeconds)
+    }
 }
 
 /// A section's share of an attempt.

@@ -19,7 +19,14 @@ public struct ItemResult: Sendable, Hashable, Codable {
     /// Credit in [0, 1].
     public var score: Double
     public var verdict: Verdict
-    public var metrics: [Metric]
+    /// What the scorer measured, by stable id; empty when nothing was scored (unanswered).
+    public var metrics: Measures<MetricID>
+    /// The key's settings the score depended on.
+    public var settings: Measures<SettingID>
+    /// The counts behind the metrics.
+    public var counts: Measures<CountID>
+    /// Metrics that depart from their reference library's convention, with both values.
+    public var departures: [Departure]
     /// One line per point lost, in the learner's terms.
     public var feedback: [String]
     /// Markdown explaining the gold answer.
@@ -55,7 +62,10 @@ public struct ItemResult: Sendable, Hashable, Codable {
         weight = item.weight
         self.score = score.score
         verdict = score.verdict
-        metrics = score.metrics
+        metrics = Measures(score.metrics)
+        settings = Measures(score.settings)
+        counts = Measures(score.counts)
+        departures = score.departures
         feedback = score.feedback
         reason = item.reason
         lesson = item.lesson
@@ -81,7 +91,49 @@ public struct ItemResult: Sendable, Hashable, Codable {
         goldVariants = nil
         details = nil
         metrics = []
+        settings = []
+        counts = []
+        departures = []
         reason = ""
         lesson = nil
+    }
+}
+
+extension ItemResult {
+    /// Decodes every report format: from version 4 `metrics`, `settings` and `counts` are
+    /// objects keyed by id; formats 1–3 wrote one `metrics` list of `{name, value}` with
+    /// free-text names ("mean iou", "allowed wer"), which is split into the three tables here.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        number = try c.decodeIfPresent(Int.self, forKey: .number)
+        question = try c.decodeIfPresent(ItemQuestion.self, forKey: .question)
+        secondsSpent = try c.decodeIfPresent(Double.self, forKey: .secondsSpent)
+        kind = try c.decode(ItemKind.self, forKey: .kind)
+        section = try c.decodeIfPresent(String.self, forKey: .section)
+        weight = try c.decode(Double.self, forKey: .weight)
+        score = try c.decode(Double.self, forKey: .score)
+        verdict = try c.decode(Verdict.self, forKey: .verdict)
+        if let legacy = try? c.decode([LegacyMetric].self, forKey: .metrics) {
+            metrics = Measures(legacy: legacy)
+            settings = Measures(legacy: legacy)
+            counts = Measures(legacy: legacy)
+        } else {
+            metrics = try c.decodeIfPresent(Measures<MetricID>.self, forKey: .metrics) ?? []
+            settings = try c.decodeIfPresent(Measures<SettingID>.self, forKey: .settings) ?? []
+            counts = try c.decodeIfPresent(Measures<CountID>.self, forKey: .counts) ?? []
+        }
+        departures = try c.decodeIfPresent([Departure].self, forKey: .departures) ?? []
+        feedback = try c.decode([String].self, forKey: .feedback)
+        reason = try c.decode(String.self, forKey: .reason)
+        lesson = try c.decodeIfPresent(String.self, forKey: .lesson)
+        concepts = try c.decode([String].self, forKey: .concepts)
+        critical = try c.decode(Bool.self, forKey: .critical)
+        scored = try c.decode(Bool.self, forKey: .scored)
+        penalty = try c.decodeIfPresent(Double.self, forKey: .penalty) ?? 0
+        response = try c.decodeIfPresent(JSONValue.self, forKey: .response)
+        gold = try c.decodeIfPresent(JSONValue.self, forKey: .gold)
+        goldVariants = try c.decodeIfPresent(Int.self, forKey: .goldVariants)
+        details = try c.decodeIfPresent(ItemDetails.self, forKey: .details)
     }
 }

@@ -4,8 +4,15 @@ public struct ItemScore: Sendable, Equatable {
     /// The item's credit in [0, 1] (NaN never escapes: a scorer that cannot score gives 0).
     public var score: Double
     public var verdict: Verdict
-    /// Every metric behind the score, in a stable order (e.g. `f1`, `precision`, `mean iou`).
+    /// Every metric behind the score, in a stable order (e.g. `f1`, `precision`, `mean_iou`);
+    /// a kind emits the same ids for every answer it can score, NaN when undefined.
     public var metrics: [Metric]
+    /// The key's settings the score depended on (`threshold`, `allowed_wer`, …).
+    public var settings: [Setting] = []
+    /// The counts behind the metrics (`true_positives`, …, transcription's `hits`, …).
+    public var counts: [Tally] = []
+    /// Metrics whose value departs from the reference library's convention, with both values.
+    public var departures: [Departure] = []
     /// One line per point lost, in words a beginner understands; empty when nothing was lost.
     public var feedback: [String]
     /// Machine-readable mistakes that ``PatternHints`` counts across items.
@@ -62,32 +69,6 @@ public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
             self = .partial
         }
     }
-}
-
-/// One named number behind a score ("iou", "wer", "f1", …).
-public struct Metric: Sendable, Hashable, Codable {
-    public var name: String
-    public var value: Double
-
-    public init(_ name: String, _ value: Double) {
-        self.name = name
-        self.value = value
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        // JSON has no NaN: an undefined metric (Kendall's tau of a constant order) is null.
-        if value.isFinite { try container.encode(value, forKey: .value) } else { try container.encodeNil(forKey: .value) }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decode(String.self, forKey: .name)
-        value = try container.decodeIfPresent(Double.self, forKey: .value) ?? .nan
-    }
-
-    private enum CodingKeys: String, CodingKey { case name, value }
 }
 
 /// A mistake a scorer noticed, in a form that can be counted across items: the raw material

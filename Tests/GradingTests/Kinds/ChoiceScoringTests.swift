@@ -42,7 +42,7 @@ struct SingleChoiceScoringTests {
     @Test func aTrapScoresZeroShowsItsFeedbackAndIsObserved() throws {
         let result = try score("\"skip\"", item(yaml))
         #expect(result.score == 0)
-        #expect(metric("credit", in: result) == -1)
+        #expect(metric(.credit, in: result) == -1)
         #expect(result.feedback == ["You chose 'Skip'; the answer is 'MIXED'.", "Never skip a clear item."])
         #expect(result.observations.contains(.trap))
     }

@@ -20,7 +20,7 @@ struct BoxScoringTests {
     @Test func exactBoxesScoreFullCredit() throws {
         let result = try score("[{\"label\": \"car\", \"x\": 100, \"y\": 200, \"width\": 200, \"height\": 100}, \(person)]", item(street))
         #expect(result.score == 1)
-        #expect(close(metric("mean iou", in: result), 1))
+        #expect(close(metric(.meanIOU, in: result), 1))
     }
 
     @Test func aLooseBoxSaysWhichEdgeIsOffByHowManyPixelsAndTheIoU() throws {
@@ -61,8 +61,16 @@ struct BoxScoringTests {
               answer: []
               reason: There is no car.
             """)
-        #expect(try score("[]", empty).score == 1)
-        #expect(try score("[{\"label\": \"car\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}]", empty).score == 0)
+        let nothing = try score("[]", empty)
+        #expect(nothing.score == 1)
+        // The reference convention (zero_division=0) gives 0: the report names the departure.
+        #expect(nothing.departures == [Departure(metric: .f1, rule: .bothEmpty, value: 1, reference: 0)])
+        #expect(nothing.counts.map(\.value) == [0, 0, 0])
+        #expect(nothing.settings == [Setting(.threshold, 0.5)])
+        let extra = try score("[{\"label\": \"car\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}]", empty)
+        #expect(extra.score == 0)
+        #expect(extra.departures == [])
+        #expect(extra.counts == [Tally(.truePositives, 0), Tally(.falsePositives, 1), Tally(.falseNegatives, 0)])
     }
 
     @Test(arguments: [
@@ -107,7 +115,7 @@ struct PolygonScoringTests {
     @Test func aTooLargeOutlineSaysHowMuchItCoversAndSpills() throws {
         let result = try score("[{\"label\": \"roof\", \"points\": [[0, 100], [100, 0], [200, 100]]}]", item(roof))
         #expect(result.score == 0)
-        #expect(close(metric("recall", in: result), 0))
+        #expect(close(metric(.recall, in: result), 0))
         #expect(
             result.feedback == [
                 "Polygon 1 ('roof') covers 100% of the gold 'roof' and spills 56% of its size outside it (IoU 0.64, needs 0.8)."
@@ -147,8 +155,8 @@ struct KeypointScoringTests {
             [{"label": "person", "points": {"nose": [150, 60], "left_wrist": [90, 220], "right_wrist": [210, 220, 1], "coat_tail": [150, 330]}}]
             """, item(pose))
         #expect(result.score == 1)
-        #expect(close(metric("mean oks", in: result), 1))
-        #expect(metric("visibility", in: result) == 1)
+        #expect(close(metric(.meanOKS, in: result), 1))
+        #expect(metric(.visibility, in: result) == 1)
     }
 
     @Test func aLowOKSObjectNamesTheKeypointsThatAreOffOrMissing() throws {

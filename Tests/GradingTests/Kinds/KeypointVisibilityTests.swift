@@ -29,8 +29,8 @@ struct KeypointVisibilityTests {
         let result = try score(answer(#""nose": [150, 60], "left_wrist": [90, 220], "right_wrist": [210, 220]"#), pose())
         // F1 1, two of three flags agree: 1 + 0.2 × (2/3 − 1).
         #expect(close(result.score, 1 - 0.2 / 3))
-        #expect(close(metric("visibility", in: result), 2.0 / 3))
-        #expect(close(metric("f1", in: result), 1))
+        #expect(close(metric(.visibility, in: result), 2.0 / 3))
+        #expect(close(metric(.f1, in: result), 1))
         #expect(result.feedback == ["Object 1 ('person'): 'right_wrist' is marked visible; gold says occluded."])
         #expect(result.observations == [.wrongVisibility])
     }
@@ -46,7 +46,7 @@ struct KeypointVisibilityTests {
         #expect(marked.score == omitted.score)
         #expect(marked.metrics == omitted.metrics)
         // OKS (1 + 0 + 1) / 3 is below 0.75, so no object counts; two of three flags agree.
-        #expect(close(metric("visibility", in: marked), 2.0 / 3))
+        #expect(close(metric(.visibility, in: marked), 2.0 / 3))
         #expect(close(marked.score, 0.2 * 2 / 3))
         #expect(marked.feedback == ["Object 1 ('person') has OKS 0.67, needs 0.75: you did not place 'left_wrist'."])
     }
@@ -60,7 +60,7 @@ struct KeypointVisibilityTests {
     @Test func aMissedObjectAgreesOnNoFlag() throws {
         let result = try score("[]", pose())
         #expect(result.score == 0)
-        #expect(metric("visibility", in: result) == 0)
+        #expect(metric(.visibility, in: result) == 0)
     }
 
     @Test func theGoldReplayedWithItsFlagsScoresFullCredit() throws {

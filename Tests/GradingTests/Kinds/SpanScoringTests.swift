@@ -55,8 +55,8 @@ struct SpanScoringTests {
     @Test func missedAndExtraEntitiesAreListedInTextOrder() throws {
         let result = try score("[\(tim), \(apple), {\"start\": 33, \"end\": 39, \"label\": \"ORG\"}, \(bank)]", item(entities))
         #expect(result.feedback == ["'office' (ORG) is not an entity in the gold answer.", "You missed 'London' (LOC)."])
-        #expect(close(metric("precision", in: result), 0.75))
-        #expect(close(metric("recall", in: result), 0.75))
+        #expect(close(metric(.precision, in: result), 0.75))
+        #expect(close(metric(.recall, in: result), 0.75))
     }
 
     @Test func overlapMatchingForgivesBoundariesButNotLabels() throws {
@@ -64,7 +64,7 @@ struct SpanScoringTests {
         let result = try score("[\(tim), \(apple), {\"start\": 45, \"end\": 64, \"label\": \"ORG\"}, \(london)]", loose)
         #expect(result.score == 1)
         #expect(result.feedback == [])
-        #expect(close(metric("exact f1", in: result), 0.75))
+        #expect(close(metric(.exactF1, in: result), 0.75))
     }
 
     @Test func aTextWithNoEntitiesAndAnEmptyAnswerScoresFullCredit() throws {
@@ -78,8 +78,13 @@ struct SpanScoringTests {
               answer: []
               reason: No entity.
             """)
-        #expect(try score("[]", none).score == 1)
-        #expect(try score("[{\"start\": 0, \"end\": 2, \"label\": \"PER\"}]", none).score == 0)
+        let nothing = try score("[]", none)
+        #expect(nothing.score == 1)
+        #expect(metric(.f1, in: nothing) == 1)
+        #expect(nothing.departures == [Departure(metric: .f1, rule: .bothEmpty, value: 1, reference: 0)])
+        let extra = try score("[{\"start\": 0, \"end\": 2, \"label\": \"PER\"}]", none)
+        #expect(extra.score == 0)
+        #expect(extra.counts == [Tally(.truePositives, 0), Tally(.falsePositives, 1), Tally(.falseNegatives, 0)])
     }
 
     @Test func offsetsAreUnicodeScalarsSoEmojiAndAccentsCountOnce() throws {

@@ -29,7 +29,7 @@ struct TranscriptionScoringTests {
     @Test func eachSubstitutionIsQuotedWithWhatTheAudioSays() throws {
         let result = try score("\"I think there car is parked over their.\"", item(homophones))
         #expect(result.score == 0.75)
-        #expect(metric("wer", in: result) == 0.25)
+        #expect(metric(.wer, in: result) == 0.25)
         #expect(
             result.feedback == [
                 "Word error rate 25%: 2 wrong words, 0 missing words, 0 extra words.",
@@ -96,7 +96,7 @@ struct RankingScoringTests {
     @Test func theScoreIsTheShareOfPairsInGoldOrder() throws {
         let result = try score("[\"d2\", \"d1\", \"d3\"]", item(flights))
         #expect(close(result.score, 2.0 / 3.0))
-        #expect(close(metric("kendall tau", in: result), 1.0 / 3.0))
+        #expect(close(metric(.kendallTau, in: result), 1.0 / 3.0))
         #expect(result.feedback == ["You put 'Paris travel guide' above 'Flight comparison'; gold ranks 'Flight comparison' higher."])
     }
 

@@ -51,7 +51,7 @@ public struct BoxesKey: Sendable, Hashable {
                 return
                     "Box \(index + 1) ('\(p.label)' at x \(Format.number(p.x, decimals: 0)), y \(Format.number(p.y, decimals: 0))) matches no object in the gold answer."
             })
-        var result = scorer.score(match)
+        var result = scorer.score(match, threshold: iou)
         result.details = .objects(
             scorer.details(match, measure: .iou, threshold: iou) { pair in
                 pair.edges = BoxEdges(answer: answer[pair.answer], gold: boxes[pair.gold])

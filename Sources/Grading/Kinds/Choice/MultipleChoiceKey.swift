@@ -27,18 +27,20 @@ public struct MultipleChoiceKey: Sendable, Hashable {
 
     func score(_ answer: Set<String>, task: ChoiceTask) -> ItemScore {
         var metrics: [Metric] = []
+        var departures: [Departure] = []
         let score: Double
         switch scoring {
         case .credits:
             let sum = answer.reduce(0) { $0 + (credits[$1] ?? 0) }
             score = sum
-            metrics.append(Metric("credit", sum))
+            metrics.append(Metric(.credit, sum))
         case .jaccard, .allOrNothing:
             let jaccard: Double
             let exact: Double
             if correct.isEmpty && answer.isEmpty {
                 jaccard = 1
                 exact = 1
+                departures = [Departure(metric: .jaccard, rule: .bothEmpty, value: 1, reference: 0)]
             } else if let scores = try? Classification.multiLabel(gold: [correct], predicted: [answer], labels: task.ids) {
                 jaccard = scores.jaccard
                 exact = scores.exactMatch
@@ -46,7 +48,7 @@ public struct MultipleChoiceKey: Sendable, Hashable {
                 jaccard = 0
                 exact = 0
             }
-            metrics += [Metric("jaccard", jaccard), Metric("exact match", exact)]
+            metrics += [Metric(.jaccard, jaccard), Metric(.exactMatch, exact)]
             score = scoring == .jaccard ? jaccard : exact
         }
         var feedback: [String] = []
@@ -61,7 +63,14 @@ public struct MultipleChoiceKey: Sendable, Hashable {
             observations.append(trap ? .trap : .extra(noun: "option"))
         }
         for id in task.ids where answer.contains(id) { if let note = explanations[id] { feedback.append(note) } }
-        return ItemScore(score: score, metrics: metrics, feedback: feedback, observations: observations)
+        var result = ItemScore(score: score, metrics: metrics, feedback: feedback, observations: observations)
+        result.departures = departures
+        result.counts = [
+            Tally(.truePositives, Double(answer.intersection(correct).count)),
+            Tally(.falsePositives, Double(answer.subtracting(correct).count)),
+            Tally(.falseNegatives, Double(correct.subtracting(answer).count)),
+        ]
+        return result
     }
 
     /// The best set: the gold set, or in the credit form every positive option.

@@ -26,7 +26,7 @@ public struct SingleChoiceKey: Sendable, Hashable {
             if credit < 0 { observations.append(.trap) }
         }
         if let note = explanations[answer] { feedback.append(note) }
-        return ItemScore(score: credit, metrics: [Metric("credit", credit)], feedback: feedback, observations: observations)
+        return ItemScore(score: credit, metrics: [Metric(.credit, credit)], feedback: feedback, observations: observations)
     }
 
     /// Options earning the highest credit, in option order.

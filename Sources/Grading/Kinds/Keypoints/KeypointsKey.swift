@@ -110,7 +110,7 @@ public struct KeypointsKey: Sendable, Hashable {
             },
             missed: { index in "You missed the '\(objects[index].label)' with \(firstPoint(objects[index], task: task))." },
             extra: { index in "Object \(index + 1) ('\(answer[index].label)') matches no object in the gold answer." })
-        let placement = scorer.score(match)
+        let placement = scorer.score(match, threshold: oks)
         var feedback = placement.feedback, observations = placement.observations
         for pair in match.pairs {
             for point in points[pair.gold] ?? [] where point.placed && point.visibility != point.goldVisibility {
@@ -123,11 +123,15 @@ public struct KeypointsKey: Sendable, Hashable {
         let labelled = objects.reduce(0) { $0 + $1.points.count }
         let agreeing = points.values.joined().filter { $0.visibility == $0.goldVisibility }.count
         let agreement = labelled == 0 ? 1 : Double(agreeing) / Double(labelled)
-        return ItemScore(
+        var result = ItemScore(
             score: placement.score + visibilityWeight * (agreement - placement.score),
-            metrics: placement.metrics + [Metric("visibility", agreement), Metric("visibility weight", visibilityWeight)],
+            metrics: placement.metrics + [Metric(.visibility, agreement)],
             feedback: feedback, observations: observations,
             details: .objects(scorer.details(match, measure: .oks, threshold: oks) { $0.points = points[$0.gold] }))
+        result.settings = placement.settings + [Setting(.visibilityWeight, visibilityWeight)]
+        result.counts = placement.counts
+        result.departures = placement.departures
+        return result
     }
 
     private func firstPoint(_ object: Object, task: KeypointsTask) -> String {

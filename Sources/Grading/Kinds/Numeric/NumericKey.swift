@@ -34,7 +34,9 @@ public struct NumericKey: Sendable, Hashable {
                 "You answered \(Format.number(answer, decimals: 4))\(unit); the answer is \(Format.number(best.value, decimals: 4))\(unit)\(allowed), so yours is \(Format.number(abs(error), decimals: 4))\(unit) \(direction)\(credit > 0 ? " and earns \(Format.percent(credit))" : "")."
             )
         }
-        return ItemScore(score: credit, metrics: [Metric("absolute error", abs(error))], feedback: feedback)
+        var result = ItemScore(score: credit, metrics: [Metric(.absoluteError, abs(error))], feedback: feedback)
+        result.settings = [Setting(.tolerance, best.tolerance)]
+        return result
     }
 
     func goldAnswers() -> [Double] {

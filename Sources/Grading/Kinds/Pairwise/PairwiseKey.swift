@@ -50,7 +50,7 @@ public struct PairwiseKey: Sendable, Hashable {
         var observations: [Observation] = []
         let preferenceScore = answer.preferred == preferred ? 1.0 : 0.0
         parts.append((weights.preference, preferenceScore))
-        metrics.append(Metric("preference", preferenceScore))
+        metrics.append(Metric(.preference, preferenceScore))
         if preferenceScore < 1 {
             let theirs = answer.preferred == "tie" ? "called it a tie" : "preferred \(answer.preferred)"
             let gold = preferred == "tie" ? "gold calls it a tie" : "gold prefers \(preferred)"
@@ -75,7 +75,7 @@ public struct PairwiseKey: Sendable, Hashable {
             }
             let ratingScore = Double(within) / Double(graded.count)
             parts.append((weights.ratings, ratingScore))
-            metrics.append(Metric("ratings within tolerance", ratingScore))
+            metrics.append(Metric(.ratingsWithinTolerance, ratingScore))
         }
         if let reason {
             let words = Self.words(answer.reason)
@@ -101,7 +101,7 @@ public struct PairwiseKey: Sendable, Hashable {
             }
             if reasonScore < 1 { observations.append(.weakReason) }
             parts.append((weights.reason, reasonScore))
-            metrics.append(Metric("reason", reasonScore))
+            metrics.append(Metric(.reason, reasonScore))
         }
         let total = parts.reduce(0) { $0 + $1.weight }
         let score = total > 0 ? parts.reduce(0) { $0 + $1.weight * $1.score } / total : 0

@@ -50,7 +50,7 @@ public struct PolygonsKey: Sendable, Hashable {
                     "You missed the '\(g.label)' around x \(Format.number(xs.min() ?? 0, decimals: 0))–\(Format.number(xs.max() ?? 0, decimals: 0)), y \(Format.number(ys.min() ?? 0, decimals: 0))–\(Format.number(ys.max() ?? 0, decimals: 0))."
             },
             extra: { index in "Polygon \(index + 1) ('\(answer[index].label)') matches no object in the gold answer." })
-        var result = scorer.score(match)
+        var result = scorer.score(match, threshold: iou)
         result.details = .objects(scorer.details(match, measure: .iou, threshold: iou))
         return result
     }

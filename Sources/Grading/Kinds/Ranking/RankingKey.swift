@@ -37,7 +37,7 @@ public struct RankingKey: Sendable, Hashable {
         let ndcg = (try? Ranking.ndcg(relevance: gold.map { $0 - minimum }, scores: learner, k: k)) ?? 0
         let pairs = agreement ?? 1
         let score = scoring == .pairs ? pairs : ndcg
-        let metrics = [Metric("pairwise agreement", pairs), Metric("kendall tau", tau), Metric("spearman rho", rho), Metric("ndcg", ndcg)]
+        let metrics = [Metric(.pairwiseAgreement, pairs), Metric(.kendallTau, tau), Metric(.spearmanRho, rho), Metric(.ndcg, ndcg)]
         var swapped: [String] = []
         for (i, a) in answer.enumerated() {
             for b in answer[(i + 1)...] where (relevance[a] ?? 0) < (relevance[b] ?? 0) {

@@ -24,7 +24,7 @@ public struct RatingKey: Sendable, Hashable {
             )
             observations.append(.ratingBias(higher: answer > nearest))
         }
-        return ItemScore(score: credit, metrics: [Metric("distance", Double(distance))], feedback: feedback, observations: observations)
+        return ItemScore(score: credit, metrics: [Metric(.distance, Double(distance))], feedback: feedback, observations: observations)
     }
 
     /// `answer: 4` or `answer: [3, 4]`, with optional `partial-credit: [1, 0.5, 0.25]`.

@@ -20,11 +20,16 @@ struct ObjectScorer {
     /// The line for answer `index`, which matches no gold object.
     let extra: (_ index: Int) -> String
 
-    /// F1 of `match` (1 when there is nothing to find and nothing was given), its metrics and feedback.
-    func score(_ match: MatchResult) -> ItemScore {
-        let f1 = goldLabels.isEmpty && answerLabels.isEmpty ? 1 : match.f1
-        var metrics = [Metric("f1", f1), Metric("precision", match.precision), Metric("recall", match.recall)]
-        if let mean = match.meanMatchedSimilarity { metrics.append(Metric("mean \(similarity.lowercased())", mean)) }
+    /// F1 of `match` (1 when there is nothing to find and nothing was given, a named
+    /// departure from the reference's 0), its metrics, counts, the `threshold` it used and
+    /// feedback.
+    func score(_ match: MatchResult, threshold: Double) -> ItemScore {
+        let bothEmpty = goldLabels.isEmpty && answerLabels.isEmpty
+        let f1 = bothEmpty ? 1 : match.f1
+        let metrics = [
+            Metric(.f1, f1), Metric(.precision, match.precision), Metric(.recall, match.recall),
+            Metric(similarity == "OKS" ? .meanOKS : .meanIOU, match.meanMatchedSimilarity ?? .nan),
+        ]
         var feedback: [String] = []
         var observations: [Observation] = []
         for (index, verdict) in match.gold.enumerated() {
@@ -52,7 +57,14 @@ struct ObjectScorer {
                 observations.append(.extra(noun: noun))
             }
         }
-        return ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
+        var result = ItemScore(score: f1, metrics: metrics, feedback: feedback, observations: observations)
+        result.settings = [Setting(.threshold, threshold)]
+        result.counts = [
+            Tally(.truePositives, Double(match.truePositives)), Tally(.falsePositives, Double(match.falsePositives)),
+            Tally(.falseNegatives, Double(match.falseNegatives)),
+        ]
+        if bothEmpty { result.departures = [Departure(metric: .f1, rule: .bothEmpty, value: 1, reference: match.f1)] }
+        return result
     }
 
     /// The details of `match` for an overlay: every pair with its similarity and whether it

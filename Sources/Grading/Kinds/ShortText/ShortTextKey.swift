@@ -64,7 +64,7 @@ public struct ShortTextKey: Sendable, Hashable {
                 "Your answer \(Format.quote(answer)) is not one of the accepted answers\(accepted.map { "; an accepted answer is \($0)" } ?? "")."
             )
         }
-        return ItemScore(score: credit, metrics: [Metric("credit", credit)], feedback: feedback, observations: observations)
+        return ItemScore(score: credit, metrics: [Metric(.credit, credit)], feedback: feedback, observations: observations)
     }
 
     private static func display(_ variant: Variant) -> String? {

@@ -27,20 +27,31 @@ public struct SpanKey: Sendable, Hashable {
         let gold = spans.map { Span(start: $0.start, end: $0.end, label: $0.label) }
         let predicted = answer.map { Span(start: $0.start, end: $0.end, label: $0.label) }
         var metrics: [Metric] = []
+        var counts: [Tally] = []
+        var departures: [Departure] = []
         var score = 0.0
-        if gold.isEmpty && predicted.isEmpty {
-            score = 1
-            metrics = [Metric("f1", 1)]
-        } else if let result = try? SpanScoring.nervaluate(gold: [gold], predicted: [predicted]) {
+        if let result = try? SpanScoring.nervaluate(gold: [gold], predicted: [predicted]) {
             let chosen = matching == .exact ? result.overall.strict : result.overall.entType
             score = chosen.f1
+            if gold.isEmpty && predicted.isEmpty {
+                score = 1
+                departures = [Departure(metric: .f1, rule: .bothEmpty, value: 1, reference: chosen.f1)]
+            }
             metrics = [
-                Metric("f1", chosen.f1), Metric("precision", chosen.precision), Metric("recall", chosen.recall),
-                Metric("exact f1", result.overall.strict.f1), Metric("overlap f1", result.overall.entType.f1),
+                Metric(.f1, score), Metric(.precision, chosen.precision), Metric(.recall, chosen.recall),
+                Metric(.exactF1, result.overall.strict.f1), Metric(.overlapF1, result.overall.entType.f1),
+            ]
+            let c = chosen.counts
+            counts = [
+                Tally(.truePositives, Double(c.truePositives)), Tally(.falsePositives, Double(c.falsePositives)),
+                Tally(.falseNegatives, Double(c.falseNegatives)),
             ]
         }
         let (feedback, observations, details) = explain(answer, task: task)
-        return ItemScore(score: score, metrics: metrics, feedback: feedback, observations: observations, details: details)
+        var result = ItemScore(score: score, metrics: metrics, feedback: feedback, observations: observations, details: details)
+        result.counts = counts
+        result.departures = departures
+        return result
     }
 
     /// Feedback lines, observations and details from one overlap pairing of answer spans

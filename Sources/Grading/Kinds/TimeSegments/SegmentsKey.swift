@@ -52,7 +52,7 @@ public struct SegmentsKey: Sendable, Hashable {
                 return
                     "Event \(index + 1) ('\(p.label)' at \(Format.number(p.start, decimals: 1))–\(Format.number(p.end, decimals: 1)) s) matches nothing in the gold answer."
             })
-        var result = scorer.score(match)
+        var result = scorer.score(match, threshold: iou)
         let pairs = match.pairs.map { pair in
             let (onset, offset) = Self.deltas(answer: answer[pair.answer], gold: segments[pair.gold])
             return SegmentDetails.Pair(

@@ -49,10 +49,10 @@ public struct TranscriptionKey: Sendable, Hashable {
         guard let best else { return .unscorable }
         let wer = best.scores.errorRate
         let score = wer <= allowedWER + 1e-12 ? 1 : max(0, min(1, (1 - wer) / (1 - allowedWER)))
-        let metrics = [
-            Metric("wer", wer), Metric("allowed wer", allowedWER), Metric("mer", best.scores.mer), Metric("wil", best.scores.wil),
-            Metric("hits", Double(best.scores.hits)), Metric("substitutions", Double(best.scores.substitutions)),
-            Metric("deletions", Double(best.scores.deletions)), Metric("insertions", Double(best.scores.insertions)),
+        let metrics = [Metric(.wer, wer), Metric(.mer, best.scores.mer), Metric(.wil, best.scores.wil)]
+        let counts = [
+            Tally(.hits, Double(best.scores.hits)), Tally(.substitutions, Double(best.scores.substitutions)),
+            Tally(.deletions, Double(best.scores.deletions)), Tally(.insertions, Double(best.scores.insertions)),
         ]
         let referenceTokens = Transcription.words(best.reference), writtenTokens = Transcription.words(hypothesis)
         let reference = Self.shownWords(best.original, normalized: best.reference, options: options)
@@ -93,6 +93,8 @@ public struct TranscriptionKey: Sendable, Hashable {
             score: score, metrics: metrics, feedback: feedback, observations: observations,
             details: .words(WordDetails(operations: steps)))
         result.goldVariant = best.variant
+        result.settings = [Setting(.allowedWER, allowedWER)]
+        result.counts = counts
         return result
     }
 
