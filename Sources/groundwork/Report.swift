@@ -43,7 +43,9 @@ struct Report: ParsableCommand {
             return
         }
         guard let json = record.resultJSON, let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
-            print("Attempt #\(id) at \(TerminalStyle.sanitize(assessment?.title ?? record.assessmentID)) was \(record.status.rawValue) without a result.")
+            print(
+                "Attempt #\(id) at \(TerminalStyle.sanitize(assessment?.title ?? record.assessmentID)) was \(record.status.rawValue) without a result."
+            )
             return
         }
         // Without the assessment its policy is unknown, so it is released as the strictest one.
@@ -56,6 +58,9 @@ struct Report: ParsableCommand {
             print(Self.facts(record, resumptions: resumptions, assessment: assessment, timed: result.activeSeconds != nil))
             let report = ReportRenderer(width: Terminal.width, lessonText: LessonLink.command).render(result)
             print(TerminalStyle.sanitize(report), terminator: "")
+            if result.items.contains(where: { !$0.reason.isEmpty }) {
+                print("\nThink a gold answer is wrong? groundwork contest \(id) ITEM --reason \"why\"")
+            }
         }
     }
 
