@@ -47,11 +47,41 @@ extension LearnerBook {
         }.get()
     }
 
+    /// Files a contest from a finished attempt's report, as a learner sees it: the item must
+    /// be in the report `assessment`'s policy releases (its reason or gold is shown), and the
+    /// learner's own answer there becomes the gold they propose. What `groundwork contest`
+    /// and the web report's form both do.
+    ///
+    /// - Throws: ``ContestError`` when the attempt has no report, did not ask the item, or the
+    ///   policy keeps the item's gold hidden; the errors of
+    ///   ``fileContest(attemptID:itemID:reason:proposed:)``.
+    public func contestFromReport(attemptID: Int64, itemID: String, reason: String, assessment: Assessment) throws -> Contest {
+        guard let record = try attempt(id: attemptID) else { throw GradebookError.unknownAttempt(attemptID) }
+        guard let json = record.resultJSON, let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
+            throw ContestError("attempt #\(attemptID) has no report yet; contest an item once its report is out")
+        }
+        let released = stored.released(for: assessment.running(as: record.purpose).policy, stage: .finished)
+        guard let shown = released.items.first(where: { $0.id == itemID }) else {
+            throw ContestError("attempt #\(attemptID) did not ask an item '\(itemID)'; 'groundwork report \(attemptID)' lists its items")
+        }
+        guard shown.gold != nil || !shown.reason.isEmpty else {
+            throw ContestError("this test's rules do not show the gold of '\(itemID)', so there is nothing to contest yet")
+        }
+        let proposed = stored.items.first { $0.id == itemID }?.response
+        return try fileContest(attemptID: attemptID, itemID: itemID, reason: reason, proposed: proposed)
+    }
+
     /// This learner's contests, newest first.
     public func contests() throws(GradebookError) -> [Contest] {
         try gradebook.read { db in
             try Contest.filter(Column("learnerID") == learnerID).order(Column("filedAt").desc, Column("id").desc).fetchAll(db)
         }
+    }
+
+    /// The notices of the last ``GoldNotice/shownForDays`` days, newest first; none when the
+    /// gradebook cannot be read, as a home view must not fail for it.
+    public func recentGoldNotices() -> [GoldNotice] {
+        (try? goldNotices(since: now().addingTimeInterval(-Double(GoldNotice.shownForDays) * 86_400))) ?? []
     }
 
     /// What changed in this learner's records since `date` because of contests: each decision

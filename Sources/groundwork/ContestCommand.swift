@@ -32,26 +32,12 @@ struct ContestCommand: ParsableCommand {
         guard let record = try book.attempt(id: attempt) else {
             throw CommandError("no attempt #\(attempt); 'groundwork history' lists yours")
         }
-        guard let json = record.resultJSON, let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
-            throw CommandError("attempt #\(attempt) has no report yet; contest an item once its report is out")
-        }
         guard let assessment = try? assessments.load(record.assessmentID) else {
             throw CommandError("the assessment '\(record.assessmentID)' of attempt #\(attempt) cannot be found, so its rules are unknown")
         }
-        let released = stored.released(for: assessment.running(as: record.purpose).policy, stage: .finished)
-        guard let shown = released.items.first(where: { $0.id == item }) else {
-            let ids = released.items.map(\.id)
-            throw CommandError(
-                "attempt #\(attempt) did not ask an item '\(item)'\(Suggestion.hint(for: item, in: ids)); 'groundwork report \(attempt)' lists its items"
-            )
-        }
-        guard shown.gold != nil || !shown.reason.isEmpty else {
-            throw CommandError("this test's rules do not show the gold of '\(item)', so there is nothing to contest yet")
-        }
-        let response = stored.items.first { $0.id == item }?.response
         let contest: Contest
         do {
-            contest = try book.fileContest(attemptID: attempt, itemID: item, reason: reason, proposed: response)
+            contest = try book.contestFromReport(attemptID: attempt, itemID: item, reason: reason, assessment: assessment)
         } catch let error as ContestError {
             throw CommandError(error.message)
         }

@@ -48,7 +48,7 @@ struct Home: ParsableCommand {
         }
         if let book, let practice = practice(book, course: course, read: read, style: style) { print("\n" + practice) }
         if let book {
-            for notice in GoldNotices.recent(book) { print("\n" + Terminal.renderer().wrap(TerminalStyle.sanitize(notice.sentence))) }
+            for notice in book.recentGoldNotices() { print("\n" + Terminal.renderer().wrap(TerminalStyle.sanitize(notice.sentence))) }
         }
         print("\nWhat you can do:")
         print("  groundwork lessons        see every lesson and its id")
