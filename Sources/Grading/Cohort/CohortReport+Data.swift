@@ -53,8 +53,8 @@ extension CohortReport {
         return JSONText.encode(JSONValue.object(top))
     }
 
-    /// Full precision (`%.17g` round-trips a double); empty when undefined.
-    static func field(_ x: Double) -> String { x.isFinite ? String(format: "%.17g", x) : "" }
+    /// The shortest text that reads back as the same double; empty when undefined.
+    static func field(_ x: Double) -> String { x.isFinite ? "\(x)" : "" }
 
     static func quote(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }

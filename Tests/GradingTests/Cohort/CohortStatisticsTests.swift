@@ -78,7 +78,7 @@ struct CohortStatisticsTests {
         let csv = report.csv().split(separator: "\n")
         #expect(csv.first == "item,kind,section,facility,discrimination,item_total,scored_zero,flags")
         #expect(csv.count == 13)
-        #expect(csv[1].hasPrefix("s1,single-choice,,1,0,,0,too-easy"))
+        #expect(csv[1].hasPrefix("s1,single-choice,,1.0,0.0,,0.0,too-easy"))
         let json = try JSONDecoder().decode(JSONValue.self, from: Data(report.jsonText().utf8))
         guard case .object(let top) = json, case .array(let items)? = top["items"], case .object(let s1) = items[0] else {
             Issue.record("the JSON has an items list")
