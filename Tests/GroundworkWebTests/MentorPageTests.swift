@@ -41,6 +41,7 @@ struct MentorPageTests {
         #expect(html.contains("<caption>s5</caption>"))
         #expect(html.contains("<tr><th scope=\"row\">NEUTRAL</th><td>gold</td>"))
         #expect(!html.contains("unstable figures"))
+        #expect(html.contains("<p>Missed by nearly everyone (at least 80% scored 0): s5 (93%)</p>"))
     }
 
     @Test func aLearnersServerHasNoItemAnalysis() async throws {

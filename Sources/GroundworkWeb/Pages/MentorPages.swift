@@ -71,7 +71,8 @@ struct StatsView {
     let summary: String
     let rows: [Row]
     let flagged: [String]
-    let nearlyAllMiss: String
+    /// Nil when no item is missed by nearly everyone.
+    let nearlyAllMiss: String?
     let concepts: [String]
     let choiceTables: [ChoiceTable]
     let problems: [String]
@@ -91,7 +92,8 @@ struct StatsView {
                 itemTotal: number($0.itemTotal), scoredZero: WebText.percent($0.missedBy), flags: $0.flags.map(\.rawValue))
         }
         flagged = report.flagged.map { "\($0.id): " + $0.flags.map(\.explanation).joined(separator: "; ") }
-        nearlyAllMiss = report.nearlyAllMiss.map { "\($0.id) (\(WebText.percent($0.missedBy)))" }.joined(separator: ", ")
+        let missed = report.nearlyAllMiss.map { "\($0.id) (\(WebText.percent($0.missedBy)))" }
+        nearlyAllMiss = missed.isEmpty ? nil : missed.joined(separator: ", ")
         concepts = report.concepts.map { "\($0.concept): \(WebText.percent($0.meanScore)) over \($0.items.joined(separator: ", "))" }
         choiceTables = report.items.compactMap { row in
             row.choices.map { choices in
