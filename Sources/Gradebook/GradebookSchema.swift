@@ -89,6 +89,36 @@ enum GradebookSchema {
                 table.add(column: "purpose", .text).notNull().defaults(to: AttemptPurpose.exam.rawValue)
             }
         }
+        migrator.registerMigration("v4: contested gold answers and the re-scores they caused") { db in
+            try db.create(table: "contest") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("learnerID", .text).notNull().indexed()
+                table.belongsTo("attempt", onDelete: .cascade).notNull()
+                table.column("assessmentID", .text).notNull()
+                table.column("itemID", .text).notNull()
+                table.column("reason", .text).notNull()
+                table.column("proposedJSON", .text)
+                table.column("filedAt", .datetime).notNull()
+                table.column("status", .text).notNull().indexed()
+                table.column("reply", .text)
+                table.column("decidedAt", .datetime)
+                table.column("goldJSON", .text)
+                table.column("replacedGold", .text)
+            }
+            try db.create(table: "rescore") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.belongsTo("contest", onDelete: .cascade).notNull()
+                table.belongsTo("attempt", onDelete: .cascade).notNull()
+                table.column("learnerID", .text).notNull().indexed()
+                table.column("oldScore", .double).notNull()
+                table.column("oldPassed", .boolean).notNull()
+                table.column("oldResultJSON", .text).notNull()
+                table.column("oldAssessmentVersion", .text).notNull()
+                table.column("newScore", .double).notNull()
+                table.column("newPassed", .boolean).notNull()
+                table.column("rescoredAt", .datetime).notNull()
+            }
+        }
         return migrator
     }()
 }

@@ -10,10 +10,14 @@ struct DataOptions: ParsableArguments {
     var dataDirectory: String?
 
     /// The local learner's records (the terminal has one learner).
-    func learnerBook() throws -> LearnerBook {
+    func learnerBook(_ learner: String = Gradebook.localLearner) throws -> LearnerBook {
+        try gradebook().learner(learner)
+    }
+
+    /// The whole gradebook, every learner's records (a mentor's commands).
+    func gradebook() throws -> Gradebook {
         do {
             return try Gradebook.open(directory: dataDirectory ?? Gradebook.defaultDirectory(), clock: Self.clock())
-                .learner(Gradebook.localLearner)
         } catch {
             throw CommandError(GradebookMessage.text(error))
         }

@@ -70,26 +70,12 @@ struct Grade: ParsableCommand {
         return Grader().grade(sheet, for: assessment)
     }
 
-    /// Grades every `.json` file in a folder; a file that cannot be used is reported and skipped.
+    /// Grades every `.json` file in a folder; a file that cannot be used is reported and
+    /// skipped, and a learner named by two files is graded once (``CohortFolder``).
     private func gradeFolder(_ assessment: Assessment) throws {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: answers)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-        guard !names.isEmpty else { throw CommandError("no answers files (*.json) in '\(answers)'") }
-        var graded: [(file: String, result: AttemptResult)] = []
-        var failures = 0
-        var unreadable = 0
-        var progress = ProgressBar(total: names.count, enabled: names.count > 1 && Terminal.isErrorInteractive)
-        for name in names {
-            let path = WorkspaceFolder.join(answers, name)
-            do {
-                graded.append((path, try grade(path, assessment, unreadable: &unreadable)))
-            } catch let error as CommandError {
-                progress.clear()
-                Terminal.printError("groundwork: \(error.message)")
-                failures += 1
-            }
-            progress.advance()
-        }
-        progress.clear()
+        let loaded = try CohortFolder.load(answers, for: assessment)
+        let graded = loaded.entries.map { (file: $0.file, result: Grader().grade($0.sheet, for: assessment)) }
+        let unreadable = loaded.entries.reduce(0) { $0 + $1.sheet.unreadable.count }
         switch format {
         case .text: print(SummaryTable.render(graded, assessment: assessment), terminator: "")
         case .json: print("[\n" + graded.map { $0.result.jsonText() }.joined(separator: ",\n") + "\n]")
@@ -97,9 +83,7 @@ struct Grade: ParsableCommand {
             if let first = graded.first { print(CSVReport.header(first.result)) }
             for (file, result) in graded { print(CSVReport.row(result, file: file)) }
         }
-        if failures > 0 {
-            throw CommandError("\(failures) of \(names.count) answers files could not be graded (see above)")
-        }
+        if let failure = CohortFolder.failure(loaded) { throw failure }
         if unreadable > 0 {
             Terminal.printError(Self.unreadableSummary(unreadable))
             throw ExitCode(2)

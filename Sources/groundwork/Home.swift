@@ -48,6 +48,9 @@ struct Home: ParsableCommand {
             print("\n" + style.apply([.bold], to: "You have read every lesson.") + " Re-read any with 'groundwork read ID'.")
         }
         if let book, let practice = practice(book, course: course, read: read, style: style) { print("\n" + practice) }
+        if let book {
+            for notice in book.recentGoldNotices() { print("\n" + Terminal.renderer().wrap(TerminalStyle.sanitize(notice.sentence))) }
+        }
         print("\nWhat you can do:")
         print("  groundwork lessons        see every lesson and its id")
         print("  groundwork read ID        read a lesson and answer its quizzes")
@@ -55,6 +58,7 @@ struct Home: ParsableCommand {
         print("  groundwork practice ID    practise a test, feedback after each answer")
         print("  groundwork take ID        take a test as an exam under its platform's rules")
         print("  groundwork history        your attempts over time")
+        print("  groundwork contest N ID   think a gold answer is wrong? say why")
         print("  groundwork check          check the course for mistakes (for authors)")
         print("  groundwork help COMMAND   more about any command")
     }

@@ -63,6 +63,9 @@ struct Report: ParsableCommand {
                     assessment: assessment, timed: result.activeSeconds != nil))
             let report = ReportRenderer(width: Terminal.width, lessonText: LessonLink.command).render(result)
             print(TerminalStyle.sanitize(report), terminator: "")
+            if result.items.contains(where: { !$0.reason.isEmpty }) {
+                print("\nThink a gold answer is wrong? groundwork contest \(id) ITEM --reason \"why\"")
+            }
         }
     }
 

@@ -20,6 +20,7 @@ struct Serve: AsyncParsableCommand {
               groundwork serve
               groundwork serve --port 0          pick a free port
               groundwork serve --data-dir /tmp/trial
+              groundwork serve --cohorts cohorts/   a mentor's server: /mentor/ID/stats
             """
     )
 
@@ -28,6 +29,11 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port (0 picks a free one).") var port = 8080
+    @Option(
+        help: ArgumentHelp(
+            "A mentor's folder of cohorts (ID/*.json answers files per test): serves their item analysis at /mentor/ID/stats, gold included.",
+            valueName: "folder"))
+    var cohorts: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
@@ -37,7 +43,11 @@ struct Serve: AsyncParsableCommand {
         let course = try course.loadCourse()
         let catalog = AssessmentCatalog(folder: assessments.folder() ?? "Assessments")
         let gradebook = try data.learnerBook().gradebook
-        let site = try await Site(course: course, catalog: catalog, gradebook: gradebook)
+        var site = try await Site(course: course, catalog: catalog, gradebook: gradebook)
+        if let cohorts {
+            guard WorkspaceFolder.isDirectory(cohorts) else { throw CommandError("--cohorts '\(cohorts)' is not a folder") }
+            site.cohorts = cohorts
+        }
         let address = WebServer.Address(host: host, port: port)
         if !address.isLoopback {
             Terminal.printError("groundwork: warning: listening on \(host) without accounts: anyone who can reach it acts as you")

@@ -117,6 +117,19 @@ class WebAppTests(unittest.TestCase):
         self.assertIn("Your answer:", report)
         self.assertIn("Why:", report)
 
+    def test_a_gold_is_contested_from_the_report_with_the_keyboard(self):
+        self.take_with_keys("sentiment-quiz")
+        summary = self.driver.find_element(By.CSS_SELECTOR, "details.contest summary")
+        summary.send_keys(Keys.ENTER)
+        field = self.driver.find_element(By.CSS_SELECTOR, "details.contest textarea")
+        label = self.driver.find_element(By.CSS_SELECTOR, "label[for='%s']" % field.get_attribute("id"))
+        self.assertIn("A mentor reads it", label.text)
+        field.send_keys("The text praises one thing and criticises another.")
+        old = self.driver.find_element(By.TAG_NAME, "main")
+        self.driver.find_element(By.CSS_SELECTOR, "details.contest button[type='submit']").send_keys(Keys.ENTER)
+        self.wait_for_new_page(old)
+        self.assertIn("You contested this gold (#1): waiting for a mentor.", self.text())
+
     def test_dictation_is_taken_with_the_keyboard(self):
         self.take_with_keys("dictation")
         report = self.text()

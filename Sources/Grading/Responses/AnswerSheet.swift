@@ -14,10 +14,13 @@ internal import Foundation
 /// }
 /// ```
 /// `learner` is optional; an item left out of `answers` (or given `null`) is unanswered.
-/// Each answer has its item kind's shape (see ``ItemResponse``).
+/// Each answer has its item kind's shape (see ``ItemResponse``). A sheet exported from a
+/// gradebook also says which attempt it was and when (`attempt`, `startedAt`, `finishedAt`).
 public struct AnswerSheet: Sendable, Hashable {
     public var assessmentID: String
     public var learner: String?
+    /// Where the answers came from, when a gradebook export wrote them.
+    public var origin: AnswerSheetOrigin?
     /// Item id → response; items not present are unanswered.
     public var responses: [String: ItemResponse]
     /// Item id → why its answer could not be read (the wrong shape for its kind): that item
@@ -88,8 +91,9 @@ public struct AnswerSheet: Sendable, Hashable {
                 path: path, problems: ["must be a JSON object with \"assessment\" and \"answers\", got \(root.typeDescription)"])
         }
         var problems: [String] = []
-        for key in top.keys.sorted() where !["assessment", "learner", "answers"].contains(key) {
-            problems.append("has an unknown key \(Quote.text(key))\(Suggestion.hint(for: key, in: ["assessment", "learner", "answers"]))")
+        let keys = ["assessment", "learner", "answers"] + AnswerSheetOrigin.keys
+        for key in top.keys.sorted() where !keys.contains(key) {
+            problems.append("has an unknown key \(Quote.text(key))\(Suggestion.hint(for: key, in: keys))")
         }
         guard case .string(let id)? = top["assessment"] else {
             throw AnswerSheetError(path: path, problems: problems + ["has no \"assessment\" id; add \"assessment\": \"\(assessment.id)\""])
@@ -107,6 +111,7 @@ public struct AnswerSheet: Sendable, Hashable {
         case nil, .null?: break
         case let other?: problems.append("\"learner\" must be a string, got \(other.typeDescription)")
         }
+        let origin = AnswerSheetOrigin.decode(top, problems: &problems)
         guard case .object(let answers)? = top["answers"] else {
             throw AnswerSheetError(path: path, problems: problems + ["has no \"answers\" object mapping item ids to answers"])
         }
@@ -130,13 +135,23 @@ public struct AnswerSheet: Sendable, Hashable {
         guard problems.isEmpty else {
             throw AnswerSheetError(path: path, problems: problems + unreadable.keys.sorted().compactMap { unreadable[$0] })
         }
-        return AnswerSheet(assessmentID: id, learner: learner, responses: responses, unreadable: unreadable)
+        var sheet = AnswerSheet(assessmentID: id, learner: learner, responses: responses, unreadable: unreadable)
+        sheet.origin = origin
+        return sheet
     }
 
     /// The sheet as `answers.json` text (keys sorted, pretty-printed).
     public func jsonText() -> String {
-        var top: [String: JSONValue] = ["assessment": .string(assessmentID), "answers": .object(responses.mapValues(\.json))]
+        Self.jsonText(assessmentID: assessmentID, learner: learner, origin: origin, answers: responses.mapValues(\.json))
+    }
+
+    /// An answers file from answers already in their JSON shape (a stored report's
+    /// responses), so an export needs no assessment to decode them first.
+    public static func jsonText(assessmentID: String, learner: String?, origin: AnswerSheetOrigin?, answers: [String: JSONValue]) -> String
+    {
+        var top: [String: JSONValue] = ["assessment": .string(assessmentID), "answers": .object(answers)]
         if let learner { top["learner"] = .string(learner) }
+        origin?.encode(into: &top)
         return JSONText.encode(JSONValue.object(top))
     }
 

@@ -161,8 +161,11 @@ struct HomeView {
     let nextTestLesson: LessonLinkView?
     let testsPassed: Int
     let testCount: Int
+    /// Contests decided lately that changed this learner's gold or scores, one sentence each.
+    let goldNotices: [String]
 
     init(site: Site, progress: Progress) {
+        goldNotices = progress.book.recentGoldNotices().map(\.sentence)
         let lessons = site.course.lessons
         title = site.course.title
         lessonCount = lessons.count

@@ -18,7 +18,14 @@ struct ReportDesk {
             let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
         else { return ReportView(unfinished: record, test: test) }
         let rules = test.running(as: record.purpose).policy
-        return ReportView(record: record, result: stored.released(for: rules, stage: .finished), test: test, site: site)
+        var view = ReportView(record: record, result: stored.released(for: rules, stage: .finished), test: test, site: site)
+        let contests = try book.contests().filter { $0.attemptID == id }
+        for index in view.items.indices {
+            view.items[index].contest = contests.first { $0.itemID == view.items[index].id }.map {
+                "You contested this gold (#\($0.id ?? 0)): \($0.status == .open ? "waiting for a mentor" : $0.status.rawValue)."
+            }
+        }
+        return view
     }
 }
 
@@ -41,6 +48,8 @@ struct ReportView {
         let reasonHTML: String?
         let lessonURL: String?
         let scored: Bool
+        /// This learner's contest of the item's gold from this attempt, in words.
+        var contest: String? = nil
     }
 
     struct SectionRow {

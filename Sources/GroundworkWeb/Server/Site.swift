@@ -12,6 +12,9 @@ public struct Site: Sendable {
     public let course: Course
     public let catalog: AssessmentCatalog
     public let gradebook: Gradebook
+    /// The mentor's folder of cohorts (`serve --cohorts`: `ID/*.json` answers per test) that
+    /// `/mentor/ID/stats` analyses; nil on a learner's server, where those pages do not exist.
+    public var cohorts: String?
     let links: CourseLinks
     let templates: MustacheLibrary
     /// Who holds an attempt taken in a browser. Every tab and browser of a learner is the

@@ -60,6 +60,8 @@ public enum WebServer {
         Assets.register(on: router)
         CoursePages(site: site).register(on: router)
         TestPages(site: site).register(on: router)
+        ContestPages(site: site).register(on: router)
+        MentorPages(site: site).register(on: router)
         APIRoutes(site: site).register(on: router)
         return router
     }

@@ -1,0 +1,73 @@
+public import Foundation
+public import GRDB
+
+/// A learner's claim that an item's gold is wrong, and a mentor's answer to it. Nothing of
+/// it is ever deleted: a decision is added to the row, and accepting one records every
+/// attempt it re-scored as a ``Rescore``.
+public struct Contest: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public enum Status: String, Codable, Sendable, DatabaseValueConvertible, CaseIterable {
+        /// Waiting for a mentor.
+        case open
+        /// The gold was changed and past attempts re-scored.
+        case accepted
+        /// The gold stands; the reply says why.
+        case rejected
+    }
+
+    public var id: Int64?
+    /// Who contested.
+    public var learnerID: String
+    /// The attempt whose report the learner contested from.
+    public var attemptID: Int64
+    public var assessmentID: String
+    public var itemID: String
+    /// Why the learner thinks the gold is wrong.
+    public var reason: String
+    /// The learner's own answer in that attempt (answers-JSON), the gold they propose; nil
+    /// when they had not answered.
+    public var proposedJSON: String?
+    public var filedAt: Date
+    public var status: Status
+    /// The mentor's answer.
+    public var reply: String?
+    public var decidedAt: Date?
+    /// The gold written when accepted (answers-JSON shape).
+    public var goldJSON: String?
+    /// The `items.yaml` lines the new gold replaced, as they were.
+    public var replacedGold: String?
+
+    public static let databaseTableName = "contest"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// One past attempt re-scored after an accepted contest: its score before and after, and the
+/// whole report it had, so the change can be explained and undone by hand.
+public struct Rescore: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var contestID: Int64
+    public var attemptID: Int64
+    public var learnerID: String
+    public var oldScore: Double
+    public var oldPassed: Bool
+    public var oldResultJSON: String
+    public var oldAssessmentVersion: String
+    public var newScore: Double
+    public var newPassed: Bool
+    public var rescoredAt: Date
+
+    public static let databaseTableName = "rescore"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// Why a contest could not be filed or decided; each says what to do instead.
+public struct ContestError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import Grading
+
+extension Gradebook {
+    /// Every learner's contests, oldest first; only those with `status` when given.
+    public func contests(status: Contest.Status? = nil) throws(GradebookError) -> [Contest] {
+        try read { db in
+            var request = Contest.all()
+            if let status { request = request.filter(Column("status") == status.rawValue) }
+            return try request.order(Column("filedAt"), Column("id")).fetchAll(db)
+        }
+    }
+
+    public func contest(id: Int64) throws(GradebookError) -> Contest? {
+        try read { db in try Contest.fetchOne(db, key: id) }
+    }
+
+    /// The re-scores an accepted contest made.
+    public func rescores(contestID: Int64) throws(GradebookError) -> [Rescore] {
+        try read { db in try Rescore.filter(Column("contestID") == contestID).order(Column("attemptID")).fetchAll(db) }
+    }
+
+    /// Rejects an open contest with the mentor's reply; the gold stays.
+    ///
+    /// - Throws: ``ContestError`` for an unknown or already decided contest or an empty reply.
+    public func reject(contestID: Int64, reply: String) throws -> Contest {
+        let reply = reply.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reply.isEmpty else { throw ContestError("say why the gold stands (--reply); the learner reads it") }
+        let now = now()
+        return try write { db -> Result<Contest, ContestError> in
+            guard var contest = try Contest.fetchOne(db, key: contestID) else { return .failure(Self.unknown(contestID)) }
+            guard contest.status == .open else { return .failure(Self.decided(contest)) }
+            contest.status = .rejected
+            contest.reply = reply
+            contest.decidedAt = now
+            try contest.update(db)
+            return .success(contest)
+        }.get()
+    }
+
+    /// Every finished attempt, of any learner, at `assessmentID` that asked `itemID` and has a
+    /// result: those a change to that item's gold re-scores.
+    public func attemptsAsking(_ itemID: String, assessmentID: String) throws(GradebookError) -> [Attempt] {
+        try read { db in
+            try Attempt.filter(
+                Column("assessmentID") == assessmentID && Column("status") != Attempt.Status.inProgress.rawValue
+                    && Column("resultJSON") != nil
+            ).order(Column("id")).fetchAll(db).filter { $0.itemIDs.contains(itemID) }
+        }
+    }
+
+    /// Marks a contest accepted and stores each attempt's new result, keeping the old one in
+    /// a ``Rescore``, all in one transaction: either every attempt is re-scored or none is.
+    ///
+    /// - Throws: ``ContestError`` when the contest is unknown or no longer open (another
+    ///   mentor decided it meanwhile).
+    func recordAcceptance(
+        _ contestID: Int64, reply: String?, gold: JSONValue, replaced: String, version: String,
+        rescored: [(attempt: Attempt, result: AttemptResult)]
+    ) throws -> (Contest, [Rescore]) {
+        let now = now()
+        return try write { db -> Result<(Contest, [Rescore]), ContestError> in
+            guard var contest = try Contest.fetchOne(db, key: contestID) else { return .failure(Self.unknown(contestID)) }
+            guard contest.status == .open else { return .failure(Self.decided(contest)) }
+            contest.status = .accepted
+            contest.reply = reply
+            contest.decidedAt = now
+            contest.goldJSON = JSONText.compact(gold)
+            contest.replacedGold = replaced
+            try contest.update(db)
+            var rescores: [Rescore] = []
+            for (old, result) in rescored {
+                guard let id = old.id, let oldScore = old.score, let oldPassed = old.passed, let oldJSON = old.resultJSON else { continue }
+                var rescore = Rescore(
+                    id: nil, contestID: contestID, attemptID: id, learnerID: old.learnerID, oldScore: oldScore, oldPassed: oldPassed,
+                    oldResultJSON: oldJSON, oldAssessmentVersion: old.assessmentVersion, newScore: result.score, newPassed: result.passed,
+                    rescoredAt: now)
+                try rescore.insert(db)
+                rescores.append(rescore)
+                try db.execute(
+                    sql: "UPDATE attempt SET score = ?, passed = ?, resultJSON = ?, assessmentVersion = ? WHERE id = ?",
+                    arguments: [result.score, result.passed, result.jsonText(), version, id])
+            }
+            return .success((contest, rescores))
+        }.get()
+    }
+
+    static func unknown(_ id: Int64) -> ContestError {
+        ContestError("no contest #\(id); 'groundwork contests' lists them")
+    }
+
+    static func decided(_ contest: Contest) -> ContestError {
+        ContestError(
+            "contest #\(contest.id ?? 0) was already \(contest.status.rawValue)\(contest.decidedAt.map { " on \($0.formatted(.iso8601))" } ?? "")"
+        )
+    }
+}
