@@ -144,6 +144,25 @@ public struct AttemptSession: Sendable {
         return Outcome(counted: counted, feedback: feedback, ending: ending)
     }
 
+    /// Puts a grade of the rubric part to the written answer already given to `itemID`: the
+    /// counted answer's response becomes `graded` (the same text with a self- or mentor
+    /// grade) and is scored again. Timing, order and the ending stay as they were, so a grade
+    /// given after the attempt ended changes only that item's score.
+    ///
+    /// - Returns: false, changing nothing, when the item's counted answer is not a written
+    ///   answer with exactly this text (a grade must never swap the text it grades).
+    @discardableResult
+    public mutating func grade(_ itemID: String, _ graded: RubricAnswer) -> Bool {
+        guard let index = given.firstIndex(where: { $0.itemID == itemID && $0.counted }),
+            case .rubric(let answer)? = given[index].response, answer.text == graded.text,
+            let item = items.first(where: { $0.id == itemID })
+        else { return false }
+        let old = given[index]
+        let response = ItemResponse.rubric(graded)
+        given[index] = Given(itemID: itemID, response: response, elapsed: old.elapsed, counted: true, score: item.score(response))
+        return true
+    }
+
     /// Active seconds spent on `itemID`: from the answer before each of its answers (or the
     /// start) to that answer, every try included; nil when it was never answered.
     func secondsSpent(on itemID: String) -> Double? {

@@ -11,14 +11,19 @@ struct ReportDesk {
     let site: Site
     let book: LearnerBook
 
-    func report(_ id: Int64) throws -> ReportView {
+    /// - Parameter problem: A refused self-grade to say beside its form (item id, message).
+    func report(_ id: Int64, problem: (item: String, message: String)? = nil) throws -> ReportView {
         guard let record = try book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
         let test = try site.assessment(record.assessmentID)
         guard record.status != .inProgress, let json = record.resultJSON,
             let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
         else { return ReportView(unfinished: record, test: test) }
         let rules = test.running(as: record.purpose).policy
-        return ReportView(record: record, result: stored.released(for: rules, stage: .finished), test: test, site: site)
+        var view = ReportView(record: record, result: stored.released(for: rules, stage: .finished), test: test, site: site)
+        if let problem, let index = view.items.firstIndex(where: { $0.id == problem.item }) {
+            view.items[index].selfGrade?.problem = problem.message
+        }
+        return view
     }
 }
 
@@ -41,6 +46,8 @@ struct ReportView {
         let reasonHTML: String?
         let lessonURL: String?
         let scored: Bool
+        /// A written answer's self-grading form.
+        var selfGrade: SelfGradeView?
     }
 
     struct SectionRow {
@@ -119,7 +126,8 @@ struct ReportView {
                     listID: "overlay-list-\(index + 1)"),
                 feedback: result.feedback,
                 reasonHTML: result.reason.isEmpty ? nil : WebText.markdown(result.reason),
-                lessonURL: result.lesson.flatMap { site.lessonURL($0, test: test) }, scored: result.scored)
+                lessonURL: result.lesson.flatMap { site.lessonURL($0, test: test) }, scored: result.scored,
+                selfGrade: SelfGradeSheet(item: item, released: result).map(SelfGradeView.init))
         }
         items = rows
         hasOverlays = rows.contains { $0.overlay != nil }
@@ -140,6 +148,7 @@ enum AnswerText {
         case (.ranking(let order), .ranking(let task)):
             let texts = Dictionary(task.candidates.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
             return order.enumerated().map { "\($0.offset + 1). \(texts[$0.element] ?? $0.element)" }.joined(separator: "  ")
+        case (.rubric(let answer), _): return "“\(answer.text)”"
         case (.pairwise(let answer), _):
             return "Preferred \(answer.preferred)" + (answer.reason.isEmpty ? "" : "; reason: “\(answer.reason)”")
         case (.spans(let spans), .spans(let task)):
