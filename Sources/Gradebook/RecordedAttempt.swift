@@ -138,6 +138,7 @@ public struct RecordedAttempt: Sendable {
     /// - Throws: ``GradebookError`` when the save is refused (the attempt was taken over or
     ///   finished elsewhere, the file cannot be written); the session is then unchanged.
     public mutating func answer(_ response: ItemResponse?, clientSequence: Int64? = nil) throws -> AttemptSession.Outcome {
+        let response = response.map(Self.textAlone)
         let responseJSON = ItemResponse.recordedJSON(response)
         if let clientSequence, let earlier = replayed[clientSequence] {
             guard earlier.responseJSON == responseJSON else {
@@ -188,6 +189,14 @@ public struct RecordedAttempt: Sendable {
         session = probe
         record = try book.attempt(id: id) ?? record
         return result
+    }
+
+    /// A written answer as it may be given: its text alone. A grade comes after the model
+    /// answer is revealed, through ``grade(_:_:)``; one sent with the text (from an answers
+    /// file or the API) is dropped, so the replay never mistakes an answer for a grade.
+    private static func textAlone(_ response: ItemResponse) -> ItemResponse {
+        guard case .rubric(let answer) = response else { return response }
+        return .rubric(RubricAnswer(text: answer.text))
     }
 
     /// Ends the attempt if its time ran out while the learner was away or thinking.

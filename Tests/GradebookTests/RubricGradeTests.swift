@@ -73,6 +73,17 @@ struct RubricGradeTests {
         #expect(try book.answers(attemptID: attempt.id).count == 2)
     }
 
+    @Test func aGradeSentWithTheTextIsDroppedSoTheAnswerStillCountsOnReplay() throws {
+        let directory = DataDirectory()
+        let test = try Self.writingTest("  mode: exam\n  shuffle: false\n")
+        let book = try Gradebook.open(directory: directory.path, clock: TestClock().now).local
+        var attempt = try book.start(test)
+        _ = try attempt.answer(.rubric(Self.grade(2)))
+        let reloaded = try RecordedAttempt.load(try #require(try book.attempt(id: attempt.id)), of: test, in: book, holder: "test")
+        #expect(reloaded.session.current?.id == "q1")
+        #expect(reloaded.session.given.first?.response == .rubric(RubricAnswer(text: Self.text)))
+    }
+
     @Test func aGradeWhileAnsweringIsAnAnswerRowThatTheReplayAppliesNotANewAnswer() throws {
         let directory = DataDirectory()
         let test = try Self.writingTest("  mode: quiz\n  shuffle: false\n  show-reasons: after-each\n")
