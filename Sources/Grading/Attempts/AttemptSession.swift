@@ -124,7 +124,10 @@ public struct AttemptSession: Sendable {
         let policy = assessment.policy
         let result = ItemResult(
             item: item, number: index + 1, score: score, critical: policy.criticalItems.contains(item.id), response: response)
-        if policy.mode == .training, score.verdict != .correct {
+        // A written answer is not retried: its rubric part waits for a grade, so it is never
+        // right yet; it is over, and the learner grades it with the model answer beside it.
+        let retries = policy.mode == .training && item.kind != .rubric
+        if retries, score.verdict != .correct {
             wrongTries += 1
             if wrongTries < AssessmentPolicy.trainingTries {
                 return Outcome(

@@ -132,6 +132,30 @@ struct RubricScoringTests {
     }
 }
 
+/// A written answer in an attempt: never retried in training, graded afterwards.
+struct RubricSessionTests {
+    @Test func trainingDoesNotAskForAWrittenAnswerAgainAndReleasesTheModel() throws {
+        let front = "---\ntitle: Training\npass-mark: 50%\npolicy:\n  mode: training\n---\nGo.\n"
+        let assessment = try #require(loadInline(RubricScoringTests.critique, assessment: front).assessment)
+        var attempt = try session(assessment)
+        let outcome = attempt.answer(.rubric(RubricAnswer(text: RubricScoringTests.goodText)), at: 5)
+        guard case .result(let result) = outcome.feedback else {
+            Issue.record("a written answer in training gets its result, not another try")
+            return
+        }
+        #expect(attempt.ending == .completed)
+        #expect(result.gold != nil, "the model answer is released for the self-grade")
+        let graded = RubricAnswer(
+            text: RubricScoringTests.goodText,
+            selfGrade: ["accurate": .init(points: 2, reason: "r"), "clear": .init(points: 2, reason: "r")])
+        let applied = attempt.grade("w1", graded)
+        #expect(applied)
+        #expect(attempt.result(learner: nil).score == 1)
+        let swapped = attempt.grade("w1", RubricAnswer(text: "Another text."))
+        #expect(!swapped, "a grade never swaps the text")
+    }
+}
+
 /// The reading level, by the documented counting rules, checked against values worked by hand.
 struct ReadingLevelTests {
     @Test(arguments: [
