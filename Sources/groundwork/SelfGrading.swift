@@ -16,9 +16,10 @@ enum SelfGrading {
                 let sheet = SelfGradeSheet(item: item, released: result), !sheet.isGraded
             else { continue }
             guard let graded = SelfGradePrompt(sheet: sheet, renderer: renderer).ask() else {
-                print(
-                    renderer.wrap(
-                        "Not graded yet: the rubric part counts 0 until you grade it with 'groundwork report \(attempt.id) --grade'."))
+                let later =
+                    attempt.record.status == .inProgress
+                    ? "you are asked again after you submit" : "grade it with 'groundwork report \(attempt.id) --grade'"
+                print(renderer.wrap("Not graded yet: the rubric part counts 0 until you grade it; \(later)."))
                 return latest
             }
             do {

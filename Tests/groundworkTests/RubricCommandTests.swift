@@ -18,7 +18,7 @@ extension CommandLineTests {
     @Test func aWrittenAnswerLeftUngradedIsGradedLaterFromTheReport() throws {
         let taken = try take("writing", ["Blue light scatters more in air.", "."])
         #expect(taken.status == 0, "\(taken.stderr)")
-        #expect(taken.stdout.contains("Not graded yet: the rubric part counts 0 until you grade it with 'groundwork\nreport 1 --grade'."))
+        #expect(taken.stdout.contains("Not graded yet: the rubric part counts 0 until you grade it; grade it with\n'groundwork report 1 --grade'."))
         #expect(taken.stdout.contains("Score: 50% — PASSED"))
         let graded = try run(["report", "1", "--grade", "--assessments", Self.assessments], input: "3\n1\n\nHalf right.\n")
         #expect(graded.status == 0, "\(graded.stderr)")
