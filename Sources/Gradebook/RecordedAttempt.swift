@@ -56,6 +56,12 @@ public struct RecordedAttempt: Sendable {
                 throw RecordedAttemptError.assessmentChanged(
                     attempt: id, reason: "the answer recorded for '\(answer.itemID)' no longer fits it: \(error.message)")
             }
+            // A written answer recorded with a grade grades the answer given before it; it is
+            // never a new answer (front ends send the text alone).
+            if case .rubric(let graded)? = response, graded.effectiveGrade != nil {
+                session.grade(answer.itemID, graded)
+                continue
+            }
             guard answer.itemID == session.current?.id else { continue }
             let outcome = session.answer(
                 response, at: activeSeconds(at: answer.answeredAt, since: attempt.startedAt, resumptions: resumptions))
@@ -132,6 +138,7 @@ public struct RecordedAttempt: Sendable {
     /// - Throws: ``GradebookError`` when the save is refused (the attempt was taken over or
     ///   finished elsewhere, the file cannot be written); the session is then unchanged.
     public mutating func answer(_ response: ItemResponse?, clientSequence: Int64? = nil) throws -> AttemptSession.Outcome {
+        let response = response.map(Self.textAlone)
         let responseJSON = ItemResponse.recordedJSON(response)
         if let clientSequence, let earlier = replayed[clientSequence] {
             guard earlier.responseJSON == responseJSON else {
@@ -151,6 +158,45 @@ public struct RecordedAttempt: Sendable {
         record.lastActivityAt = book.now()
         if let clientSequence { replayed[clientSequence] = (responseJSON, outcome) }
         return outcome
+    }
+
+    /// Records a grade of the rubric part of the written answer given to `itemID` (the
+    /// learner's self-grade after the model answer was revealed, or a mentor's), as one more
+    /// answer row whose response is the same text with the grade. In progress the holder
+    /// writes it like any answer; once finished, the stored result is scored again with it
+    /// (keeping when it started and its active time) and replaces the old one.
+    ///
+    /// - Returns: The attempt's new result when it is finished; nil while in progress.
+    /// - Throws: ``RubricGradeError`` when the item has no written answer with this text, or a
+    ///   ``GradebookError`` when the write is refused.
+    @discardableResult
+    public mutating func grade(_ itemID: String, _ graded: RubricAnswer) throws -> AttemptResult? {
+        var probe = session
+        guard probe.grade(itemID, graded) else { throw RubricGradeError(itemID: itemID) }
+        let responseJSON = ItemResponse.recordedJSON(.rubric(graded))
+        guard record.status != .inProgress else {
+            try book.recordAnswer(attemptID: id, holder: holder, itemID: itemID, responseJSON: responseJSON, secondsSpent: 0)
+            session = probe
+            return nil
+        }
+        let stored = record.resultJSON.flatMap { try? JSONDecoder().decode(AttemptResult.self, from: Data($0.utf8)) }
+        var result = probe.result(learner: stored?.learner)
+        result.startedAt = stored?.startedAt ?? record.startedAt.formatted(.iso8601)
+        result.activeSeconds = stored?.activeSeconds
+        try book.recordGrade(
+            attemptID: id, itemID: itemID, responseJSON: responseJSON, score: result.score, passed: result.passed,
+            resultJSON: result.jsonText())
+        session = probe
+        record = try book.attempt(id: id) ?? record
+        return result
+    }
+
+    /// A written answer as it may be given: its text alone. A grade comes after the model
+    /// answer is revealed, through ``grade(_:_:)``; one sent with the text (from an answers
+    /// file or the API) is dropped, so the replay never mistakes an answer for a grade.
+    private static func textAlone(_ response: ItemResponse) -> ItemResponse {
+        guard case .rubric(let answer) = response else { return response }
+        return .rubric(RubricAnswer(text: answer.text))
     }
 
     /// Ends the attempt if its time ran out while the learner was away or thinking.

@@ -11,3 +11,13 @@ public enum RecordedAttemptError: Error, Sendable, Equatable, CustomStringConver
         }
     }
 }
+
+/// A grade was sent for an item that has no written answer with the graded text in this
+/// attempt (not a rubric item, unanswered, or the text differs from the one submitted).
+public struct RubricGradeError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let itemID: String
+
+    public var description: String {
+        "item '\(itemID)' has no written answer with this text in the attempt; only the text you submitted can be graded"
+    }
+}

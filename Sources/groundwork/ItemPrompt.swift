@@ -55,7 +55,9 @@ struct ItemPrompt {
             return read("Your answer\(task.unit.map { " (in \($0))" } ?? ""): ") { .numeric(try AnswerInput.number($0)) }
         case .spans(let task):
             let words = AnswerInput.tokens(task.text)
-            print(TerminalStyle.sanitize(renderer.wrap(words.enumerated().map { "\($0.element.text)[\($0.offset + 1)]" }.joined(separator: " "))))
+            print(
+                TerminalStyle.sanitize(
+                    renderer.wrap(words.enumerated().map { "\($0.element.text)[\($0.offset + 1)]" }.joined(separator: " "))))
             print(TerminalStyle.sanitize("Labels: \(task.labels.joined(separator: ", "))"))
             return read("Entities as token range and label, e.g. 1-2 \(task.labels[0]); 5 \(task.labels.last ?? "") (or none): ") {
                 .spans(try AnswerInput.spans($0, task))
@@ -82,8 +84,55 @@ struct ItemPrompt {
             }
         case .pairwise(let task):
             return askPairwise(task)
+        case .rubric(let task):
+            if let limits = task.limitsDescription { print(TerminalStyle.sanitize(renderer.wrap("Limits: \(limits)."))) }
+            if !task.criteria.isEmpty {
+                print("You will grade it against:")
+                showNumbered(task.criteria.map { "\($0.title) (\($0.points) point\($0.points == 1 ? "" : "s"))" })
+            }
+            return readText(task)
         case .boxes, .polygons, .keypoints:
             return .answer(nil)
+        }
+    }
+
+    /// Reads a written answer of several lines, ended by a line holding only `.`; the
+    /// commands work on the first line, before any text.
+    private func readText(_ task: RubricTask) -> Reply {
+        print(TerminalStyle.sanitize("Write your answer; end it with a line holding only '.' \(Self.commands)"))
+        var lines: [String] = []
+        while true {
+            if lines.isEmpty {
+                switch read("> ", parse: { .rubric(RubricAnswer(text: $0)) }) {
+                case .leave: return .leave
+                case .answer(nil): return .answer(nil)
+                case .answer(.rubric(let first)?): lines.append(first.text)
+                case .answer(_?): return .answer(nil)
+                }
+            } else {
+                print("> ", terminator: "")
+                fflush(nil)
+                guard let line = readLine() else {
+                    print()
+                    return .leave
+                }
+                lines.append(line)
+            }
+            guard lines.last?.trimmingCharacters(in: .whitespaces) == "." else { continue }
+            let text = lines.dropLast().joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else {
+                print("Write your answer before the '.' line.")
+                lines = []
+                continue
+            }
+            guard text.count <= task.maximumCharacters else {
+                print(
+                    TerminalStyle.sanitize(
+                        "Your answer has \(text.count) characters; at most \(task.maximumCharacters) fit. Write it again, shorter."))
+                lines = []
+                continue
+            }
+            return .answer(.rubric(RubricAnswer(text: text)))
         }
     }
 

@@ -19,6 +19,7 @@ struct Report: ParsableCommand {
               groundwork report
               groundwork report 12
               groundwork report sentiment-quiz --format json
+              groundwork report 12 --grade
             """
     )
 
@@ -28,6 +29,7 @@ struct Report: ParsableCommand {
     @OptionGroup var data: DataOptions
     @Argument(help: "An attempt number or an assessment id (default: your latest attempt).") var attempt: String?
     @Option(help: "text or json.") var format: Format = .text
+    @Flag(help: "Grade your written answers (rubric items) that are not graded yet, then show the report.") var grade = false
 
     func run() throws {
         let book = try data.learnerBook()
@@ -44,7 +46,7 @@ struct Report: ParsableCommand {
             print("Run 'groundwork take \(record.assessmentID)' to continue; the report comes when it is finished.")
             return
         }
-        guard let json = record.resultJSON, let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
+        guard let json = record.resultJSON, var stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
             print(
                 "Attempt #\(id) at \(TerminalStyle.sanitize(assessment?.title ?? record.assessmentID)) was \(record.status.rawValue) without a result."
             )
@@ -52,6 +54,16 @@ struct Report: ParsableCommand {
         }
         // Without the assessment its policy is unknown, so it is released as the strictest one.
         let policy = assessment?.running(as: record.purpose).policy ?? Self.aggregateOnly
+        if grade {
+            guard let assessment else {
+                throw CommandError("the assessment '\(record.assessmentID)' is gone, so its rubric cannot be shown")
+            }
+            var attempt = try RecordedAttempt.load(record, of: assessment, in: book, holder: AttemptHolder.terminal(pid: getpid()))
+            let items = stored.released(for: policy, stage: .finished).items
+            if let regraded = try SelfGrading.run(&attempt, results: items, renderer: Terminal.renderer()) {
+                stored = regraded
+            }
+        }
         let result = stored.released(for: policy, stage: .finished)
         switch format {
         case .json:

@@ -30,8 +30,10 @@ struct Sitting {
             print("\nSaved \(attempt.session.given.count) answer(s). Run '\(command)' to continue.")
             return
         }
-        let result = try attempt.finish()
+        var result = try attempt.finish()
         let rules = attempt.session.assessment
+        let toGrade = result.released(for: rules.policy, stage: .finished).items
+        result = try SelfGrading.run(&attempt, results: toGrade, renderer: renderer) ?? result
         print()
         let report = ReportRenderer(width: Terminal.width, lessonText: LessonLink.command)
             .render(result.released(for: rules.policy, stage: .finished))
@@ -186,6 +188,9 @@ struct Sitting {
                         + "given before are kept, and '\(command)' continues from there")
             }
             show(outcome, renderer: renderer)
+            if case .result(let released) = outcome.feedback {
+                try SelfGrading.run(&attempt, results: [released], renderer: renderer)
+            }
         }
         return true
     }

@@ -13,7 +13,10 @@ struct Take: ParsableCommand {
             Items are asked one at a time ("item 3 of 12") with the time left. Type the
             number of a choice, a rating, a number, a transcript, spans as token ranges
             ("1-2 ORG; 5 LOC"), time segments ("dog bark 1.2-2.5"), or an order ("2 1
-            3"). At any prompt, :help lists the commands, :guide shows the test's
+            3"). A written answer takes several lines, ended by a line holding only '.';
+            you then grade it against its rubric with the model answer beside it, once
+            the test shows answers ('groundwork report N --grade' grades it later). At
+            any prompt, :help lists the commands, :guide shows the test's
             guideline, :skip leaves the item unanswered and :q (or Ctrl-C, or Ctrl-D)
             saves and leaves: 'take' again resumes where you stopped. Time spent away
             does not count against the time limit; the report says how long the attempt

@@ -17,6 +17,7 @@ enum Fixtures {
     static let assessmentIDs = [
         "sentiment-single", "content-flags", "search-relevance", "short-answers", "counting", "named-entities",
         "street-boxes", "roof-polygons", "pose-keypoints", "transcripts", "sound-events", "search-ranking", "llm-comparison",
+        "written-answers",
     ]
 
     /// Loads an example assessment, failing the test on any error.

@@ -14,7 +14,7 @@ import Testing
         try await fixture.test { client in
             let home = try await client.get("/")
             #expect(home.status == .ok)
-            #expect(home.text.contains("0 of 39 lessons read"))
+            #expect(home.text.contains("0 of 40 lessons read"))
             #expect(home.text.contains("/lessons/what-is-data-annotation"))
             let cookie = try #require(home.headers[.setCookie])
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))

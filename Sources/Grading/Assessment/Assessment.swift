@@ -54,6 +54,12 @@ public enum PlatformStyle: String, Sendable, Hashable, Codable, CaseIterable {
     case mturk
     case toloka
     case outlier
+    case dataannotation
+    case alignerr
+    case pareto
+    case clickworker
+    case prolific
+    case remotasks
 }
 
 /// An assessment as the learner sees it before answering.

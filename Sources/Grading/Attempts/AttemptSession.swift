@@ -124,7 +124,10 @@ public struct AttemptSession: Sendable {
         let policy = assessment.policy
         let result = ItemResult(
             item: item, number: index + 1, score: score, critical: policy.criticalItems.contains(item.id), response: response)
-        if policy.mode == .training, score.verdict != .correct {
+        // A written answer is not retried: its rubric part waits for a grade, so it is never
+        // right yet; it is over, and the learner grades it with the model answer beside it.
+        let retries = policy.mode == .training && item.kind != .rubric
+        if retries, score.verdict != .correct {
             wrongTries += 1
             if wrongTries < AssessmentPolicy.trainingTries {
                 return Outcome(
@@ -142,6 +145,25 @@ public struct AttemptSession: Sendable {
             if accuracy.items >= policy.removalAfter, accuracy.score < threshold - 1e-9 { ending = .removed }
         }
         return Outcome(counted: counted, feedback: feedback, ending: ending)
+    }
+
+    /// Puts a grade of the rubric part to the written answer already given to `itemID`: the
+    /// counted answer's response becomes `graded` (the same text with a self- or mentor
+    /// grade) and is scored again. Timing, order and the ending stay as they were, so a grade
+    /// given after the attempt ended changes only that item's score.
+    ///
+    /// - Returns: false, changing nothing, when the item's counted answer is not a written
+    ///   answer with exactly this text (a grade must never swap the text it grades).
+    @discardableResult
+    public mutating func grade(_ itemID: String, _ graded: RubricAnswer) -> Bool {
+        guard let index = given.firstIndex(where: { $0.itemID == itemID && $0.counted }),
+            case .rubric(let answer)? = given[index].response, answer.text == graded.text,
+            let item = items.first(where: { $0.id == itemID })
+        else { return false }
+        let old = given[index]
+        let response = ItemResponse.rubric(graded)
+        given[index] = Given(itemID: itemID, response: response, elapsed: old.elapsed, counted: true, score: item.score(response))
+        return true
     }
 
     /// Active seconds spent on `itemID`: from the answer before each of its answers (or the

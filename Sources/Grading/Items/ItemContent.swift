@@ -15,6 +15,7 @@ public enum ItemContent: Sendable, Hashable {
     case timeSegments(SegmentsTask, SegmentsKey)
     case ranking(RankingTask, RankingKey)
     case pairwise(PairwiseTask, PairwiseKey)
+    case rubric(RubricTask, RubricKey)
 
     public var kind: ItemKind {
         switch self {
@@ -31,6 +32,7 @@ public enum ItemContent: Sendable, Hashable {
         case .timeSegments: return .timeSegments
         case .ranking: return .ranking
         case .pairwise: return .pairwise
+        case .rubric: return .rubric
         }
     }
 
@@ -50,6 +52,7 @@ public enum ItemContent: Sendable, Hashable {
         case .timeSegments(let task, _): return .timeSegments(task)
         case .ranking(let task, _): return .ranking(task)
         case .pairwise(let task, _): return .pairwise(task)
+        case .rubric(let task, _): return .rubric(task)
         }
     }
 
@@ -72,6 +75,7 @@ public enum ItemContent: Sendable, Hashable {
         case let (.timeSegments(task, key), .timeSegments(answer)): return key.score(answer, task: task)
         case let (.ranking(task, key), .ranking(answer)): return key.score(answer, task: task)
         case let (.pairwise(task, key), .pairwise(answer)): return key.score(answer, task: task)
+        case let (.rubric(task, key), .rubric(answer)): return key.score(answer, task: task)
         default:
             return ItemScore(
                 score: 0, feedback: ["This answer is a \(response.kind.rawValue) answer, but the item is a \(kind.rawValue) item."])
@@ -103,6 +107,7 @@ public enum ItemContent: Sendable, Hashable {
         case let .timeSegments(_, key): return [.timeSegments(key.segments)]
         case let .ranking(task, key): return [.ranking(key.goldOrder(task: task))]
         case let .pairwise(_, key): return [.pairwise(key.goldAnswer())]
+        case let .rubric(task, key): return [.rubric(key.goldAnswer(task: task))]
         }
     }
 
@@ -117,6 +122,7 @@ public enum ItemContent: Sendable, Hashable {
         case .polygons: return .polygons([])
         case .keypoints: return .keypoints([])
         case .transcription: return .transcription("")
+        case .rubric: return .rubric(RubricAnswer(text: ""))
         case .timeSegments: return .timeSegments([])
         case .singleChoice, .rating, .numeric, .ranking, .pairwise: return nil
         }

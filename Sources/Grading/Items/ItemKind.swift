@@ -15,6 +15,7 @@ public enum ItemKind: String, Sendable, Hashable, Codable, CaseIterable {
     case timeSegments = "time-segments"
     case ranking
     case pairwise
+    case rubric
 
     /// Names authors reach for that mean one of the kinds, for "did you mean" messages.
     static let synonyms: [String: ItemKind] = [
@@ -32,6 +33,7 @@ public enum ItemKind: String, Sendable, Hashable, Codable, CaseIterable {
         "segments": .timeSegments, "events": .timeSegments, "audio-events": .timeSegments, "time-segment": .timeSegments,
         "rank": .ranking, "order": .ranking,
         "preference": .pairwise, "comparison": .pairwise, "side-by-side": .pairwise, "pairwise-preference": .pairwise,
+        "essay": .rubric, "writing": .rubric, "written": .rubric, "free-response": .rubric, "long-text": .rubric,
     ]
 
     /// The kind a mistaken name most likely meant.

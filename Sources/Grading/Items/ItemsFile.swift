@@ -137,6 +137,7 @@ enum ItemsFile {
         case .timeSegments: return SegmentsKey.parse(&fields, &parser).map { ItemContent.timeSegments($0.0, $0.1) }
         case .ranking: return RankingKey.parse(&fields, &parser).map { ItemContent.ranking($0.0, $0.1) }
         case .pairwise: return PairwiseKey.parse(&fields, &parser).map { ItemContent.pairwise($0.0, $0.1) }
+        case .rubric: return RubricKey.parse(&fields, &parser).map { ItemContent.rubric($0.0, $0.1) }
         }
     }
 }

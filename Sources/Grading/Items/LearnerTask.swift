@@ -16,6 +16,7 @@ public enum LearnerTask: Sendable, Hashable, Encodable {
     case timeSegments(SegmentsTask)
     case ranking(RankingTask)
     case pairwise(PairwiseTask)
+    case rubric(RubricTask)
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
@@ -30,6 +31,7 @@ public enum LearnerTask: Sendable, Hashable, Encodable {
         case .timeSegments(let task): try task.encode(to: encoder)
         case .ranking(let task): try task.encode(to: encoder)
         case .pairwise(let task): try task.encode(to: encoder)
+        case .rubric(let task): try task.encode(to: encoder)
         }
     }
 }

@@ -69,6 +69,8 @@ extension ItemResponse {
             self = .ranking(order)
         case .pairwise(let task, _):
             self = .pairwise(try Self.pairwise(json, task))
+        case .rubric(let task, _):
+            self = .rubric(try RubricAnswer(json: json, task: task))
         }
     }
 

@@ -17,6 +17,7 @@
 /// | time-segments | `[{"label": "dog bark", "start": 1.2, "end": 2.0}]` |
 /// | ranking | `["d2", "d1", "d3"]` (every candidate once, best first) |
 /// | pairwise | `{"preferred": "A", "ratings": {"A": {"accuracy": 5}}, "reason": "…"}` |
+/// | rubric | `{"text": "…", "selfGrade": {"accuracy": {"points": 2, "reason": "…"}}}` |
 public enum ItemResponse: Sendable, Hashable {
     case singleChoice(String)
     case multipleChoice(Set<String>)
@@ -31,6 +32,7 @@ public enum ItemResponse: Sendable, Hashable {
     case timeSegments([SegmentAnnotation])
     case ranking([String])
     case pairwise(PairwiseAnswer)
+    case rubric(RubricAnswer)
 
     public var kind: ItemKind {
         switch self {
@@ -47,6 +49,7 @@ public enum ItemResponse: Sendable, Hashable {
         case .timeSegments: return .timeSegments
         case .ranking: return .ranking
         case .pairwise: return .pairwise
+        case .rubric: return .rubric
         }
     }
 
@@ -89,6 +92,11 @@ public enum ItemResponse: Sendable, Hashable {
                 "ratings": .object(answer.ratings.mapValues { .object($0.mapValues { .number(Double($0)) }) }),
                 "reason": .string(answer.reason),
             ])
+        case .rubric(let answer):
+            var fields: [String: JSONValue] = ["text": .string(answer.text)]
+            if !answer.selfGrade.isEmpty { fields["selfGrade"] = RubricAnswer.json(answer.selfGrade) }
+            if !answer.mentorGrade.isEmpty { fields["mentorGrade"] = RubricAnswer.json(answer.mentorGrade) }
+            return .object(fields)
         }
     }
 }

@@ -28,6 +28,10 @@ enum AnswerText {
                 else { return compact(segment) }
                 return "\(label) \(Format.number(start))–\(Format.number(end)) s"
             }.joined(separator: "; ")
+        case (.rubric, .object(let fields)):
+            // A report line holds the text on one line: its paragraphs are joined.
+            guard case .string(let text)? = fields["text"] else { return compact(value) }
+            return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         case (.ranking, .array(let order)) where order.allSatisfy(\.isString):
             return order.map(compact).joined(separator: " > ")
         case (_, .array(let values)) where values.allSatisfy(\.isString):

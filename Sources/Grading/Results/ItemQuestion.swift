@@ -21,7 +21,7 @@ public struct ItemQuestion: Sendable, Hashable, Codable {
         case .keypoints(let task): media = task.image
         case .transcription(let task): media = task.audio
         case .timeSegments(let task): media = task.media
-        case .singleChoice, .multipleChoice, .rating, .shortText, .numeric, .ranking, .pairwise: break
+        case .singleChoice, .multipleChoice, .rating, .shortText, .numeric, .ranking, .pairwise, .rubric: break
         }
     }
 }

@@ -24,6 +24,11 @@ public enum MetricID: String, MeasureID, Codable {
     case ndcg
     case distance
     case wer, mer, wil
+    /// Rubric: the share of the author's automatic checks passed, the share of rubric points
+    /// (self- or mentor-graded), the answer's words and its Flesch–Kincaid grade.
+    case checksPassed = "checks_passed"
+    case rubric, words
+    case readingGrade = "reading_grade"
 }
 
 /// A setting of the item's key that the score depended on: kept apart from measurements so

@@ -148,7 +148,7 @@ enum TestMedia {
         case .keypoints(let task): return task.image
         case .transcription(let task): return task.audio
         case .timeSegments(let task): return task.media
-        case .singleChoice, .multipleChoice, .rating, .shortText, .numeric, .spans, .ranking, .pairwise: return nil
+        case .singleChoice, .multipleChoice, .rating, .shortText, .numeric, .spans, .ranking, .pairwise, .rubric: return nil
         }
     }
 

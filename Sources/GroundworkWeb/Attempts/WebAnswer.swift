@@ -68,6 +68,14 @@ enum WebAnswer {
             return .ranking(try ranking(form, task))
         case .pairwise(let task):
             return .pairwise(try pairwise(form, task))
+        case .rubric(let task):
+            let text = try required("text", "Write your answer, or skip the item.").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard text.count <= task.maximumCharacters else {
+                throw WebError(
+                    .unprocessableContent, "Your answer is \(text.count) characters; at most \(task.maximumCharacters) are allowed.",
+                    field: "text")
+            }
+            return .rubric(RubricAnswer(text: text))
         case .boxes, .polygons, .keypoints:
             throw WebError(
                 .unprocessableContent, "Draw your answer on the image (this needs JavaScript), or skip the item.", field: "response")

@@ -73,6 +73,7 @@ struct ItemFormView {
     var transcriptionAudio: String?
     var ranking: [RankingRow]?
     var pairwise: PairwiseView?
+    var rubric: RubricView?
     var widget: WidgetView?
     var widgetScript: String?
     /// For spans and time segments without script: how to type the answer, and the words.
@@ -115,6 +116,8 @@ struct ItemFormView {
                 choices: task.responses.map { PairwiseView.Choice(value: $0.id, label: "Response \($0.id)") }
                     + (task.allowsTie ? [PairwiseView.Choice(value: "tie", label: "They are equally good")] : []),
                 asksForReason: task.asksForReason)
+        case .rubric(let task):
+            rubric = RubricView(task)
         case .spans(let task):
             widget = WidgetView(kind: "spans", taskJSON: JSONText.compact(item.task), mediaURL: nil, peaksJSON: nil)
             widgetScript = "spans.js"

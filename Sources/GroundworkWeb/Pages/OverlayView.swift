@@ -33,7 +33,7 @@ struct OverlayView {
         guard let details, let response else { return nil }
         switch item.kind {
         case .boxes, .polygons, .keypoints, .spans, .timeSegments, .transcription: break
-        case .singleChoice, .multipleChoice, .rating, .shortText, .numeric, .ranking, .pairwise: return nil
+        case .singleChoice, .multipleChoice, .rating, .shortText, .numeric, .ranking, .pairwise, .rubric: return nil
         }
         kind = item.kind.rawValue
         taskJSON = JSONText.compact(item.content.task)

@@ -11,7 +11,8 @@ struct ReportDesk {
     let site: Site
     let book: LearnerBook
 
-    func report(_ id: Int64) throws -> ReportView {
+    /// - Parameter problem: A refused self-grade to say beside its form (item id, message).
+    func report(_ id: Int64, problem: (item: String, message: String)? = nil) throws -> ReportView {
         guard let record = try book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
         let test = try site.assessment(record.assessmentID)
         guard record.status != .inProgress, let json = record.resultJSON,
@@ -24,6 +25,9 @@ struct ReportDesk {
             view.items[index].contest = contests.first { $0.itemID == view.items[index].id }.map {
                 "You contested this gold (#\($0.id ?? 0)): \($0.status == .open ? "waiting for a mentor" : $0.status.rawValue)."
             }
+        }
+        if let problem, let index = view.items.firstIndex(where: { $0.id == problem.item }) {
+            view.items[index].selfGrade?.problem = problem.message
         }
         return view
     }
@@ -50,6 +54,8 @@ struct ReportView {
         let scored: Bool
         /// This learner's contest of the item's gold from this attempt, in words.
         var contest: String? = nil
+        /// A written answer's self-grading form.
+        var selfGrade: SelfGradeView?
     }
 
     struct SectionRow {
@@ -128,7 +134,8 @@ struct ReportView {
                     listID: "overlay-list-\(index + 1)"),
                 feedback: result.feedback,
                 reasonHTML: result.reason.isEmpty ? nil : WebText.markdown(result.reason),
-                lessonURL: result.lesson.flatMap { site.lessonURL($0, test: test) }, scored: result.scored)
+                lessonURL: result.lesson.flatMap { site.lessonURL($0, test: test) }, scored: result.scored,
+                selfGrade: SelfGradeSheet(item: item, released: result).map(SelfGradeView.init))
         }
         items = rows
         hasOverlays = rows.contains { $0.overlay != nil }
@@ -149,6 +156,7 @@ enum AnswerText {
         case (.ranking(let order), .ranking(let task)):
             let texts = Dictionary(task.candidates.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
             return order.enumerated().map { "\($0.offset + 1). \(texts[$0.element] ?? $0.element)" }.joined(separator: "  ")
+        case (.rubric(let answer), _): return "“\(answer.text)”"
         case (.pairwise(let answer), _):
             return "Preferred \(answer.preferred)" + (answer.reason.isEmpty ? "" : "; reason: “\(answer.reason)”")
         case (.spans(let spans), .spans(let task)):

@@ -22,6 +22,7 @@ struct TestPages {
         router.post("/attempts/:attempt/answer") { request, context in try await self.answer(request, context) }
         router.post("/attempts/:attempt/submit") { _, context in try await site.blocking { try self.submit(context) } }
         router.post("/attempts/:attempt/take-over") { _, context in try await site.blocking { try self.takeOver(context) } }
+        router.post("/attempts/:attempt/grade") { request, context in try await self.grade(request, context) }
         router.get("/attempts/:attempt/report") { _, context in try await site.blocking { try self.report(context) } }
         router.get("/history") { _, context in try await site.blocking { try self.history(context) } }
     }
@@ -125,6 +126,28 @@ struct TestPages {
             "report", title: "Report — \(report.title)", context: context, view: report, section: "history",
             scripts: report.hasOverlays ? ["widgets/common.js", "widgets/overlay.js"] : [],
             styles: report.hasOverlays ? ["widgets/widgets.css"] : [])
+    }
+
+    /// Saves a self-grade of a written answer from the report's form, then shows the report
+    /// again at that item; a grade without points or a reason for some criterion is refused
+    /// with 422 and the report says why beside the form.
+    func grade(_ request: Request, _ context: WebContext) async throws -> Response {
+        let id = try attemptID(context)
+        let form = try await FormFields.read(request, context: context)
+        return try await site.blocking {
+            let itemID = form.value("item") ?? ""
+            do {
+                try RubricGrading(site: site, book: site.book(context)).grade(id, itemID: itemID, form: form)
+            } catch let error as WebError where error.status == .unprocessableContent {
+                let report = try ReportDesk(site: site, book: site.book(context)).report(id, problem: (itemID, error.message))
+                return try site.page(
+                    "report", title: "Report — \(report.title)", context: context, view: report, status: .unprocessableContent,
+                    section: "history", scripts: report.hasOverlays ? ["widgets/common.js", "widgets/overlay.js"] : [],
+                    styles: report.hasOverlays ? ["widgets/widgets.css"] : [])
+            }
+            let number = (try site.book(context).attempt(id: id)?.itemIDs.firstIndex(of: itemID)).map { $0 + 1 } ?? 0
+            return Site.redirect("/attempts/\(id)/report#item-\(number)")
+        }
     }
 
     func history(_ context: WebContext) throws -> Response {

@@ -79,7 +79,7 @@ extension ItemDetails {
         case .polygons: return "polygon"
         case .spans: return "span"
         case .timeSegments: return "segment"
-        case .keypoints, .singleChoice, .multipleChoice, .rating, .shortText, .numeric, .transcription, .ranking, .pairwise:
+        case .keypoints, .singleChoice, .multipleChoice, .rating, .shortText, .numeric, .transcription, .ranking, .pairwise, .rubric:
             return "object"
         }
     }
