@@ -1,0 +1,85 @@
+internal import Foundation
+public import Grading
+
+/// Reads other annotation and quiz tools' files into Groundwork tests and answers files, and
+/// writes tests and answers back out, saying in a ``ConversionNote`` everything that does not
+/// survive the trip.
+public enum Interop {
+    /// Choices an import may take; each applies to the formats named.
+    public struct ImportOptions: Sendable {
+        /// COCO: the item kind for the objects (detected from the file when nil).
+        public var shape: COCOShape?
+        public init(shape: COCOShape? = nil) { self.shape = shape }
+    }
+
+    /// Reads `file` as a new test to be written into `folder` (media are looked up there).
+    ///
+    /// - Throws: ``InteropError`` locating the first thing that makes the file unreadable.
+    public static func importTest(
+        _ format: InteropFormat, file: String, into folder: String, options: ImportOptions = .init()
+    ) throws(InteropError) -> (DraftAssessment, [ConversionNote]) {
+        let bytes = try read(file)
+        switch format {
+        case .coco: return try COCOImporter.read(try JSONCursor.root(bytes: bytes, file: file), shape: options.shape, folder: folder)
+        case .labelstudio: return try LabelStudioImporter.read(try JSONCursor.root(bytes: bytes, file: file), folder: folder)
+        case .conll, .iob2: return try CoNLLImporter.read(try text(bytes, file), file: file, scheme: format == .conll ? .iob1 : .iob2)
+        case .gift: return try GIFTImporter.read(try text(bytes, file), file: file)
+        }
+    }
+
+    /// Reads `file` as one learner's answers to `assessment`, checked as `grade` checks them.
+    ///
+    /// - Throws: ``InteropError`` for an unreadable file, or a format without answers.
+    public static func importAnswers(
+        _ format: InteropFormat, file: String, for assessment: Assessment, learner: String?
+    ) throws(InteropError) -> (AnswerSheet, [ConversionNote]) {
+        let bytes = try read(file)
+        switch format {
+        case .coco: return try COCOAnswers.read(try JSONCursor.root(bytes: bytes, file: file), for: assessment, learner: learner)
+        case .labelstudio, .conll, .iob2, .gift:
+            throw InteropError(SourceLocation(file: file), "reading \(format.rawValue) files as answers is not supported; only coco is")
+        }
+    }
+
+    /// Writes `assessment`'s items that `format` can hold, with a note for each thing left out.
+    public static func export(_ format: InteropFormat, _ assessment: Assessment) -> (String, [ConversionNote]) {
+        switch format {
+        case .coco: return COCOExporter.write(assessment)
+        case .labelstudio: return LabelStudioExporter.write(assessment)
+        case .conll, .iob2: return CoNLLExporter.write(assessment, scheme: format == .conll ? .iob1 : .iob2)
+        case .gift: return GIFTExporter.write(assessment)
+        }
+    }
+
+    /// Writes a learner's answers in `format`, where the format has a place for answers.
+    ///
+    /// - Throws: ``InteropError`` for a format without answers.
+    public static func exportAnswers(_ format: InteropFormat, _ sheet: AnswerSheet, for assessment: Assessment, file: String)
+        throws(InteropError)
+        -> (String, [ConversionNote])
+    {
+        switch format {
+        case .coco: return COCOExporter.results(sheet, for: assessment)
+        case .labelstudio, .conll, .iob2, .gift:
+            throw InteropError(SourceLocation(file: file), "writing answers as \(format.rawValue) is not supported; only coco is")
+        }
+    }
+
+    private static func read(_ file: String) throws(InteropError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InteropError(SourceLocation(file: file), "cannot be read; check the path")
+        }
+        return Array(data)
+    }
+
+    private static func text(_ bytes: [UInt8], _ file: String) throws(InteropError) -> String {
+        guard bytes.count <= GradingLimits.maximumFileBytes * 16 else {
+            throw InteropError(
+                SourceLocation(file: file), "is \(bytes.count) bytes; at most \(GradingLimits.maximumFileBytes * 16) are read")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw InteropError(SourceLocation(file: file), "is not UTF-8 text")
+        }
+        return text
+    }
+}
