@@ -19,12 +19,22 @@ public enum Interop {
         _ format: InteropFormat, file: String, into folder: String, options: ImportOptions = .init()
     ) throws(InteropError) -> (DraftAssessment, [ConversionNote]) {
         let bytes = try read(file)
+        let (draft, notes): (DraftAssessment, [ConversionNote])
         switch format {
-        case .coco: return try COCOImporter.read(try JSONCursor.root(bytes: bytes, file: file), shape: options.shape, folder: folder)
-        case .labelstudio: return try LabelStudioImporter.read(try JSONCursor.root(bytes: bytes, file: file), folder: folder)
-        case .conll, .iob2: return try CoNLLImporter.read(try text(bytes, file), file: file, scheme: format == .conll ? .iob1 : .iob2)
-        case .gift: return try GIFTImporter.read(try text(bytes, file), file: file)
+        case .coco:
+            (draft, notes) = try COCOImporter.read(try JSONCursor.root(bytes: bytes, file: file), shape: options.shape, folder: folder)
+        case .labelstudio: (draft, notes) = try LabelStudioImporter.read(try JSONCursor.root(bytes: bytes, file: file), folder: folder)
+        case .conll, .iob2:
+            (draft, notes) = try CoNLLImporter.read(try text(bytes, file), file: file, scheme: format == .conll ? .iob1 : .iob2)
+        case .gift: (draft, notes) = try GIFTImporter.read(try text(bytes, file), file: file)
         }
+        return (draft, distinct(notes))
+    }
+
+    /// Notes in order, each once (two items of one task may note the same missing image).
+    private static func distinct(_ notes: [ConversionNote]) -> [ConversionNote] {
+        var seen = Set<ConversionNote>()
+        return notes.filter { seen.insert($0).inserted }
     }
 
     /// Reads `file` as one learner's answers to `assessment`, checked as `grade` checks them.

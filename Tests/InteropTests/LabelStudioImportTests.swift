@@ -27,7 +27,7 @@ struct LabelStudioImportTests {
         #expect(task.keypoints == ["nose", "left_eye", "right_eye"])
         #expect(key.objects.first?.points["nose"].map { abs($0.x - 64.44444444444444 * 2.16) < 1e-9 } == true)
         #expect(imported.notes(containing: "is a 'relation' between regions").count == 5)
-        #expect(imported.notes(containing: "'parentID' is left out (here and 2 more)").count == 1)
+        #expect(imported.notes(containing: "'image_rotation', 'origin' and 'parentID' are left out (here and in 3 more)").count == 1)
     }
 
     @Test func aPolygonIsScaledFromPercentToPixels() throws {

@@ -49,7 +49,7 @@ enum COCOAnswers {
             case .polygons: responses[entry.item.id] = .polygons(objects.polygons(kept))
             case .keypoints: responses[entry.item.id] = .keypoints(try objects.keypoints(kept).map(\.0))
             }
-            notes += objects.notes
+            notes += objects.allNotes
         }
         for annotation in dataset.annotations where imageToEntry[annotation.imageID] == nil && dataset.images.isEmpty {
             notes.append(annotation.cursor.note("names image \(annotation.imageID), which no item of '\(assessment.id)' has; left out"))

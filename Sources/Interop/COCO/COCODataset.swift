@@ -62,11 +62,8 @@ struct COCODataset {
             dataset.categories = given
             annotationList = try root.array()
         case .object:
-            for key in root.keys where !["images", "categories", "annotations"].contains(key) {
-                if let field = root[key] {
-                    dataset.dropped.record(key, at: field.location, why: "Groundwork keeps no dataset metadata or licences")
-                }
-            }
+            dataset.dropped.unknownKeys(
+                of: root, known: ["images", "categories", "annotations"], why: "Groundwork keeps no dataset metadata or licences")
             for image in try root.required("images").array() { dataset.images.append(try readImage(image, &dataset.dropped)) }
             for category in try root.required("categories").array() {
                 dataset.categories.append(try readCategory(category, &dataset.dropped))

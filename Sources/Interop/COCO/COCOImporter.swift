@@ -43,7 +43,7 @@ enum COCOImporter {
                 let names = COCOObjects.keypointNames(dataset)
                 answer = .list(try objects.keypoints(annotations).map { COCOYAML.keypoints($0, names: names) }, flow: false)
             }
-            notes += objects.notes
+            notes += objects.allNotes
             var fields: [YAMLOut.Entry] = []
             if let name = image.fileName,
                 let media = MediaReference.resolve(

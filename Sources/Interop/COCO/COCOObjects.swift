@@ -32,6 +32,11 @@ struct COCOObjects {
     /// (with a note), as Groundwork's checker refuses gold outside the image.
     var bounds: (width: Double, height: Double)?
     var notes: [ConversionNote] = []
+    /// Geometry the item kind has no place for (an outline in a boxes item, say).
+    private var dropped = DroppedFields()
+
+    /// Everything said while converting, dropped geometry included.
+    var allNotes: [ConversionNote] { notes + dropped.notes }
 
     init(_ dataset: COCODataset, bounds: (width: Double, height: Double)?) {
         self.dataset = dataset
@@ -64,6 +69,9 @@ struct COCOObjects {
 
     mutating func boxes(_ annotations: [COCODataset.Annotation]) -> [BoxAnnotation] {
         annotations.compactMap { annotation in
+            if annotation.bbox != nil, let outline = annotation.cursor["segmentation"], !annotation.polygons.isEmpty {
+                dropped.record("segmentation", at: outline.location, why: "a boxes item keeps each object's box, not its outline")
+            }
             var box = annotation.bbox
             if box == nil, !annotation.polygons.isEmpty {
                 let xs = annotation.polygons.flatMap { part in stride(from: 0, to: part.count, by: 2).map { part[$0] } }
@@ -127,6 +135,12 @@ struct COCOObjects {
             else {
                 notes.append(annotation.cursor.note("is an object without keypoints in a keypoints item, so it is left out"))
                 continue
+            }
+            for key in ["segmentation", "bbox"] {
+                if let field = annotation.cursor[key] {
+                    dropped.record(
+                        key, at: field.location, why: "a keypoints item keeps each object's keypoints and area, not its outline or box")
+                }
             }
             var points: [String: KeypointAnnotation.Point] = [:]
             for (index, name) in category.keypoints.enumerated() {

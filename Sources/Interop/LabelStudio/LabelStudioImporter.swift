@@ -217,6 +217,7 @@ enum LabelStudioImporter {
                 answer = [try keypoints(group, control, width, height, notes: &notes)]
             }
             fields.append(.init("answer", .list(answer, flow: false)))
+            prompt = prompt ?? COCOYAML.prompt(kind == .boxes ? .boxes : kind == .polygons ? .polygons : .keypoints)
         default:
             notes.append(first.cursor.note("is a '\(first.type)' result, which Groundwork has no item kind for; left out"))
             return nil
