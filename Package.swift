@@ -120,7 +120,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["Interop", "Grading", "TestSupport"],
+            dependencies: ["Interop", "Grading", "TestSupport", "GroundworkFuzz"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
