@@ -9,7 +9,12 @@ public enum Interop {
     public struct ImportOptions: Sendable {
         /// COCO: the item kind for the objects (detected from the file when nil).
         public var shape: COCOShape?
-        public init(shape: COCOShape? = nil) { self.shape = shape }
+        /// MTurk: the AnswerKey file that scores the QuestionForm being imported.
+        public var answerKey: String?
+        public init(shape: COCOShape? = nil, answerKey: String? = nil) {
+            self.shape = shape
+            self.answerKey = answerKey
+        }
     }
 
     /// Reads `file` as a new test to be written into `folder` (media are looked up there).
@@ -27,6 +32,14 @@ public enum Interop {
         case .conll, .iob2:
             (draft, notes) = try CoNLLImporter.read(try text(bytes, file), file: file, scheme: format == .conll ? .iob1 : .iob2)
         case .gift: (draft, notes) = try GIFTImporter.read(try text(bytes, file), file: file)
+        case .mturk:
+            guard let answerKey = options.answerKey else {
+                throw InteropError(
+                    SourceLocation(file: file), "an MTurk QuestionForm is scored by its AnswerKey; give that file too (--answer-key)")
+            }
+            let title = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            (draft, notes) = try MTurkImporter.read(
+                form: try XMLTree.parse(bytes, file: file), key: try XMLTree.parse(try read(answerKey), file: answerKey), title: title)
         }
         return (draft, distinct(notes))
     }
@@ -46,19 +59,30 @@ public enum Interop {
         let bytes = try read(file)
         switch format {
         case .coco: return try COCOAnswers.read(try JSONCursor.root(bytes: bytes, file: file), for: assessment, learner: learner)
-        case .labelstudio, .conll, .iob2, .gift:
+        case .labelstudio, .conll, .iob2, .gift, .mturk:
             throw InteropError(SourceLocation(file: file), "reading \(format.rawValue) files as answers is not supported; only coco is")
         }
     }
 
-    /// Writes `assessment`'s items that `format` can hold, with a note for each thing left out.
+    /// Writes `assessment`'s items that `format` can hold, with a note for each thing left out
+    /// (for `mturk`, the QuestionForm; ``exportMTurk(_:)`` gives its AnswerKey as well).
     public static func export(_ format: InteropFormat, _ assessment: Assessment) -> (String, [ConversionNote]) {
         switch format {
         case .coco: return COCOExporter.write(assessment)
         case .labelstudio: return LabelStudioExporter.write(assessment)
         case .conll, .iob2: return CoNLLExporter.write(assessment, scheme: format == .conll ? .iob1 : .iob2)
         case .gift: return GIFTExporter.write(assessment)
+        case .mturk:
+            let (form, _, notes) = MTurkExporter.write(assessment)
+            return (form, notes)
         }
+    }
+
+    /// A test as an MTurk qualification test: the QuestionForm, the AnswerKey that scores it,
+    /// and what neither holds.
+    public static func exportMTurk(_ assessment: Assessment) -> (form: String, answerKey: String, notes: [ConversionNote]) {
+        let (form, key, notes) = MTurkExporter.write(assessment)
+        return (form, key, notes)
     }
 
     /// Writes a learner's answers in `format`, where the format has a place for answers.
@@ -70,7 +94,7 @@ public enum Interop {
     {
         switch format {
         case .coco: return COCOExporter.results(sheet, for: assessment)
-        case .labelstudio, .conll, .iob2, .gift:
+        case .labelstudio, .conll, .iob2, .gift, .mturk:
             throw InteropError(SourceLocation(file: file), "writing answers as \(format.rawValue) is not supported; only coco is")
         }
     }

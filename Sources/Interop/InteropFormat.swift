@@ -10,4 +10,6 @@ public enum InteropFormat: String, Sendable, Hashable, CaseIterable {
     case labelstudio
     /// Moodle's GIFT text format for quiz questions.
     case gift
+    /// A Mechanical Turk qualification test: a QuestionForm and its AnswerKey (XML).
+    case mturk
 }

@@ -19,11 +19,12 @@ struct Export: ParsableCommand {
               groundwork export labelstudio named-entities > tasks.json
               groundwork export conll named-entities
               groundwork export gift sentiment-quiz --out quiz.gift
+              groundwork export mturk mturk-categorisation --out form.xml --answer-key key.xml
               groundwork export coco street-boxes --answers Assessments/street-boxes/answers/ana.json
             """,
         subcommands: [
             ExportTo<COCOName>.self, ExportTo<LabelStudioName>.self, ExportTo<CoNLLName>.self, ExportTo<IOB2Name>.self,
-            ExportTo<GIFTName>.self,
+            ExportTo<GIFTName>.self, ExportTo<MTurkName>.self,
         ]
     )
 }
@@ -59,6 +60,11 @@ enum GIFTName: ExportFormatName {
     static var title: String { "Moodle GIFT questions (choice, short-text and numeric items)" }
 }
 
+enum MTurkName: ExportFormatName {
+    static var format: InteropFormat { .mturk }
+    static var title: String { "a Mechanical Turk QuestionForm and, with --answer-key, the AnswerKey that scores it" }
+}
+
 struct ExportTo<Name: ExportFormatName>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: Name.format.rawValue, abstract: "Write a test as \(Name.title).")
@@ -67,9 +73,11 @@ struct ExportTo<Name: ExportFormatName>: ParsableCommand {
     @Argument(help: ArgumentHelp("The test's id or folder.", valueName: "id")) var id: String
     @Option(help: ArgumentHelp("Write here instead of standard output.", valueName: "file")) var out: String?
     @Option(help: ArgumentHelp("Export this answers file instead of the test (coco only).", valueName: "file")) var answers: String?
+    @Option(help: ArgumentHelp("mturk: write the AnswerKey here (required for mturk).", valueName: "file")) var answerKey: String?
     @OptionGroup var assessments: AssessmentOptions
 
     func run() throws {
+        if answerKey != nil, Name.format != .mturk { throw CommandError("--answer-key is for 'export mturk' only") }
         let assessment = try assessments.load(id)
         let (text, notes): (String, [ConversionNote])
         if let answers {
@@ -84,6 +92,13 @@ struct ExportTo<Name: ExportFormatName>: ParsableCommand {
             } catch {
                 throw CommandError(error.description)
             }
+        } else if Name.format == .mturk {
+            guard let answerKey else {
+                throw CommandError("an MTurk test is a QuestionForm and an AnswerKey; say where the key goes with --answer-key FILE")
+            }
+            let exported = Interop.exportMTurk(assessment)
+            (text, notes) = (exported.form, exported.notes)
+            try Self.write(exported.answerKey, to: answerKey)
         } else {
             (text, notes) = Interop.export(Name.format, assessment)
         }
@@ -92,10 +107,14 @@ struct ExportTo<Name: ExportFormatName>: ParsableCommand {
             Swift.print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
             return
         }
+        try Self.write(text, to: out)
+    }
+
+    private static func write(_ text: String, to path: String) throws {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw CommandError("cannot write '\(out)' (\(error.localizedDescription))")
+            throw CommandError("cannot write '\(path)' (\(error.localizedDescription))")
         }
     }
 }

@@ -12,7 +12,7 @@ struct Import: ParsableCommand {
         discussion: """
             Formats: coco (COCO object-detection JSON), labelstudio (Label Studio's JSON
             export), conll (CoNLL-2003 columns), iob2 (token and IOB2 tag per line),
-            gift (Moodle quiz questions).
+            gift (Moodle quiz questions), mturk (a QuestionForm with --answer-key).
 
             The test is written into the --into folder (created when missing; an existing
             items.yaml is never overwritten) and then checked. Everything the file holds
@@ -28,15 +28,17 @@ struct Import: ParsableCommand {
               groundwork import labelstudio export.json --into Assessments/ls-project
               groundwork import conll eng.testa --into Assessments/ner-sample
               groundwork import gift questions.txt --into Assessments/moodle-quiz
+              groundwork import mturk form.xml --answer-key key.xml --into Assessments/qual
               groundwork import coco results.json --into Assessments/street-coco --as-answers --learner model
             """
     )
 
-    @Argument(help: ArgumentHelp("coco, labelstudio, conll, iob2 or gift.", valueName: "format")) var format: String
+    @Argument(help: ArgumentHelp("coco, labelstudio, conll, iob2, gift or mturk.", valueName: "format")) var format: String
     @Argument(help: ArgumentHelp("The file to import.", valueName: "file")) var file: String
     @Option(help: ArgumentHelp("The test's folder (Assessments/ID).", valueName: "folder")) var into: String
     @Option(help: ArgumentHelp("COCO: boxes, polygons or keypoints (default: what the file holds).", valueName: "shape"))
     var shape: String?
+    @Option(help: ArgumentHelp("mturk: the AnswerKey that scores the QuestionForm FILE.", valueName: "file")) var answerKey: String?
     @Flag(help: "Read the file as a learner's answers to the test at --into.") var asAnswers = false
     @Option(help: ArgumentHelp("With --as-answers: the learner's name.", valueName: "name")) var learner: String?
     @Option(help: ArgumentHelp("With --as-answers: where to write (default: FOLDER/answers/NAME.json).", valueName: "file"))
@@ -58,7 +60,7 @@ struct Import: ParsableCommand {
             }
             return shape
         }
-        let (draft, notes) = try Interop.importTest(format, file: file, into: into, options: .init(shape: shape))
+        let (draft, notes) = try Interop.importTest(format, file: file, into: into, options: .init(shape: shape, answerKey: answerKey))
         try AssessmentWriter.write(draft, into: into, source: file)
         InteropChoice.print(notes)
         print(

@@ -13,7 +13,7 @@ struct HostileInputTests {
         (.coco, "coco/mmpose-test_coco-trimmed.json"), (.labelstudio, "labelstudio/converter-test_converter_data.json"),
         (.labelstudio, "labelstudio/sdk-yolo-data_keypoints.json"), (.labelstudio, "labelstudio/lsf-rich_text_plain-completions.json"),
         (.conll, "conll/eng.train-first-sentences.conll"), (.iob2, "conll/sparknlp-conll-iob2.txt"),
-        (.gift, "gift/moodle-examples.txt"),
+        (.gift, "gift/moodle-examples.txt"), (.mturk, "mturk/aws-questionform-example.xml"),
     ]
 
     @Test func mutatedFilesAreImportedOrRefusedWithAPlace() throws {
@@ -28,7 +28,8 @@ struct HostileInputTests {
                 let file = folder.path + "/mutated-\(round)-\(index)"
                 try Data(bytes).write(to: URL(fileURLWithPath: file))
                 do {
-                    let (draft, _) = try Interop.importTest(format, file: file, into: folder.path + "/test")
+                    let options = Interop.ImportOptions(answerKey: FixturePath.of("mturk/aws-answerkey-example.xml"))
+                    let (draft, _) = try Interop.importTest(format, file: file, into: folder.path + "/test", options: options)
                     #expect(!draft.items.isEmpty)
                 } catch {
                     refused += 1
