@@ -43,6 +43,11 @@ let package = Package(
             name: "Grading",
             dependencies: ["GroundworkMetrics", "Courseware", .product(name: "Yams", package: "Yams")]
         ),
+        // Other tools' files (COCO, Label Studio, CoNLL/IOB2) in and out of Groundwork tests.
+        .target(
+            name: "Interop",
+            dependencies: ["Grading", "Courseware", .product(name: "Yams", package: "Yams")]
+        ),
         // A learner's attempts, answers and lesson progress in SQLite (libsqlite3-dev).
         .target(
             name: "Gradebook",
@@ -68,6 +73,7 @@ let package = Package(
                 "Grading",
                 "Gradebook",
                 "GroundworkWeb",
+                "Interop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -110,6 +116,11 @@ let package = Package(
         .testTarget(
             name: "GradingTests",
             dependencies: ["Grading", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "InteropTests",
+            dependencies: ["Interop", "Grading", "TestSupport", "GroundworkFuzz"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

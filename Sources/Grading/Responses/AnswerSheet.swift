@@ -75,14 +75,13 @@ public struct AnswerSheet: Sendable, Hashable {
         }
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            root = try JSONValue.parse(bytes, path: path)
         } catch {
-            let position = Self.syntaxErrorOffset(bytes).map { SourceFile(path: path, bytes: bytes).position(ofByteOffset: $0) }
             throw AnswerSheetError(
-                path: path, position: position,
+                path: path, position: error.position,
                 problems: [
-                    position == nil
-                        ? "is not valid JSON (\(Self.describe(error))); check for a missing comma or quote"
+                    error.position == nil
+                        ? "is not valid JSON (\(error.detail)); check for a missing comma or quote"
                         : "is not valid JSON here; check for a missing comma, quote or bracket at or just before this point"
                 ])
         }
@@ -153,32 +152,6 @@ public struct AnswerSheet: Sendable, Hashable {
         if let learner { top["learner"] = .string(learner) }
         origin?.encode(into: &top)
         return JSONText.encode(JSONValue.object(top))
-    }
-
-    /// Where the JSON goes wrong, as a byte offset: Foundation's decoder does not say, but its
-    /// serialiser reports "around character N" (N counts UTF-16 units of the text) or the end
-    /// of the file.
-    private static func syntaxErrorOffset(_ bytes: [UInt8]) -> Int? {
-        do {
-            _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-            return nil
-        } catch {
-            let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
-            if message.contains("end of file") { return bytes.count }
-            guard let range = message.range(of: "character ") else { return nil }
-            guard let units = Int(message[range.upperBound...].prefix { $0.isNumber }) else { return nil }
-            let text = String(decoding: bytes, as: UTF8.self)
-            let index = text.utf16.index(text.utf16.startIndex, offsetBy: min(units, text.utf16.count))
-            return text.utf8.distance(from: text.utf8.startIndex, to: index)
-        }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
-        }
-        return "\(error)"
     }
 }
 
