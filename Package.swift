@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "GroundworkMetrics", targets: ["GroundworkMetrics"]),
         .library(name: "Grading", targets: ["Grading"]),
         .library(name: "Gradebook", targets: ["Gradebook"]),
+        .library(name: "Readiness", targets: ["Readiness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +49,11 @@ let package = Package(
             name: "Gradebook",
             dependencies: ["Grading", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Self-assessment: readiness per platform, pace and hourly rate, from the gradebook.
+        .target(
+            name: "Readiness",
+            dependencies: ["Courseware", "Grading", "Gradebook"]
+        ),
         // The web app: Hummingbird routes, pages from Mustache templates, the JSON API, and the
         // static files (CSS, vanilla JS widgets) it serves itself.
         .target(
@@ -56,6 +62,7 @@ let package = Package(
                 "Courseware",
                 "Grading",
                 "Gradebook",
+                "Readiness",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -68,6 +75,7 @@ let package = Package(
                 "Grading",
                 "Gradebook",
                 "GroundworkWeb",
+                "Readiness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -115,6 +123,11 @@ let package = Package(
         .testTarget(
             name: "GradebookTests",
             dependencies: ["Gradebook", "Grading", "Courseware", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "ReadinessTests",
+            dependencies: ["Readiness", "Gradebook", "Grading", "Courseware", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "GroundworkWebTests",

@@ -89,6 +89,15 @@ enum GradebookSchema {
                 table.add(column: "purpose", .text).notNull().defaults(to: AttemptPurpose.exam.rawValue)
             }
         }
+        migrator.registerMigration("v4: readiness checklist marks") { db in
+            // One row per ticked entry of the course's readiness checklist; unticking deletes it.
+            try db.create(table: "checklistMark") { table in
+                table.column("learnerID", .text).notNull()
+                table.column("entryID", .text).notNull()
+                table.column("checkedAt", .datetime).notNull()
+                table.primaryKey(["learnerID", "entryID"])
+            }
+        }
         return migrator
     }()
 }
