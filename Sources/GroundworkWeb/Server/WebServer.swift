@@ -60,6 +60,7 @@ public enum WebServer {
         Assets.register(on: router)
         CoursePages(site: site).register(on: router)
         TestPages(site: site).register(on: router)
+        ReadinessPages(site: site).register(on: router)
         APIRoutes(site: site).register(on: router)
         return router
     }
