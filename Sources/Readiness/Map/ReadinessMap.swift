@@ -50,6 +50,22 @@ public struct ReadinessMap: Sendable {
         public var position: SourcePosition
     }
 
+    /// An hourly figure a lesson teaches, shown beside the learner's own rate.
+    public struct PayThreshold: Sendable, Identifiable, Encodable {
+        public var id: String
+        /// What the figure is, as a phrase: "median Mechanical Turk earnings in …".
+        public var label: String
+        /// Dollars an hour.
+        public var hourly: Double
+        /// When a published figure dates from; nil for an example.
+        public var asOf: String?
+        /// Whether it is the floor a per-task price is judged against.
+        public var minimum: Bool
+        public var lesson: LessonSection?
+
+        enum CodingKeys: String, CodingKey { case id, label, hourly, asOf, minimum, lesson }
+    }
+
     /// A lesson, and a heading in it, written `lesson-id#heading-anchor`.
     public struct LessonSection: Sendable, Hashable, Encodable {
         public var lessonID: String
@@ -97,6 +113,7 @@ public struct ReadinessMap: Sendable {
     public var skills: [Skill]
     public var platforms: [Platform]
     public var checklist: [ChecklistEntry]
+    public var pay: [PayThreshold] = []
 
     public func skill(_ id: String) -> Skill? { skills.first { $0.id == id } }
 

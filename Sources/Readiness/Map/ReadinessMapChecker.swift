@@ -37,6 +37,7 @@ public enum ReadinessMapChecker {
             checkLesson(platform.lesson, course: course, sink: &sink)
         }
         for entry in map.checklist { checkLesson(entry.lesson, course: course, sink: &sink) }
+        for figure in map.pay { checkLesson(figure.lesson, course: course, sink: &sink) }
         return sink.diagnostics.sorted {
             ($0.position ?? SourcePosition(line: 0, column: 0)) < ($1.position ?? SourcePosition(line: 0, column: 0))
         }

@@ -39,8 +39,9 @@ public enum ReadinessMapLoader {
         let skills = entries(fields.node("skills"), sink: &sink, skill)
         let platforms = entries(fields.node("platforms"), sink: &sink, platform)
         let checklist = entries(fields.node("checklist"), sink: &sink, checklistEntry)
-        fields.finish(allowed: ["skills", "platforms", "checklist"], sink: &sink)
-        return ReadinessMap(path: path, skills: skills, platforms: platforms, checklist: checklist)
+        let pay = entries(fields.node("pay"), sink: &sink, payThreshold)
+        fields.finish(allowed: ["skills", "platforms", "checklist", "pay"], sink: &sink)
+        return ReadinessMap(path: path, skills: skills, platforms: platforms, checklist: checklist, pay: pay)
     }
 
     private static func entries<T>(
@@ -107,6 +108,26 @@ public enum ReadinessMapLoader {
         fields.finish(allowed: ["id", "text", "lesson"], sink: &sink)
         guard let id, let text else { return nil }
         return ReadinessMap.ChecklistEntry(id: id.value, text: text.value, lesson: lesson, position: node.position)
+    }
+
+    private static func payThreshold(_ node: YAMLNode, _ sink: inout DiagnosticSink) -> ReadinessMap.PayThreshold? {
+        guard var fields = YAMLFields(node, context: "a pay figure", sink: &sink) else { return nil }
+        let id = fields.requiredString("id", hint: "give it an id such as 'example-minimum'", sink: &sink)
+        let label = fields.requiredString("label", hint: "say what the figure is, as a phrase", sink: &sink)
+        let hourly: Double?
+        if fields.has("hourly") {
+            hourly = fields.number("hourly", in: 0...10_000, sink: &sink)?.value
+        } else {
+            fields.reportMissing("hourly", "give the figure in dollars an hour", sink: &sink)
+            hourly = nil
+        }
+        let asOf = fields.string("as-of", sink: &sink)
+        let minimum = fields.bool("minimum", sink: &sink) ?? false
+        let lesson = lessonSection(&fields, sink: &sink)
+        fields.finish(allowed: ["id", "label", "hourly", "as-of", "minimum", "lesson"], sink: &sink)
+        guard let id, let label, let hourly else { return nil }
+        return ReadinessMap.PayThreshold(
+            id: id.value, label: label.value, hourly: hourly, asOf: asOf?.value, minimum: minimum, lesson: lesson)
     }
 
     private static func lessonSection(_ fields: inout YAMLFields, sink: inout DiagnosticSink) -> ReadinessMap.LessonSection? {
