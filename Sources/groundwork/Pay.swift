@@ -72,7 +72,7 @@ struct Pay: ParsableCommand {
                     to: "\n" + renderer.wrap("'groundwork pay --per-task PRICE' turns a per-task price into an hourly rate at this pace.")))
             return
         }
-        let hidden = catalog.assessments.compactMap(\.policy.removalBelow).max()
+        let hidden = PayReport.hiddenGoldAccuracy(in: catalog)
         let pay = PayReport(
             pricePerTask: perTask, evidence: evidence, secondsPerTask: seconds, thresholds: map.pay, hiddenGoldAccuracy: hidden)
         print("\n" + style.apply([.bold], to: renderer.wrap(pay.sentence)))

@@ -61,6 +61,7 @@ public enum WebServer {
         CoursePages(site: site).register(on: router)
         TestPages(site: site).register(on: router)
         ReadinessPages(site: site).register(on: router)
+        PayPages(site: site).register(on: router)
         APIRoutes(site: site).register(on: router)
         return router
     }

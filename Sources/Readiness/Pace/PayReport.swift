@@ -1,3 +1,5 @@
+public import Grading
+
 /// "At your pace of 10 minutes a task, $0.60 an hour": a per-task price turned into an
 /// hourly rate at the learner's own recorded pace, beside the hourly figures the lessons
 /// teach, with the speed/accuracy trade-off (docs/readiness.md, "Pace and pay").
@@ -31,6 +33,12 @@ public struct PayReport: Sendable, Encodable {
     public var fastestSafeSeconds: Double?
     /// The sentence about the trade-off.
     public var tradeOff: String?
+
+    /// The accuracy hidden test questions demand in `catalog`: the strictest `removal-below`
+    /// of its work-mode tests; nil when it has none.
+    public static func hiddenGoldAccuracy(in catalog: AssessmentCatalog) -> Double? {
+        catalog.assessments.compactMap(\.policy.removalBelow).max()
+    }
 
     /// How many items must lie at or under a time before their accuracy says anything.
     public static let minimumFastItems = 5

@@ -1,0 +1,52 @@
+import Foundation
+import Gradebook
+import Grading
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@testable import GroundworkWeb
+
+/// `/pay`: the calculator is a GET form, its answer comes from recorded times, and bad
+/// numbers are refused with the field named.
+struct PayPageTests {
+    @Test func theCalculatorWorksOutTheHourlyRateFromRecordedTimesWithoutScript() async throws {
+        let clock = PayTestClock()
+        let fixture = try await WebFixture(clock: clock.now)
+        let test = try fixture.site.catalog.assessment(id: "sentiment-quiz")
+        guard case .started(let record) = try fixture.book.begin(test, seed: 1, holder: "t", purpose: .practice) else {
+            throw ReadinessTestFailure("practice did not start")
+        }
+        var attempt = try RecordedAttempt.load(record, of: test.running(as: .practice), in: fixture.book, holder: "t")
+        while let item = attempt.session.current {
+            clock.advance(600)
+            _ = try attempt.answer(item.content.goldResponses.first)
+        }
+        _ = try attempt.finish()
+        try await fixture.test { client in
+            let empty = try await client.get("/pay")
+            #expect(empty.status == .ok)
+            #expect(empty.text.contains("<form class=\"card calculator\" method=\"get\" action=\"/pay\">"))
+            #expect(empty.text.contains("10 minutes an item (median), 100% accurate over 16 items."))
+            let page = try await client.get("/pay?per-task=0.10")
+            #expect(page.text.contains("At your pace of 10 minutes a task, $0.10 a task pays $0.60 an hour."))
+            #expect(page.text.contains("<span class=\"verdict not-yet\">below</span> $5.00 an hour"))
+            let api = try await client.get("/api/pay?per-task=0.10&test=sentiment-quiz")
+            let pay = try #require(api.json["pay"] as? [String: Any])
+            #expect(abs((pay["hourly"] as? Double ?? 0) - 0.6) < 1e-12)
+            let bad = try await client.get("/pay?per-task=free")
+            #expect(bad.status == .badRequest)
+            #expect(
+                bad.text.contains("&#39;per-task&#39; must be a price above 0") || bad.text.contains("'per-task' must be a price above 0"))
+            #expect(try await client.get("/api/pay?test=nope").status == .notFound)
+        }
+    }
+}
+
+/// A clock the test moves by hand.
+final class PayTestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var moment = Date(timeIntervalSince1970: 1_796_000_000)
+    var now: @Sendable () -> Date { { [self] in lock.withLock { moment } } }
+    func advance(_ seconds: TimeInterval) { lock.withLock { moment += seconds } }
+}
