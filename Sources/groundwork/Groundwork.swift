@@ -26,7 +26,7 @@ struct Groundwork: AsyncParsableCommand {
             """,
         subcommands: [
             Home.self, Serve.self, Lessons.self, Read.self, Render.self, Assessments.self, Practice.self, Take.self, Report.self,
-            History.self, ReadinessCommand.self, Pay.self, Grade.self,
+            History.self, ReadinessCommand.self, Pay.self, Review.self, Grade.self,
             Check.self,
         ],
         defaultSubcommand: Home.self

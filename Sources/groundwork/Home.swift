@@ -3,6 +3,7 @@ import Courseware
 import Foundation
 import Gradebook
 import Grading
+import Readiness
 
 /// The view shown when `groundwork` runs without a command.
 struct Home: ParsableCommand {
@@ -47,6 +48,11 @@ struct Home: ParsableCommand {
             print("\n" + style.apply([.bold], to: "You have read every lesson.") + " Re-read any with 'groundwork read ID'.")
         }
         if let book, let practice = practice(book, course: course, read: read, style: style) { print("\n" + practice) }
+        if let book, let folder = assessments.folder(),
+            let due = (try? ReviewSchedule.load(book: book, catalog: AssessmentCatalog(folder: folder)))?.dueSentence
+        {
+            print("\nReview: \(due): groundwork review")
+        }
         print("\nWhat you can do:")
         print("  groundwork lessons        see every lesson and its id")
         print("  groundwork read ID        read a lesson and answer its quizzes")

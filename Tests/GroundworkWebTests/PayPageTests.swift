@@ -38,7 +38,8 @@ struct PayPageTests {
             #expect(bad.status == .badRequest)
             #expect(
                 bad.text.contains("&#39;per-task&#39; must be a price above 0") || bad.text.contains("'per-task' must be a price above 0"))
-            #expect(try await client.get("/api/pay?test=nope").status == .notFound)
+            let unknown = try await client.get("/api/pay?test=nope")
+            #expect(unknown.status == .notFound)
         }
     }
 }
@@ -49,4 +50,39 @@ final class PayTestClock: @unchecked Sendable {
     private var moment = Date(timeIntervalSince1970: 1_796_000_000)
     var now: @Sendable () -> Date { { [self] in lock.withLock { moment } } }
     func advance(_ seconds: TimeInterval) { lock.withLock { moment += seconds } }
+}
+
+/// `/review` and the home page's one line: yesterday's misses are due today.
+struct ReviewPageTests {
+    @Test func yesterdaysMissesAreListedWithAPractiseButtonAndCountedOnTheHomePage() async throws {
+        let clock = PayTestClock()
+        let fixture = try await WebFixture(clock: clock.now)
+        let test = try fixture.site.catalog.assessment(id: "sentiment-quiz")
+        guard case .started(let record) = try fixture.book.begin(test, seed: 1, holder: "t", purpose: .practice) else {
+            throw ReadinessTestFailure("practice did not start")
+        }
+        var attempt = try RecordedAttempt.load(record, of: test.running(as: .practice), in: fixture.book, holder: "t")
+        var shown = 0
+        while let item = attempt.session.current {
+            _ = try attempt.answer(shown < 3 ? item.content.emptyResponse : item.content.goldResponses.first)
+            shown += 1
+        }
+        _ = try attempt.finish()
+        try await fixture.test { client in
+            let early = try await client.get("/review")
+            #expect(early.text.contains("Nothing is due for review now."))
+            let home = try await client.get("/")
+            #expect(!home.text.contains("due for review"))
+        }
+        clock.advance(86_400)
+        try await fixture.test { client in
+            let page = try await client.get("/review")
+            #expect(page.text.contains("Sentiment quiz <span class=\"muted\">3 due</span>"))
+            #expect(page.text.contains("<form method=\"post\" action=\"/tests/sentiment-quiz/practice\">"))
+            let home = try await client.get("/")
+            #expect(home.text.contains("<a href=\"/review\">3 missed items are due for review</a>"))
+            let api = try await client.get("/api/review")
+            #expect((api.json["cards"] as? [Any])?.count == 3)
+        }
+    }
 }

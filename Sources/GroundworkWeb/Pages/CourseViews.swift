@@ -2,6 +2,7 @@ import Courseware
 import Foundation
 import Gradebook
 import Grading
+import Readiness
 
 /// A lesson as a link in a list, with its read mark.
 struct LessonLinkView {
@@ -161,9 +162,12 @@ struct HomeView {
     let nextTestLesson: LessonLinkView?
     let testsPassed: Int
     let testCount: Int
+    /// "3 missed items are due for review", or nil.
+    let reviewDue: String?
 
     init(site: Site, progress: Progress) {
         let lessons = site.course.lessons
+        reviewDue = (try? ReviewSchedule.load(book: progress.book, catalog: site.catalog))?.dueSentence
         title = site.course.title
         lessonCount = lessons.count
         readCount = lessons.filter { progress.lessons[$0.id] != nil }.count

@@ -62,6 +62,7 @@ public enum WebServer {
         TestPages(site: site).register(on: router)
         ReadinessPages(site: site).register(on: router)
         PayPages(site: site).register(on: router)
+        ReviewPages(site: site).register(on: router)
         APIRoutes(site: site).register(on: router)
         return router
     }
