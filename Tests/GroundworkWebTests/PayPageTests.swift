@@ -13,16 +13,7 @@ struct PayPageTests {
     @Test func theCalculatorWorksOutTheHourlyRateFromRecordedTimesWithoutScript() async throws {
         let clock = PayTestClock()
         let fixture = try await WebFixture(clock: clock.now)
-        let test = try fixture.site.catalog.assessment(id: "sentiment-quiz")
-        guard case .started(let record) = try fixture.book.begin(test, seed: 1, holder: "t", purpose: .practice) else {
-            throw ReadinessTestFailure("practice did not start")
-        }
-        var attempt = try RecordedAttempt.load(record, of: test.running(as: .practice), in: fixture.book, holder: "t")
-        while let item = attempt.session.current {
-            clock.advance(600)
-            _ = try attempt.answer(item.content.goldResponses.first)
-        }
-        _ = try attempt.finish()
+        try fixture.practiseSentiment(clock: clock, seconds: 600) { _ in true }
         try await fixture.test { client in
             let empty = try await client.get("/pay")
             #expect(empty.status == .ok)
@@ -57,17 +48,7 @@ struct ReviewPageTests {
     @Test func yesterdaysMissesAreListedWithAPractiseButtonAndCountedOnTheHomePage() async throws {
         let clock = PayTestClock()
         let fixture = try await WebFixture(clock: clock.now)
-        let test = try fixture.site.catalog.assessment(id: "sentiment-quiz")
-        guard case .started(let record) = try fixture.book.begin(test, seed: 1, holder: "t", purpose: .practice) else {
-            throw ReadinessTestFailure("practice did not start")
-        }
-        var attempt = try RecordedAttempt.load(record, of: test.running(as: .practice), in: fixture.book, holder: "t")
-        var shown = 0
-        while let item = attempt.session.current {
-            _ = try attempt.answer(shown < 3 ? item.content.emptyResponse : item.content.goldResponses.first)
-            shown += 1
-        }
-        _ = try attempt.finish()
+        try fixture.practiseSentiment { $0 >= 3 }
         try await fixture.test { client in
             let early = try await client.get("/review")
             #expect(early.text.contains("Nothing is due for review now."))

@@ -10,20 +10,9 @@ import Testing
 /// `/readiness` and its API: verdicts from the gradebook, the checklist ticked by a form that
 /// needs no script, and bad requests refused without recording anything.
 struct ReadinessPageTests {
-    /// A practice run of the sentiment quiz with every answer right.
-    func practiseSentiment(_ fixture: WebFixture) throws {
-        let test = try fixture.site.catalog.assessment(id: "sentiment-quiz")
-        guard case .started(let record) = try fixture.book.begin(test, seed: 1, holder: "t", purpose: .practice) else {
-            throw ReadinessTestFailure("practice did not start")
-        }
-        var attempt = try RecordedAttempt.load(record, of: test.running(as: .practice), in: fixture.book, holder: "t")
-        while let item = attempt.session.current { _ = try attempt.answer(item.content.goldResponses.first) }
-        _ = try attempt.finish()
-    }
-
     @Test func thePageShowsEachPlatformsVerdictTheSkillsAndTheChecklist() async throws {
         let fixture = try await WebFixture()
-        try practiseSentiment(fixture)
+        try fixture.practiseSentiment { _ in true }
         try await fixture.test { client in
             let page = try await client.get("/readiness")
             #expect(page.status == .ok)
@@ -64,6 +53,25 @@ struct ReadinessPageTests {
             #expect(untick.status == .ok)
         }
         #expect(try fixture.book.checklistMarks().keys.sorted() == ["never-pay"])
+    }
+}
+
+extension WebFixture {
+    /// A practice run of the sentiment quiz, the k-th item shown (0-based) answered with its
+    /// gold when `right(k)` and blank otherwise, each after `seconds` more on `clock`.
+    func practiseSentiment(clock: PayTestClock? = nil, seconds: Double = 0, right: (Int) -> Bool) throws {
+        let test = try site.catalog.assessment(id: "sentiment-quiz")
+        guard case .started(let record) = try book.begin(test, seed: 1, holder: "t", purpose: .practice) else {
+            throw ReadinessTestFailure("practice did not start")
+        }
+        var attempt = try RecordedAttempt.load(record, of: test.running(as: .practice), in: book, holder: "t")
+        var shown = 0
+        while let item = attempt.session.current {
+            clock?.advance(seconds)
+            _ = try attempt.answer(right(shown) ? item.content.goldResponses.first : item.content.emptyResponse)
+            shown += 1
+        }
+        _ = try attempt.finish()
     }
 }
 
