@@ -57,6 +57,7 @@ struct PayTests {
         #expect(PayReport.fastestSafe(Array(items.prefix(4)), accuracy: 0.5) == nil, "four answers say nothing")
         let pay = PayReport(pricePerTask: 0.5, evidence: items, thresholds: [], hiddenGoldAccuracy: 0.7)
         #expect(pay.secondsPerTask == 27.5)
+        #expect(abs((pay.acceptedHourly ?? 0) - 0.5 * 3600 / 27.5 * 0.9) < 1e-9, "9 of 10 answers right")
         #expect(
             pay.tradeOff
                 == "Your answers given within 15 seconds still reached the 70% hidden test questions demand: you could work faster than your 27.5 seconds, but not faster than that."

@@ -31,6 +31,7 @@ struct PayView {
     let sentence: String?
     let figures: [FigureRow]
     let tradeOff: String?
+    let accepted: String?
     let kinds: [PaceRow]
     let testsPace: [PaceRow]
     let empty: Bool
@@ -47,6 +48,12 @@ struct PayView {
             return FigureRow(text: text, reached: figure.reached == true, missed: figure.reached == false)
         }
         tradeOff = body.pay?.tradeOff
+        if let pay = body.pay, let rate = pay.acceptedHourly, let accuracy = pay.accuracy, accuracy < 1 - 1e-9 {
+            accepted =
+                "At your accuracy of \(WebText.percent(accuracy)), if work that lost points were rejected unpaid: \(HourlyRate.money(rate)) an hour."
+        } else {
+            accepted = nil
+        }
         kinds = body.pace.kinds.map { Self.row($0, hiddenGold: hiddenGold) }
         testsPace = body.pace.tests.map { Self.row($0, hiddenGold: hiddenGold) }
         empty = body.pace.kinds.isEmpty

@@ -19,6 +19,9 @@ public struct PayReport: Sendable, Encodable {
     /// Items behind the pace (0 when the seconds were given).
     public var timedItems: Int
     public var hourly: Double?
+    /// ``hourly`` × ``accuracy``: what the pace would pay if work that lost points were
+    /// rejected unpaid, as platforms reject work that fails their checks.
+    public var acceptedHourly: Double?
     /// The headline sentence.
     public var sentence: String
     public var figures: [Figure]
@@ -72,7 +75,9 @@ public struct PayReport: Sendable, Encodable {
                 threshold: threshold, reached: hourly.map { $0 + 1e-9 >= threshold.hourly },
                 timeBudgetSeconds: HourlyRate.timeBudget(pricePerTask: pricePerTask, hourly: threshold.hourly))
         }
-        accuracy = evidence.isEmpty ? nil : PaceReport.accuracy(evidence)
+        let accuracy = evidence.isEmpty ? nil : PaceReport.accuracy(evidence)
+        self.accuracy = accuracy
+        acceptedHourly = hourly.flatMap { rate in accuracy.map { rate * $0 } }
         self.hiddenGoldAccuracy = hiddenGoldAccuracy
         fastestSafeSeconds = hiddenGoldAccuracy.flatMap { Self.fastestSafe(timed, accuracy: $0) }
         tradeOff =
