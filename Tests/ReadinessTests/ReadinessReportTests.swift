@@ -1,6 +1,8 @@
+import Courseware
 import Foundation
 import Gradebook
 import Grading
+import TestSupport
 import Testing
 
 @testable import Readiness
@@ -87,5 +89,41 @@ struct ReadinessReportTests {
         let checklist = try report(learner).checklist
         #expect(checklist.filter { $0.checkedAt != nil }.map(\.id) == ["profile"])
         #expect(checklist.count == 8)
+    }
+}
+
+/// What readiness reads goes through the policy's release first.
+struct ReadinessReleaseTests {
+    @Test func aSilentExamLendsNoLessonLinkWhilePracticeOfTheSameTestDoes() throws {
+        let folder = try TemporaryFolder()
+        let source = Shipped.root.appendingPathComponent("Assessments/sentiment-quiz")
+        for name in ["assessment.md", "items.yaml"] {
+            var text = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
+            text = text.replacingOccurrences(of: "show-reasons: after-each", with: "show-reasons: never")
+            try folder.write("sentiment-quiz/\(name)", text)
+        }
+        let catalog = AssessmentCatalog(folder: folder.path)
+        let test = try catalog.assessment(id: "sentiment-quiz")
+        #expect(test.policy.showReasons == .never)
+        let learner = try Learner()
+        try learner.take(test, purpose: .exam) { _ in false }
+        try learner.take(test, purpose: .practice, seed: 2) { _ in false }
+        let evidence = ItemEvidence.collect(from: try learner.book.finishedAttempts(), catalog: catalog)
+        #expect(evidence.count == 32)
+        #expect(evidence.filter { $0.purpose == .exam }.allSatisfy { $0.lesson == nil && $0.score == 0 })
+        #expect(evidence.filter { $0.purpose == .practice }.allSatisfy { $0.lesson != nil })
+    }
+
+    @Test func aBrokenReadinessFileIsRefusedWithItsErrorsLocated() throws {
+        var sink = DiagnosticSink(path: "readiness.yaml")
+        #expect(ReadinessMapLoader.parse("skills: [\n", path: "readiness.yaml", sink: &sink) == nil)
+        #expect(sink.diagnostics.map(\.rule) == [.yamlSyntax])
+        var list = DiagnosticSink(path: "readiness.yaml")
+        let map = ReadinessMapLoader.parse("- just a list\n", path: "readiness.yaml", sink: &list)
+        #expect(map == nil)
+        #expect(
+            list.diagnostics.map(\.description) == [
+                "readiness.yaml:1:1: error: [invalid-value] the readiness file must be a mapping of 'key: value' lines, got a list"
+            ])
     }
 }
