@@ -47,7 +47,7 @@ struct Pay: ParsableCommand {
         guard let folder = assessments.folder() else { throw CommandError("no Assessments folder found; pass --assessments PATH") }
         let catalog = AssessmentCatalog(folder: folder)
         let map: ReadinessMap
-        do { map = try ReadinessReport.loadMap(course: course) } catch { throw CommandError(error.description) }
+        do { map = try ReadinessReport.loadMap(course: course, catalog: catalog) } catch { throw CommandError(error.description) }
         var evidence = ItemEvidence.collect(from: try data.learnerBook().finishedAttempts(), catalog: catalog)
         if let test {
             do { _ = try catalog.assessment(id: test) } catch { throw CommandError(error.description) }

@@ -46,7 +46,7 @@ struct ReadinessCommand: ParsableCommand {
         let catalog = AssessmentCatalog(folder: folder)
         let book = try data.learnerBook()
         let map: ReadinessMap
-        do { map = try ReadinessReport.loadMap(course: course) } catch { throw CommandError(error.description) }
+        do { map = try ReadinessReport.loadMap(course: course, catalog: catalog) } catch { throw CommandError(error.description) }
         for (ids, checked) in [(tick, true), (untick, false)] {
             for id in ids {
                 guard map.checklist.contains(where: { $0.id == id }) else {

@@ -13,7 +13,7 @@ struct PayTests {
         try learner.take(try Shipped.test("sentiment-quiz"), seconds: { _ in 600 }) { _ in true }
         let evidence = ItemEvidence.collect(from: try learner.book.finishedAttempts(), catalog: Shipped.catalog)
         #expect(evidence.count == 16 && evidence.allSatisfy { $0.secondsSpent == 600 })
-        let map = try ReadinessReport.loadMap(course: Shipped.course)
+        let map = try ReadinessReport.loadMap(course: Shipped.course, catalog: Shipped.catalog)
         let pay = PayReport(pricePerTask: 0.10, evidence: evidence, thresholds: map.pay, hiddenGoldAccuracy: 0.7)
         #expect(pay.secondsPerTask == 600)
         #expect(abs((pay.hourly ?? 0) - 0.60) < 1e-12)

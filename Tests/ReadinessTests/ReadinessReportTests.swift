@@ -126,4 +126,15 @@ struct ReadinessReleaseTests {
                 "readiness.yaml:1:1: error: [invalid-value] the readiness file must be a mapping of 'key: value' lines, got a list"
             ])
     }
+
+    @Test func aFileNamingATestThatDoesNotExistIsRefusedRatherThanShownAsNoEvidence() throws {
+        let folder = try TemporaryFolder()
+        let shipped = try String(contentsOf: Shipped.root.appendingPathComponent("Content/readiness.yaml"), encoding: .utf8)
+        try folder.write("readiness.yaml", shipped.replacingOccurrences(of: "tests: [sentiment-quiz]", with: "tests: [sentiment-quizz]"))
+        var course = Shipped.course
+        course.folder = folder.path
+        #expect(throws: ReadinessLoadError.self) { try ReadinessReport.loadMap(course: course, catalog: Shipped.catalog) }
+        course.folder = Shipped.course.folder
+        #expect(try ReadinessReport.loadMap(course: course, catalog: Shipped.catalog).skills.count == 11)
+    }
 }

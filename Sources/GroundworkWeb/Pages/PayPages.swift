@@ -62,7 +62,7 @@ struct PayPages {
         let titles = Dictionary(site.catalog.assessments.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let pace = PaceReport(evidence: evidence, titles: titles)
         guard let perTask = query.perTask else { return Body(pace: pace, pay: nil) }
-        let thresholds = (try? ReadinessReport.loadMap(course: site.course).pay) ?? []
+        let thresholds = (try? ReadinessReport.loadMap(course: site.course, catalog: site.catalog).pay) ?? []
         let pay = PayReport(
             pricePerTask: perTask, evidence: evidence, secondsPerTask: query.seconds, thresholds: thresholds,
             hiddenGoldAccuracy: hiddenGoldAccuracy)

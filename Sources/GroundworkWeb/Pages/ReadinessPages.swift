@@ -50,7 +50,9 @@ struct ReadinessPages {
     /// Ticks or unticks a checklist entry the course lists (any other id is a 404).
     func mark(_ entry: String, checked: Bool, _ context: WebContext) throws {
         let map: ReadinessMap
-        do { map = try ReadinessReport.loadMap(course: site.course) } catch { throw WebError(.notFound, error.description) }
+        do { map = try ReadinessReport.loadMap(course: site.course, catalog: site.catalog) } catch {
+            throw WebError(.notFound, error.description)
+        }
         guard map.checklist.contains(where: { $0.id == entry }) else {
             throw WebError(.notFound, "no checklist entry '\(entry.prefix(60))'", field: "entry")
         }
