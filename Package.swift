@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "GroundworkMetrics", targets: ["GroundworkMetrics"]),
         .library(name: "Grading", targets: ["Grading"]),
         .library(name: "Gradebook", targets: ["Gradebook"]),
+        .library(name: "Readiness", targets: ["Readiness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,6 +54,11 @@ let package = Package(
             name: "Gradebook",
             dependencies: ["Grading", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Self-assessment: readiness per platform, pace and hourly rate, from the gradebook.
+        .target(
+            name: "Readiness",
+            dependencies: ["Courseware", "Grading", "Gradebook"]
+        ),
         // The web app: Hummingbird routes, pages from Mustache templates, the JSON API, and the
         // static files (CSS, vanilla JS widgets) it serves itself.
         .target(
@@ -61,6 +67,7 @@ let package = Package(
                 "Courseware",
                 "Grading",
                 "Gradebook",
+                "Readiness",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -74,6 +81,7 @@ let package = Package(
                 "Gradebook",
                 "GroundworkWeb",
                 "Interop",
+                "Readiness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -126,6 +134,11 @@ let package = Package(
         .testTarget(
             name: "GradebookTests",
             dependencies: ["Gradebook", "Grading", "Courseware", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "ReadinessTests",
+            dependencies: ["Readiness", "Gradebook", "Grading", "Courseware", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "GroundworkWebTests",

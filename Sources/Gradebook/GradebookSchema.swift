@@ -119,6 +119,15 @@ enum GradebookSchema {
                 table.column("rescoredAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v5: readiness checklist marks") { db in
+            // One row per ticked entry of the course's readiness checklist; unticking deletes it.
+            try db.create(table: "checklistMark") { table in
+                table.column("learnerID", .text).notNull()
+                table.column("entryID", .text).notNull()
+                table.column("checkedAt", .datetime).notNull()
+                table.primaryKey(["learnerID", "entryID"])
+            }
+        }
         return migrator
     }()
 }

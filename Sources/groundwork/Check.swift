@@ -2,6 +2,7 @@ import ArgumentParser
 import Courseware
 import Foundation
 import Grading
+import Readiness
 
 /// `groundwork check`: validates a course and practice assessments, reporting every problem
 /// with its position.
@@ -47,6 +48,7 @@ struct Check: ParsableCommand {
                 let loaded = try options.loadCourse()
                 diagnostics += CourseChecker.check(loaded)
                 files += loaded.lessons.count + loaded.unlistedLessons.count + 1
+                diagnostics += checkReadiness(of: loaded, files: &files)
             case .assessment(let folder):
                 // Lesson links may name lessons by id; without a course only paths are checked.
                 diagnostics += AssessmentChecker(course: try? course.loadCourse()).check(folder: folder)
@@ -70,6 +72,15 @@ struct Check: ParsableCommand {
             print(JSONText.encode(report), terminator: "")
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+
+    /// The course's readiness file, if it has one, against the course and the practice tests.
+    private func checkReadiness(of course: Course, files: inout Int) -> [Diagnostic] {
+        let (map, diagnostics) = ReadinessMapLoader.load(courseFolder: course.folder)
+        guard let map else { return diagnostics }
+        files += 1
+        let catalog = assessments.folder().map(AssessmentCatalog.init(folder:))
+        return diagnostics + ReadinessMapChecker.check(map, course: course, catalog: catalog)
     }
 
     private enum Target {

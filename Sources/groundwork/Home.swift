@@ -3,6 +3,7 @@ import Courseware
 import Foundation
 import Gradebook
 import Grading
+import Readiness
 
 /// The view shown when `groundwork` runs without a command.
 struct Home: ParsableCommand {
@@ -50,6 +51,11 @@ struct Home: ParsableCommand {
         if let book, let practice = practice(book, course: course, read: read, style: style) { print("\n" + practice) }
         if let book {
             for notice in book.recentGoldNotices() { print("\n" + Terminal.renderer().wrap(TerminalStyle.sanitize(notice.sentence))) }
+        }
+        if let book, let folder = assessments.folder(),
+            let due = (try? ReviewSchedule.load(book: book, catalog: AssessmentCatalog(folder: folder)))?.dueSentence
+        {
+            print("\nReview: \(due): groundwork review")
         }
         print("\nWhat you can do:")
         print("  groundwork lessons        see every lesson and its id")

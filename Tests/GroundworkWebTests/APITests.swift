@@ -132,7 +132,7 @@ import Testing
                 "/api/session", "/api/progress", "/api/assessments", "/api/assessments/{id}", "/api/assessments/{id}/attempts",
                 "/api/attempts/{attempt}", "/api/attempts/{attempt}/answers", "/api/attempts/{attempt}/submit",
                 "/api/attempts/{attempt}/report", "/api/attempts/{attempt}/heartbeat", "/api/lessons/{id}/quizzes/{number}",
-                "/api/openapi.json",
+                "/api/openapi.json", "/api/readiness", "/api/readiness/checklist/{entry}", "/api/pay", "/api/review",
             ]
             #expect(Set(paths.keys) == Set(expected))
             // Every GET operation answers; every POST refuses a request without its token.

@@ -1,10 +1,10 @@
-import Courseware
+package import Courseware
 
 /// Reads the keys of one YAML mapping field by field, reporting each problem at its own
 /// position and, when done, every key nobody asked for (with a "did you mean").
 ///
 /// Readers return nil after reporting, so a caller can go on and find the next mistake.
-struct YAMLFields {
+package struct YAMLFields {
     let node: YAMLNode
     /// What the mapping is, for messages: "item 'q3'", "the front matter".
     let context: String
@@ -12,7 +12,7 @@ struct YAMLFields {
     private var read: Set<String> = []
 
     /// Wraps `node`, reporting (and reading nothing) when it is not a mapping.
-    init?(_ node: YAMLNode, context: String, sink: inout DiagnosticSink) {
+    package init?(_ node: YAMLNode, context: String, sink: inout DiagnosticSink) {
         self.node = node
         self.context = context
         guard case .mapping(let entries) = node.value else {
@@ -24,31 +24,31 @@ struct YAMLFields {
         }
     }
 
-    var position: SourcePosition { node.position }
+    package var position: SourcePosition { node.position }
 
     /// Whether the key is present (null values count as absent).
-    func has(_ key: String) -> Bool {
+    package func has(_ key: String) -> Bool {
         pairs.contains { $0.key == key && !$0.value.isNull }
     }
 
     /// The raw node of a key, marking it as read; nil when absent or null.
-    mutating func node(_ key: String) -> YAMLNode? {
+    package mutating func node(_ key: String) -> YAMLNode? {
         read.insert(key)
         return pairs.first { $0.key == key }.flatMap { $0.value.isNull ? nil : $0.value }
     }
 
     /// Position of a key itself (for "remove this key" messages).
-    func keyPosition(_ key: String) -> SourcePosition? {
+    package func keyPosition(_ key: String) -> SourcePosition? {
         pairs.first { $0.key == key }?.keyPosition
     }
 
     /// Reports a missing required key at the mapping's start.
-    func reportMissing(_ key: String, _ hint: String, sink: inout DiagnosticSink) {
+    package func reportMissing(_ key: String, _ hint: String, sink: inout DiagnosticSink) {
         sink.report(.missingKey, at: position, "\(context) has no '\(key)'; \(hint)")
     }
 
     /// Reports every key that was never read, suggesting the closest allowed one.
-    func finish(allowed: [String], sink: inout DiagnosticSink) {
+    package func finish(allowed: [String], sink: inout DiagnosticSink) {
         for pair in pairs where !read.contains(pair.key) {
             let known = allowed.isEmpty ? Array(read).sorted() : allowed
             sink.report(
@@ -60,13 +60,13 @@ struct YAMLFields {
     // MARK: Typed readers
 
     /// A single line or block of text.
-    mutating func string(_ key: String, sink: inout DiagnosticSink) -> Located<String>? {
+    package mutating func string(_ key: String, sink: inout DiagnosticSink) -> Located<String>? {
         guard let value = node(key) else { return nil }
         return YAMLFields.string(value, what: "'\(key)' in \(context)", sink: &sink)
     }
 
     /// A required piece of text.
-    mutating func requiredString(_ key: String, hint: String, sink: inout DiagnosticSink) -> Located<String>? {
+    package mutating func requiredString(_ key: String, hint: String, sink: inout DiagnosticSink) -> Located<String>? {
         guard has(key) else {
             reportMissing(key, hint, sink: &sink)
             _ = node(key)
@@ -77,7 +77,7 @@ struct YAMLFields {
 
     /// A number within `range`; by default any up to ``GradingLimits/maximumMagnitude``, so no
     /// number read from a file can overflow the arithmetic done with it.
-    mutating func number(
+    package mutating func number(
         _ key: String, in range: ClosedRange<Double> = GradingLimits.numbers, sink: inout DiagnosticSink
     ) -> Located<Double>? {
         guard let value = node(key) else { return nil }
@@ -85,13 +85,15 @@ struct YAMLFields {
     }
 
     /// A whole number within `range` (by default any up to ``GradingLimits/maximumMagnitude``).
-    mutating func integer(_ key: String, in range: ClosedRange<Int> = GradingLimits.integers, sink: inout DiagnosticSink) -> Located<Int>? {
+    package mutating func integer(_ key: String, in range: ClosedRange<Int> = GradingLimits.integers, sink: inout DiagnosticSink)
+        -> Located<Int>?
+    {
         guard let value = node(key) else { return nil }
         return YAMLFields.integer(value, in: range, what: "'\(key)' in \(context)", sink: &sink)
     }
 
     /// `true`/`false` (also `yes`/`no`).
-    mutating func bool(_ key: String, sink: inout DiagnosticSink) -> Bool? {
+    package mutating func bool(_ key: String, sink: inout DiagnosticSink) -> Bool? {
         guard let value = node(key) else { return nil }
         switch value.text?.lowercased() {
         case "true", "yes": return true
@@ -103,20 +105,20 @@ struct YAMLFields {
     }
 
     /// A list of texts; a single text is a list of one.
-    mutating func strings(_ key: String, sink: inout DiagnosticSink) -> [Located<String>]? {
+    package mutating func strings(_ key: String, sink: inout DiagnosticSink) -> [Located<String>]? {
         guard let value = node(key) else { return nil }
         return YAMLFields.strings(value, what: "'\(key)' in \(context)", sink: &sink)
     }
 
     /// A fraction written as `80%` or `0.8`, within [0, 1] unless `allowAboveOne`.
-    mutating func fraction(_ key: String, sink: inout DiagnosticSink) -> Located<Double>? {
+    package mutating func fraction(_ key: String, sink: inout DiagnosticSink) -> Located<Double>? {
         guard let value = node(key) else { return nil }
         return YAMLFields.fraction(value, what: "'\(key)' in \(context)", sink: &sink)
     }
 
     // MARK: Node readers
 
-    static func string(_ node: YAMLNode, what: String, sink: inout DiagnosticSink) -> Located<String>? {
+    package static func string(_ node: YAMLNode, what: String, sink: inout DiagnosticSink) -> Located<String>? {
         guard let text = node.text else {
             sink.report(.invalidValue, at: node.position, "\(what) must be text, got \(node.typeDescription)")
             return nil
@@ -124,7 +126,7 @@ struct YAMLFields {
         return Located(text, at: node.position)
     }
 
-    static func number(
+    package static func number(
         _ node: YAMLNode, in range: ClosedRange<Double> = GradingLimits.numbers, what: String, sink: inout DiagnosticSink
     ) -> Located<Double>? {
         guard let text = node.text, let number = Double(text.trimmingWhitespace), !number.isNaN else {
@@ -139,7 +141,7 @@ struct YAMLFields {
         return Located(number, at: node.position)
     }
 
-    static func integer(
+    package static func integer(
         _ node: YAMLNode, in range: ClosedRange<Int> = GradingLimits.integers, what: String, sink: inout DiagnosticSink
     ) -> Located<Int>? {
         let text = node.text?.trimmingWhitespace ?? ""
@@ -165,7 +167,7 @@ struct YAMLFields {
         sink.report(.invalidValue, at: node.position, "\(what) must be from \(range), got \(Quote.text(text.trimmingWhitespace))")
     }
 
-    static func strings(_ node: YAMLNode, what: String, sink: inout DiagnosticSink) -> [Located<String>]? {
+    package static func strings(_ node: YAMLNode, what: String, sink: inout DiagnosticSink) -> [Located<String>]? {
         switch node.value {
         case .scalar(let text, _):
             return [Located(text, at: node.position)]
@@ -184,7 +186,7 @@ struct YAMLFields {
 
     /// `80%`, `0.8` or `1`: a fraction from 0 to 1; a bare number above 1 is refused as
     /// ambiguous, a percentage above 100% as out of range.
-    static func fraction(_ node: YAMLNode, what: String, sink: inout DiagnosticSink) -> Located<Double>? {
+    package static func fraction(_ node: YAMLNode, what: String, sink: inout DiagnosticSink) -> Located<Double>? {
         guard let raw = node.text?.trimmingWhitespace else {
             sink.report(
                 .invalidValue, at: node.position,
@@ -223,18 +225,18 @@ struct YAMLFields {
     }
 
     /// The entries of a list node (a single value is a list of one).
-    static func list(_ node: YAMLNode) -> [YAMLNode] {
+    package static func list(_ node: YAMLNode) -> [YAMLNode] {
         if case .sequence(let items) = node.value { return items }
         return [node]
     }
 }
 
 /// A value read from a file together with where it was written.
-struct Located<Value: Sendable>: Sendable {
-    var value: Value
-    var position: SourcePosition
+package struct Located<Value: Sendable>: Sendable {
+    package var value: Value
+    package var position: SourcePosition
 
-    init(_ value: Value, at position: SourcePosition) {
+    package init(_ value: Value, at position: SourcePosition) {
         self.value = value
         self.position = position
     }

@@ -1,4 +1,4 @@
-import Courseware
+package import Courseware
 import Yams
 
 /// A YAML value with the position of every node, copied out of Yams into plain `Sendable`
@@ -6,26 +6,26 @@ import Yams
 ///
 /// Every scalar stays text (Yams' `.basic` resolver): `yes`, `1.0` and `null` mean what the
 /// field reading them says they mean, so `label: no` is the label "no", not `false`.
-struct YAMLNode: Sendable {
-    enum Value: Sendable {
+package struct YAMLNode: Sendable {
+    package enum Value: Sendable {
         /// A scalar's text; `plain` is false for quoted and block scalars.
         case scalar(String, plain: Bool)
         case sequence([YAMLNode])
         case mapping([(key: YAMLNode, value: YAMLNode)])
     }
 
-    var value: Value
+    package var value: Value
     /// Where the node starts in the file (1-based line and column in Unicode scalars).
-    var position: SourcePosition
+    package var position: SourcePosition
 
     /// The scalar text, or nil for collections.
-    var text: String? {
+    package var text: String? {
         if case .scalar(let text, _) = value { return text }
         return nil
     }
 
     /// Whether the node is YAML's null: an empty or `~`/`null` plain scalar.
-    var isNull: Bool {
+    package var isNull: Bool {
         if case .scalar(let text, let plain) = value, plain {
             return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
         }
@@ -33,7 +33,7 @@ struct YAMLNode: Sendable {
     }
 
     /// How the node's type is named in messages: "a list", "a mapping", "'text'".
-    var typeDescription: String {
+    package var typeDescription: String {
         switch value {
         case .scalar(let text, _): return isNull ? "nothing" : Quote.text(text, limit: 40)
         case .sequence: return "a list"
@@ -43,14 +43,14 @@ struct YAMLNode: Sendable {
 }
 
 /// Parses YAML text into ``YAMLNode``s, reporting syntax errors at their file position.
-enum YAMLParser {
+package enum YAMLParser {
     /// More nodes than this (after expanding aliases) are refused: a "billion laughs" file
     /// of nested aliases would otherwise expand into billions of nodes.
     static let maximumNodes = 200_000
 
     /// Parses `text`, whose first line is line `firstLine` of the file behind `sink`.
     /// Returns nil (after reporting) on a syntax error; an empty document gives a null scalar.
-    static func parse(_ text: String, firstLine: Int, sink: inout DiagnosticSink) -> YAMLNode? {
+    package static func parse(_ text: String, firstLine: Int, sink: inout DiagnosticSink) -> YAMLNode? {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, .basic)

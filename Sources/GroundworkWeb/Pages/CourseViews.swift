@@ -2,6 +2,7 @@ import Courseware
 import Foundation
 import Gradebook
 import Grading
+import Readiness
 
 /// A lesson as a link in a list, with its read mark.
 struct LessonLinkView {
@@ -163,10 +164,13 @@ struct HomeView {
     let testCount: Int
     /// Contests decided lately that changed this learner's gold or scores, one sentence each.
     let goldNotices: [String]
+    /// "3 missed items are due for review", or nil.
+    let reviewDue: String?
 
     init(site: Site, progress: Progress) {
         goldNotices = progress.book.recentGoldNotices().map(\.sentence)
         let lessons = site.course.lessons
+        reviewDue = (try? ReviewSchedule.load(book: progress.book, catalog: site.catalog))?.dueSentence
         title = site.course.title
         lessonCount = lessons.count
         readCount = lessons.filter { progress.lessons[$0.id] != nil }.count

@@ -62,6 +62,9 @@ public enum WebServer {
         TestPages(site: site).register(on: router)
         ContestPages(site: site).register(on: router)
         MentorPages(site: site).register(on: router)
+        ReadinessPages(site: site).register(on: router)
+        PayPages(site: site).register(on: router)
+        ReviewPages(site: site).register(on: router)
         APIRoutes(site: site).register(on: router)
         return router
     }
