@@ -62,18 +62,19 @@ public struct ClassificationReport<Label: Hashable & Sendable>: Sendable, Equata
         if gold.isEmpty { throw MetricsError(.empty, "classification needs at least one sample") }
         let index = try Classification.labelIndex(labels)
         let k = labels.count
-        var confusion = Array(repeating: Array(repeating: 0, count: k), count: k)
-        var correct = 0
-        for (n, (g, p)) in zip(gold, predicted).enumerated() {
-            guard let gi = index[g] else {
-                throw MetricsError(.unknownLabel, "gold[\(n)] = \(g) is not in labels")
+        let (goldCodes, predictedCodes) = try Classification.codes(
+            gold, predicted, labels: labels, index: index, names: ("gold", "predicted"))
+        var flat = [Int](repeating: 0, count: k * k)
+        flat.withUnsafeMutableBufferPointer { c in
+            goldCodes.withUnsafeBufferPointer { g in
+                predictedCodes.withUnsafeBufferPointer { p in
+                    for n in 0..<g.count { c[g[n] * k + p[n]] += 1 }
+                }
             }
-            guard let pi = index[p] else {
-                throw MetricsError(.unknownLabel, "predicted[\(n)] = \(p) is not in labels")
-            }
-            confusion[gi][pi] += 1
-            if gi == pi { correct += 1 }
         }
+        let confusion = (0..<k).map { Array(flat[$0 * k..<($0 + 1) * k]) }
+        var correct = 0
+        for i in 0..<k { correct += flat[i * k + i] }
         var perClass: [ClassScores<Label>] = []
         var tpSum = 0, predSum = 0, trueSum = 0
         for i in 0..<k {
@@ -145,23 +146,47 @@ extension Classification {
         try requireSameLength(gold.count, predicted.count, "gold and predicted")
         if gold.isEmpty { throw MetricsError(.empty, "multi-label scores need at least one sample") }
         let index = try labelIndex(labels)
-        var jaccardSum = 0.0
-        var exact = 0
-        var mismatches = 0
+        if labels.count <= 64 {
+            let g = LabelCodes.bitSets(gold, labels: labels, index: index)
+            let p = LabelCodes.bitSets(predicted, labels: labels, index: index)
+            if let n = [g.unknown, p.unknown].compactMap({ $0 }).min() {
+                // The first sample holding an unknown label, gold before predicted.
+                let (samples, name) = g.unknown == n ? (gold, "gold") : (predicted, "predicted")
+                let l = samples[n].first { index[$0] == nil }!
+                throw MetricsError(.unknownLabel, "\(name)[\(n)] contains \(l), which is not in labels")
+            }
+            var tally = MultiLabelTally()
+            for (x, y) in zip(g.sets, p.sets) {
+                tally.add(intersection: (x & y).nonzeroBitCount, union: (x | y).nonzeroBitCount, equal: x == y)
+            }
+            return tally.scores(samples: gold.count, labels: labels.count)
+        }
+        var tally = MultiLabelTally()
         for (n, (g, p)) in zip(gold, predicted).enumerated() {
             for l in g where index[l] == nil { throw MetricsError(.unknownLabel, "gold[\(n)] contains \(l), which is not in labels") }
             for l in p where index[l] == nil { throw MetricsError(.unknownLabel, "predicted[\(n)] contains \(l), which is not in labels") }
-            let inter = g.intersection(p).count
-            let union = g.union(p).count
-            jaccardSum += union == 0 ? 0 : Double(inter) / Double(union)
-            if g == p { exact += 1 }
-            mismatches += union - inter
+            tally.add(intersection: g.intersection(p).count, union: g.union(p).count, equal: g == p)
         }
-        let n = Double(gold.count)
-        return MultiLabelScores(
-            jaccard: jaccardSum / n,
-            exactMatch: Double(exact) / n,
-            hammingLoss: Double(mismatches) / (n * Double(labels.count)))
+        return tally.scores(samples: gold.count, labels: labels.count)
+    }
+
+    /// The sums behind ``MultiLabelScores``, one sample at a time.
+    private struct MultiLabelTally {
+        var jaccardSum = 0.0
+        var exact = 0
+        var mismatches = 0
+
+        mutating func add(intersection: Int, union: Int, equal: Bool) {
+            jaccardSum += union == 0 ? 0 : Double(intersection) / Double(union)
+            if equal { exact += 1 }
+            mismatches += union - intersection
+        }
+
+        func scores(samples: Int, labels: Int) -> MultiLabelScores {
+            let n = Double(samples)
+            return MultiLabelScores(
+                jaccard: jaccardSum / n, exactMatch: Double(exact) / n, hammingLoss: Double(mismatches) / (n * Double(labels)))
+        }
     }
 
     static func labelIndex<Label: Hashable>(_ labels: [Label]) throws(MetricsError) -> [Label: Int] {
@@ -172,6 +197,22 @@ extension Classification {
             index[l] = i
         }
         return index
+    }
+
+    /// The positions in `labels` of two parallel lists of values (see ``LabelCodes``).
+    ///
+    /// - Throws: ``MetricsError`` naming the first offset where either list holds a value
+    ///   outside `labels` (the first list's value when both do), as `name[offset]`.
+    static func codes<Label: Hashable>(
+        _ a: [Label], _ b: [Label], labels: [Label], index: [Label: Int], names: (String, String)
+    ) throws(MetricsError) -> ([Int], [Int]) {
+        let x = LabelCodes.encode(a, labels: labels, index: index)
+        let y = LabelCodes.encode(b, labels: labels, index: index)
+        if let n = x.unknown, n <= y.unknown ?? Int.max {
+            throw MetricsError(.unknownLabel, "\(names.0)[\(n)] = \(a[n]) is not in labels")
+        }
+        if let n = y.unknown { throw MetricsError(.unknownLabel, "\(names.1)[\(n)] = \(b[n]) is not in labels") }
+        return (x.codes, y.codes)
     }
 
     /// sklearn's per-class formulas with zero_division=0: F1 = 2·tp / (gold + predicted).

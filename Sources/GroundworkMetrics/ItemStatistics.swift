@@ -22,22 +22,82 @@ extension ItemStatistics {
     /// - Throws: ``MetricsError`` if the matrix is ragged, has fewer than 2 learners or 2
     ///   items, or a score is NaN, infinite or outside [0, 1].
     public static func analyze(_ scores: [[Double]]) throws(MetricsError) -> ItemAnalysis {
-        try validate(scores)
+        let m = try Matrix(scores)
         let binary = scores.allSatisfy { $0.allSatisfy { $0 == 0 || $0 == 1 } }
+        let facility = m.facility()
         return ItemAnalysis(
-            facility: try facility(scores),
-            correctedItemTotal: try correctedItemTotalCorrelation(scores),
-            discrimination: try discriminationIndex(scores),
+            facility: facility,
+            correctedItemTotal: m.correctedItemTotalCorrelation(),
+            discrimination: m.discriminationIndex(),
             groupSize: groupSize(learners: scores.count),
-            cronbachAlpha: try cronbachAlpha(scores),
-            kr20: binary ? try kr20(scores) : nil)
+            cronbachAlpha: m.cronbachAlpha(),
+            kr20: binary ? m.kr20(facility: facility) : nil)
+    }
+
+    /// A validated score matrix with its columns and learner totals computed once, so that
+    /// ``analyze(_:)`` reads the matrix a few times instead of once per statistic and item.
+    struct Matrix {
+        let scores: [[Double]]
+        /// `columns[j][i] = scores[i][j]`.
+        let columns: [[Double]]
+        /// Each learner's total, summed in item order.
+        let totals: [Double]
+
+        init(_ scores: [[Double]]) throws(MetricsError) {
+            try validate(scores)
+            self.scores = scores
+            let k = scores[0].count, n = scores.count
+            // Transposed through one flat buffer: appending to k arrays costs a uniqueness
+            // check per score.
+            var flat = [Double](repeating: 0, count: n * k)
+            flat.withUnsafeMutableBufferPointer { out in
+                for (i, row) in scores.enumerated() {
+                    row.withUnsafeBufferPointer { r in
+                        for j in 0..<k { out[j * n + i] = r[j] }
+                    }
+                }
+            }
+            columns = (0..<k).map { Array(flat[$0 * n..<($0 + 1) * n]) }
+            totals = scores.map { $0.reduce(0, +) }
+        }
+
+        func facility() -> [Double] {
+            let n = Double(scores.count)
+            return columns.map { $0.reduce(0, +) / n }
+        }
+
+        func correctedItemTotalCorrelation() -> [Double] {
+            columns.map { item in Ranking.pearson(item, zip(totals, item).map { $0 - $1 }) }
+        }
+
+        func discriminationIndex() -> [Double] {
+            let n = scores.count, g = groupSize(learners: n)
+            let keys = totals.map { ($0 * 1e9 + 0.5).rounded(.down) }
+            let order = Array(0..<n).sorted { keys[$0] > keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
+            let upper = order.prefix(g), lower = order.suffix(g)
+            return columns.map { column in
+                upper.reduce(0) { $0 + column[$1] } / Double(g) - lower.reduce(0) { $0 + column[$1] } / Double(g)
+            }
+        }
+
+        func cronbachAlpha() -> Double {
+            let k = Double(columns.count)
+            var itemVar = 0.0
+            for column in columns { itemVar += variance(column, ddof: 1) }
+            return k / (k - 1) * (1 - itemVar / variance(totals, ddof: 1))
+        }
+
+        /// KR-20 of a 0/1 matrix whose facilities are `p`.
+        func kr20(facility p: [Double]) -> Double {
+            let k = Double(p.count)
+            let pq = p.reduce(0) { $0 + $1 * (1 - $1) }
+            return k / (k - 1) * (1 - pq / variance(totals, ddof: 0))
+        }
     }
 
     /// Facility (difficulty) of each item: its mean score over learners (`X.mean(axis=0)`).
     public static func facility(_ scores: [[Double]]) throws(MetricsError) -> [Double] {
-        try validate(scores)
-        let n = Double(scores.count)
-        return (0..<scores[0].count).map { j in scores.reduce(0) { $0 + $1[j] } / n }
+        try Matrix(scores).facility()
     }
 
     /// Corrected item–total correlation of each item: Pearson correlation between the item's
@@ -46,13 +106,7 @@ extension ItemStatistics {
     /// for 0/1 items this is the corrected point-biserial. NaN when either column is
     /// constant (numpy's value).
     public static func correctedItemTotalCorrelation(_ scores: [[Double]]) throws(MetricsError) -> [Double] {
-        try validate(scores)
-        let totals = scores.map { $0.reduce(0, +) }
-        return (0..<scores[0].count).map { j in
-            let item = scores.map { $0[j] }
-            let rest = zip(totals, item).map { $0 - $1 }
-            return Ranking.pearson(item, rest)
-        }
+        try Matrix(scores).correctedItemTotalCorrelation()
     }
 
     /// Size of the upper and lower groups: `max(1, ⌊0.27·n + 0.5⌋)` — 27% of the learners
@@ -69,14 +123,7 @@ extension ItemStatistics {
     /// `numpy.argsort(-key, kind="stable")`), so among equal totals earlier learners go to
     /// the upper group.
     public static func discriminationIndex(_ scores: [[Double]]) throws(MetricsError) -> [Double] {
-        try validate(scores)
-        let n = scores.count, g = groupSize(learners: n)
-        let keys = scores.map { ($0.reduce(0, +) * 1e9 + 0.5).rounded(.down) }
-        let order = Array(0..<n).sorted { keys[$0] > keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
-        let upper = order.prefix(g), lower = order.suffix(g)
-        return (0..<scores[0].count).map { j in
-            upper.reduce(0) { $0 + scores[$1][j] } / Double(g) - lower.reduce(0) { $0 + scores[$1][j] } / Double(g)
-        }
+        try Matrix(scores).discriminationIndex()
     }
 
     /// Cronbach's alpha: `k/(k−1) · (1 − Σ var(item) / var(total))` with *sample* variances
@@ -84,12 +131,7 @@ extension ItemStatistics {
     /// If every learner has the same total the division follows IEEE rules like numpy
     /// (−∞, or NaN when the items are constant too).
     public static func cronbachAlpha(_ scores: [[Double]]) throws(MetricsError) -> Double {
-        try validate(scores)
-        let k = Double(scores[0].count)
-        var itemVar = 0.0
-        for j in 0..<scores[0].count { itemVar += variance(scores.map { $0[j] }, ddof: 1) }
-        let totalVar = variance(scores.map { $0.reduce(0, +) }, ddof: 1)
-        return k / (k - 1) * (1 - itemVar / totalVar)
+        try Matrix(scores).cronbachAlpha()
     }
 
     /// KR-20 for 0/1 items: `k/(k−1) · (1 − Σ p(1−p) / var(total))` with `p` the facility and
@@ -98,17 +140,13 @@ extension ItemStatistics {
     ///
     /// - Throws: ``MetricsError`` if a score is not exactly 0 or 1, plus the matrix checks.
     public static func kr20(_ scores: [[Double]]) throws(MetricsError) -> Double {
-        try validate(scores)
+        let m = try Matrix(scores)
         for (i, row) in scores.enumerated() {
             if let j = row.firstIndex(where: { $0 != 0 && $0 != 1 }) {
                 throw MetricsError(.outOfRange, "KR-20 needs 0/1 scores; scores[\(i)][\(j)] is \(row[j])")
             }
         }
-        let p = try facility(scores)
-        let k = Double(p.count)
-        let pq = p.reduce(0) { $0 + $1 * (1 - $1) }
-        let totalVar = variance(scores.map { $0.reduce(0, +) }, ddof: 0)
-        return k / (k - 1) * (1 - pq / totalVar)
+        return m.kr20(facility: m.facility())
     }
 
     static func variance(_ x: [Double], ddof: Int) -> Double {
