@@ -171,32 +171,45 @@ extension SpanScoring {
     ///
     /// - Throws: ``MetricsError`` if a tag is the empty string (seqeval raises IndexError).
     public static func seqevalEntities(_ sentences: [[String]]) throws(MetricsError) -> [TagEntity] {
-        var seq: [String] = []
-        for s in sentences { seq.append(contentsOf: s); seq.append("O") }
-        seq.append("O")
         var prevTag: Unicode.Scalar = "O"
         var prevType = ""
         var begin = 0
         var chunks: [TagEntity] = []
-        for (i, chunk) in seq.enumerated() {
-            guard let tag = chunk.unicodeScalars.first else {
-                throw MetricsError(.invalidInput, "empty tag at position \(i) of the concatenated sequence")
-            }
-            let rest = String(chunk.unicodeScalars.dropFirst())
-            var type: String
-            if let dash = rest.unicodeScalars.firstIndex(of: "-") {
-                type = String(rest.unicodeScalars[rest.unicodeScalars.index(after: dash)...])
+        // A corpus has few distinct tags: each is split into marker and type once.
+        var parsed: [String: (tag: Unicode.Scalar, type: String)] = [:]
+        var i = 0
+        func step(_ chunk: String) throws(MetricsError) {
+            let tag: Unicode.Scalar, type: String
+            if let known = parsed[chunk] {
+                (tag, type) = known
             } else {
-                type = rest
+                guard let first = chunk.unicodeScalars.first else {
+                    throw MetricsError(.invalidInput, "empty tag at position \(i) of the concatenated sequence")
+                }
+                let rest = String(chunk.unicodeScalars.dropFirst())
+                var t: String
+                if let dash = rest.unicodeScalars.firstIndex(of: "-") {
+                    t = String(rest.unicodeScalars[rest.unicodeScalars.index(after: dash)...])
+                } else {
+                    t = rest
+                }
+                if t.isEmpty { t = "_" }
+                (tag, type) = (first, t)
+                if parsed.count < 4096 { parsed[chunk] = (tag, type) }
             }
-            if type.isEmpty { type = "_" }
             if endOfChunk(prevTag, tag, prevType, type) {
                 chunks.append(TagEntity(type: prevType, first: begin, last: i - 1))
             }
             if startOfChunk(prevTag, tag, prevType, type) { begin = i }
             prevTag = tag
             prevType = type
+            i += 1
         }
+        for sentence in sentences {
+            for chunk in sentence { try step(chunk) }
+            try step("O")
+        }
+        try step("O")
         return chunks
     }
 
@@ -233,16 +246,29 @@ extension SpanScoring {
         for (i, (g, p)) in zip(gold, predicted).enumerated() where g.count != p.count {
             throw MetricsError(.mismatchedLengths, "sentence \(i): \(g.count) gold tags but \(p.count) predicted tags")
         }
-        var goldByType: [String: Set<[Int]>] = [:]
-        var predByType: [String: Set<[Int]>] = [:]
-        for e in try seqevalEntities(gold) { goldByType[e.type, default: []].insert([e.first, e.last]) }
-        for e in try seqevalEntities(predicted) { predByType[e.type, default: []].insert([e.first, e.last]) }
+        // Entities come out in order and never overlap, so each type's (first, last) pairs are
+        // distinct and sorted: the set intersection is a merge of two sorted lists.
+        var goldByType: [String: [Int]] = [:]
+        var predByType: [String: [Int]] = [:]
+        for e in try seqevalEntities(gold) { goldByType[e.type, default: []].append(e.first << 32 | e.last) }
+        for e in try seqevalEntities(predicted) { predByType[e.type, default: []].append(e.first << 32 | e.last) }
         let types = Set(goldByType.keys).union(predByType.keys).sorted(by: scalarLess)
         var perType: [EntityTypeScores] = []
         var tpSum = 0, predSum = 0, trueSum = 0
         for t in types {
             let g = goldByType[t] ?? [], p = predByType[t] ?? []
-            let tp = g.intersection(p).count
+            var tp = 0, a = 0, b = 0
+            while a < g.count && b < p.count {
+                if g[a] == p[b] {
+                    tp += 1
+                    a += 1
+                    b += 1
+                } else if g[a] < p[b] {
+                    a += 1
+                } else {
+                    b += 1
+                }
+            }
             tpSum += tp; predSum += p.count; trueSum += g.count
             let s = seqevalPRF(tp: tp, predicted: p.count, gold: g.count)
             perType.append(EntityTypeScores(type: t, precision: s.precision, recall: s.recall, f1: s.f1, support: g.count))
