@@ -3,7 +3,9 @@ import Foundation
 /// Writes a synthetic course that uses what real lessons use: front matter, headings,
 /// lists, emphasis, links between lessons, code, callouts and quizzes.
 enum CourseGenerator {
-    static func write(lessons count: Int, to folder: URL) throws -> [String] {
+    /// Writes `count` generated lessons and, after them, every Markdown file of `realFolder`
+    /// (READMEs, say) as a lesson of its own with a title added; returns the lesson paths.
+    static func write(lessons count: Int, realMarkdown realFolder: URL?, to folder: URL) throws -> [String] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var summary = "# Generated course\n"
         var paths: [String] = []
@@ -14,6 +16,18 @@ enum CourseGenerator {
             let url = folder.appendingPathComponent(name)
             try lesson(index, count: count).write(to: url, atomically: false, encoding: .utf8)
             paths.append(url.path)
+        }
+        if let realFolder {
+            let names = try FileManager.default.contentsOfDirectory(atPath: realFolder.path).filter { $0.hasSuffix(".md") }.sorted()
+            summary += "\n## Real Markdown\n\n"
+            for (index, source) in names.enumerated() {
+                let name = "real-\(index).md"
+                let text = try String(contentsOf: realFolder.appendingPathComponent(source), encoding: .utf8)
+                summary += "- [Real \(index)](\(name))\n"
+                let url = folder.appendingPathComponent(name)
+                try "---\ntitle: Real \(index)\n---\n\n\(text)".write(to: url, atomically: false, encoding: .utf8)
+                paths.append(url.path)
+            }
         }
         try summary.write(to: folder.appendingPathComponent("SUMMARY.md"), atomically: false, encoding: .utf8)
         return paths

@@ -113,7 +113,7 @@ struct ReferenceFile: Decodable {
     let meta: JSONValue
     let tasks: [String: Task]
 
-    init(_ folder: URL) throws {
-        self = try Datasets.decode(ReferenceFile.self, folder, "reference.json")
+    init(_ file: URL) throws {
+        self = try JSONDecoder().decode(ReferenceFile.self, from: try Data(contentsOf: file))
     }
 }

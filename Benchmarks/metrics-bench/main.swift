@@ -9,17 +9,25 @@ import GroundworkMetrics
 // faster), and whether all numbers agree (counts exactly, reals within 1e-9). Exits 1 if
 // any number disagrees. Normally run by scripts/metrics-bench/run-metrics-bench.sh.
 //
-// Usage: metrics-bench DIR [--repeat N] [--only TASK,…]
-//   TASK ∈ boxes, wer, words, cer, chars, seqeval, nervaluate (Groundwork tasks).
-//   Without DIR/reference.json only the Groundwork timings are printed (handy under perf).
+// Usage: metrics-bench DIR [--repeat N] [--only TASK,…] [--reference FILE] [--json FILE]
+//   TASK ∈ boxes, words, chars, seqeval, nervaluate and the families of Families.swift
+//   (classification, multilabel, ordinal, fleiss, krippendorff, items, keypoints, polygons,
+//   ranking). jiwer's wer/cer build the alignment, so they are compared with Groundwork's
+//   alignment (words/chars), never with a distance-only count.
+//   --reference: the reference results to compare with (default DIR/reference.json); without
+//   it only the Groundwork timings are printed (handy under perf).
+//   --json: also write the rows (seconds of both sides, agreement) to FILE, for
+//   scripts/metrics-bench/summarize.py, which combines the rounds of Benchmarks/run.sh.
 
 struct Options {
     var folder: URL
     var repetitions = 3
     var only: Set<String>?
+    var reference: URL?
+    var json: URL?
 }
 
-let swiftTasks = ["boxes", "wer", "words", "cer", "chars", "seqeval", "nervaluate"]
+let swiftTasks = ["boxes", "words", "chars", "seqeval", "nervaluate"] + familyTasks.map { $0.name }
 
 /// One table row: a reference computation and the Groundwork task it is compared with.
 struct RowSpec {
@@ -28,24 +36,25 @@ struct RowSpec {
     let groundwork: String
 }
 
-let rowSpecs = [
-    RowSpec(row: "boxes", swiftTask: "boxes", groundwork: "BoxGeometry.match"),
-    RowSpec(row: "boxes-pycocotools", swiftTask: "boxes", groundwork: "BoxGeometry.match"),
-    RowSpec(row: "wer", swiftTask: "wer", groundwork: "Transcription.wordErrorRate"),
-    RowSpec(row: "words", swiftTask: "words", groundwork: "Transcription.wordScores"),
-    RowSpec(row: "cer", swiftTask: "cer", groundwork: "Transcription.characterErrorRate"),
-    RowSpec(row: "chars", swiftTask: "chars", groundwork: "Transcription.characterScores"),
-    RowSpec(row: "seqeval", swiftTask: "seqeval", groundwork: "SpanScoring.seqeval"),
-    RowSpec(row: "seqeval-prfs", swiftTask: "seqeval", groundwork: "SpanScoring.seqeval"),
-    RowSpec(row: "nervaluate", swiftTask: "nervaluate", groundwork: "seqevalEntities + SpanScoring.nervaluate"),
-]
+let rowSpecs =
+    [
+        RowSpec(row: "boxes", swiftTask: "boxes", groundwork: "BoxGeometry.match"),
+        RowSpec(row: "boxes-pycocotools", swiftTask: "boxes", groundwork: "BoxGeometry.match"),
+        RowSpec(row: "wer", swiftTask: "words", groundwork: "Transcription.wordScores"),
+        RowSpec(row: "words", swiftTask: "words", groundwork: "Transcription.wordScores"),
+        RowSpec(row: "cer", swiftTask: "chars", groundwork: "Transcription.characterScores"),
+        RowSpec(row: "chars", swiftTask: "chars", groundwork: "Transcription.characterScores"),
+        RowSpec(row: "seqeval", swiftTask: "seqeval", groundwork: "SpanScoring.seqeval"),
+        RowSpec(row: "seqeval-prfs", swiftTask: "seqeval", groundwork: "SpanScoring.seqeval"),
+        RowSpec(row: "nervaluate", swiftTask: "nervaluate", groundwork: "seqevalEntities + SpanScoring.nervaluate"),
+    ] + familyTasks.map { RowSpec(row: $0.name, swiftTask: $0.name, groundwork: $0.groundwork) }
 
 enum SwiftResult {
     case boxes(BoxTotals)
-    case rate(Double)
     case scores(TranscriptionScores)
     case seqeval(SeqevalScores)
     case ner(NERScores)
+    case family(Any, compare: (Any, JSONValue, inout Agreement) -> Void)
 }
 
 func fail(_ message: String, code: Int32 = 2) -> Never {
@@ -56,7 +65,7 @@ func fail(_ message: String, code: Int32 = 2) -> Never {
 func parseOptions() -> Options {
     var args = Array(CommandLine.arguments.dropFirst())
     guard let first = args.first, !first.hasPrefix("-") else {
-        fail("usage: metrics-bench DIR [--repeat N] [--only TASK,…]")
+        fail("usage: metrics-bench DIR [--repeat N] [--only TASK,…] [--reference FILE] [--json FILE]")
     }
     args.removeFirst()
     var options = Options(folder: URL(fileURLWithPath: first))
@@ -73,6 +82,10 @@ func parseOptions() -> Options {
             let tasks = Set(v.split(separator: ",").map { String($0) })
             if let bad = tasks.subtracting(swiftTasks).first { fail("unknown task \(bad); tasks: \(swiftTasks.joined(separator: ", "))") }
             options.only = tasks
+        case "--reference", "--json":
+            guard let v = args.first else { fail("\(arg) needs a file") }
+            args.removeFirst()
+            if arg == "--json" { options.json = URL(fileURLWithPath: v) } else { options.reference = URL(fileURLWithPath: v) }
         default:
             fail("unknown argument \(arg)")
         }
@@ -97,10 +110,10 @@ func log(_ s: String) {
 }
 
 let options = parseOptions()
-let referencePath = options.folder.appendingPathComponent("reference.json")
+let referencePath = options.reference ?? options.folder.appendingPathComponent("reference.json")
 let reference: ReferenceFile? =
     FileManager.default.fileExists(atPath: referencePath.path)
-    ? (try { () throws -> ReferenceFile in try ReferenceFile(options.folder) }())
+    ? (try { () throws -> ReferenceFile in try ReferenceFile(referencePath) }())
     : nil
 if reference == nil { log("metrics-bench: no \(referencePath.path); timing Groundwork only") }
 
@@ -127,16 +140,10 @@ do {
             let d = boxes!
             let (r, t) = try measure(n) { try gradeBoxes(d) }
             results[task] = .boxes(r); timings[task] = t
-        case "wer", "words", "cer", "chars":
+        case "words", "chars":
             transcripts = try transcripts ?? TranscriptDataset(options.folder)
             let d = transcripts!
             switch task {
-            case "wer":
-                let (r, t) = try measure(n) { try Transcription.wordErrorRate(references: d.references, hypotheses: d.hypotheses) }
-                results[task] = .rate(r); timings[task] = t
-            case "cer":
-                let (r, t) = try measure(n) { try Transcription.characterErrorRate(references: d.references, hypotheses: d.hypotheses) }
-                results[task] = .rate(r); timings[task] = t
             case "words":
                 let (r, t) = try measure(n) { try Transcription.wordScores(references: d.references, hypotheses: d.hypotheses) }
                 results[task] = .scores(r); timings[task] = t
@@ -156,7 +163,10 @@ do {
             let (r, t) = try measure(n) { try gradeNervaluate(gold: g, predicted: p, tags: d.tags) }
             results[task] = .ner(r); timings[task] = t
         default:
-            break
+            guard let family = familyTasks.first(where: { $0.name == task }) else { break }
+            let (run, compare) = try family.prepare(options.folder)
+            let (r, t) = try measure(n) { try run() }
+            results[task] = .family(r, compare: compare); timings[task] = t
         }
         let runs = timings[task]!.runs.map { String(format: "%.3f", $0) }.joined(separator: ", ")
         log("  swift  " + pad(task, 18) + String(format: " %9.3f s  (runs: ", timings[task]!.best) + runs + ")")
@@ -190,7 +200,8 @@ for spec in rowSpecs {
     var a = Agreement()
     switch (spec.row, result) {
     case ("boxes", .boxes(let t)), ("boxes-pycocotools", .boxes(let t)): compareBoxes(t, boxes!, ref.result, &a)
-    case (_, .rate(let r)): compareRate(r, ref.result, &a)
+    case ("wer", .scores(let s)), ("cer", .scores(let s)): compareRate(s.errorRate, ref.result, &a)
+    case (_, .family(let r, let compare)): compare(r, ref.result, &a)
     case ("words", .scores(let s)): compareScores(s, words: true, ref.result, &a)
     case ("chars", .scores(let s)): compareScores(s, words: false, ref.result, &a)
     case ("seqeval", .seqeval(let s)): compareSeqeval(s, perTypeOnly: false, ref.result, &a)
@@ -259,6 +270,25 @@ for r in rows {
     for n in a.notes where !noted.contains(n) {
         noted.insert(n)
         print("* \(r.spec.row): \(n)")
+    }
+}
+
+if let out = options.json {
+    let encoded = rows.map { r -> JSONValue in
+        var fields: [String: JSONValue] = [:]
+        fields["row"] = .string(r.spec.row)
+        fields["groundwork"] = .string(r.spec.groundwork)
+        fields["reference"] = .string(r.referenceName)
+        fields["groundwork_seconds"] = .number(r.swiftSeconds)
+        fields["reference_seconds"] = r.referenceSeconds.map { JSONValue.number($0) } ?? .null
+        fields["agree"] = r.agreement.map { JSONValue.bool($0.ok) } ?? .null
+        fields["checked"] = .number(Double(r.agreement?.checked ?? 0))
+        return .object(fields)
+    }
+    do {
+        try JSONEncoder().encode(JSONValue.array(encoded)).write(to: out)
+    } catch {
+        fail("cannot write \(out.path): \(error)")
     }
 }
 

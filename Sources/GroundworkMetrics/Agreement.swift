@@ -40,14 +40,19 @@ extension Agreement {
         if a.isEmpty { throw MetricsError(.empty, "Cohen's kappa needs at least one item") }
         let index = try Classification.labelIndex(labels)
         let k = labels.count
-        var c = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-        for (n, (x, y)) in zip(a, b).enumerated() {
-            guard let i = index[x] else { throw MetricsError(.unknownLabel, "a[\(n)] = \(x) is not in labels") }
-            guard let j = index[y] else { throw MetricsError(.unknownLabel, "b[\(n)] = \(y) is not in labels") }
-            c[i][j] += 1
+        let (codesA, codesB) = try Classification.codes(a, b, labels: labels, index: index, names: ("a", "b"))
+        // Counts are exact integers, so counting in Int and converting gives the same sums.
+        var counts = [Int](repeating: 0, count: k * k)
+        counts.withUnsafeMutableBufferPointer { c in
+            codesA.withUnsafeBufferPointer { x in
+                codesB.withUnsafeBufferPointer { y in
+                    for n in 0..<x.count { c[x[n] * k + y[n]] += 1 }
+                }
+            }
         }
+        let c = counts.map(Double.init)
         var rowSum = [Double](repeating: 0, count: k), colSum = [Double](repeating: 0, count: k)
-        for i in 0..<k { for j in 0..<k { rowSum[i] += c[i][j]; colSum[j] += c[i][j] } }
+        for i in 0..<k { for j in 0..<k { rowSum[i] += c[i * k + j]; colSum[j] += c[i * k + j] } }
         let total = rowSum.reduce(0, +)
         var observed = 0.0, expected = 0.0
         for i in 0..<k {
@@ -58,7 +63,7 @@ extension Agreement {
                 case .linear: w = Double(abs(i - j))
                 case .quadratic: w = Double((i - j) * (i - j))
                 }
-                observed += w * c[i][j]
+                observed += w * c[i * k + j]
                 expected += w * (colSum[i] * rowSum[j] / total)
             }
         }
@@ -76,24 +81,30 @@ extension Agreement {
     ///   rows have different totals, or there are fewer than 2 raters per subject.
     public static func fleissKappa(table: [[Int]]) throws(MetricsError) -> Double {
         let raters = try validateRaterTable(table, measure: "Fleiss' kappa")
-        let cats = table[0].count
-        let n = Double(raters), subjects = Double(table.count)
+        return fleiss(flat: table.flatMap { $0 }, categories: table[0].count, raters: raters)
+    }
+
+    /// Fleiss' kappa of a validated table stored row after row in `flat` (subjects × categories).
+    private static func fleiss(flat: [Int], categories cats: Int, raters: Int) -> Double {
+        let n = Double(raters), subjects = Double(flat.count / cats)
         let total = n * subjects
-        var pe = 0.0
-        for c in 0..<cats {
-            var col = 0.0
-            for row in table { col += Double(row[c]) }
-            let p = col / total
-            pe += p * p
+        return flat.withUnsafeBufferPointer { t in
+            var pe = 0.0
+            for c in 0..<cats {
+                var col = 0.0
+                for s in stride(from: c, to: t.count, by: cats) { col += Double(t[s]) }
+                let p = col / total
+                pe += p * p
+            }
+            var pbar = 0.0
+            for start in stride(from: 0, to: t.count, by: cats) {
+                var sq = 0.0
+                for v in t[start..<start + cats] { sq += Double(v * v) }
+                pbar += (sq - n) / (n * (n - 1))
+            }
+            pbar /= subjects
+            return (pbar - pe) / (1 - pe)
         }
-        var pbar = 0.0
-        for row in table {
-            var sq = 0.0
-            for v in row { sq += Double(v * v) }
-            pbar += (sq - n) / (n * (n - 1))
-        }
-        pbar /= subjects
-        return (pbar - pe) / (1 - pe)
     }
 
     /// Checks a subjects × categories count table (non-empty, rectangular, non-negative, the
@@ -125,16 +136,30 @@ extension Agreement {
     ///   ``fleissKappa(table:)``.
     public static func fleissKappa<Label: Hashable>(ratings: [[Label]], categories: [Label]) throws(MetricsError) -> Double {
         let index = try Classification.labelIndex(categories)
-        var table: [[Int]] = []
-        for (s, row) in ratings.enumerated() {
-            var counts = [Int](repeating: 0, count: categories.count)
-            for (r, v) in row.enumerated() {
-                guard let c = index[v] else { throw MetricsError(.unknownLabel, "ratings[\(s)][\(r)] = \(v) is not in categories") }
-                counts[c] += 1
-            }
-            table.append(counts)
+        let coded = LabelCodes.encode(rows: ratings, labels: categories, index: index)
+        if let offset = coded.unknown {
+            var s = 0, r = offset
+            while r >= coded.lengths[s] { r -= coded.lengths[s]; s += 1 }
+            throw MetricsError(.unknownLabel, "ratings[\(s)][\(r)] = \(ratings[s][r]) is not in categories")
         }
-        return try fleissKappa(table: table)
+        let cats = categories.count
+        guard !ratings.isEmpty else { throw MetricsError(.empty, "Fleiss' kappa needs at least one subject and one category") }
+        var flat = [Int](repeating: 0, count: ratings.count * cats)
+        var next = 0
+        let raters = coded.lengths[0]
+        for (s, length) in coded.lengths.enumerated() {
+            if length != raters {
+                throw MetricsError(
+                    .invalidInput,
+                    "subject \(s) has \(length) ratings but subject 0 has \(raters); every subject needs the same number of raters")
+            }
+            for _ in 0..<length {
+                flat[s * cats + coded.codes[next]] += 1
+                next += 1
+            }
+        }
+        if raters < 2 { throw MetricsError(.invalidInput, "Fleiss' kappa needs at least 2 raters per subject, got \(raters)") }
+        return fleiss(flat: flat, categories: cats, raters: raters)
     }
 
     /// Krippendorff's alpha as the `krippendorff` package 0.9 `alpha(reliability_data,
@@ -157,14 +182,45 @@ extension Agreement {
                 throw MetricsError(.nonFinite, "data[\(c)][\(u)] is not finite; use nil for a missing value")
             }
         }
-        let domain = Array(Set(data.flatMap { $0.compactMap { $0 } })).sorted()
-        var index: [Double: Int] = [:]
-        for (i, v) in domain.enumerated() { index[v] = i }
-        var counts: [[Int]] = []
-        for u in 0..<units {
-            var row = [Int](repeating: 0, count: domain.count)
-            for coder in data { if let v = coder[u], let i = index[v] { row[i] += 1 } }
-            counts.append(row)
+        // The distinct values in order of appearance (== merges −0 and 0, as a Set does),
+        // found by a linear search while they are few, then sorted into the domain.
+        var seen: [Double] = []
+        var firstSeen = [Int](repeating: -1, count: units * data.count)
+        var many = false
+        scan: for (c, coder) in data.enumerated() {
+            for (u, x) in coder.enumerated() {
+                guard let x else { continue }
+                var i = 0
+                while i < seen.count && seen[i] != x { i += 1 }
+                if i == seen.count {
+                    if seen.count == 32 {
+                        many = true
+                        break scan
+                    }
+                    seen.append(x)
+                }
+                firstSeen[c * units + u] = i
+            }
+        }
+        let domain: [Double]
+        var counts: [Int]
+        if !many {
+            let order = seen.indices.sorted { seen[$0] < seen[$1] }
+            domain = order.map { seen[$0] }
+            var rank = [Int](repeating: 0, count: seen.count)
+            for (r, i) in order.enumerated() { rank[i] = r }
+            let v = domain.count
+            counts = [Int](repeating: 0, count: units * v)
+            for (slot, i) in firstSeen.enumerated() where i >= 0 { counts[(slot % units) * v + rank[i]] += 1 }
+        } else {
+            domain = Array(Set(data.flatMap { $0.compactMap { $0 } })).sorted()
+            var index: [Double: Int] = [:]
+            for (i, x) in domain.enumerated() { index[x] = i }
+            let v = domain.count
+            counts = [Int](repeating: 0, count: units * v)
+            for coder in data {
+                for (u, x) in coder.enumerated() { if let x, let i = index[x] { counts[u * v + i] += 1 } }
+            }
         }
         return try alpha(valueCounts: counts, domain: domain, level: level)
     }
@@ -175,34 +231,40 @@ extension Agreement {
         guard let units = data.first?.count else { throw MetricsError(.empty, "Krippendorff's alpha needs at least one coder") }
         var index: [Label: Int] = [:]
         for row in data { for v in row { if let v, index[v] == nil { index[v] = index.count } } }
-        var counts: [[Int]] = []
+        let v = index.count
+        var counts = [Int](repeating: 0, count: units * v)
         for u in 0..<units {
-            var row = [Int](repeating: 0, count: index.count)
             for (c, coder) in data.enumerated() {
                 try requireSameLength(coder.count, units, "coder \(c) and coder 0 unit counts")
-                if let v = coder[u], let i = index[v] { row[i] += 1 }
+                if let x = coder[u], let i = index[x] { counts[u * v + i] += 1 }
             }
-            counts.append(row)
         }
         return try alpha(valueCounts: counts, domain: (0..<index.count).map(Double.init), level: .nominal)
     }
 
-    private static func alpha(valueCounts: [[Int]], domain: [Double], level: MeasurementLevel) throws(MetricsError) -> Double {
+    /// Alpha from `valueCounts[u·v + c]` = coders who gave unit `u` the value `domain[c]`.
+    private static func alpha(valueCounts: [Int], domain: [Double], level: MeasurementLevel) throws(MetricsError) -> Double {
         let v = domain.count
         if v <= 1 { throw MetricsError(.invalidInput, "There has to be more than one value in the domain (found \(v)).") }
-        if !valueCounts.contains(where: { $0.reduce(0, +) >= 2 }) {
+        let units = valueCounts.count / v
+        if !(0..<units).contains(where: { u in valueCounts[u * v..<(u + 1) * v].reduce(0, +) >= 2 }) {
             throw MetricsError(.invalidInput, "There has to be at least one unit with values assigned by at least two coders.")
         }
-        var o = [[Double]](repeating: [Double](repeating: 0, count: v), count: v)
-        for row in valueCounts {
-            let pairable = Double(max(row.reduce(0, +), 2))
-            for c in 0..<v where row[c] > 0 {
-                for k in 0..<v {
-                    let un = Double(row[c] * row[k] - (c == k ? row[c] : 0))
-                    o[c][k] += un / (pairable - 1)
+        var flat = [Double](repeating: 0, count: v * v)
+        valueCounts.withUnsafeBufferPointer { counts in
+            for u in 0..<units {
+                let row = counts[u * v..<(u + 1) * v]
+                let base = u * v
+                let pairable = Double(max(row.reduce(0, +), 2))
+                for c in 0..<v where counts[base + c] > 0 {
+                    for k in 0..<v {
+                        let un = Double(counts[base + c] * counts[base + k] - (c == k ? counts[base + c] : 0))
+                        flat[c * v + k] += un / (pairable - 1)
+                    }
                 }
             }
         }
+        let o = (0..<v).map { Array(flat[$0 * v..<($0 + 1) * v]) }
         var nv = [Double](repeating: 0, count: v)
         for c in 0..<v { for k in 0..<v { nv[k] += o[c][k] } }
         let n = nv.reduce(0, +)

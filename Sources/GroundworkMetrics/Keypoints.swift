@@ -64,28 +64,33 @@ extension Keypoints {
         if gold.area < 0 { throw MetricsError(.outOfRange, "gold area is \(gold.area); it must not be negative") }
         try requireFinite(gold.keypoints.flatMap { [$0.x, $0.y] }, "gold keypoint coordinates")
         try requireFinite(predicted.flatMap { [$0.x, $0.y] }, "predicted keypoint coordinates")
+        return checkedOKS(gold.keypoints, area: gold.area, box: gold.box, predicted: predicted, sigmas: sigmas)
+    }
 
-        let visible = gold.keypoints.map { $0.visibility > 0 }
-        let anyVisible = visible.contains(true)
-        let w = gold.box.width, h = gold.box.height
-        let x0 = gold.box.minX - w, x1 = gold.box.minX + w * 2
-        let y0 = gold.box.minY - h, y1 = gold.box.minY + h * 2
+    /// ``oks(gold:predicted:sigmas:)`` of inputs it has already accepted (not generic, so that
+    /// it runs specialised whoever calls it).
+    private static func checkedOKS(_ gold: [Keypoint], area: Double, box: Box, predicted: [Keypoint], sigmas: [Double]) -> Double {
+        let k = sigmas.count
+        let anyVisible = gold.contains { $0.visibility > 0 }
+        let w = box.width, h = box.height
+        let x0 = box.minX - w, x1 = box.minX + w * 2
+        let y0 = box.minY - h, y1 = box.minY + h * 2
         let eps = Double.ulpOfOne
         var sum = 0.0
         var count = 0
         for i in 0..<k {
-            if anyVisible && !visible[i] { continue }
+            if anyVisible && gold[i].visibility <= 0 { continue }
             let dx: Double, dy: Double
             let p = predicted[i]
             if anyVisible {
-                dx = p.x - gold.keypoints[i].x
-                dy = p.y - gold.keypoints[i].y
+                dx = p.x - gold[i].x
+                dy = p.y - gold[i].y
             } else {
                 dx = max(0, x0 - p.x) + max(0, p.x - x1)
                 dy = max(0, y0 - p.y) + max(0, p.y - y1)
             }
             let vars = (sigmas[i] * 2) * (sigmas[i] * 2)
-            let e = (dx * dx + dy * dy) / vars / (gold.area + eps) / 2
+            let e = (dx * dx + dy * dy) / vars / (area + eps) / 2
             sum += mExp(-e)
             count += 1
         }
@@ -102,10 +107,20 @@ extension Keypoints {
         gold: [KeypointObject<Label>], predicted: [(keypoints: [Keypoint], label: Label)],
         sigmas: [Double], threshold: Double = 0.5
     ) throws(MetricsError) -> MatchResult {
+        // Each object is validated by the first pair it takes part in, in the order (and with
+        // the errors) of checking every pair: row 0 checks every prediction, each later row's
+        // first pair its gold object; the other pairs need no check.
         var s: [[Double]] = []
-        for g in gold {
+        s.reserveCapacity(gold.count)
+        for (i, g) in gold.enumerated() {
             var row: [Double] = []
-            for p in predicted { row.append(try oks(gold: g, predicted: p.keypoints, sigmas: sigmas)) }
+            row.reserveCapacity(predicted.count)
+            for (j, p) in predicted.enumerated() {
+                row.append(
+                    i == 0 || j == 0
+                        ? try oks(gold: g, predicted: p.keypoints, sigmas: sigmas)
+                        : checkedOKS(g.keypoints, area: g.area, box: g.box, predicted: p.keypoints, sigmas: sigmas))
+            }
             s.append(row)
         }
         return try ObjectMatching.match(

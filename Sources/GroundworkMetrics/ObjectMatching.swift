@@ -83,6 +83,19 @@ extension ObjectMatching {
         guard threshold > 0, threshold <= 1 else {
             throw MetricsError(.outOfRange, "threshold must lie in (0, 1], got \(threshold)")
         }
+        // Labels are compared once per pair here, so that the matching itself is not generic
+        // (unspecialised generic code pays metadata lookups on every access).
+        var sameLabel = [Bool](repeating: false, count: n * m)
+        for i in 0..<n { for j in 0..<m { sameLabel[i * m + j] = goldLabels[i] == predictedLabels[j] } }
+        return try match(similarity: similarity, predicted: m, sameLabel: sameLabel, threshold: threshold)
+    }
+
+    /// ``match(similarity:goldLabels:predictedLabels:threshold:)`` on validated input, with
+    /// `sameLabel[g·m + p]` telling whether gold `g` and prediction `p` (of `m`) share a label.
+    private static func match(similarity: [[Double]], predicted m: Int, sameLabel: [Bool], threshold: Double) throws(MetricsError)
+        -> MatchResult
+    {
+        let n = similarity.count
         var goldVerdict = [ObjectVerdict](repeating: .missing, count: n)
         var predVerdict = [ObjectVerdict](repeating: .extra, count: m)
         var goldFree = Array(0..<n), predFree = Array(0..<m)
@@ -98,7 +111,7 @@ extension ObjectMatching {
                     let s = similarity[i][j]
                     let allowed: Bool
                     switch phase {
-                    case 0: allowed = s >= threshold && goldLabels[i] == predictedLabels[j]
+                    case 0: allowed = s >= threshold && sameLabel[i * m + j]
                     case 1: allowed = s >= threshold
                     default: allowed = s > 0
                     }

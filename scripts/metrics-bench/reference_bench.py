@@ -12,10 +12,12 @@ Two subcommands, both run with the fixtures venv (`.venv-fixtures/bin/python`):
                              "nervaluate_sentences": N}   (a sentence's tags joined by " ")
         plus manifest.json (sizes, seed).
 
-    reference_bench.py run DIR [--repeat R] [--only TASK,…]
+    (and the other families' datasets, families.py, scaled by --size).
+
+    reference_bench.py run DIR [--repeat R] [--only TASK,…] [--out FILE]
         Loads the datasets (not timed), grades them with the Python reference libraries
         timing only the scoring (best of R runs, time.perf_counter), and writes
-        DIR/reference.json: {"meta": …, "tasks": {name: {"seconds", "runs", "reference",
+        FILE (default DIR/reference.json): {"meta": …, "tasks": {name: {"seconds", "runs", "reference",
         "result"}}}. metrics-bench compares its own numbers with "result".
 
 Tasks and what is timed:
@@ -30,6 +32,7 @@ Tasks and what is timed:
                     one decode per side): a lower bound for any seqeval computation
   nervaluate        nervaluate.Evaluator(loader="list").evaluate() (BIO decoding included)
                     on the first `nervaluate_sentences` sentences
+  classification … ranking: see families.py
 """
 
 from __future__ import annotations
@@ -49,6 +52,9 @@ from pathlib import Path
 
 import numpy as np
 
+import families
+from families import match_three_phase
+
 warnings.simplefilter("ignore")
 
 BOX_LABELS = ["car", "person", "bicycle", "sign", "dog"]
@@ -56,7 +62,8 @@ BOX_LABEL_WEIGHTS = [5, 4, 2, 2, 1]
 NER_TYPES = ["PER", "LOC", "ORG", "MISC"]
 NER_TYPE_WEIGHTS = [4, 3, 3, 1]
 REFERENCE_PACKAGES = ["numpy", "scipy", "seqeval", "nervaluate", "jiwer", "rapidfuzz", "pycocotools"]
-ALL_TASKS = ["boxes", "boxes-pycocotools", "wer", "words", "cer", "chars", "seqeval", "seqeval-prfs", "nervaluate"]
+ALL_TASKS = ["boxes", "boxes-pycocotools", "wer", "words", "cer", "chars", "seqeval", "seqeval-prfs", "nervaluate",
+             *families.FAMILY_TASKS]
 
 
 def dump(path: Path, payload) -> None:
@@ -207,7 +214,8 @@ def cmd_generate(args) -> None:
     dump(out / "boxes.json", generate_boxes(random.Random(args.seed), args.boxes))
     dump(out / "transcripts.json", generate_transcripts(random.Random(args.seed + 1), args.utterances, args.words))
     dump(out / "ner.json", generate_ner(random.Random(args.seed + 2), args.sentences, nerv))
-    dump(out / "manifest.json", {"seed": args.seed, "boxes": args.boxes, "utterances": args.utterances,
+    families.generate_all(out, dump, args.seed, args.size)
+    dump(out / "manifest.json", {"seed": args.seed, "family_size": args.size, "boxes": args.boxes, "utterances": args.utterances,
                                  "words_per_utterance": args.words, "sentences": args.sentences,
                                  "nervaluate_sentences": min(nerv, args.sentences)})
     print(f"generated datasets in {out} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
@@ -258,37 +266,6 @@ def iou_numpy(g, p):
     ap = (p[:, 2] - p[:, 0]) * (p[:, 3] - p[:, 1])
     union = ag[:, None] + ap[None, :] - inter
     return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-
-
-def match_three_phase(S, gl, pl, thr, lsa):
-    """The rule documented on ObjectMatching.match: three optimal assignments maximising total
-    similarity over the still-unpaired objects — (1) same label and S ≥ thr, (2) S ≥ thr any
-    label, (3) 0 < S < thr any label; disallowed pairs weigh 0 and zero-weight pairs of an
-    assignment are dropped. Returns (tp, wrong_label, low_overlap, matched IoU sum)."""
-    n, m = S.shape
-    if n == 0 or m == 0:
-        return 0, 0, 0, 0.0
-    above = S >= thr
-    allowed = (above & (gl[:, None] == pl[None, :]), above, S > 0)
-    gfree, pfree = np.arange(n), np.arange(m)
-    counts = [0, 0, 0]
-    matched_sum = 0.0
-    for phase in range(3):
-        if gfree.size == 0 or pfree.size == 0:
-            break
-        sub = np.ix_(gfree, pfree)
-        W = np.where(allowed[phase][sub], S[sub], 0.0)
-        r, c = lsa(W, maximize=True)
-        keep = W[r, c] > 0
-        r, c = r[keep], c[keep]
-        counts[phase] = int(r.size)
-        if phase == 0:
-            for v in W[r, c].tolist():  # pairs in row order, summed left to right like Metrics
-                matched_sum += v
-        if r.size:
-            gfree = np.delete(gfree, r)
-            pfree = np.delete(pfree, c)
-    return counts[0], counts[1], counts[2], matched_sum
 
 
 def bench_boxes(data, repeat, use_pycocotools: bool):
@@ -411,6 +388,8 @@ def to_json(v):
         return {k: to_json(x) for k, x in v.items()}
     if isinstance(v, (list, tuple)):
         return [to_json(x) for x in v]
+    if isinstance(v, np.ndarray):
+        return to_json(v.tolist())
     if isinstance(v, np.integer):
         return int(v)
     if isinstance(v, (float, np.floating)):
@@ -433,6 +412,7 @@ def cmd_run(args) -> None:
     }
     results = {}
     boxes = transcripts = ner = None
+    loaded = {}
     for task in tasks:
         if task.startswith("boxes"):
             boxes = boxes or load("boxes.json")
@@ -446,10 +426,14 @@ def cmd_run(args) -> None:
         elif task == "nervaluate":
             ner = ner or load("ner.json")
             results[task] = bench_nervaluate(ner, args.repeat)
+        else:
+            name = families.DATASET[task]
+            loaded[name] = loaded.get(name) or load(name)
+            results[task] = families.BENCHES[task](loaded[name], lambda fn: timed(fn, args.repeat))
         runs = ", ".join(f"{s:.3f}" for s in results[task]["runs"])
         print(f"  python {task:<18} {results[task]['seconds']:9.3f} s  (runs: {runs})", file=sys.stderr)
     meta["loadavg_end"] = list(os.getloadavg())
-    out_path = folder / "reference.json"
+    out_path = Path(args.out) if args.out else folder / "reference.json"
     dump(out_path, to_json({"meta": meta, "tasks": results}))
     print(f"wrote {out_path}", file=sys.stderr)
 
@@ -465,10 +449,13 @@ def main() -> None:
     g.add_argument("--sentences", type=int, default=200_000)
     g.add_argument("--nervaluate-sentences", type=int, default=None,
                    help="sentences given to nervaluate (default: all)")
+    g.add_argument("--size", type=float, default=1.0,
+                   help="scale of the other families' datasets (1 = 1M classification items, …)")
     g.add_argument("--seed", type=int, default=20240601)
     r = sub.add_parser("run", help="time the reference libraries on the datasets")
     r.add_argument("dir")
     r.add_argument("--repeat", type=int, default=1, help="best of R runs per task")
+    r.add_argument("--out", default="", help="where to write the results (default DIR/reference.json)")
     r.add_argument("--only", default="", help=f"comma-separated subset of {','.join(ALL_TASKS)}")
     args = ap.parse_args()
     cmd_generate(args) if args.cmd == "generate" else cmd_run(args)

@@ -1,44 +1,58 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): grades large generated datasets with Groundwork's Metrics and with
-# the Python reference libraries (numpy/scipy/pycocotools, jiwer, seqeval, nervaluate),
-# checks that every number agrees, and prints time ratios (reference ÷ Groundwork; machines
-# are noisy, compare ratios rather than seconds).
+# Benchmark (not a test): grades large generated datasets of every Metrics family with
+# Groundwork's Metrics (a release binary) and with the Python reference libraries (numpy,
+# scipy, scikit-learn, statsmodels, krippendorff, pycocotools, shapely, jiwer, seqeval,
+# nervaluate), each side in its own process, alternating which goes first every round, and
+# prints min and median seconds of both sides and their ratios (reference ÷ Groundwork).
+# Every Groundwork run compares every number with a reference run (counts exactly, reals to
+# 1e-9) and every reference run must give the same numbers as the first; exit 1 otherwise.
 #
-#   scripts/metrics-bench/run-metrics-bench.sh [--small | --long] [--only TASK,…] [--repeat N]
-#       [--keep DIR] [--boxes N] [--utterances N] [--words N] [--sentences N]
-#       [--nervaluate-sentences N]
+#   scripts/metrics-bench/run-metrics-bench.sh [--small | --smoke | --long] [--only TASK,…]
+#       [--rounds N] [--keep DIR] [--boxes N] [--utterances N] [--words N] [--sentences N]
+#       [--nervaluate-sentences N] [--size F]
 #
 #   full size (default): 100,000 box images, 20,000 utterances of ~50 words (1M words),
-#                        200,000 NER sentences (nervaluate on all of them)
-#   --small:             5,000 images, 1,000 utterances, 10,000 sentences (a quick check)
+#                        200,000 NER sentences, 1M classification and ordinal items,
+#                        200,000 multi-label samples, 200,000 Fleiss subjects × 5 raters and
+#                        4 coders × 200,000 Krippendorff units, 20,000 learners × 50 items,
+#                        100,000 keypoint images, 50,000 polygon images, 10,000 ranked lists
+#   --small:             a twentieth of that (a quick look)
+#   --smoke:             tiny inputs, one round: checks that both sides build, run and agree
 #   --long:              transcription only: 40 utterances of ~2,500 words (~15,200
 #                        characters each; long inputs, Hirschberg split in rapidfuzz)
-#   --only TASK,…:       run only these tasks (boxes, wer, words, cer, chars, seqeval,
-#                        nervaluate); datasets no selected task needs are not generated
-#   --repeat N:          best of N timed runs on each side (default 3)
-#   --keep DIR:          write the datasets and reference.json to DIR and keep them
+#   --only TASK,…:       only these Groundwork tasks: boxes, words (jiwer wer + process_words),
+#                        chars (cer + process_characters), seqeval, nervaluate, classification,
+#                        multilabel, ordinal, fleiss, krippendorff, items, keypoints, polygons,
+#                        ranking
+#   --rounds N:          rounds (default 3); odd rounds run the reference first, even rounds
+#                        Groundwork first
+#   --size F:            scale of the families' datasets (classification … ranking), default 1
+#   --keep DIR:          write the datasets and results to DIR and keep them
 #                        (default: a temporary folder, removed at the end)
 #
 # Needs the fixtures venv (.venv-fixtures, see scripts/fixtures/README.md). Builds with its
-# own scratch path (.build-bench) so it never touches .build. Exits 1 if a number disagrees.
+# own scratch path (.build-bench) so it never touches .build. Datasets are generated at run
+# time and never committed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 python="$root/.venv-fixtures/bin/python"
 
-boxes=100000 utterances=20000 words=50 sentences=200000 nervaluate="" repeat=3 keep="" only=""
+boxes=100000 utterances=20000 words=50 sentences=200000 nervaluate="" rounds=3 keep="" only="" size=1
 while (($#)); do
     case "$1" in
-        --small) boxes=5000 utterances=1000 sentences=10000; shift ;;
-        --long) utterances=40 words=2500; only="wer,words,cer,chars"; shift ;;
+        --small) boxes=5000 utterances=1000 sentences=10000 size=0.05; shift ;;
+        --smoke) boxes=200 utterances=50 sentences=300 size=0.002 rounds=1; shift ;;
+        --long) utterances=40 words=2500; only="words,chars"; shift ;;
         --only) only="$2"; shift 2 ;;
-        --repeat) repeat="$2"; shift 2 ;;
+        --rounds) rounds="$2"; shift 2 ;;
+        --size) size="$2"; shift 2 ;;
         --keep) keep="$2"; shift 2 ;;
         --boxes) boxes="$2"; shift 2 ;;
         --utterances) utterances="$2"; shift 2 ;;
         --words) words="$2"; shift 2 ;;
         --sentences) sentences="$2"; shift 2 ;;
         --nervaluate-sentences) nervaluate="$2"; shift 2 ;;
-        -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,35p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run-metrics-bench: unknown argument $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -74,24 +88,43 @@ if [ -n "$only" ]; then
         case "$t" in
             boxes) python_tasks+=",boxes,boxes-pycocotools" ;;
             seqeval) python_tasks+=",seqeval,seqeval-prfs" ;;
-            wer|words|cer|chars|nervaluate) python_tasks+=",$t" ;;
+            words) python_tasks+=",wer,words" ;;
+            chars) python_tasks+=",cer,chars" ;;
+            nervaluate|classification|multilabel|ordinal|fleiss|krippendorff|items|keypoints|polygons|ranking)
+                python_tasks+=",$t" ;;
             *) echo "run-metrics-bench: unknown task $t in --only (try --help)" >&2; exit 2 ;;
         esac
     done
     case ",$only," in *,boxes,*) ;; *) boxes=0 ;; esac
     case ",$only," in *,seqeval,*|*,nervaluate,*) ;; *) sentences=0 nervaluate="" ;; esac
-    case ",$only," in *,wer,*|*,words,*|*,cer,*|*,chars,*) ;; *) utterances=0 ;; esac
+    case ",$only," in *,words,*|*,chars,*) ;; *) utterances=0 ;; esac
+    case ",$only," in *,classification,*|*,multilabel,*|*,ordinal,*|*,fleiss,*|*,krippendorff,*|*,items,*|*,keypoints,*|*,polygons,*|*,ranking,*) ;; *) size=0 ;; esac
     swift_only=(--only "$only")
     python_only=(--only "${python_tasks#,}")
 fi
 
 echo "== generating datasets in $data (not timed)" >&2
-generate=(generate "$data" --boxes "$boxes" --utterances "$utterances" --words "$words" --sentences "$sentences")
+generate=(generate "$data" --boxes "$boxes" --utterances "$utterances" --words "$words" --sentences "$sentences" --size "$size")
 [ -n "$nervaluate" ] && generate+=(--nervaluate-sentences "$nervaluate")
 "$python" "$root/scripts/metrics-bench/reference_bench.py" "${generate[@]}"
 
-echo "== Python references (best of $repeat)" >&2
-"$python" "$root/scripts/metrics-bench/reference_bench.py" run "$data" --repeat "$repeat" "${python_only[@]}"
-
-echo "== Groundwork Metrics (best of $repeat)" >&2
-"$bench" "$data" --repeat "$repeat" "${swift_only[@]}"
+reference() {
+    echo "== round $1: Python references" >&2
+    "$python" "$root/scripts/metrics-bench/reference_bench.py" run "$data" --out "$data/reference-$1.json" "${python_only[@]}"
+}
+groundwork() {  # $1 = round, $2 = the reference run to compare with
+    echo "== round $1: Groundwork Metrics (numbers compared with reference run $2)" >&2
+    "$bench" "$data" --repeat 1 --reference "$data/reference-$2.json" --json "$data/groundwork-$1.json" "${swift_only[@]}" >&2
+}
+# Odd rounds: the reference first, then Groundwork compared with it. Even rounds: Groundwork
+# first, compared with the previous round's reference run, then the reference.
+for ((round = 1; round <= rounds; round++)); do
+    if ((round % 2)); then
+        reference "$round"
+        groundwork "$round" "$round"
+    else
+        groundwork "$round" "$((round - 1))"
+        reference "$round"
+    fi
+done
+"$python" "$root/scripts/metrics-bench/summarize.py" "$data" "$rounds"

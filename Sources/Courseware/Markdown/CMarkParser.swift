@@ -216,6 +216,25 @@ struct PositionMap {
 /// libcmark's own HTML renderer, called directly: the reference Groundwork's
 /// ``HTMLRenderer`` is tested against, and the baseline its benchmark measures.
 public enum CMarkReference {
+    /// libcmark's parser and HTML renderer with the arena allocator ``CMarkParser`` uses
+    /// (the renderer allocates from the document's allocator): the fair baseline of the
+    /// pipeline benchmark, since the pipeline's parses get the arena too.
+    public static func arenaHTML(_ markdown: String) -> String {
+        let mark = gw_arena_save()
+        defer { gw_arena_restore(mark) }
+        var markdown = markdown
+        return markdown.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars -> String in
+                let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, gw_arena_allocator())
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                guard let document = cmark_parser_finish(parser), let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
+                    return ""
+                }
+                return String(cString: html)
+            }
+        }
+    }
+
     /// `cmark_markdown_to_html` with cmark's default (safe) options.
     public static func html(_ markdown: String) -> String {
         var markdown = markdown

@@ -1,0 +1,185 @@
+/// Positions of labels in a label list, looked up once per value, so that the scoring loops
+/// that follow index flat arrays instead of hashing generic labels.
+///
+/// The public scorers are generic and called from other modules, where they run
+/// unspecialised: every hash, comparison and iteration of a `Label` goes through witness
+/// tables and metadata lookups. The common label types (String, Int) are therefore routed to
+/// specialised code here. Short label lists are searched linearly, and strings are first
+/// compared byte for byte: equal bytes mean equal strings, and a value whose bytes match no
+/// label is looked up in the index, which applies String's full (canonical) equality.
+enum LabelCodes {
+    /// Label lists up to this long are searched linearly.
+    static let linearSearchLimit = 12
+
+    /// The position in `labels` of every value, and the offset of the first value that is not
+    /// in `labels` (nil if none; the codes are then incomplete). `index` must map each label
+    /// to its position (``Classification/labelIndex(_:)``).
+    static func encode<Label: Hashable>(_ values: [Label], labels: [Label], index: [Label: Int]) -> (codes: [Int], unknown: Int?) {
+        if Label.self == String.self {
+            return StringLookup(labels: unsafeBitCast(labels, to: [String].self), index: unsafeBitCast(index, to: [String: Int].self))
+                .encode(unsafeBitCast(values, to: [String].self))
+        }
+        if Label.self == Int.self {
+            return Lookup(labels: unsafeBitCast(labels, to: [Int].self), index: unsafeBitCast(index, to: [Int: Int].self))
+                .encode(unsafeBitCast(values, to: [Int].self))
+        }
+        return Lookup(labels: labels, index: index).encode(values)
+    }
+
+    /// ``encode(_:labels:index:)`` of `rows` joined in order (offsets count across rows), with
+    /// the length of every row.
+    static func encode<Label: Hashable>(
+        rows: [[Label]], labels: [Label], index: [Label: Int]
+    ) -> (codes: [Int], lengths: [Int], unknown: Int?) {
+        if Label.self == String.self {
+            return StringLookup(labels: unsafeBitCast(labels, to: [String].self), index: unsafeBitCast(index, to: [String: Int].self))
+                .encode(rows: unsafeBitCast(rows, to: [[String]].self))
+        }
+        if Label.self == Int.self {
+            return Lookup(labels: unsafeBitCast(labels, to: [Int].self), index: unsafeBitCast(index, to: [Int: Int].self))
+                .encode(rows: unsafeBitCast(rows, to: [[Int]].self))
+        }
+        return Lookup(labels: labels, index: index).encode(rows: rows)
+    }
+
+    /// Each set as a bit set over the positions in `labels` (at most 64 labels), and the
+    /// first set holding a label outside `labels` (nil if none).
+    static func bitSets<Label: Hashable>(_ sets: [Set<Label>], labels: [Label], index: [Label: Int]) -> (sets: [UInt64], unknown: Int?) {
+        precondition(labels.count <= 64, "bit sets hold at most 64 labels")
+        if Label.self == String.self {
+            return StringLookup(labels: unsafeBitCast(labels, to: [String].self), index: unsafeBitCast(index, to: [String: Int].self))
+                .bitSets(unsafeBitCast(sets, to: [Set<String>].self))
+        }
+        if Label.self == Int.self {
+            return Lookup(labels: unsafeBitCast(labels, to: [Int].self), index: unsafeBitCast(index, to: [Int: Int].self))
+                .bitSets(unsafeBitCast(sets, to: [Set<Int>].self))
+        }
+        return Lookup(labels: labels, index: index).bitSets(sets)
+    }
+}
+
+/// Finds a value's position in a label list.
+private protocol PositionLookup {
+    associatedtype Label: Hashable
+    func position(_ value: Label) -> Int?
+}
+
+/// Linear search in short lists, the index otherwise.
+private struct Lookup<Label: Hashable>: PositionLookup {
+    let labels: [Label]
+    let index: [Label: Int]
+
+    @inline(__always)
+    func position(_ value: Label) -> Int? {
+        if labels.count > LabelCodes.linearSearchLimit { return index[value] }
+        var c = 0
+        while c < labels.count {
+            if labels[c] == value { return c }
+            c += 1
+        }
+        return nil
+    }
+}
+
+/// Byte comparison with every label first, the index (String's own equality) when no label
+/// has the same bytes.
+private struct StringLookup: PositionLookup {
+    let index: [String: Int]
+    /// Every label's UTF-8 bytes, one after the other; label `c` ends at `ends[c]`.
+    let bytes: [UInt8]
+    let ends: [Int]
+
+    init(labels: [String], index: [String: Int]) {
+        self.index = index
+        var bytes: [UInt8] = [], ends: [Int] = []
+        if labels.count <= LabelCodes.linearSearchLimit {
+            for l in labels {
+                bytes.append(contentsOf: l.utf8)
+                ends.append(bytes.count)
+            }
+        }
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    @inline(__always)
+    func position(_ value: String) -> Int? {
+        if !ends.isEmpty {
+            // Native and small strings are contiguous UTF-8; others go to the index.
+            let found = value.utf8.withContiguousStorageIfAvailable { v -> Int? in
+                bytes.withUnsafeBufferPointer { b in
+                    var start = 0
+                    for (c, end) in ends.enumerated() {
+                        if end - start == v.count {
+                            var i = 0
+                            while i < v.count && b[start + i] == v[i] { i += 1 }
+                            if i == v.count { return c }
+                        }
+                        start = end
+                    }
+                    return nil
+                }
+            }
+            if let found = found ?? nil { return found }
+        }
+        return index[value]
+    }
+}
+
+extension PositionLookup {
+    @inline(__always)
+    func encode(_ values: [Label]) -> (codes: [Int], unknown: Int?) {
+        var codes = [Int](repeating: 0, count: values.count)
+        for n in values.indices {
+            guard let c = position(values[n]) else { return (codes, n) }
+            codes[n] = c
+        }
+        return (codes, nil)
+    }
+
+    @inline(__always)
+    func encode(rows: [[Label]]) -> (codes: [Int], lengths: [Int], unknown: Int?) {
+        let lengths = rows.map(\.count)
+        var codes: [Int] = []
+        codes.reserveCapacity(lengths.reduce(0, +))
+        for row in rows {
+            for v in row {
+                guard let c = position(v) else { return (codes, lengths, codes.count) }
+                codes.append(c)
+            }
+        }
+        return (codes, lengths, nil)
+    }
+
+    @inline(__always)
+    func bitSets(_ sets: [Set<Label>]) -> (sets: [UInt64], unknown: Int?) {
+        var bits = [UInt64](repeating: 0, count: sets.count)
+        for n in sets.indices {
+            var b: UInt64 = 0
+            for v in sets[n] {
+                guard let c = position(v) else { return (bits, n) }
+                b |= 1 << UInt64(c)
+            }
+            bits[n] = b
+        }
+        return (bits, nil)
+    }
+}
+
+extension Classification {
+    /// The positions in `labels` of two parallel lists of values (see ``LabelCodes``).
+    ///
+    /// - Throws: ``MetricsError`` naming the first offset where either list holds a value
+    ///   outside `labels` (the first list's value when both do), as `name[offset]`.
+    static func codes<Label: Hashable>(
+        _ a: [Label], _ b: [Label], labels: [Label], index: [Label: Int], names: (String, String)
+    ) throws(MetricsError) -> ([Int], [Int]) {
+        let x = LabelCodes.encode(a, labels: labels, index: index)
+        let y = LabelCodes.encode(b, labels: labels, index: index)
+        if let n = x.unknown, n <= y.unknown ?? Int.max {
+            throw MetricsError(.unknownLabel, "\(names.0)[\(n)] = \(a[n]) is not in labels")
+        }
+        if let n = y.unknown { throw MetricsError(.unknownLabel, "\(names.1)[\(n)] = \(b[n]) is not in labels") }
+        return (x.codes, y.codes)
+    }
+}
