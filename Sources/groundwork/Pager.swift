@@ -11,25 +11,18 @@ enum Pager {
             print(text, terminator: "")
             return
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        var environment = ProcessInfo.processInfo.environment
-        if environment["LESS"] == nil { environment["LESS"] = "RX" }
-        process.environment = environment
-        let input = Pipe()
-        process.standardInput = input
-        do {
-            try process.run()
-        } catch {
+        // popen, not Process: the pager must stay in the terminal's foreground process group,
+        // or `less` is stopped (SIGTTIN) the moment it reads the keyboard.
+        if ProcessInfo.processInfo.environment["LESS"] == nil { setenv("LESS", "RX", 1) }
+        guard let pipe = popen(command, "w") else {
             print(text, terminator: "")
             return
         }
         // The pager may quit before reading everything (q): a closed pipe is not an error.
         signal(SIGPIPE, SIG_IGN)
-        try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        fflush(nil)  // what was printed so far comes before the pager's text
+        _ = text.utf8CString.withUnsafeBufferPointer { buffer in fwrite(buffer.baseAddress, 1, buffer.count - 1, pipe) }
+        pclose(pipe)
     }
 
     /// The shell command that pages, or nil when none is wanted or available.
