@@ -44,11 +44,19 @@ struct Lessons: ParsableCommand {
                 let indent = String(repeating: "  ", count: depth)
                 let id = lesson.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
                 let mark = progress[lesson.id] == nil ? "  " : style.apply([.green], to: "✓ ")
-                print(
-                    "\(indent)\(mark)\(style.apply([.yellow], to: id))  \(TerminalStyle.sanitize(lesson.title))"
-                        + style.apply([.dim], to: "  \(lesson.minutes) min" + Self.quizMarks(progress[lesson.id])))
+                let facts = "  \(lesson.minutes) min" + Self.quizMarks(progress[lesson.id])
+                // One line per lesson: a title that would wrap is shortened, never the id.
+                let room = Terminal.width - indent.count - 2 - idWidth - 2 - facts.count
+                let title = Self.shortened(TerminalStyle.sanitize(lesson.title), to: room)
+                print("\(indent)\(mark)\(style.apply([.yellow], to: id))  \(title)" + style.apply([.dim], to: facts))
             }
         }
+    }
+
+    /// `text` cut to `width` characters with an ellipsis (at least a few are always kept).
+    static func shortened(_ text: String, to width: Int) -> String {
+        let width = max(8, width)
+        return text.count <= width ? text : String(text.prefix(width - 1)) + "…"
     }
 
     /// ", quizzes 3/4" for a lesson whose quizzes were answered; "" otherwise.

@@ -7,6 +7,17 @@ extension CommandLineTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// At 80 columns every lesson of the shipped course keeps to one line: long titles are
+    /// shortened, so the terminal never wraps the minutes under the ids.
+    @Test func lessonsFitsEightyColumns() throws {
+        let lessons = try run(
+            ["lessons", "--content", Self.repository.appendingPathComponent("Content").path], environment: ["COLUMNS": "80"])
+        #expect(lessons.status == 0)
+        let long = lessons.stdout.split(separator: "\n").filter { $0.count > 80 }
+        #expect(long.isEmpty, "\(long)")
+        #expect(lessons.stdout.contains("…  7 min"))
+    }
+
     @Test func theReadmesHomeViewIsTheRealOutputOverTheShippedCourse() throws {
         let home = try run(
             [
