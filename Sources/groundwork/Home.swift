@@ -64,6 +64,8 @@ struct Home: ParsableCommand {
         print("  groundwork practice ID    practise a test, feedback after each answer")
         print("  groundwork take ID        take a test as an exam under its platform's rules")
         print("  groundwork history        your attempts over time")
+        print("  groundwork readiness      am I ready to apply? a verdict per platform")
+        print("  groundwork review         missed items due again")
         print("  groundwork contest N ID   think a gold answer is wrong? say why")
         print("  groundwork check          check the course for mistakes (for authors)")
         print("  groundwork help COMMAND   more about any command")
