@@ -81,8 +81,14 @@ public struct RecordedAttempt: Sendable {
     public static func resume(
         _ attempt: Attempt, of assessment: Assessment, in book: LearnerBook, holder: String, takingOver: Bool = false
     ) throws -> RecordedAttempt {
-        var loaded = try load(attempt, of: assessment, in: book, holder: holder)
-        try loaded.record(book.resume(attemptID: loaded.id, holder: holder, takingOver: takingOver))
+        // Checked before anything is written (a changed assessment is refused)…
+        let checked = try load(attempt, of: assessment, in: book, holder: holder)
+        let resumption = try book.resume(attemptID: checked.id, holder: holder, takingOver: takingOver)
+        // …and replayed again once claimed: the previous holder may have saved answers between
+        // the first read and the claim, and asking those items again would record them twice
+        // (found by Tests/Soak). Nobody else can save now.
+        var loaded = try load(try book.attempt(id: checked.id) ?? attempt, of: assessment, in: book, holder: holder)
+        try loaded.record(resumption)
         return loaded
     }
 
