@@ -83,13 +83,11 @@ public struct RecordedAttempt: Sendable {
     ) throws -> RecordedAttempt {
         // Checked before anything is written (a changed assessment is refused)…
         let checked = try load(attempt, of: assessment, in: book, holder: holder)
-        let resumption = try book.resume(attemptID: checked.id, holder: holder, takingOver: takingOver)
-        // …and replayed again once claimed: the previous holder may have saved answers between
-        // the first read and the claim, and asking those items again would record them twice
-        // (found by Tests/Soak). Nobody else can save now.
-        var loaded = try load(try book.attempt(id: checked.id) ?? attempt, of: assessment, in: book, holder: holder)
-        try loaded.record(resumption)
-        return loaded
+        try book.resume(attemptID: checked.id, holder: holder, takingOver: takingOver)
+        // …and replayed again once claimed, with the resumption just recorded: the previous
+        // holder may have saved answers between the first read and the claim, and asking those
+        // items again would record them twice (found by Tests/Soak). Nobody else can save now.
+        return try load(try book.attempt(id: checked.id) ?? attempt, of: assessment, in: book, holder: holder)
     }
 
     /// Records a resumption when the attempt sat idle longer than `seconds` (a web learner

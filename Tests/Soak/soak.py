@@ -129,7 +129,7 @@ class Soak:
             shown = shown_questions(result.stdout)
             if result.returncode != 0:
                 self.fail(f"final take {test} exited {result.returncode}: {result.stderr.strip()[:400]}")
-            elif "Resuming" in result.stdout:
+            else:  # it resumed the open attempt, or (none being open) took a whole new one
                 self.segments[test].append([(q, LABELS[0]) for q in shown])
 
     def attempts(self) -> list[dict]:
