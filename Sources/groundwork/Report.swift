@@ -39,11 +39,20 @@ struct Report: ParsableCommand {
         let resumptions = try book.resumptions(attemptID: id)
         guard record.status != .inProgress else {
             let answered = Set(try book.answers(attemptID: id).map(\.itemID)).count
+            let command = "groundwork \(record.purpose == .practice ? "practice" : "take") \(record.assessmentID)"
+            if format == .json {
+                // Still JSON, for the scripts that asked for it: the progress, never an answer.
+                let progress = InProgress(
+                    attempt: id, assessment: record.assessmentID, purpose: record.purpose.rawValue, answered: answered,
+                    items: record.itemIDs.count, continueWith: command)
+                print(JSONText.encode(progress), terminator: "")
+                return
+            }
             let title = TerminalStyle.sanitize(assessment?.title ?? record.assessmentID)
             print(
                 "\(try AttemptName.of(record, in: book, capitalized: true)) at \(title) is in progress: "
                     + "\(answered) of \(record.itemIDs.count) items answered.")
-            print("Run 'groundwork take \(record.assessmentID)' to continue; the report comes when it is finished.")
+            print("Run '\(command)' to continue; the report comes when it is finished.")
             return
         }
         guard let json = record.resultJSON, var stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
@@ -79,6 +88,15 @@ struct Report: ParsableCommand {
                 print("\nThink a gold answer is wrong? groundwork contest \(id) ITEM --reason \"why\"")
             }
         }
+    }
+
+    /// `report --format json` of an attempt not finished yet.
+    private struct InProgress: Encodable {
+        let status = "in_progress"
+        let attempt: Int64
+        let assessment, purpose: String
+        let answered, items: Int
+        let continueWith: String
     }
 
     /// The policy that releases the least: for an attempt whose assessment is gone.
