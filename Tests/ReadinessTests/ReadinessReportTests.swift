@@ -135,6 +135,6 @@ struct ReadinessReleaseTests {
         course.folder = folder.path
         #expect(throws: ReadinessLoadError.self) { try ReadinessReport.loadMap(course: course, catalog: Shipped.catalog) }
         course.folder = Shipped.course.folder
-        #expect(try ReadinessReport.loadMap(course: course, catalog: Shipped.catalog).skills.count == 11)
+        #expect(try ReadinessReport.loadMap(course: course, catalog: Shipped.catalog).skills.count == 14)
     }
 }
