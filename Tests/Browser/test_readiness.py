@@ -5,6 +5,7 @@ import unittest
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from browser import GroundworkServer, chromium, screenshot, severe_logs
 
@@ -35,6 +36,9 @@ class ReadinessPageTests(unittest.TestCase):
         button = self.driver.find_element(By.CSS_SELECTOR, '#checklist form button')
         self.driver.execute_script('arguments[0].focus()', button)
         button.send_keys(Keys.ENTER)
+        # The form posts and redirects: wait for the new page, not the one being left.
+        WebDriverWait(self.driver, 30).until(
+            lambda driver: '1 of 8 done' in driver.find_element(By.ID, 'checklist-heading').text)
         heading = self.driver.find_element(By.ID, 'checklist-heading')
         self.assertIn('1 of 8 done', heading.text)
         self.assertIn('Undo', self.driver.find_element(By.CSS_SELECTOR, '#checklist form button').text)
@@ -45,8 +49,11 @@ class ReadinessPageTests(unittest.TestCase):
         field = self.driver.find_element(By.ID, 'per-task')
         field.send_keys('0.10')
         self.driver.find_element(By.ID, 'seconds').send_keys('600' + Keys.ENTER)
-        self.assertIn('At a pace of 10 minutes a task, $0.10 a task pays $0.60 an hour.',
-                      self.driver.find_element(By.ID, 'rate-heading').text)
+        sentence = 'At a pace of 10 minutes a task, $0.10 a task pays $0.60 an hour.'
+        # The form is a GET: wait for the page it loads.
+        WebDriverWait(self.driver, 30).until(
+            lambda driver: sentence in driver.find_element(By.ID, 'rate-heading').text)
+        self.assertIn(sentence, self.driver.find_element(By.ID, 'rate-heading').text)
         self.assert_fits()
         screenshot(self.driver, 'pay-phone')
 
