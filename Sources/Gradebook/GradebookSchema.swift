@@ -128,6 +128,15 @@ enum GradebookSchema {
                 table.primaryKey(["learnerID", "entryID"])
             }
         }
+        migrator.registerMigration("v6: items flagged for review") { db in
+            // One row per item a learner flagged in an attempt that lets them go back; unflagging deletes it.
+            try db.create(table: "itemFlag") { table in
+                table.belongsTo("attempt", onDelete: .cascade).notNull()
+                table.column("itemID", .text).notNull()
+                table.column("flaggedAt", .datetime).notNull()
+                table.primaryKey(["attemptID", "itemID"])
+            }
+        }
         return migrator
     }()
 }

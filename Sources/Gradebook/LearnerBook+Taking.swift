@@ -115,7 +115,7 @@ extension LearnerBook {
     }
 
     /// The attempt, in progress and writable by `holder` (who claims it if nobody held it).
-    private func heldAttempt(_ db: Database, _ attemptID: Int64, by holder: String) throws -> Attempt {
+    func heldAttempt(_ db: Database, _ attemptID: Int64, by holder: String) throws -> Attempt {
         var attempt = try fetchAttempt(db, attemptID)
         guard attempt.status == .inProgress else { throw GradebookError.attemptFinished(attemptID) }
         guard attempt.isHeld(by: holder) else { throw attempt.heldElsewhere }

@@ -16,6 +16,8 @@ public struct RecordedAttempt: Sendable {
     public private(set) var record: Attempt
     public private(set) var session: AttemptSession
     public private(set) var resumptions: [Resumption]
+    /// Items the learner flagged to come back to (where the policy lets them go back).
+    public private(set) var flagged: Set<String>
     /// Active seconds at which the current item was shown, for each answer's time spent.
     private var shownAt: Double
     /// The outcome of each replayed answer saved with a client sequence, so a repeated save
@@ -29,7 +31,9 @@ public struct RecordedAttempt: Sendable {
     ///
     /// Answers are matched to items by id: one recorded for an item other than the session's
     /// current one (a duplicate from a second taker) is kept in the record but not fed to the
-    /// session, so a later item never gets an answer meant for an earlier one.
+    /// session, so a later item never gets an answer meant for an earlier one. Where the policy
+    /// lets the learner go back, the session goes to each answer's item first, so a changed
+    /// answer replaces the earlier one as it did when given.
     ///
     /// - Throws: ``RecordedAttemptError`` when the assessment changed so that a recorded
     ///   item or answer no longer fits.
@@ -44,6 +48,7 @@ public struct RecordedAttempt: Sendable {
         }
         let answers = try book.answers(attemptID: id)
         let resumptions = try book.resumptions(attemptID: id)
+        let flagged = try book.flaggedItems(attemptID: id)
         var replayed: [Int64: (String, AttemptSession.Outcome)] = [:]
         for answer in answers {
             guard let item = assessment.item(answer.itemID) else {
@@ -62,6 +67,7 @@ public struct RecordedAttempt: Sendable {
                 session.grade(answer.itemID, graded)
                 continue
             }
+            if session.allowsGoingBack { session.go(to: answer.itemID) }
             guard answer.itemID == session.current?.id else { continue }
             let outcome = session.answer(
                 response, at: activeSeconds(at: answer.answeredAt, since: attempt.startedAt, resumptions: resumptions))
@@ -69,7 +75,7 @@ public struct RecordedAttempt: Sendable {
         }
         let lastShown = ([attempt.startedAt] + answers.map(\.answeredAt) + resumptions.map(\.resumedAt)).max() ?? attempt.startedAt
         return RecordedAttempt(
-            book: book, holder: holder, record: attempt, session: session, resumptions: resumptions,
+            book: book, holder: holder, record: attempt, session: session, resumptions: resumptions, flagged: flagged,
             shownAt: activeSeconds(at: lastShown, since: attempt.startedAt, resumptions: resumptions), replayed: replayed)
     }
 
@@ -203,6 +209,26 @@ public struct RecordedAttempt: Sendable {
         return .rubric(RubricAnswer(text: answer.text))
     }
 
+    /// Shows `itemID` to answer again, where the policy lets the learner go back; writes
+    /// nothing (a reload shows the next unanswered item). Returns false when not allowed.
+    @discardableResult
+    public mutating func go(to itemID: String) -> Bool {
+        guard session.go(to: itemID) else { return false }
+        shownAt = elapsed
+        return true
+    }
+
+    /// Flags or unflags an item of this attempt for review before submitting.
+    ///
+    /// - Throws: ``FlagError`` when the policy does not let the learner go back, or the item
+    ///   is not in this attempt; a ``GradebookError`` when the write is refused.
+    public mutating func flag(_ itemID: String, _ on: Bool = true) throws {
+        guard session.allowsGoingBack else { throw FlagError.linear }
+        guard session.items.contains(where: { $0.id == itemID }) else { throw FlagError.unknownItem(itemID) }
+        try book.setFlag(attemptID: id, holder: holder, itemID: itemID, flagged: on)
+        if on { flagged.insert(itemID) } else { flagged.remove(itemID) }
+    }
+
     /// Ends the attempt if its time ran out while the learner was away or thinking.
     public mutating func checkTime() {
         if let left = secondsLeft, left <= 0 { session.timeRanOut() }
@@ -211,6 +237,7 @@ public struct RecordedAttempt: Sendable {
     /// Scores the attempt and closes it in the gradebook with its full result, dated and
     /// with its active time.
     public mutating func finish(learner: String? = nil) throws -> AttemptResult {
+        session.submit()
         var result = session.result(learner: learner)
         result.startedAt = record.startedAt.formatted(.iso8601)
         result.activeSeconds = elapsed
@@ -224,5 +251,20 @@ public struct RecordedAttempt: Sendable {
             id, holder: holder, status: status, score: result.score, passed: result.passed, resultJSON: result.jsonText())
         record = try book.attempt(id: id) ?? record
         return result
+    }
+}
+
+/// Why an item could not be flagged.
+public enum FlagError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The test goes forward only, so there is no coming back to a flagged item.
+    case linear
+    case unknownItem(String)
+
+    public var description: String {
+        switch self {
+        case .linear:
+            return "this test goes forward only (navigation: linear): an answer is final once given, so there is nothing to flag"
+        case .unknownItem(let id): return "item '\(id.prefix(60))' is not in this attempt"
+        }
     }
 }

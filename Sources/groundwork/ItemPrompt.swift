@@ -10,6 +10,13 @@ struct ItemPrompt {
         case answer(ItemResponse?)
         /// `:q` or end of input: save and leave.
         case leave
+        /// Where the test lets the learner go back: `:flag` (flag or unflag this item),
+        /// `:back`, `:go N`, `:review` (the list of items), `:submit`.
+        case flag
+        case back
+        case go(Int)
+        case review
+        case submit
     }
 
     let item: LearnerItem
@@ -20,6 +27,9 @@ struct ItemPrompt {
     let renderer: TerminalRenderer
     /// The test's guideline (its instructions, Markdown), which `:guide` shows again.
     let guide: String
+    /// Whether the test lets the learner go back (`navigation: nonlinear`), which the
+    /// navigation commands need.
+    var canGoBack = false
 
     static let commands = "(:help lists the commands)"
 
@@ -29,6 +39,19 @@ struct ItemPrompt {
         :q      save and leave; the same command again resumes here
         :help   this list
         """
+
+    /// The commands of a test that lets the learner go back.
+    static let navigationHelp = """
+        :flag   flag this item to come back to (again: unflag it)
+        :back   go to the item before this one
+        :go N   go to item N
+        :review list every item: answered, skipped, flagged
+        :submit hand the test in now
+        """
+
+    /// What the navigation commands say on a test that goes forward only.
+    static let linearOnly =
+        "This test goes forward only, as most platforms' quizzes do: an answer is final once given, so there is no going back or flagging."
 
     func ask() -> Reply {
         print(renderer.render(MarkdownDocument(source: SourceFile(path: "prompt", text: item.prompt))), terminator: "")
@@ -104,10 +127,10 @@ struct ItemPrompt {
         while true {
             if lines.isEmpty {
                 switch read("> ", parse: { .rubric(RubricAnswer(text: $0)) }) {
-                case .leave: return .leave
                 case .answer(nil): return .answer(nil)
                 case .answer(.rubric(let first)?): lines.append(first.text)
                 case .answer(_?): return .answer(nil)
+                case let other: return other
                 }
             } else {
                 print("> ", terminator: "")
@@ -147,41 +170,45 @@ struct ItemPrompt {
             print(renderer.render(MarkdownDocument(source: SourceFile(path: "response", text: response.text))), terminator: "")
         }
         let choices = task.responses.map(\.id) + (task.allowsTie ? ["tie"] : [])
-        guard
-            case .answer(let first) = read(
-                "Which is better? (\(choices.joined(separator: ", "))): ",
-                parse: { line in
-                    .pairwise(PairwiseAnswer(preferred: try AnswerInput.label(line.trimmingCharacters(in: .whitespaces), choices)))
-                })
-        else { return .leave }
+        let preferred = read(
+            "Which is better? (\(choices.joined(separator: ", "))): ",
+            parse: { line in
+                .pairwise(PairwiseAnswer(preferred: try AnswerInput.label(line.trimmingCharacters(in: .whitespaces), choices)))
+            })
+        guard case .answer(let first) = preferred else { return preferred }
         guard case .pairwise(var answer) = first else { return .answer(nil) }
         for response in task.responses {
             for dimension in task.dimensions {
-                guard
-                    case .answer(.rating(let value)) = read(
-                        "Rate \(response.id) on \(dimension.id) (\(dimension.minimum)–\(dimension.maximum)): ",
-                        parse: {
-                            .rating(try AnswerInput.integer($0, dimension.minimum, dimension.maximum))
-                        })
-                else { return .leave }
+                let rated = read(
+                    "Rate \(response.id) on \(dimension.id) (\(dimension.minimum)–\(dimension.maximum)): ",
+                    parse: {
+                        .rating(try AnswerInput.integer($0, dimension.minimum, dimension.maximum))
+                    })
+                guard case .answer(.rating(let value)) = rated else { return Self.unfinished(rated) }
                 answer.ratings[response.id, default: [:]][dimension.id] = value
             }
         }
         if task.asksForReason {
-            guard
-                case .answer(.shortText(let reason)) = read(
-                    "Why? One or two sentences: ",
-                    parse: { line in
-                        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { throw AnswerInput.Problem("Write a short reason.") }
-                        return .shortText(line)
-                    })
-            else { return .leave }
+            let given = read(
+                "Why? One or two sentences: ",
+                parse: { line in
+                    guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { throw AnswerInput.Problem("Write a short reason.") }
+                    return .shortText(line)
+                })
+            guard case .answer(.shortText(let reason)) = given else { return Self.unfinished(given) }
             answer.reason = reason
         }
         return .answer(.pairwise(answer))
     }
 
-    /// Asks until the line parses, or the learner skips or leaves.
+    /// A reply that interrupted an answer of several parts: a skip skips the whole item, and a
+    /// command is carried out (the parts typed so far are not kept).
+    private static func unfinished(_ reply: Reply) -> Reply {
+        if case .answer = reply { return .answer(nil) }
+        return reply
+    }
+
+    /// Asks until the line parses, or the learner skips, leaves or gives a navigation command.
     private func read(_ prompt: String, audio: String? = nil, parse: (String) throws -> ItemResponse) -> Reply {
         while true {
             print(TerminalStyle.sanitize(prompt), terminator: "")
@@ -190,11 +217,33 @@ struct ItemPrompt {
                 print()
                 return .leave
             }
-            switch line.trimmingCharacters(in: .whitespaces) {
+            let command = line.trimmingCharacters(in: .whitespaces)
+            if [":flag", ":back", ":review", ":submit"].contains(command) || command.hasPrefix(":go") {
+                guard canGoBack else {
+                    print(TerminalStyle.sanitize(renderer.wrap(Self.linearOnly)))
+                    continue
+                }
+                switch command {
+                case ":flag": return .flag
+                case ":back": return .back
+                case ":review": return .review
+                case ":submit": return .submit
+                default:
+                    let number = command.dropFirst(3).trimmingCharacters(in: .whitespaces)
+                    guard let target = Int(number) else {
+                        print(TerminalStyle.sanitize("Say which item, e.g. :go 3 \(Self.commands)"))
+                        continue
+                    }
+                    return .go(target)
+                }
+            }
+            switch command {
             case ":q", ":quit": return .leave
             case ":skip": return .answer(nil)
             case ":help", ":h", ":?":
-                print(Self.help + (audio == nil ? "" : "\n:play   play the audio again"))
+                print(
+                    Self.help + (canGoBack ? "\n" + Self.navigationHelp : "")
+                        + (audio == nil ? "" : "\n:play   play the audio again"))
                 continue
             case ":guide":
                 print(renderer.render(MarkdownDocument(source: SourceFile(path: "guide", text: guide))), terminator: "")

@@ -154,45 +154,169 @@ struct Sitting {
         }
     }
 
-    /// Asks every remaining item; false when the learner left before the end.
+    /// Asks every remaining item; false when the learner left before the end. Where the test
+    /// lets the learner go back, the attempt ends only when they submit: once every item has
+    /// an answer, the review list asks which to revisit.
     ///
     /// - Throws: ``CommandError`` when an answer cannot be saved (exit status 2).
     private func ask(_ attempt: inout RecordedAttempt, renderer: TerminalRenderer) throws -> Bool {
         let rules = attempt.session.assessment
         while true {
             attempt.checkTime()
-            guard let item = attempt.session.current else { break }
+            guard let item = attempt.session.current else {
+                guard attempt.session.ending == nil else { break }
+                switch try review(&attempt, renderer: renderer, askNext: true) {
+                case .leave: return false
+                case .submit: return true
+                case .back, .flag, .review, .go, .answer: continue
+                }
+            }
             print(header(attempt))
             let reply: ItemPrompt.Reply
-            if let response = sheet?.responses[item.id] {
+            let revisited = attempt.session.allowsGoingBack && attempt.session.given.contains { $0.itemID == item.id }
+            if let response = sheet?.responses[item.id], !revisited {
                 print("Item \(item.id) answered from \(answersPath ?? "the answers file").")
                 reply = .answer(response)
             } else {
+                if attempt.session.allowsGoingBack, let now = attempt.session.countedResponses[item.id] {
+                    print(
+                        renderer.wrap(
+                            "Your answer now: \(TerminalStyle.sanitize(now.map { AnswerText.describe($0, task: item.content.task) } ?? "skipped")) — type a new one to change it."
+                        ))
+                }
                 reply = ItemPrompt(
                     item: LearnerItem(item), folder: rules.folder, options: options(item, attempt.session.plan), renderer: renderer,
-                    guide: rules.instructions
+                    guide: rules.instructions, canGoBack: attempt.session.allowsGoingBack
                 ).ask()
             }
-            guard case .answer(let response) = reply else { return false }
-            let outcome: AttemptSession.Outcome
-            do {
-                outcome = try attempt.answer(response)
-            } catch GradebookError.heldElsewhere(_, let other, let since) {
-                throw CommandError(
-                    "this answer was not saved: attempt #\(attempt.id) moved to \(GradebookMessage.place(other)) at "
-                        + "\(TimeText.moment(since)), where it continues; the \(attempt.session.given.count) answer(s) given before are kept"
-                )
-            } catch let error as GradebookError {
-                throw CommandError(
-                    "this answer was not saved (\(GradebookMessage.text(error))); the \(attempt.session.given.count) answer(s) "
-                        + "given before are kept, and '\(command)' continues from there")
-            }
-            show(outcome, renderer: renderer)
-            if case .result(let released) = outcome.feedback {
-                try SelfGrading.run(&attempt, results: [released], renderer: renderer)
+            switch reply {
+            case .answer(let response):
+                let outcome = try save(response, in: &attempt)
+                show(outcome, renderer: renderer)
+                if case .result(let released) = outcome.feedback {
+                    try SelfGrading.run(&attempt, results: [released], renderer: renderer)
+                }
+            case .leave: return false
+            case .flag:
+                let on = !attempt.flagged.contains(item.id)
+                try saveFlag(item.id, on, in: &attempt)
+                print(on ? "Item \(attempt.session.position.number) is flagged; :review lists it before you submit." : "Flag removed.")
+            case .back:
+                let number = attempt.session.position.number
+                if number > 1 { attempt.go(to: attempt.session.items[number - 2].id) } else { print("This is the first item.") }
+            case .go(let number):
+                go(to: number, in: &attempt)
+            case .review:
+                switch try review(&attempt, renderer: renderer, askNext: false) {
+                case .leave: return false
+                case .submit: return true
+                default: continue
+                }
+            case .submit:
+                if try confirmSubmit(attempt, renderer: renderer) { return true }
             }
         }
         return true
+    }
+
+    /// Writes one answer, saying plainly what was kept when it cannot be.
+    private func save(_ response: ItemResponse?, in attempt: inout RecordedAttempt) throws -> AttemptSession.Outcome {
+        do {
+            return try attempt.answer(response)
+        } catch GradebookError.heldElsewhere(_, let other, let since) {
+            throw CommandError(
+                "this answer was not saved: attempt #\(attempt.id) moved to \(GradebookMessage.place(other)) at "
+                    + "\(TimeText.moment(since)), where it continues; the \(attempt.session.given.count) answer(s) given before are kept"
+            )
+        } catch let error as GradebookError {
+            throw CommandError(
+                "this answer was not saved (\(GradebookMessage.text(error))); the \(attempt.session.given.count) answer(s) "
+                    + "given before are kept, and '\(command)' continues from there")
+        }
+    }
+
+    private func saveFlag(_ itemID: String, _ on: Bool, in attempt: inout RecordedAttempt) throws {
+        do {
+            try attempt.flag(itemID, on)
+        } catch let error as GradebookError {
+            throw CommandError("the flag was not saved (\(GradebookMessage.text(error))); '\(command)' continues from here")
+        }
+    }
+
+    private func go(to number: Int, in attempt: inout RecordedAttempt) {
+        let items = attempt.session.items
+        guard (1...items.count).contains(number) else {
+            print("There is no item \(number); the items are 1 to \(items.count).")
+            return
+        }
+        attempt.go(to: items[number - 1].id)
+    }
+
+    /// The review list: every item's number, state and first words, then the learner's choice
+    /// (an item's number, `:submit`, `:q`). `askNext` is the end of a pass through the items,
+    /// where Enter alone submits nothing: the list is asked again.
+    private func review(_ attempt: inout RecordedAttempt, renderer: TerminalRenderer, askNext: Bool) throws -> ItemPrompt.Reply {
+        let session = attempt.session
+        print(
+            "\n"
+                + renderer.style.apply(
+                    [.bold], to: "Review before you submit" + (attempt.secondsLeft.map { " · \(TimeText.clock($0)) left" } ?? "")))
+        for (offset, item) in session.items.enumerated() {
+            let state = session.answerState(of: item.id).rawValue.replacingOccurrences(of: "-", with: " ")
+            let flag = attempt.flagged.contains(item.id) ? " ⚑" : "  "
+            let head = String(format: "%3d", offset + 1) + flag + " " + state.padding(toLength: 13, withPad: " ", startingAt: 0)
+            let plain = TerminalRenderer(width: 1000, color: false).render(
+                MarkdownDocument(source: SourceFile(path: "prompt", text: LearnerItem(item).prompt)))
+            let words =
+                plain.split(whereSeparator: \.isNewline).lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? ""
+            let room = max(10, renderer.width - head.count - 1)
+            let line = words.count > room ? String(words.prefix(room - 1)) + "…" : words
+            print(head + " " + TerminalStyle.sanitize(line))
+        }
+        let open = session.withoutAnswer
+        while true {
+            print(
+                TerminalStyle.sanitize(
+                    renderer.wrap(
+                        "Type an item's number to go back to it, :submit to hand the test in\(open > 0 ? " (\(open) without an answer)" : ""), or :q to leave it open: "
+                    )),
+                terminator: "")
+            fflush(nil)
+            guard let line = readLine() else {
+                print()
+                return .leave
+            }
+            let typed = line.trimmingCharacters(in: .whitespaces)
+            switch typed {
+            case ":q", ":quit": return .leave
+            case ":submit":
+                if try confirmSubmit(attempt, renderer: renderer) { return .submit }
+                continue
+            case "" where !askNext: return .review
+            default: break
+            }
+            if let number = Int(typed.hasPrefix(":go") ? String(typed.dropFirst(3)).trimmingCharacters(in: .whitespaces) : typed),
+                (1...session.items.count).contains(number)
+            {
+                go(to: number, in: &attempt)
+                return .go(number)
+            }
+            print("Type a number from 1 to \(session.items.count), :submit or :q.")
+        }
+    }
+
+    /// Asks before submitting with items not answered (they count as unanswered); piped
+    /// input (scripts, tests) submits at once.
+    private func confirmSubmit(_ attempt: RecordedAttempt, renderer: TerminalRenderer) throws -> Bool {
+        let open = attempt.session.withoutAnswer
+        guard open > 0, Terminal.isInteractive else { return true }
+        print(
+            renderer.wrap(
+                "\(open) item\(open == 1 ? " has" : "s have") no answer and will count as unanswered. Submit now? Type y to submit: "),
+            terminator: "")
+        fflush(nil)
+        guard let line = readLine() else { return false }
+        return ["y", "yes"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     private func options(_ item: Item, _ plan: AttemptPlan) -> [ChoiceTask.Option] {
@@ -206,6 +330,7 @@ struct Sitting {
     private func header(_ attempt: RecordedAttempt) -> String {
         let position = attempt.session.position
         var parts = ["Item \(position.number) of \(position.total)"]
+        if let item = attempt.session.current, attempt.flagged.contains(item.id) { parts.append("⚑ flagged") }
         if let left = attempt.secondsLeft { parts.append("\(TimeText.clock(left)) left") }
         let policy = attempt.session.assessment.policy
         if policy.mode == .work, case let accuracy = attempt.session.goldAccuracy, accuracy.items > 0 {

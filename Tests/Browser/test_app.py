@@ -130,6 +130,47 @@ class WebAppTests(unittest.TestCase):
         self.wait_for_new_page(old)
         self.assertIn("You contested this gold (#1): waiting for a mentor.", self.text())
 
+    def test_a_nonlinear_test_goes_back_flags_and_reviews_with_the_keyboard(self):
+        """The Mechanical Turk qualification lets a learner go back: flag an item, return to
+        the one before, change its answer, and see both on the review list before submitting."""
+        for name, (width, height, mobile) in SIZES.items():
+            self.driver.quit()
+            self.server.stop()
+            self.server = GroundworkServer()
+            self.driver = chromium(width, height, mobile)
+            self.open("/tests/mturk-categorisation")
+            start = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/start'] button")
+            start.send_keys(Keys.ENTER)
+            self.wait_for_new_page(start)
+            self.answer_with_keys()
+            self.assertIn("Item 2 of 12", self.driver.find_element(By.CSS_SELECTOR, ".position").text)
+            flag = self.driver.find_element(By.CSS_SELECTOR, ".item-nav button")
+            self.assertEqual(flag.get_attribute("aria-pressed"), "false")
+            flag.send_keys(Keys.ENTER)
+            self.wait_for_new_page(flag)
+            flag = self.driver.find_element(By.CSS_SELECTOR, ".item-nav button")
+            self.assertEqual(flag.get_attribute("aria-pressed"), "true")
+            screenshot(self.driver, "item-flagged-%s" % name)
+            previous = self.driver.find_element(By.LINK_TEXT, "Previous item")
+            previous.send_keys(Keys.ENTER)
+            self.wait_for_new_page(previous)
+            self.assertIn("Item 1 of 12", self.driver.find_element(By.CSS_SELECTOR, ".position").text)
+            self.assertIn("Your answer now:", self.text())
+            self.answer_with_keys()
+            self.assertIn("Item 2 of 12", self.driver.find_element(By.CSS_SELECTOR, ".position").text,
+                          "after a changed answer the next item without an answer comes")
+            while self.driver.find_elements(By.ID, "item-form"):
+                self.answer_with_keys()
+            review = self.text()
+            self.assertIn("Review before you submit", review)
+            self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, ".review-list li")), 12)
+            self.assertIn("⚑ flagged", review)
+            screenshot(self.driver, "review-%s" % name)
+            submit = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button")
+            submit.send_keys(Keys.ENTER)
+            WebDriverWait(self.driver, 30).until(expected_conditions.url_contains("/report"))
+            self.assertIn("Attempt 1 (#1)", self.text())
+
     def test_dictation_is_taken_with_the_keyboard(self):
         self.take_with_keys("dictation")
         report = self.text()

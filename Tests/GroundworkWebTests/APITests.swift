@@ -131,6 +131,7 @@ import Testing
             let expected = [
                 "/api/session", "/api/progress", "/api/assessments", "/api/assessments/{id}", "/api/assessments/{id}/attempts",
                 "/api/attempts/{attempt}", "/api/attempts/{attempt}/answers", "/api/attempts/{attempt}/submit",
+                "/api/attempts/{attempt}/flags",
                 "/api/attempts/{attempt}/report", "/api/attempts/{attempt}/heartbeat", "/api/lessons/{id}/quizzes/{number}",
                 "/api/openapi.json", "/api/readiness", "/api/readiness/checklist/{entry}", "/api/pay", "/api/review",
             ]

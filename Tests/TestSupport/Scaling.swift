@@ -9,7 +9,7 @@ public enum Scaling {
     /// neither size is measured while the allocator is still growing to the larger. Linear
     /// work gives about 2, quadratic about 4. Measured up to `attempts` times, keeping the
     /// least ratio, so one burst of load on a shared machine does not fail a test.
-    public static func doublingRatio(size: Int, runs: Int = 5, attempts: Int = 5, _ work: (Int) -> Void) -> Double {
+    public static func doublingRatio(size: Int, runs: Int = 5, attempts: Int = 10, _ work: (Int) -> Void) -> Double {
         work(2 * size)
         work(size)
         var best = Double.infinity

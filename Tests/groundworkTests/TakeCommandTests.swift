@@ -185,7 +185,7 @@ extension CommandLineTests {
         #expect(list.stdout.contains("You: 1 attempt, best 67% passed. Retake allowed from"))
         #expect(list.stdout.contains("exam mode; reasons at the end; 2 attempts"))
         let home = try run(["--content", Self.course, "--assessments", Self.assessments])
-        #expect(home.stdout.contains("Practice tests: 1 of 6 passed, 1 attempted."))
+        #expect(home.stdout.contains("Practice tests: 1 of 7 passed, 1 attempted."))
         #expect(home.stdout.contains("Next test: "))
     }
 

@@ -19,6 +19,8 @@ extension Assessment {
         practice.policy.attemptLimit = nil
         practice.policy.retakeDelayMinutes = nil
         practice.policy.requires = []
+        // Reasons come after each answer, so going back to change one would only copy the gold.
+        practice.policy.navigation = .linear
         return practice
     }
 }

@@ -12,6 +12,7 @@ extension Assessment {
         if let delay = policy.retakeDelayMinutes { parts.append("retake after \(Self.duration(minutes: delay))") }
         if let sample = policy.sample { parts.append("\(sample) items drawn per attempt") }
         if policy.shuffle { parts.append("shuffled") }
+        if policy.navigation == .nonlinear { parts.append("go back, flag and change answers until you submit") }
         if let removal = policy.removalBelow {
             parts.append("removed below \(Format.percent(removal)) on hidden gold after \(policy.removalAfter) gold items")
         }

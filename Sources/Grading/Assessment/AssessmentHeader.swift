@@ -6,7 +6,7 @@ struct AssessmentHeader {
     static let keys = ["id", "title", "platform", "pass-mark", "time-limit", "sections", "policy"]
     static let policyKeys = [
         "mode", "show-reasons", "attempts", "retake-delay", "shuffle", "shuffle-options", "sample", "removal-below", "removal-after",
-        "wrong-answer-penalty", "requires", "critical-items",
+        "wrong-answer-penalty", "requires", "critical-items", "navigation",
     ]
 
     var id: String
@@ -223,6 +223,7 @@ struct AssessmentHeader {
         if !attemptsGiven { policy.attemptLimit = policy.retakeDelayMinutes == nil ? 1 : nil }
         if let shuffle = fields.bool("shuffle", sink: &sink) { policy.shuffle = shuffle }
         if let options = choice("shuffle-options", AssessmentPolicy.OptionShuffle.self, &sink) { policy.shuffleOptions = options }
+        if let navigation = choice("navigation", AssessmentPolicy.Navigation.self, &sink) { policy.navigation = navigation }
         if let sample = fields.integer("sample", sink: &sink) {
             if sample.value >= 1 {
                 policy.sample = sample.value

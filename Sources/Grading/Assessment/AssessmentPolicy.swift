@@ -57,6 +57,24 @@ public struct AssessmentPolicy: Sendable, Hashable, Codable {
         /// None: options always appear in the author's order.
         case none
     }
+    /// Whether the learner may go back to an item and change its answer before submitting.
+    public var navigation: Navigation = .linear
+
+    /// How a learner moves through the items (`navigation`), named as QTI 3.0 names a test
+    /// part's navigation mode.
+    public enum Navigation: String, Sendable, Hashable, CaseIterable, Codable {
+        /// Forward only: an answer is final once given (most platforms' quizzes).
+        case linear
+        /// Any item, in any order, answers changeable and items flaggable until the learner
+        /// submits (a Mechanical Turk qualification test written as a QuestionForm: every
+        /// question on one page, one Submit button).
+        case nonlinear
+    }
+    /// Whether an attempt may go back: `navigation: nonlinear` where nothing about an item is
+    /// shown before the end (`check` warns about any other combination, which runs linear).
+    public var allowsGoingBack: Bool {
+        navigation == .nonlinear && showReasons != .afterEach && (mode == .quiz || mode == .exam)
+    }
     /// Ask only this many items, drawn from the pool with the attempt's seed.
     public var sample: Int?
     /// Work mode: end the attempt when accuracy on gold falls below this fraction…

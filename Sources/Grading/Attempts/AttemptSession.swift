@@ -10,7 +10,9 @@
 /// - training: a wrong answer gets a hint and another try (up to
 ///   ``AssessmentPolicy/trainingTries``), and only the first answer counts;
 /// - work mode: accuracy on gold items is tracked, and the attempt ends when it falls below
-///   `removal-below` once `removal-after` gold items were answered.
+///   `removal-below` once `removal-after` gold items were answered;
+/// - navigation: forward only, or (`navigation: nonlinear`) any item in any order, the last
+///   answer to an item counting, until the learner submits.
 public struct AttemptSession: Sendable {
     /// How an attempt ended.
     public enum Ending: String, Sendable, Hashable, Codable {
@@ -28,7 +30,8 @@ public struct AttemptSession: Sendable {
         public let response: ItemResponse?
         /// Active seconds since the attempt started.
         public let elapsed: Double
-        /// Whether it counts for the score: the first answer to the item, within the time limit.
+        /// Whether it counts for the score: the first answer to the item within the time limit
+        /// (the last one, where the learner may go back and change it).
         public let counted: Bool
         public let score: ItemScore
     }
@@ -86,8 +89,48 @@ public struct AttemptSession: Sendable {
         if items.isEmpty { ending = .completed }
     }
 
-    /// The item to answer now; nil once the attempt has ended.
+    /// The item to answer now; nil once the attempt has ended, or, where the learner may go
+    /// back, once every item has an answer (the attempt then waits to be submitted).
     public var current: Item? { ending == nil && index < items.count ? items[index] : nil }
+
+    /// Whether the learner may go back to any item and change its answer until submitting.
+    public var allowsGoingBack: Bool { assessment.policy.allowsGoingBack }
+
+    /// Moves to `itemID` to answer it (again) — only where the policy allows going back and
+    /// while the attempt runs. Returns false, changing nothing, otherwise.
+    @discardableResult
+    public mutating func go(to itemID: String) -> Bool {
+        guard allowsGoingBack, ending == nil, let target = items.firstIndex(where: { $0.id == itemID }) else { return false }
+        index = target
+        return true
+    }
+
+    /// Where an item stands before submitting, for a review list.
+    public enum AnswerState: String, Sendable, Hashable {
+        case answered
+        /// Skipped: it counts as unanswered, but the learner has seen it.
+        case skipped
+        case notAnswered = "not-answered"
+    }
+
+    /// Whether `itemID` has an answer that counts, was skipped, or was never answered.
+    public func answerState(of itemID: String) -> AnswerState {
+        switch countedResponses[itemID] {
+        case .some(.some): return .answered
+        case .some(.none): return .skipped
+        case .none: return .notAnswered
+        }
+    }
+
+    /// How many items would count as unanswered if the attempt were submitted now.
+    public var withoutAnswer: Int { items.filter { answerState(of: $0.id) != .answered }.count }
+
+    /// The answer that counts now for each item answered (nil for a skip), by item id.
+    public var countedResponses: [String: ItemResponse?] {
+        var responses: [String: ItemResponse?] = [:]
+        for answer in given where answer.counted { responses[answer.itemID] = .some(answer.response) }
+        return responses
+    }
 
     /// 1-based number of the current item and the number of items.
     public var position: (number: Int, total: Int) { (min(index + 1, items.count), items.count) }
@@ -119,7 +162,17 @@ public struct AttemptSession: Sendable {
             ending = .timedOut
             return Outcome(counted: false, feedback: .none, ending: ending)
         }
-        let counted = !given.contains { $0.itemID == item.id }
+        let counted: Bool
+        if allowsGoingBack {
+            // The new answer replaces the one given before; only the last counts.
+            for earlier in given.indices where given[earlier].itemID == item.id && given[earlier].counted {
+                let old = given[earlier]
+                given[earlier] = Given(itemID: old.itemID, response: old.response, elapsed: old.elapsed, counted: false, score: old.score)
+            }
+            counted = true
+        } else {
+            counted = !given.contains { $0.itemID == item.id }
+        }
         given.append(Given(itemID: item.id, response: response, elapsed: elapsed, counted: counted, score: score))
         let policy = assessment.policy
         let result = ItemResult(
@@ -184,9 +237,23 @@ public struct AttemptSession: Sendable {
     }
 
     private mutating func advance() {
-        index += 1
         wrongTries = 0
-        if index >= items.count { ending = .completed }
+        guard allowsGoingBack else {
+            index += 1
+            if index >= items.count { ending = .completed }
+            return
+        }
+        // Where going back is allowed, on to the next item not answered yet (wrapping round);
+        // when there is none, the attempt waits for the learner to submit.
+        let answered = Set(given.map(\.itemID))
+        let order = Array(items.indices[(index + 1)...]) + Array(items.indices[...index])
+        index = order.first { !answered.contains(items[$0].id) } ?? items.count
+    }
+
+    /// The learner submits: where going back is allowed, the attempt ends here (items never
+    /// answered count as unanswered); a linear attempt ended with its last answer already.
+    public mutating func submit() {
+        if ending == nil { ending = .completed }
     }
 
     /// The attempt's result: counted answers graded on the items asked, with the ending

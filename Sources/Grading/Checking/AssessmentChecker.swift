@@ -73,6 +73,20 @@ public struct AssessmentChecker: Sendable {
             sink.report(
                 .policyConflict, at: assessment.policyPosition, "'removal-below' only applies in work mode; set 'mode: work' or remove it")
         }
+        if policy.navigation == .nonlinear {
+            if policy.showReasons == .afterEach {
+                sink.report(
+                    .policyConflict, at: assessment.policyPosition,
+                    "'navigation: nonlinear' lets a learner change an answer after its reason was shown; use 'show-reasons: at-end' or 'never', or 'navigation: linear'"
+                )
+            }
+            if ![.quiz, .exam].contains(policy.mode) {
+                sink.report(
+                    .policyConflict, at: assessment.policyPosition,
+                    "'navigation: nonlinear' applies to quiz and exam modes only (\(policy.mode.rawValue) mode moves on by its own rules); remove it or change 'mode'"
+                )
+            }
+        }
         if let sample = policy.sample, sample > assessment.items.count {
             sink.report(
                 .policyConflict, at: assessment.policyPosition,

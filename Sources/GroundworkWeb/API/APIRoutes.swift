@@ -29,6 +29,7 @@ struct APIRoutes {
         }
         api.get("attempts/:attempt") { _, context in try await site.blocking { try self.attempt(context) } }
         api.post("attempts/:attempt/answers") { request, context in try await self.answer(request, context) }
+        api.post("attempts/:attempt/flags") { request, context in try await self.flag(request, context) }
         api.post("attempts/:attempt/submit") { _, context in try await site.blocking { try self.submit(context) } }
         api.post("attempts/:attempt/heartbeat") { _, context in
             try await site.blocking {
@@ -131,6 +132,22 @@ struct APIRoutes {
             throw WebError(.unprocessableContent, error.message, field: "response")
         }
         return .json(try desk(context).answer(id, itemID: itemID, response: response, clientSequence: try body.sequence("clientSequence")))
+    }
+
+    /// Flags or unflags an item (`{"itemID": …, "flagged": true}`) where the test lets the
+    /// learner go back; the state shows that item.
+    func flag(_ request: Request, _ context: WebContext) async throws -> Response {
+        let id = try attemptID(context)
+        let body = try await JSONBody.read(request, context: context)
+        return try await site.blocking {
+            let itemID = try body.string("itemID")
+            let flagged = try body.bool("flagged")
+            do {
+                return .json(try desk(context).flag(id, itemID: itemID, flagged: flagged))
+            } catch is AttemptFinished {
+                return .json(Finished(attempt: id))
+            }
+        }
     }
 
     func submit(_ context: WebContext) throws -> Response {

@@ -36,6 +36,14 @@ struct JSONBody {
         return value
     }
 
+    func bool(_ name: String) throws -> Bool {
+        guard case .bool(let value)? = fields[name] else {
+            throw WebError(
+                .unprocessableContent, "'\(name)' must be true or false, got \(fields[name]?.typeDescription ?? "nothing")", field: name)
+        }
+        return value
+    }
+
     /// The value of `name`, or nil when it is absent or null.
     func optional(_ name: String) -> JSONValue? {
         if case .null? = fields[name] { return nil }

@@ -80,6 +80,7 @@ struct AttemptDesk {
             let repeated = try attempt.answer(response, clientSequence: clientSequence)
             return AttemptState(test: test, attempt: attempt, outcome: repeated, site: site)
         }
+        if attempt.session.allowsGoingBack { attempt.go(to: itemID) }
         guard let current = attempt.session.current else {
             throw WebError(.conflict, "attempt #\(id) has no item waiting for an answer; submit it", field: "itemID")
         }
@@ -103,10 +104,38 @@ struct AttemptDesk {
         return AttemptState(test: test, attempt: attempt, outcome: nil, site: site)
     }
 
-    /// The current state, for a page or the API.
-    func state(_ id: Int64) throws -> AttemptState {
-        let (test, attempt) = try open(id)
-        return AttemptState(test: test, attempt: attempt, outcome: attempt.session.lastOutcome, site: site)
+    /// The current state, for a page or the API; `item` (a 1-based number) shows that item
+    /// instead, where the test lets the learner go back.
+    func state(_ id: Int64, item number: Int? = nil) throws -> AttemptState {
+        var (test, attempt) = try open(id)
+        guard let number else { return AttemptState(test: test, attempt: attempt, outcome: attempt.session.lastOutcome, site: site) }
+        try go(&attempt, to: number)
+        return AttemptState(test: test, attempt: attempt, outcome: nil, site: site)
+    }
+
+    /// Flags or unflags an item for review before submitting.
+    func flag(_ id: Int64, itemID: String, flagged: Bool) throws -> AttemptState {
+        var (test, attempt) = try open(id)
+        do {
+            try attempt.flag(itemID, flagged)
+        } catch FlagError.linear {
+            throw WebError(.conflict, FlagError.linear.description, field: "itemID")
+        } catch let error as FlagError {
+            throw WebError(.unprocessableContent, error.description, field: "itemID")
+        }
+        if let number = attempt.session.items.firstIndex(where: { $0.id == itemID }) { try go(&attempt, to: number + 1) }
+        return AttemptState(test: test, attempt: attempt, outcome: nil, site: site)
+    }
+
+    private func go(_ attempt: inout RecordedAttempt, to number: Int) throws {
+        let items = attempt.session.items
+        guard attempt.session.allowsGoingBack else {
+            throw WebError(.conflict, "this test goes forward only (navigation: linear): an answer is final once given")
+        }
+        guard (1...max(1, items.count)).contains(number), number <= items.count else {
+            throw WebError(.notFound, "attempt #\(attempt.id) has items 1 to \(items.count), not \(number)")
+        }
+        attempt.go(to: items[number - 1].id)
     }
 }
 

@@ -29,6 +29,14 @@ struct AttemptState: Encodable {
     let readyToSubmit: Bool
     let finished: Bool
     let reportURL: String?
+    /// `linear` (forward only) or `nonlinear` (go back, flag and change answers until submitting).
+    let navigation: String
+    /// Whether the current item is flagged for review.
+    let flagged: Bool
+    /// Going back to an item already answered: the answer that counts now, in words.
+    let currentAnswer: String?
+    /// Where going back is allowed: every item's number, state and flag, for the review list.
+    let review: [ReviewEntry]?
 
     init(test: Assessment, attempt: RecordedAttempt, outcome: AttemptSession.Outcome?, site: Site) {
         let session = attempt.session
@@ -48,6 +56,41 @@ struct AttemptState: Encodable {
         feedback = outcome.flatMap { FeedbackState($0, site: site, test: test) }
         readyToSubmit = !finished && session.current == nil
         reportURL = finished ? "/attempts/\(attempt.id)/report" : nil
+        navigation = session.allowsGoingBack ? AssessmentPolicy.Navigation.nonlinear.rawValue : AssessmentPolicy.Navigation.linear.rawValue
+        let counted = session.countedResponses
+        flagged = session.current.map { attempt.flagged.contains($0.id) } ?? false
+        currentAnswer =
+            session.allowsGoingBack
+            ? session.current.flatMap { item in
+                counted[item.id].map { $0.map { AnswerText.describe($0, task: item.content.task) } ?? "skipped" }
+            } : nil
+        review =
+            session.allowsGoingBack && !finished
+            ? session.items.enumerated().map { offset, item in
+                ReviewEntry(
+                    number: offset + 1, itemID: item.id, state: session.answerState(of: item.id),
+                    flagged: attempt.flagged.contains(item.id),
+                    attempt: attempt.id)
+            } : nil
+    }
+}
+
+/// One line of the review list before submitting: an item, whether it has an answer, its flag.
+struct ReviewEntry: Encodable {
+    let number: Int
+    let itemID: String
+    /// `answered`, `skipped` or `not-answered`.
+    let state: String
+    let flagged: Bool
+    /// The page that shows the item again.
+    let url: String
+
+    init(number: Int, itemID: String, state: AttemptSession.AnswerState, flagged: Bool, attempt: Int64) {
+        self.number = number
+        self.itemID = itemID
+        self.state = state.rawValue
+        self.flagged = flagged
+        url = "/attempts/\(attempt)/items/\(number)"
     }
 }
 

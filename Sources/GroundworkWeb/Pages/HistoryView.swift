@@ -16,7 +16,8 @@ struct HistoryView {
     }
 
     struct Row {
-        let number: Int
+        /// "Attempt 2 (#13)", "Practice 5 (#14)": counted per test and purpose, as the terminal says it.
+        let name: String
         let id: Int64
         let when: String
         let status: String
@@ -33,9 +34,12 @@ struct HistoryView {
         tests = site.catalog.inCourseOrder(site.course).compactMap { test in
             let attempts = progress.attempts(at: test.id).reversed() as [AttemptSummary]
             guard !attempts.isEmpty else { return nil }
-            let rows = attempts.enumerated().map { index, attempt in
-                Row(
-                    number: index + 1, id: attempt.id, when: WebText.moment(attempt.startedAt), status: attempt.status.description,
+            var counted: [AttemptPurpose: Int] = [:]
+            let rows = attempts.map { attempt in
+                counted[attempt.purpose, default: 0] += 1
+                return Row(
+                    name: AttemptName.text(attempt.purpose, ordinal: counted[attempt.purpose] ?? 1, id: attempt.id, capitalized: true),
+                    id: attempt.id, when: WebText.moment(attempt.startedAt), status: attempt.status.description,
                     purpose: attempt.purpose == .practice ? "Practice" : "Exam",
                     score: attempt.score.map { String(format: "%.1f%%", $0 * 100) }, passed: attempt.passed == true,
                     finished: attempt.status != .inProgress)

@@ -20,6 +20,7 @@ struct ReportDesk {
         else { return ReportView(unfinished: record, test: test) }
         let rules = test.running(as: record.purpose).policy
         var view = ReportView(record: record, result: stored.released(for: rules, stage: .finished), test: test, site: site)
+        view.name = try AttemptName.of(record, in: book, capitalized: true)
         let contests = try book.contests().filter { $0.attemptID == id }
         for index in view.items.indices {
             view.items[index].contest = contests.first { $0.itemID == view.items[index].id }.map {
@@ -71,6 +72,8 @@ struct ReportView {
     }
 
     let attempt: Int64
+    /// "Attempt 2 (#13)": its number among this test's attempts of its purpose, and its id.
+    var name = ""
     let testID: String
     let title: String
     let finished: Bool
@@ -121,7 +124,7 @@ struct ReportView {
         scoreOnly = result.disclosure == .aggregate
         let byID = Dictionary(result.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func words(_ json: JSONValue?, _ item: Item) -> String? {
-            json.flatMap { try? ItemResponse(json: $0, for: item) }.map { AnswerText.describe($0, item: item) }
+            json.flatMap { try? ItemResponse(json: $0, for: item) }.map { AnswerText.describe($0, task: item.content.task) }
         }
         let rows: [ItemRow] = record.itemIDs.enumerated().compactMap { index, id in
             guard let result = byID[id], let item = test.item(id) else { return nil }
@@ -139,43 +142,5 @@ struct ReportView {
         }
         items = rows
         hasOverlays = rows.contains { $0.overlay != nil }
-    }
-}
-
-/// An answer in words, as the report repeats it next to the question.
-enum AnswerText {
-    static func describe(_ response: ItemResponse, item: Item) -> String {
-        switch (response, item.content.task) {
-        case (.singleChoice(let id), .singleChoice(let task)): return task.options.first { $0.id == id }?.text ?? id
-        case (.multipleChoice(let ids), .multipleChoice(let task)):
-            let texts = task.options.filter { ids.contains($0.id) }.map(\.text)
-            return texts.isEmpty ? "nothing ticked" : texts.joined(separator: "; ")
-        case (.rating(let value), _): return "\(value)"
-        case (.numeric(let value), _): return String(format: "%g", value)
-        case (.shortText(let text), _), (.transcription(let text), _): return "“\(text)”"
-        case (.ranking(let order), .ranking(let task)):
-            let texts = Dictionary(task.candidates.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
-            return order.enumerated().map { "\($0.offset + 1). \(texts[$0.element] ?? $0.element)" }.joined(separator: "  ")
-        case (.rubric(let answer), _): return "“\(answer.text)”"
-        case (.pairwise(let answer), _):
-            return "Preferred \(answer.preferred)" + (answer.reason.isEmpty ? "" : "; reason: “\(answer.reason)”")
-        case (.spans(let spans), .spans(let task)):
-            let scalars = Array(task.text.unicodeScalars)
-            return spans.isEmpty
-                ? "no entities"
-                : spans.map { span in
-                    let text =
-                        scalars.indices.contains(span.start) && span.end <= scalars.count
-                        ? String(String.UnicodeScalarView(scalars[span.start..<span.end])) : "?"
-                    return "“\(text)” \(span.label)"
-                }.joined(separator: "; ")
-        case (.timeSegments(let segments), _):
-            return segments.isEmpty
-                ? "no events" : segments.map { "\($0.label) " + String(format: "%.2f–%.2f s", $0.start, $0.end) }.joined(separator: "; ")
-        case (.boxes(let boxes), _): return boxes.count == 1 ? "1 box" : "\(boxes.count) boxes"
-        case (.polygons(let polygons), _): return polygons.count == 1 ? "1 polygon" : "\(polygons.count) polygons"
-        case (.keypoints(let objects), _): return objects.count == 1 ? "1 object's keypoints" : "\(objects.count) objects' keypoints"
-        default: return String(describing: response)
-        }
     }
 }

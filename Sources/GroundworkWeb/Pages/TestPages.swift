@@ -19,6 +19,11 @@ struct TestPages {
         router.post("/tests/:id/practice") { _, context in try await site.blocking { try self.start(context, purpose: .practice) } }
         router.get("/tests/:id/files/**") { request, context in try await site.blocking { try self.media(request, context) } }
         router.get("/attempts/:attempt") { _, context in try await site.blocking { try self.attemptPage(context) } }
+        router.get("/attempts/:attempt/items/:number") { _, context in
+            try await site.blocking { try self.attemptPage(context, show: .item) }
+        }
+        router.get("/attempts/:attempt/review") { _, context in try await site.blocking { try self.attemptPage(context, show: .review) } }
+        router.post("/attempts/:attempt/flag") { request, context in try await self.flag(request, context) }
         router.post("/attempts/:attempt/answer") { request, context in try await self.answer(request, context) }
         router.post("/attempts/:attempt/submit") { _, context in try await site.blocking { try self.submit(context) } }
         router.post("/attempts/:attempt/take-over") { _, context in try await site.blocking { try self.takeOver(context) } }
@@ -56,11 +61,24 @@ struct TestPages {
         return try MediaResponse.file(file.path, type: file.type, range: request.headers[.range])
     }
 
-    func attemptPage(_ context: WebContext) throws -> Response {
+    /// What an attempt's page shows: where the attempt is, an item the learner went back to,
+    /// or the review list before submitting (the last two where the test allows going back).
+    enum Showing { case current, item, review }
+
+    func attemptPage(_ context: WebContext, show: Showing = .current) throws -> Response {
         let id = try attemptID(context)
         let state: AttemptState
         do {
-            state = try desk(context).state(id)
+            switch show {
+            case .current, .review: state = try desk(context).state(id)
+            case .item:
+                let text = try context.parameters.require("number")
+                guard let number = Int(text) else { throw WebError(.notFound, "no item '\(text.prefix(20))' in attempt #\(id)") }
+                state = try desk(context).state(id, item: number)
+            }
+            if show == .review, state.review == nil {
+                throw WebError(.conflict, "this test goes forward only (navigation: linear): there is no review before submitting")
+            }
         } catch is AttemptFinished {
             return Site.redirect("/attempts/\(id)/report")
         } catch let held as AttemptHeldElsewhere {
@@ -69,7 +87,8 @@ struct TestPages {
         let test = try site.assessment(state.assessment)
         let view = ItemPageView(state: state, test: test)
         return try site.page(
-            state.readyToSubmit ? "submit" : "item", title: "\(state.title) — item \(state.number) of \(state.total)", context: context,
+            state.readyToSubmit || show == .review ? "submit" : "item", title: "\(state.title) — item \(state.number) of \(state.total)",
+            context: context,
             view: view, section: "tests", scripts: ["attempt.js"] + view.widgetScripts, styles: Self.widgetStyles(view))
     }
 
@@ -80,10 +99,11 @@ struct TestPages {
     }
 
     private func answer(_ form: FormFields, attempt id: Int64, _ context: WebContext) throws -> Response {
-        let (test, attempt) = try openOrReport(id, context)
-        guard let attempt else { return Site.redirect("/attempts/\(id)/report") }
-        guard let item = attempt.session.current else { return Site.redirect("/attempts/\(id)") }
+        let (test, opened) = try openOrReport(id, context)
+        guard var attempt = opened else { return Site.redirect("/attempts/\(id)/report") }
         let itemID = form.value("item") ?? ""
+        if attempt.session.allowsGoingBack { attempt.go(to: itemID) }
+        guard let item = attempt.session.current else { return Site.redirect("/attempts/\(id)") }
         do {
             let response = try WebAnswer.read(form, for: item, plan: attempt.session.plan)
             let state = try desk(context).answer(
@@ -98,6 +118,20 @@ struct TestPages {
                 "item", title: "\(test.title) — item \(state.number) of \(state.total)", context: context, view: view,
                 status: .unprocessableContent, section: "tests", scripts: ["attempt.js"] + view.widgetScripts,
                 styles: Self.widgetStyles(view))
+        }
+    }
+
+    /// Flags or unflags an item from its page, then shows that item again.
+    func flag(_ request: Request, _ context: WebContext) async throws -> Response {
+        let id = try attemptID(context)
+        let form = try await FormFields.read(request, context: context)
+        return try await site.blocking {
+            do {
+                let state = try desk(context).flag(id, itemID: form.value("item") ?? "", flagged: form.value("flagged") == "1")
+                return Site.redirect("/attempts/\(id)/items/\(state.number)")
+            } catch is AttemptFinished {
+                return Site.redirect("/attempts/\(id)/report")
+            }
         }
     }
 

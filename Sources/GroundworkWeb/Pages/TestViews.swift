@@ -78,6 +78,12 @@ struct ItemPageView {
     let accuracy: String?
     /// Items answered so far out of the total, for the submit page.
     let unanswered: Int
+    /// Where the test lets the learner go back: the item before this one, if any.
+    let previousNumber: Int?
+    /// Whether the test lets the learner go back (the flag button, the review list).
+    let canGoBack: Bool
+    /// The review list's warning about items that would count as unanswered.
+    let unansweredNote: String?
     var problem: String?
 
     init(state: AttemptState, test: Assessment) {
@@ -98,7 +104,14 @@ struct ItemPageView {
         }
         tryAgain = state.feedback?.type == "try-again"
         accuracy = state.accuracy.map(WebText.percent)
-        unanswered = state.total - state.answered
+        unanswered =
+            state.review.map { entries in entries.filter { $0.state != AttemptSession.AnswerState.answered.rawValue }.count } ?? state.total
+            - state.answered
+        canGoBack = state.review != nil
+        unansweredNote =
+            unanswered == 0
+            ? nil : "\(unanswered) item\(unanswered == 1 ? " has" : "s have") no answer and will count as unanswered."
+        previousNumber = state.review != nil && state.item != nil && state.number > 1 ? state.number - 1 : nil
     }
 
     /// The widget scripts the page needs (the shared canvas model first): the item's widget,
