@@ -7,13 +7,15 @@ import Testing
 /// (scripts/fixtures/generate_coco_evaluation_fixtures.py).
 struct COCOEvaluationTests {
     struct Expected: Decodable {
+        struct Keypoints: Decodable { let gold: String, results: String, stats: [Double] }
         let files: [String: [String: [Double]]]
+        let keypoints: Keypoints?
     }
 
     static let gold = FixturePath.of("coco/mmdet-instances_val2017-evaluation.json")
     static let expected: Expected = {
         let data = FileManager.default.contents(atPath: FixturePath.of("coco-evaluation/expected.json")) ?? Data()
-        return (try? JSONDecoder().decode(Expected.self, from: data)) ?? Expected(files: [:])
+        return (try? JSONDecoder().decode(Expected.self, from: data)) ?? Expected(files: [:], keypoints: nil)
     }()
 
     static var runs: [(file: String, type: COCOIoUType)] {
@@ -25,14 +27,30 @@ struct COCOEvaluationTests {
         let parts = run.split(separator: " ").map(String.init)
         let report = try Interop.evaluateCOCO(
             gold: Self.gold, results: FixturePath.of("coco-evaluation/" + parts[0]), iouType: COCOIoUType(rawValue: parts[1])!)
-        let expected = try #require(Self.expected.files[parts[0]]?[parts[1]])
+        expectPycocotools(report, try #require(Self.expected.files[parts[0]]?[parts[1]]))
+        #expect(report.crowdRegions == 1)
+        #expect(report.goldObjects == 23)
+    }
+
+    @Test func keypointsScoreAsPycocotoolsScoresThem() throws {
+        let run = try #require(Self.expected.keypoints)
+        let report = try Interop.evaluateCOCO(
+            gold: FixturePath.of(run.gold), results: FixturePath.of("coco-evaluation/" + run.results), iouType: .keypoints)
+        expectPycocotools(report, run.stats)
+        #expect(report.measures.map(\.id).last == "ar_large")
+        #expect {
+            try Interop.evaluateCOCO(
+                gold: FixturePath.of(run.gold), results: FixturePath.of("coco-evaluation/" + run.results), iouType: .keypoints,
+                sigmas: [0.1])
+        } throws: { "\($0)".contains("has 17 keypoints per object, but 1 sigma was given") }
+    }
+
+    private func expectPycocotools(_ report: COCOEvaluationReport, _ expected: [Double]) {
         #expect(report.overall.count == expected.count)
         for (index, (actual, wanted)) in zip(report.overall, expected).enumerated() {
             let match = wanted == -1 ? actual.isNaN : abs(actual - wanted) <= 1e-9
             #expect(match, "\(report.measures[index].id): got \(actual), pycocotools \(wanted)")
         }
-        #expect(report.crowdRegions == 1)
-        #expect(report.goldObjects == 23)
     }
 
     @Test func theReportNamesItsFiguresAndPrintsEveryView() throws {

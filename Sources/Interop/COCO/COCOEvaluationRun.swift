@@ -169,7 +169,7 @@ enum COCOEvaluationRun {
                     SourceLocation(file: gold.images.first?.cursor.file ?? ""),
                     given == nil
                         ? "has \(count) keypoints per object; give their \(count) sigmas with --sigmas (COCO's own are for its 17 person keypoints)"
-                        : "has \(count) keypoints per object, but \(sigmas.count) sigmas were given")
+                        : "has \(count) keypoints per object, but \(sigmas.count) sigma\(sigmas.count == 1 ? " was" : "s were") given")
             }
             func points(_ a: COCODataset.Annotation) throws(InteropError) -> [Keypoint] {
                 guard let flat = a.keypoints else { throw a.cursor.error("has no 'keypoints'; a keypoints evaluation compares them") }
