@@ -49,7 +49,7 @@ struct EvaluateCOCO: ParsableCommand {
         let names = COCOIoUType.allCases.map(\.rawValue)
         guard let iouType = COCOIoUType(rawValue: iouType) else {
             throw CommandError(
-                "'\(iouType)' is not an IoU type; use \(names.joined(separator: ", "))\(Suggestion.hint(for: iouType, in: names))")
+                "'\(iouType)' is not an IoU type\(Suggestion.hint(for: iouType, in: names))")
         }
         if sigmas != nil, iouType != .keypoints { throw CommandError("--sigmas is for --iou-type keypoints only") }
         let sigmaValues = try sigmas.map(Self.parseSigmas)

@@ -44,10 +44,10 @@ struct EvaluateCommandTests {
         let results = InteropCommandTests.interopFixtures + "/coco-evaluation/results-bbox.json"
         let type = try cli.run(["evaluate", "coco", gold, results, "--iou-type", "box"])
         #expect(type.status == 2)
-        #expect(type.stderr.contains("'box' is not an IoU type; use bbox, segm, keypoints"), "\(type.stderr)")
+        #expect(type.stderr.contains("'box' is not an IoU type; did you mean 'bbox'?"), "\(type.stderr)")
         let category = try cli.run(["evaluate", "coco", gold, results, "--iou-type", "bbox", "--categories", "cars"])
         #expect(category.status == 2)
-        #expect(category.stderr.contains("has no category 'cars'"), "\(category.stderr)")
+        #expect(category.stderr.contains("has no category 'cars'; did you mean 'car'?"), "\(category.stderr)")
         let sigmas = try cli.run(["evaluate", "coco", gold, results, "--iou-type", "bbox", "--sigmas", "0.1"])
         #expect(sigmas.status == 2)
         #expect(sigmas.stderr.contains("--sigmas is for --iou-type keypoints only"))

@@ -35,9 +35,7 @@ enum COCOEvaluationRun {
         if let categories {
             let known = gold.categories.map(\.name)
             for name in categories where !known.contains(name) {
-                throw goldRoot.error(
-                    "has no category '\(name)'; its categories are \(known.map { "'\($0)'" }.joined(separator: ", "))\(Suggestion.hint(for: name, in: known))"
-                )
+                throw goldRoot.error("has no category '\(name)'\(Suggestion.hint(for: name, in: known))")
             }
             gold.categories.removeAll { !categories.contains($0.name) }
             gold.annotations.removeAll { !categories.contains($0.category) }
