@@ -51,13 +51,17 @@ struct EvaluateCOCO: ParsableCommand {
             throw CommandError(
                 "'\(iouType)' is not an IoU type\(Suggestion.hint(for: iouType, in: names))")
         }
+        let categoryNames = categories.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        if let categoryNames, categoryNames.isEmpty || categoryNames.contains("") {
+            throw CommandError("--categories takes category names separated by commas, none of them empty")
+        }
         if sigmas != nil, iouType != .keypoints { throw CommandError("--sigmas is for --iou-type keypoints only") }
         let sigmaValues = try sigmas.map(Self.parseSigmas)
         let report: COCOEvaluationReport
         do {
             report = try Interop.evaluateCOCO(
                 gold: gold, results: results, iouType: iouType, sigmas: sigmaValues,
-                categories: categories.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+                categories: categoryNames)
         } catch {
             throw CommandError(error.description)
         }

@@ -1,4 +1,5 @@
 import GroundworkMetrics
+import TestSupport
 import Testing
 
 /// Flat COCO coordinates `[x1, y1, x2, y2, …]` as points.
@@ -70,6 +71,28 @@ struct RunLengthMaskTests {
         for (d, row) in zip(detections, c.expected) {
             for (g, expected) in row.enumerated() {
                 expectClose(RunLengthMask.iou(d, gold[g], crowd: c.crowd[g]), expected, "IoU with gold \(g)")
+            }
+        }
+    }
+
+    @Test("any mask reads back from its compressed counts, and damaged counts are refused, never a crash")
+    func compressedRoundTrip() throws {
+        var generator = SplitMix64(seed: 12)
+        for _ in 0..<300 {
+            let height = Int(generator.next() % 60) + 1, width = Int(generator.next() % 60) + 1
+            var left = height * width, counts: [UInt32] = []
+            while left > 0 {
+                let run = min(left, Int(generator.next() % UInt64(generator.next() % 2 == 0 ? 4 : 400)))
+                counts.append(UInt32(run))
+                left -= run
+            }
+            let mask = try RunLengthMask(height: height, width: width, counts: counts)
+            #expect(try RunLengthMask(compressed: mask.compressed, height: height, width: width) == mask)
+            var damaged = Array(mask.compressed.utf8)
+            damaged[Int(generator.next() % UInt64(damaged.count))] = UInt8(48 + generator.next() % 64)
+            // A damaged string is refused, or it is another valid mask: it never traps.
+            if let other = try? RunLengthMask(compressed: String(decoding: damaged, as: UTF8.self), height: height, width: width) {
+                #expect(other.counts.reduce(0) { $0 + Int($1) } == height * width)
             }
         }
     }
