@@ -47,7 +47,7 @@ let package = Package(
         // Other tools' files (COCO, Label Studio, CoNLL/IOB2) in and out of Groundwork tests.
         .target(
             name: "Interop",
-            dependencies: ["Grading", "Courseware", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Grading", "Courseware", "GroundworkMetrics", .product(name: "Yams", package: "Yams")]
         ),
         // A learner's attempts, answers and lesson progress in SQLite (libsqlite3-dev).
         .target(

@@ -1,7 +1,8 @@
 /// COCO-style detection scores over a whole set of images: average precision (AP) and
 /// average recall (AR) exactly as pycocotools 2.0.11 `COCOeval` computes them with its
-/// default parameters, for boxes (`"bbox"`) and keypoints (`"keypoints"`). Polygons are not
-/// covered: pycocotools rasterises them to masks, which exact polygon IoU would not reproduce.
+/// default parameters, for boxes (`"bbox"`), keypoints (`"keypoints"`) and segmentations
+/// (`"segm"`: polygons and crowd regions rasterised to ``RunLengthMask``s as pycocotools
+/// rasterises them, since exact polygon IoU would not reproduce its figures).
 public enum COCOEvaluation {}
 
 /// A gold box of a COCO evaluation.
@@ -94,10 +95,11 @@ public struct COCOResult<Label: Hashable & Sendable>: Sendable {
     public static var iouThresholds: [Double] { COCOEvaluation.iouThresholds }
 
     public let categories: [Label]
-    /// The area ranges of the tables: all four for boxes; all, medium and large for keypoints.
+    /// The area ranges of the tables: all four for boxes and segmentations; all, medium and
+    /// large for keypoints.
     public let areas: [COCOAreaRange]
-    /// The maximum detections per image the tables are kept for: 1, 10, 100 for boxes; 20
-    /// for keypoints.
+    /// The maximum detections per image the tables are kept for: 1, 10, 100 for boxes and
+    /// segmentations; 20 for keypoints.
     public let maxDetections: [Int]
     /// `precision[t][r][k][a][m]`: interpolated precision at IoU threshold `t`, recall
     /// threshold `r` (0, 0.01, …, 1), category `k`, area range `areas[a]`, detection limit
@@ -134,7 +136,7 @@ public struct COCOResult<Label: Hashable & Sendable>: Sendable {
         return definedMean(values)
     }
 
-    /// pycocotools' `stats`. Boxes: AP, AP50, AP75, AP small/medium/large, AR@1, AR@10,
+    /// pycocotools' `stats`. Boxes and segmentations: AP, AP50, AP75, AP small/medium/large, AR@1, AR@10,
     /// AR@100, AR small/medium/large (area figures at 100 detections). Keypoints: AP, AP50,
     /// AP75, AP medium/large, AR, AR50, AR75, AR medium/large (all at 20 detections).
     public var stats: [Double] {

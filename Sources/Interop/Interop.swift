@@ -99,7 +99,7 @@ public enum Interop {
         }
     }
 
-    private static func read(_ file: String) throws(InteropError) -> [UInt8] {
+    static func read(_ file: String) throws(InteropError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InteropError(SourceLocation(file: file), "cannot be read; check the path")
         }

@@ -96,3 +96,79 @@ struct COCOEvaluationTests {
         #expect(throws: MetricsError.self) { try COCOEvaluation.evaluate(images: [1], categories: [String](), gold: [], detections: []) }
     }
 }
+
+struct COCOSegmentationCase: NamedCase {
+    struct Image: Decodable, Sendable { let id: Int; let height: Int; let width: Int }
+    struct Gold: Decodable, Sendable {
+        let image: Int, category: Int
+        let polygons: [[Double]]?
+        let counts: [UInt32]?
+        let area: Double
+        let crowd: Bool
+    }
+    struct Detection: Decodable, Sendable {
+        let image: Int, category: Int
+        let polygons: [[Double]]
+        let compressed: String
+        let score: Double
+    }
+    let name: String
+    let images: [Image]
+    let categories: [Int]
+    let gold: [Gold]
+    struct Expected: Decodable, Sendable { let stats: [Double]; let per_category: [COCOCase.PerCategory] }
+    let detections: [Detection]
+    let expected: Expected
+}
+
+struct COCOSegmentationTests {
+    @Test(
+        "COCO segmentation mAP matches pycocotools COCOeval 'segm'",
+        arguments: try Fixtures.cases("coco_segm_map.json", as: COCOSegmentationCase.self))
+    func matchesPycocotools(_ c: COCOSegmentationCase) throws {
+        let sizes = Dictionary(uniqueKeysWithValues: c.images.map { ($0.id, ($0.height, $0.width)) })
+        let gold = try c.gold.map { g in
+            let (h, w) = sizes[g.image]!
+            let mask =
+                try g.counts.map { try RunLengthMask(height: h, width: w, counts: $0) }
+                ?? RunLengthMask(polygons: (g.polygons ?? []).map(points), height: h, width: w)
+            return COCOMaskGold(image: g.image, label: g.category, mask: mask, area: g.area, isCrowd: g.crowd)
+        }
+        let detections = try c.detections.map { d in
+            let (h, w) = sizes[d.image]!
+            let mask = try RunLengthMask(polygons: d.polygons.map(points), height: h, width: w)
+            #expect(mask.compressed == d.compressed)
+            return COCOMaskDetection(image: d.image, label: d.category, mask: mask, score: d.score)
+        }
+        let result = try COCOEvaluation.evaluateSegmentation(
+            images: c.images.map(\.id), categories: c.categories, gold: gold, detections: detections)
+        expectClose(result.stats, c.expected.stats.map(cocoValue), "stats")
+        for e in c.expected.per_category {
+            expectClose(result.averagePrecision(category: e.category), cocoValue(e.ap), "AP of \(e.category)")
+            expectClose(result.averagePrecision(iou: 0.5, category: e.category), cocoValue(e.ap50), "AP50 of \(e.category)")
+            expectClose(result.averagePrecision(category: e.category, area: .small), cocoValue(e.ap_small), "AP small of \(e.category)")
+        }
+    }
+
+    @Test("a detection area given (the results' box) decides the range of an unmatched detection")
+    func detectionArea() throws {
+        let square = try RunLengthMask(polygon: points([0, 0, 10, 0, 10, 10, 0, 10]), height: 20, width: 20)
+        let far = try RunLengthMask(polygon: points([12, 12, 18, 12, 18, 18]), height: 20, width: 20)
+        let gold = [COCOMaskGold(image: 1, label: "a", mask: square)]
+        let byMask = try COCOEvaluation.evaluateSegmentation(
+            images: [1], categories: ["a"], gold: gold,
+            detections: [
+                COCOMaskDetection(image: 1, label: "a", mask: far, score: 0.9),
+                COCOMaskDetection(image: 1, label: "a", mask: square, score: 0.5),
+            ])
+        let byBox = try COCOEvaluation.evaluateSegmentation(
+            images: [1], categories: ["a"], gold: gold,
+            detections: [
+                COCOMaskDetection(image: 1, label: "a", mask: far, score: 0.9, area: 5000),
+                COCOMaskDetection(image: 1, label: "a", mask: square, score: 0.5),
+            ])
+        // The false positive counts among small objects only while its own area is small.
+        #expect(byMask.averagePrecision(area: .small) < 0.6)
+        expectClose(byBox.averagePrecision(area: .small), 1, "AP small with the box's area")
+    }
+}

@@ -54,9 +54,9 @@ extension CohortReport {
     }
 
     /// The shortest text that reads back as the same double; empty when undefined.
-    static func field(_ x: Double) -> String { x.isFinite ? "\(x)" : "" }
+    public static func field(_ x: Double) -> String { x.isFinite ? "\(x)" : "" }
 
-    static func quote(_ field: String) -> String {
+    public static func quote(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -38,6 +38,11 @@ struct COCODataset {
         var polygons: [[Double]]
         var keypoints: [Double]?
         var area: Double?
+        /// Kept only when reading for an evaluation (`keepingMasks`): a crowd region, a
+        /// run-length mask, and a result's confidence.
+        var isCrowd = false
+        var mask: COCOMaskSegmentation?
+        var score: Double?
         var cursor: JSONCursor
     }
 
@@ -53,8 +58,12 @@ struct COCODataset {
         "id", "image_id", "category_id", "bbox", "segmentation", "keypoints", "num_keypoints", "area", "iscrowd",
     ]
 
-    /// Reads a COCO file. `categories` stand in for a results file's missing ones.
-    static func read(_ root: JSONCursor, categories given: [Category] = []) throws(InteropError) -> COCODataset {
+    /// Reads a COCO file. `categories` stand in for a results file's missing ones. An import
+    /// leaves crowd regions and run-length masks out (with a note); an evaluation
+    /// (`keepingMasks`) keeps them, and results' scores, as COCO's evaluation reads them.
+    static func read(_ root: JSONCursor, categories given: [Category] = [], keepingMasks: Bool = false) throws(InteropError)
+        -> COCODataset
+    {
         var dataset = COCODataset()
         let annotationList: [JSONCursor]
         switch root.value {
@@ -81,7 +90,9 @@ struct COCODataset {
             throw root.error("category name '\(category.name)' is used twice in $.categories; Groundwork labels are names")
         }
         for annotation in annotationList {
-            if let read = try dataset.readAnnotation(annotation, isResult: root.value.isArray) { dataset.annotations.append(read) }
+            if let read = try dataset.readAnnotation(annotation, isResult: root.value.isArray, keepingMasks: keepingMasks) {
+                dataset.annotations.append(read)
+            }
         }
         return dataset
     }
@@ -110,9 +121,11 @@ struct COCODataset {
         return Category(id: try cursor.required("id").identifier(), name: name, keypoints: try cursor["keypoints"]?.strings() ?? [])
     }
 
-    /// One annotation, or nil (with a note) for one Groundwork cannot hold: a crowd region or
-    /// a run-length-encoded mask.
-    private mutating func readAnnotation(_ cursor: JSONCursor, isResult: Bool) throws(InteropError) -> Annotation? {
+    /// One annotation, or nil (with a note) for one a test cannot hold: a crowd region or a
+    /// run-length-encoded mask (kept when `keepingMasks`).
+    private mutating func readAnnotation(_ cursor: JSONCursor, isResult: Bool, keepingMasks: Bool) throws(InteropError)
+        -> Annotation?
+    {
         try cursor.requireObject()
         let imageCursor = try cursor.required("image_id"), categoryCursor = try cursor.required("category_id")
         let imageID = try imageCursor.identifier(), categoryID = try categoryCursor.identifier()
@@ -129,9 +142,12 @@ struct COCODataset {
             why: isResult && cursor["score"] != nil
                 ? "Groundwork grades every object an answer holds, without confidence scores"
                 : "Groundwork keeps an object's label and geometry only")
-        if let crowd = cursor["iscrowd"], try crowd.integer() == 1 {
+        var isCrowd = false
+        if let crowd = cursor["iscrowd"] { isCrowd = try crowd.integer() == 1 }
+        if isCrowd, !keepingMasks, let crowd = cursor["iscrowd"] {
             dropped.record(
-                "crowd region", at: crowd.location, why: "Groundwork has no crowd or ignore regions, so the annotation is left out")
+                "crowd region", at: crowd.location,
+                why: "a test has no crowd or ignore regions, so the annotation is left out ('groundwork evaluate coco' reads them)")
             return nil
         }
         var bbox: [Double]?
@@ -141,10 +157,16 @@ struct COCODataset {
             bbox = values
         }
         var polygons: [[Double]] = []
+        var mask: COCOMaskSegmentation?
         if let segmentation = cursor["segmentation"] {
             if case .object = segmentation.value {
-                dropped.record(
-                    "RLE segmentation", at: segmentation.location, why: "Groundwork holds outlines as polygons, not run-length masks")
+                if keepingMasks {
+                    mask = try COCOMaskSegmentation(segmentation)
+                } else {
+                    dropped.record(
+                        "RLE segmentation", at: segmentation.location,
+                        why: "a test holds outlines as polygons, not run-length masks ('groundwork evaluate coco' reads them)")
+                }
             } else {
                 for part in try segmentation.array() {
                     let flat = try part.numbers()
@@ -165,7 +187,8 @@ struct COCODataset {
         }
         return Annotation(
             imageID: imageID, category: category.name, bbox: bbox, polygons: polygons, keypoints: keypoints,
-            area: try cursor["area"]?.number(), cursor: cursor)
+            area: try cursor["area"]?.number(), isCrowd: isCrowd, mask: mask,
+            score: keepingMasks ? try cursor["score"]?.number() : nil, cursor: cursor)
     }
 }
 
