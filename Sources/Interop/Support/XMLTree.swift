@@ -13,11 +13,23 @@ final class XMLElementNode {
     let location: SourceLocation
     fileprivate(set) var text = ""
     fileprivate(set) var children: [XMLElementNode] = []
+    /// Text and child elements in document order, for mixed content such as an HTML
+    /// paragraph with a blank inside it (`text` and `children` alone lose the order).
+    fileprivate(set) var content: [XMLContent] = []
 
     init(name: String, attributes: [String: String], location: SourceLocation) {
         self.name = name
         self.attributes = attributes
         self.location = location
+    }
+
+    fileprivate func append(_ string: String) {
+        text += string
+        if case .text(let last) = content.last {
+            content[content.count - 1] = .text(last + string)
+        } else {
+            content.append(.text(string))
+        }
     }
 
     /// The children with this (local) name.
@@ -45,6 +57,12 @@ final class XMLElementNode {
         }
         return value
     }
+}
+
+/// One piece of an element's mixed content.
+enum XMLContent {
+    case text(String)
+    case element(XMLElementNode)
 }
 
 enum XMLTree {
@@ -106,7 +124,12 @@ enum XMLTree {
             let node = XMLElementNode(
                 name: elementName, attributes: attributes,
                 location: SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber))
-            if let parent = stack.last { parent.children.append(node) } else { root = node }
+            if let parent = stack.last {
+                parent.children.append(node)
+                parent.content.append(.element(node))
+            } else {
+                root = node
+            }
             stack.append(node)
         }
 
@@ -115,7 +138,7 @@ enum XMLTree {
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            stack.last?.text += string
+            stack.last?.append(string)
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
@@ -129,7 +152,7 @@ enum XMLTree {
         }
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
+            stack.last?.append(String(decoding: CDATABlock, as: UTF8.self))
         }
     }
 }
