@@ -11,9 +11,12 @@ public enum Interop {
         public var shape: COCOShape?
         /// MTurk: the AnswerKey file that scores the QuestionForm being imported.
         public var answerKey: String?
-        public init(shape: COCOShape? = nil, answerKey: String? = nil) {
+        /// Label Studio: the project's labeling config (XML), for its options and labels.
+        public var labelConfig: String?
+        public init(shape: COCOShape? = nil, answerKey: String? = nil, labelConfig: String? = nil) {
             self.shape = shape
             self.answerKey = answerKey
+            self.labelConfig = labelConfig
         }
     }
 
@@ -30,7 +33,11 @@ public enum Interop {
         case .qti: (draft, notes) = try QTIImporter.read(path: file, read: read)
         case .coco:
             (draft, notes) = try COCOImporter.read(try JSONCursor.root(bytes: bytes, file: file), shape: options.shape, folder: folder)
-        case .labelstudio: (draft, notes) = try LabelStudioImporter.read(try JSONCursor.root(bytes: bytes, file: file), folder: folder)
+        case .labelstudio:
+            let config = try options.labelConfig.map { (path: String) throws(InteropError) -> LabelStudioConfig in
+                try LabelStudioConfig.read(try XMLTree.parse(try read(path), file: path))
+            }
+            (draft, notes) = try LabelStudioImporter.read(try JSONCursor.root(bytes: bytes, file: file), folder: folder, config: config)
         case .conll, .iob2:
             (draft, notes) = try CoNLLImporter.read(try text(bytes, file), file: file, scheme: format == .conll ? .iob1 : .iob2)
         case .gift: (draft, notes) = try GIFTImporter.read(try text(bytes, file), file: file)

@@ -28,7 +28,7 @@ struct Import: ParsableCommand {
 
             Examples:
               groundwork import coco instances.json --into Assessments/street-coco
-              groundwork import labelstudio export.json --into Assessments/ls-project
+              groundwork import labelstudio export.json --config label_config.xml --into Assessments/ls-project
               groundwork import conll eng.testa --into Assessments/ner-sample
               groundwork import gift questions.txt --into Assessments/moodle-quiz
               groundwork import mturk form.xml --answer-key key.xml --into Assessments/qual
@@ -44,6 +44,11 @@ struct Import: ParsableCommand {
     @Option(help: ArgumentHelp("COCO: boxes, polygons or keypoints (default: what the file holds).", valueName: "shape"))
     var shape: String?
     @Option(help: ArgumentHelp("mturk: the AnswerKey that scores the QuestionForm FILE.", valueName: "file")) var answerKey: String?
+    @Option(
+        help: ArgumentHelp(
+            "labelstudio: the project's labeling config (XML, from the project's settings), for every option and label.", valueName: "file")
+    )
+    var config: String?
     @Flag(help: "Read the file as a learner's answers to the test at --into.") var asAnswers = false
     @Option(help: ArgumentHelp("With --as-answers: the learner's name.", valueName: "name")) var learner: String?
     @Option(help: ArgumentHelp("With --as-answers: where to write (default: FOLDER/answers/NAME.json).", valueName: "file"))
@@ -51,6 +56,8 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let format = try InteropChoice.format(format)
+        if config != nil, format != .labelstudio { throw CommandError("--config is for 'import labelstudio' only") }
+        if answerKey != nil, format != .mturk { throw CommandError("--answer-key is for 'import mturk' only") }
         do {
             if asAnswers { try importAnswers(format) } else { try importTest(format) }
         } catch let error as InteropError {
@@ -65,7 +72,8 @@ struct Import: ParsableCommand {
             }
             return shape
         }
-        let (draft, notes) = try Interop.importTest(format, file: file, into: into, options: .init(shape: shape, answerKey: answerKey))
+        let (draft, notes) = try Interop.importTest(
+            format, file: file, into: into, options: .init(shape: shape, answerKey: answerKey, labelConfig: config))
         try AssessmentWriter.write(draft, into: into, source: file)
         InteropChoice.print(notes)
         print(
