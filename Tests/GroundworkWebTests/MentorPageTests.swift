@@ -37,7 +37,7 @@ struct MentorPageTests {
         let html = String(buffer: page.body)
         #expect(html.contains("<h1>Item analysis: Mentor trial</h1>"))
         #expect(html.contains("<li>s5: weaker learners do better than stronger ones; check the gold;"))
-        #expect(html.contains("<tr><th scope=\"row\">s5</th><td>single-choice</td><td>0.07</td><td>0.00</td><td>-0.08</td><td>93%</td>"))
+        #expect(html.contains("<tr><th scope=\"row\">s5</th><td>single-choice</td><td>0.07</td><td>0.00</td><td>-0.08</td><td>0.02</td><td>93%</td>"))
         #expect(html.contains("<caption>s5</caption>"))
         #expect(html.contains("<tr><th scope=\"row\">NEUTRAL</th><td>gold</td>"))
         #expect(!html.contains("unstable figures"))

@@ -48,6 +48,7 @@ struct StatsView {
         let facility: String
         let discrimination: String
         let itemTotal: String
+        let uncorrected: String
         let scoredZero: String
         let flags: [String]
     }
@@ -89,7 +90,8 @@ struct StatsView {
         rows = report.items.map {
             Row(
                 id: $0.id, kind: $0.kind.rawValue, facility: number($0.facility), discrimination: number($0.discrimination),
-                itemTotal: number($0.itemTotal), scoredZero: WebText.percent($0.missedBy), flags: $0.flags.map(\.rawValue))
+                itemTotal: number($0.itemTotal), uncorrected: number($0.uncorrectedItemTotal), scoredZero: WebText.percent($0.missedBy),
+                flags: $0.flags.map(\.rawValue))
         }
         flagged = report.flagged.map { "\($0.id): " + $0.flags.map(\.explanation).joined(separator: "; ") }
         let missed = report.nearlyAllMiss.map { "\($0.id) (\(WebText.percent($0.missedBy)))" }
