@@ -139,6 +139,18 @@ struct QTITests {
             ])
     }
 
+    @Test func elementsNestedWithoutEndAreRefusedAtTheirDepth() throws {
+        let folder = try TemporaryFolder()
+        let deep = String(repeating: "<div>", count: 100_000)
+        try folder.write("deep.xml", "<qti-assessment-item identifier=\"x\"><qti-item-body>\n" + deep)
+        #expect {
+            _ = try Interop.importTest(.qti, file: folder.path + "/deep.xml", into: folder.path + "/out")
+        } throws: { error in
+            let text = (error as? InteropError)?.description ?? ""
+            return text.hasPrefix(folder.path + "/deep.xml:2:") && text.contains("more than 256 levels deep")
+        }
+    }
+
     @Test func anItemFromQTI2IsRefusedWithItsPlace() throws {
         let folder = try TemporaryFolder()
         try folder.write("old.xml", "<?xml version=\"1.0\"?>\n<assessmentItem identifier=\"x\"/>\n")

@@ -66,6 +66,11 @@ enum XMLContent {
 }
 
 enum XMLTree {
+    /// How deep elements may nest. Real QTI, QuestionForm and labeling-config files stay
+    /// within a few dozen levels; the limit keeps the recursive walks over the tree (and its
+    /// release) far from the stack's end on a hostile file.
+    static let maximumDepth = 256
+
     /// The root element of an XML file.
     ///
     /// - Throws: ``InteropError`` at the line and column where the XML breaks.
@@ -82,6 +87,11 @@ enum XMLTree {
         let builder = Builder(file: file, parser: parser)
         parser.delegate = builder
         let parsed = parser.parse()
+        if let place = builder.tooDeep {
+            throw InteropError(
+                SourceLocation(file: file, line: max(1, place.line), column: max(1, place.column)),
+                "nests elements more than \(maximumDepth) levels deep; no real file of this kind does")
+        }
         guard parsed, builder.firstError == nil, let root = builder.root else {
             let place: (line: Int, column: Int) = builder.firstError?.place ?? (parser.lineNumber, parser.columnNumber)
             let location = SourceLocation(file: file, line: max(1, place.line), column: max(1, place.column))
@@ -111,6 +121,8 @@ enum XMLTree {
         /// The first error the parser reported, where it was: some (a mismatched end tag)
         /// do not stop `parse()` from returning true.
         var firstError: (error: any Error, place: (line: Int, column: Int))?
+        /// Where the nesting passed ``XMLTree/maximumDepth``; parsing stops there.
+        var tooDeep: (line: Int, column: Int)?
 
         init(file: String, parser: XMLParser) {
             self.file = file
@@ -121,6 +133,11 @@ enum XMLTree {
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
             attributes: [String: String] = [:]
         ) {
+            guard stack.count < XMLTree.maximumDepth else {
+                if tooDeep == nil { tooDeep = (parser.lineNumber, parser.columnNumber) }
+                parser.abortParsing()
+                return
+            }
             let node = XMLElementNode(
                 name: elementName, attributes: attributes,
                 location: SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber))
