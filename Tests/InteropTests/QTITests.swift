@@ -139,15 +139,26 @@ struct QTITests {
             ])
     }
 
-    @Test func elementsNestedWithoutEndAreRefusedAtTheirDepth() throws {
+    /// A well-formed item nested 100,000 levels deep ended the process on a stack overflow
+    /// (exit 139) before the parser stopped at 256 levels.
+    @Test func deeplyNestedElementsAreRefusedAtTheirDepth() throws {
         let folder = try TemporaryFolder()
-        let deep = String(repeating: "<div>", count: 100_000)
-        try folder.write("deep.xml", "<qti-assessment-item identifier=\"x\"><qti-item-body>\n" + deep)
+        let depth = 100_000
+        let body =
+            String(repeating: "<div>", count: depth) + "<qti-text-entry-interaction response-identifier=\"R\"/>"
+            + String(repeating: "</div>", count: depth)
+        try folder.write(
+            "deep.xml",
+            """
+            <qti-assessment-item identifier="x">
+            <qti-response-declaration identifier="R" base-type="string"><qti-correct-response><qti-value>a</qti-value></qti-correct-response></qti-response-declaration>
+            <qti-item-body>\(body)</qti-item-body></qti-assessment-item>
+            """)
         #expect {
             _ = try Interop.importTest(.qti, file: folder.path + "/deep.xml", into: folder.path + "/out")
         } throws: { error in
             let text = (error as? InteropError)?.description ?? ""
-            return text.hasPrefix(folder.path + "/deep.xml:2:") && text.contains("more than 256 levels deep")
+            return text.hasPrefix(folder.path + "/deep.xml:3:") && text.contains("more than 256 levels deep")
         }
     }
 
