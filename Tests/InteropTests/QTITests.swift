@@ -77,7 +77,24 @@ struct QTITests {
         #expect(item.content.score(.multipleChoice(["H"])).score == 0)
     }
 
-    @Test(arguments: ["qti/beginners-guide", "qti/saxony-TextEntrynumeric_2040297025.xml", "qti/bpig-QTI3multiplechoice2.xml"])
+    /// An inline choice (a drop-down inside the sentence) is a single-choice item whose
+    /// prompt shows the blank.
+    @Test func anInlineChoiceIsASingleChoiceWithItsBlank() throws {
+        let imported = try Imported(.qti, FixturePath.of("qti/bpig-QTI3-inline-choice.xml"))
+        #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics)")
+        let item = try #require(imported.assessment.items.first)
+        guard case .singleChoice(let task, let key) = item.content else {
+            Issue.record("\(item.kind)")
+            return
+        }
+        #expect(task.options.map(\.text) == ["Gloucester", "Lancaster", "York"] && key.credits == ["Y": 1])
+        #expect(item.prompt.contains("> Made glorious summer by this sun of _____;"), "\(item.prompt)")
+    }
+
+    @Test(arguments: [
+        "qti/beginners-guide", "qti/saxony-TextEntrynumeric_2040297025.xml", "qti/bpig-QTI3multiplechoice2.xml",
+        "qti/bpig-QTI3-inline-choice.xml",
+    ])
     func anImportSurvivesExportAndImport(_ fixture: String) throws {
         let imported = try Imported(.qti, FixturePath.of(fixture))
         let again = try Self.package(imported.assessment)

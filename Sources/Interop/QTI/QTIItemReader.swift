@@ -7,6 +7,7 @@ internal import Grading
 /// | QTI | item |
 /// | --- | --- |
 /// | `qti-choice-interaction`, `max-choices="1"` | single-choice: the correct response, or the mapping's values as credits |
+/// | `qti-inline-choice-interaction` (a blank with a drop-down) | single-choice, the blank shown as `_____` |
 /// | `qti-choice-interaction`, more choices | multiple-choice: all-or-nothing on the correct response (`match_correct`), or the mapping as a credit map (`map_response`) |
 /// | `qti-text-entry-interaction`, string | short-text: each correct value, or each map entry with its value as credit |
 /// | `qti-text-entry-interaction`, float or integer | numeric: the correct value, with the tolerance of a `qti-equal` in custom rules |
@@ -56,12 +57,14 @@ enum QTIItemReader {
         }
         interactions.sort { ($0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.line ?? 0, $1.location.column ?? 0) }
         var drafts: [DraftItem] = []
-        let supported = interactions.filter { ["qti-choice-interaction", "qti-text-entry-interaction"].contains($0.localName) }
+        let supported = interactions.filter {
+            ["qti-choice-interaction", "qti-inline-choice-interaction", "qti-text-entry-interaction"].contains($0.localName)
+        }
         for interaction in interactions where !supported.contains(where: { $0 === interaction }) {
             notes.append(
                 ConversionNote(
                     interaction.location,
-                    "item '\(itemID)': a <\(interaction.name)> has no Groundwork kind (choice and text entry do); left out"))
+                    "item '\(itemID)': a <\(interaction.name)> has no Groundwork kind (choice, inline choice and text entry do); left out"))
         }
         for interaction in supported {
             let responseID = interaction.attributes["response-identifier"] ?? ""
@@ -70,10 +73,9 @@ enum QTIItemReader {
             }
             let id = DraftItem.identifier(supported.count == 1 ? itemID : "\(itemID)-\(responseID)")
             var text = QTIText { node in
-                if node === interaction {
-                    return node.localName == "qti-text-entry-interaction" ? "_____" : ""
-                }
-                if node.localName.hasSuffix("-interaction") { return node.localName == "qti-text-entry-interaction" ? "…" : "" }
+                let blank = ["qti-text-entry-interaction", "qti-inline-choice-interaction"].contains(node.localName)
+                if node === interaction { return blank ? "_____" : "" }
+                if node.localName.hasSuffix("-interaction") { return blank ? "…" : "" }
                 if node.localName.hasPrefix("qti-feedback") || node.localName.hasPrefix("qti-template")
                     || node.localName == "qti-printed-variable"
                 {
@@ -97,10 +99,12 @@ enum QTIItemReader {
                 let fields = try gold(
                     interaction, response: response, scoring: scoring, itemID: itemID, notes: &notes)
             else { continue }
-            let kind: ItemKind =
-                interaction.localName == "qti-choice-interaction"
-                ? (response.cardinality == "single" ? .singleChoice : .multipleChoice)
-                : (["float", "integer"].contains(response.baseType) ? .numeric : .shortText)
+            let kind: ItemKind
+            switch interaction.localName {
+            case "qti-choice-interaction": kind = response.cardinality == "single" ? .singleChoice : .multipleChoice
+            case "qti-inline-choice-interaction": kind = .singleChoice
+            default: kind = ["float", "integer"].contains(response.baseType) ? .numeric : .shortText
+            }
             drafts.append(DraftItem(id: id, kind: kind, prompt: prompt, fields: fields, reason: reason))
         }
         if interactions.isEmpty {
@@ -133,12 +137,13 @@ enum QTIItemReader {
         let entries = mapped ? response.mapping?.entries ?? [] : []
         let best = entries.map(\.value).max() ?? 1
         switch interaction.localName {
-        case "qti-choice-interaction":
+        case "qti-choice-interaction", "qti-inline-choice-interaction":
             var options: [YAMLOut] = []
             var ids: [String] = []
-            for choice in interaction.all("qti-simple-choice") {
+            let inline = interaction.localName == "qti-inline-choice-interaction"
+            for choice in interaction.all(inline ? "qti-inline-choice" : "qti-simple-choice") {
                 guard let choiceID = choice.attributes["identifier"] else {
-                    throw InteropError(choice.location, "<qti-simple-choice> has no 'identifier'")
+                    throw InteropError(choice.location, "<\(choice.name)> has no 'identifier'")
                 }
                 var text = QTIText { node in node.localName.hasPrefix("qti-feedback") ? "" : nil }
                 let label = text.markdown(choice)
@@ -157,7 +162,7 @@ enum QTIItemReader {
             if interaction.attributes["shuffle"] == "true" {
                 notes.append(ConversionNote(interaction.location, "item '\(itemID)': shuffled choices are shown in the file's order"))
             }
-            if response.cardinality == "single" {
+            if response.cardinality == "single" || inline {
                 guard mapped else {
                     if response.correct.count > 1 {
                         notes.append(
