@@ -105,7 +105,7 @@ struct QTITests {
 
     /// Shipped tests with credits, traps, credit maps, short texts and numeric tolerances keep
     /// every kept item's score on its gold and on each option through a package.
-    @Test(arguments: ["street-boxes", "content-moderation", "toloka-exam", "sound-events"])
+    @Test(arguments: ["street-boxes", "content-moderation", "toloka-exam", "sound-events", "outlier-screening"])
     func shippedTestsScoreTheSameThroughAPackage(_ id: String) throws {
         let shipped = try AssessmentLoader().loadChecked(folder: FixturePath.repository + "/Assessments/" + id)
         let (_, notes) = Interop.exportQTI(shipped)
@@ -116,6 +116,7 @@ struct QTITests {
                 #expect(notes.contains { $0.message.contains("item '\(item.id)'") }, "\(item.id) left out without a note")
                 continue
             }
+            #expect(copy.weight == item.weight, "weight of \(item.id)")
             // Where the export says scoring was lost (a pattern, Jaccard credit, a second
             // numeric value), only the best gold answer must still earn full credit.
             let lossy = notes.contains { note in

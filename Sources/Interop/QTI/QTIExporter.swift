@@ -13,7 +13,8 @@ internal import Grading
 /// | short-text | a string text entry; its texts as map entries with their credits and case sensitivity, `map_response` |
 /// | numeric | a float text entry; the best value as the correct response, compared by a `qti-equal` with its tolerance |
 ///
-/// Lost, each with a note: other kinds; Jaccard partial credit (becomes all-or-nothing);
+/// An item's weight becomes the `qti-weight` of its reference in the test. Lost, each with
+/// a note: other kinds; Jaccard partial credit (becomes all-or-nothing);
 /// short-text patterns and Groundwork's whitespace normalisation; numeric variants other
 /// than the best one and units; option feedback; the common keys (reason, lesson, …);
 /// option ids that are not QTI identifiers (renamed).
@@ -26,7 +27,7 @@ enum QTIExporter {
     static func write(_ assessment: Assessment) -> (files: [(path: String, text: String)], notes: [ConversionNote]) {
         var notes: [ConversionNote] = []
         var files: [(path: String, text: String)] = []
-        var references: [(id: String, href: String)] = []
+        var references: [(id: String, href: String, weight: Double)] = []
         for item in assessment.items {
             let location = item.location(in: assessment)
             func lost(_ what: String) { notes.append(ConversionNote(location, "item '\(item.id)': \(what)")) }
@@ -93,9 +94,9 @@ enum QTIExporter {
                 notes.append(ExportNotes.unsupported(item, in: assessment, format: "a QTI 3.0 package"))
                 continue
             }
-            notes += ExportNotes.commonKeys(item, in: assessment, format: "a QTI 3.0 item")
+            notes += ExportNotes.commonKeys(item, in: assessment, format: "a QTI 3.0 item", kept: ["weight"])
             let href = "items/\(item.id).xml"
-            references.append((item.id, href))
+            references.append((item.id, href, item.weight))
             let text = [
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                 "<qti-assessment-item xmlns=\"\(namespace)\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
@@ -123,10 +124,7 @@ enum QTIExporter {
                 "  identifier=\"\(XMLText.escape(assessment.id))\" title=\"\(XMLText.escape(assessment.title))\">",
                 "  <qti-test-part identifier=\"part-1\" navigation-mode=\"nonlinear\" submission-mode=\"individual\">",
                 "    <qti-assessment-section identifier=\"section-1\" title=\"\(XMLText.escape(assessment.title))\" visible=\"true\">",
-            ] + rubric
-            + references.map {
-                "      <qti-assessment-item-ref identifier=\"\(XMLText.escape($0.id))\" href=\"\(XMLText.escape($0.href))\"/>"
-            } + [
+            ] + rubric + references.map(itemReference) + [
                 "    </qti-assessment-section>", "  </qti-test-part>", "</qti-assessment-test>",
             ]
         let manifest =
@@ -148,6 +146,16 @@ enum QTIExporter {
             [("imsmanifest.xml", manifest.joined(separator: "\n") + "\n"), ("assessment-test.xml", test.joined(separator: "\n") + "\n")]
                 + files, notes
         )
+    }
+
+    /// An item reference of the test; a weight other than 1 as the `qti-weight` that QTI's
+    /// outcome processing multiplies the item's score by (and `import qti` reads back).
+    private static func itemReference(_ reference: (id: String, href: String, weight: Double)) -> String {
+        let open =
+            "      <qti-assessment-item-ref identifier=\"\(XMLText.escape(reference.id))\" href=\"\(XMLText.escape(reference.href))\""
+        guard reference.weight != 1 else { return open + "/>" }
+        return open
+            + ">\n        <qti-weight identifier=\"WEIGHT\" value=\"\(NumberText.exact(reference.weight))\"/>\n      </qti-assessment-item-ref>"
     }
 
     /// The options as `qti-simple-choice`s; an option id that is not a QTI identifier is

@@ -71,7 +71,12 @@ enum QTIImporter {
                     throw InteropError(node.location, "the test references more than \(maximumItems) items; split it")
                 }
                 guard let href = node.attributes["href"] else { throw InteropError(node.location, "<\(node.name)> has no 'href'") }
-                items += try item(href, base: base, at: node, read: read, notes: &notes)
+                let weight = try self.weight(node, notes: &notes)
+                items += try item(href, base: base, at: node, read: read, notes: &notes).map { item in
+                    var item = item
+                    if weight != 1 { item.fields.append(.init("weight", .number(weight))) }
+                    return item
+                }
             case "qti-rubric-block":
                 var text = QTIText { _ in nil }
                 let rubric = text.markdown(node)
@@ -98,6 +103,20 @@ enum QTIImporter {
                 instructions: instructions.joined(separator: "\n\n"),
                 items: items, root: root, notes: notes), notes
         )
+    }
+
+    /// The reference's `qti-weight` (1 without one). Groundwork has one weight per item: a
+    /// reference with several keeps the first, with a note.
+    private static func weight(_ reference: XMLElementNode, notes: inout [ConversionNote]) throws(InteropError) -> Double {
+        let weights = reference.all("qti-weight")
+        guard let first = weights.first else { return 1 }
+        guard let value = try QTIResponse.number(first, "value"), value > 0, value <= 1000 else {
+            throw InteropError(first.location, "<qti-weight> needs a 'value' above 0 and at most 1000")
+        }
+        if weights.count > 1 {
+            notes.append(ConversionNote(weights[1].location, "only the first weight of an item is kept (Groundwork has one per item)"))
+        }
+        return value
     }
 
     private static func item(
