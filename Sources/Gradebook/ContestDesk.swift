@@ -11,7 +11,8 @@ import Grading
 /// finished attempt, of any learner, that asked the item is replayed from its recorded
 /// answers against the edited assessment; and the decision with every old and new score is
 /// written in one transaction. When any step fails, `items.yaml` is put back byte for byte
-/// and nothing is written to the gradebook.
+/// and nothing is written to the gradebook. The whole decision holds the folder's
+/// ``FolderLock``, so two acceptances at once take turns and both edits stay.
 public struct ContestDesk: Sendable {
     public let gradebook: Gradebook
 
@@ -36,6 +37,11 @@ public struct ContestDesk: Sendable {
     ///   - reply: The mentor's words to the learner, optional.
     /// - Throws: ``ContestError`` (the file is then as it was), or ``GradebookError``.
     public func accept(_ contestID: Int64, folder: String, gold: String?, reply: String?) throws -> Acceptance {
+        // From the contest's status to the last write, nobody else edits this folder's gold.
+        try FolderLock.withLock(folder) { try acceptLocked(contestID, folder: folder, gold: gold, reply: reply) }
+    }
+
+    private func acceptLocked(_ contestID: Int64, folder: String, gold: String?, reply: String?) throws -> Acceptance {
         guard let contest = try gradebook.contest(id: contestID) else { throw Gradebook.unknown(contestID) }
         guard contest.status == .open else { throw Gradebook.decided(contest) }
         let loaded = AssessmentLoader().load(folder: folder)

@@ -11,9 +11,12 @@ public enum Interop {
         public var shape: COCOShape?
         /// MTurk: the AnswerKey file that scores the QuestionForm being imported.
         public var answerKey: String?
-        public init(shape: COCOShape? = nil, answerKey: String? = nil) {
+        /// Label Studio: the project's labeling config (XML), for its options and labels.
+        public var labelConfig: String?
+        public init(shape: COCOShape? = nil, answerKey: String? = nil, labelConfig: String? = nil) {
             self.shape = shape
             self.answerKey = answerKey
+            self.labelConfig = labelConfig
         }
     }
 
@@ -23,12 +26,18 @@ public enum Interop {
     public static func importTest(
         _ format: InteropFormat, file: String, into folder: String, options: ImportOptions = .init()
     ) throws(InteropError) -> (DraftAssessment, [ConversionNote]) {
-        let bytes = try read(file)
+        // A QTI package is a folder of files, which its importer reads one by one.
+        let bytes = format == .qti ? [] : try read(file)
         let (draft, notes): (DraftAssessment, [ConversionNote])
         switch format {
+        case .qti: (draft, notes) = try QTIImporter.read(path: file, read: read)
         case .coco:
             (draft, notes) = try COCOImporter.read(try JSONCursor.root(bytes: bytes, file: file), shape: options.shape, folder: folder)
-        case .labelstudio: (draft, notes) = try LabelStudioImporter.read(try JSONCursor.root(bytes: bytes, file: file), folder: folder)
+        case .labelstudio:
+            let config = try options.labelConfig.map { (path: String) throws(InteropError) -> LabelStudioConfig in
+                try LabelStudioConfig.read(try XMLTree.parse(try read(path), file: path))
+            }
+            (draft, notes) = try LabelStudioImporter.read(try JSONCursor.root(bytes: bytes, file: file), folder: folder, config: config)
         case .conll, .iob2:
             (draft, notes) = try CoNLLImporter.read(try text(bytes, file), file: file, scheme: format == .conll ? .iob1 : .iob2)
         case .gift: (draft, notes) = try GIFTImporter.read(try text(bytes, file), file: file)
@@ -59,8 +68,10 @@ public enum Interop {
         let bytes = try read(file)
         switch format {
         case .coco: return try COCOAnswers.read(try JSONCursor.root(bytes: bytes, file: file), for: assessment, learner: learner)
-        case .labelstudio, .conll, .iob2, .gift, .mturk:
-            throw InteropError(SourceLocation(file: file), "reading \(format.rawValue) files as answers is not supported; only coco is")
+        case .mturk: return try MTurkAnswers.read(try XMLTree.parse(bytes, file: file), for: assessment, learner: learner)
+        case .labelstudio, .conll, .iob2, .gift, .qti:
+            throw InteropError(
+                SourceLocation(file: file), "reading \(format.rawValue) files as answers is not supported; coco and mturk are")
         }
     }
 
@@ -75,7 +86,19 @@ public enum Interop {
         case .mturk:
             let (form, _, notes) = MTurkExporter.write(assessment)
             return (form, notes)
+        case .qti:
+            // A package is several files; this is its manifest, which names them.
+            let (files, notes) = QTIExporter.write(assessment)
+            let note = ConversionNote(
+                SourceLocation(file: assessment.assessmentPath), "a QTI package is one file per item; write it with exportQTI")
+            return (files[0].text, notes + [note])
         }
+    }
+
+    /// A test as a QTI 3.0 content package: each file's path inside the package and its
+    /// text (`imsmanifest.xml`, `assessment-test.xml`, `items/ID.xml`), and what none holds.
+    public static func exportQTI(_ assessment: Assessment) -> (files: [(path: String, text: String)], notes: [ConversionNote]) {
+        QTIExporter.write(assessment)
     }
 
     /// A test as an MTurk qualification test: the QuestionForm, the AnswerKey that scores it,
@@ -94,8 +117,9 @@ public enum Interop {
     {
         switch format {
         case .coco: return COCOExporter.results(sheet, for: assessment)
-        case .labelstudio, .conll, .iob2, .gift, .mturk:
-            throw InteropError(SourceLocation(file: file), "writing answers as \(format.rawValue) is not supported; only coco is")
+        case .mturk: return MTurkAnswers.write(sheet, for: assessment)
+        case .labelstudio, .conll, .iob2, .gift, .qti:
+            throw InteropError(SourceLocation(file: file), "writing answers as \(format.rawValue) is not supported; coco and mturk are")
         }
     }
 

@@ -12,4 +12,7 @@ public enum InteropFormat: String, Sendable, Hashable, CaseIterable {
     case gift
     /// A Mechanical Turk qualification test: a QuestionForm and its AnswerKey (XML).
     case mturk
+    /// 1EdTech QTI 3.0: an item, an assessment test, or a content package (choice and text
+    /// entry interactions).
+    case qti
 }

@@ -20,12 +20,13 @@ struct Export: ParsableCommand {
               groundwork export conll named-entities
               groundwork export gift sentiment-quiz --out quiz.gift
               groundwork export mturk mturk-categorisation --out form.xml --answer-key key.xml
+              groundwork export qti sentiment-quiz --out sentiment-qti/
               groundwork export coco street-boxes --answers Assessments/street-boxes/answers/ana.json
               groundwork export attempts --out my-attempts
             """,
         subcommands: [
             ExportTo<COCOName>.self, ExportTo<LabelStudioName>.self, ExportTo<CoNLLName>.self, ExportTo<IOB2Name>.self,
-            ExportTo<GIFTName>.self, ExportTo<MTurkName>.self, ExportAttempts.self,
+            ExportTo<GIFTName>.self, ExportTo<MTurkName>.self, ExportTo<QTIName>.self, ExportAttempts.self,
         ]
     )
 }
@@ -63,7 +64,14 @@ enum GIFTName: ExportFormatName {
 
 enum MTurkName: ExportFormatName {
     static var format: InteropFormat { .mturk }
-    static var title: String { "a Mechanical Turk QuestionForm and, with --answer-key, the AnswerKey that scores it" }
+    static var title: String {
+        "a Mechanical Turk QuestionForm and, with --answer-key, the AnswerKey that scores it; with --answers, a worker's QuestionFormAnswers"
+    }
+}
+
+enum QTIName: ExportFormatName {
+    static var format: InteropFormat { .qti }
+    static var title: String { "a QTI 3.0 package (a folder, given with --out): manifest, assessment test and one file per item" }
 }
 
 struct ExportTo<Name: ExportFormatName>: ParsableCommand {
@@ -73,7 +81,9 @@ struct ExportTo<Name: ExportFormatName>: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The test's id or folder.", valueName: "id")) var id: String
     @Option(help: ArgumentHelp("Write here instead of standard output.", valueName: "file")) var out: String?
-    @Option(help: ArgumentHelp("Export this answers file instead of the test (coco only).", valueName: "file")) var answers: String?
+    @Option(
+        help: ArgumentHelp("Export this answers file instead of the test (coco results, mturk QuestionFormAnswers).", valueName: "file"))
+    var answers: String?
     @Option(help: ArgumentHelp("mturk: write the AnswerKey here (required for mturk).", valueName: "file")) var answerKey: String?
     @OptionGroup var assessments: AssessmentOptions
 
@@ -93,6 +103,17 @@ struct ExportTo<Name: ExportFormatName>: ParsableCommand {
             } catch {
                 throw CommandError(error.description)
             }
+        } else if Name.format == .qti {
+            guard let out else {
+                throw CommandError("a QTI package is a folder of files (manifest, test, one file per item); say where with --out FOLDER")
+            }
+            let (files, packageNotes) = Interop.exportQTI(assessment)
+            try Self.writePackage(files, into: out)
+            InteropChoice.print(packageNotes)
+            Swift.print(
+                "Wrote \(files.count) files to \(TerminalStyle.sanitize(out)); import them with 'groundwork import qti \(TerminalStyle.sanitize(out)) --into FOLDER'."
+            )
+            return
         } else if Name.format == .mturk {
             guard let answerKey else {
                 throw CommandError("an MTurk test is a QuestionForm and an AnswerKey; say where the key goes with --answer-key FILE")
@@ -109,6 +130,24 @@ struct ExportTo<Name: ExportFormatName>: ParsableCommand {
             return
         }
         try Self.write(text, to: out)
+    }
+
+    /// Writes a package's files under `folder`, refusing to replace a package already there.
+    private static func writePackage(_ files: [(path: String, text: String)], into folder: String) throws {
+        let manifest = WorkspaceFolder.join(folder, "imsmanifest.xml")
+        if FileManager.default.fileExists(atPath: manifest) {
+            throw CommandError("'\(manifest)' already exists; export into a new folder")
+        }
+        for file in files {
+            let path = WorkspaceFolder.join(folder, file.path)
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            } catch {
+                throw CommandError("cannot create the folder for '\(path)' (\(error.localizedDescription))")
+            }
+            try write(file.text, to: path)
+        }
     }
 
     private static func write(_ text: String, to path: String) throws {

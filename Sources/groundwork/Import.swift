@@ -12,7 +12,8 @@ struct Import: ParsableCommand {
         discussion: """
             Formats: coco (COCO object-detection JSON), labelstudio (Label Studio's JSON
             export), conll (CoNLL-2003 columns), iob2 (token and IOB2 tag per line),
-            gift (Moodle quiz questions), mturk (a QuestionForm with --answer-key).
+            gift (Moodle quiz questions), mturk (a QuestionForm with --answer-key),
+            qti (a QTI 3.0 item, assessment test, or package folder or imsmanifest.xml).
 
             The test is written into the --into folder (created when missing; an existing
             items.yaml is never overwritten) and then checked. Everything the file holds
@@ -20,25 +21,34 @@ struct Import: ParsableCommand {
             Images are referenced, never fetched: copy them into the folder first.
 
             With --as-answers the file is read as one learner's answers to the test at
-            --into (COCO results, numbered as 'groundwork export coco' numbers the test)
-            and written as an answers file that 'groundwork grade' reads.
+            --into (COCO results, numbered as 'groundwork export coco' numbers the test;
+            or a Mechanical Turk worker's QuestionFormAnswers XML, as an assignment's
+            Answer holds it) and written as an answers file that 'groundwork grade' and
+            'groundwork stats' read.
 
             Examples:
               groundwork import coco instances.json --into Assessments/street-coco
-              groundwork import labelstudio export.json --into Assessments/ls-project
+              groundwork import labelstudio export.json --config label_config.xml --into Assessments/ls-project
               groundwork import conll eng.testa --into Assessments/ner-sample
               groundwork import gift questions.txt --into Assessments/moodle-quiz
               groundwork import mturk form.xml --answer-key key.xml --into Assessments/qual
+              groundwork import qti package/ --into Assessments/qti-quiz
               groundwork import coco results.json --into Assessments/street-coco --as-answers --learner model
+              groundwork import mturk answer.xml --into Assessments/qual --as-answers --learner A2TM28MRAA0LLD
             """
     )
 
-    @Argument(help: ArgumentHelp("coco, labelstudio, conll, iob2, gift or mturk.", valueName: "format")) var format: String
+    @Argument(help: ArgumentHelp("coco, labelstudio, conll, iob2, gift, mturk or qti.", valueName: "format")) var format: String
     @Argument(help: ArgumentHelp("The file to import.", valueName: "file")) var file: String
     @Option(help: ArgumentHelp("The test's folder (Assessments/ID).", valueName: "folder")) var into: String
     @Option(help: ArgumentHelp("COCO: boxes, polygons or keypoints (default: what the file holds).", valueName: "shape"))
     var shape: String?
     @Option(help: ArgumentHelp("mturk: the AnswerKey that scores the QuestionForm FILE.", valueName: "file")) var answerKey: String?
+    @Option(
+        help: ArgumentHelp(
+            "labelstudio: the project's labeling config (XML, from the project's settings), for every option and label.", valueName: "file")
+    )
+    var config: String?
     @Flag(help: "Read the file as a learner's answers to the test at --into.") var asAnswers = false
     @Option(help: ArgumentHelp("With --as-answers: the learner's name.", valueName: "name")) var learner: String?
     @Option(help: ArgumentHelp("With --as-answers: where to write (default: FOLDER/answers/NAME.json).", valueName: "file"))
@@ -46,6 +56,8 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let format = try InteropChoice.format(format)
+        if config != nil, format != .labelstudio { throw CommandError("--config is for 'import labelstudio' only") }
+        if answerKey != nil, format != .mturk { throw CommandError("--answer-key is for 'import mturk' only") }
         do {
             if asAnswers { try importAnswers(format) } else { try importTest(format) }
         } catch let error as InteropError {
@@ -60,7 +72,8 @@ struct Import: ParsableCommand {
             }
             return shape
         }
-        let (draft, notes) = try Interop.importTest(format, file: file, into: into, options: .init(shape: shape, answerKey: answerKey))
+        let (draft, notes) = try Interop.importTest(
+            format, file: file, into: into, options: .init(shape: shape, answerKey: answerKey, labelConfig: config))
         try AssessmentWriter.write(draft, into: into, source: file)
         InteropChoice.print(notes)
         print(

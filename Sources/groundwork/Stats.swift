@@ -37,6 +37,8 @@ struct Stats: ParsableCommand {
             throw CommandError(error.message)
         }
         CohortFolder.print(report, as: format)
+        // A spreadsheet has no place for the warning; JSON carries it as "smallCohort".
+        if format == .csv, let warning = report.smallCohortWarning { Terminal.printError("groundwork: \(warning)") }
         if let failure = CohortFolder.failure(loaded) { throw failure }
     }
 }

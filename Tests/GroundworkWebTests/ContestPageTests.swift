@@ -46,6 +46,22 @@ struct ContestPageTests {
             #expect(home.text.contains("Your contest #1 on item &#39;q3&#39; of &#39;sentiment-quiz&#39; was rejected; the gold stands."))
         }
     }
+
+    @Test func theAPIFilesAContestAndRefusesOneWithoutAReason() async throws {
+        let fixture = try await WebFixture()
+        let id = try finishedAttempt(fixture)
+        try await fixture.test { client in
+            let filed = try await client.postJSON("/api/attempts/\(id)/contests", #"{"item": "q3", "reason": "It praises and complains."}"#)
+            #expect(filed.status == .created, "\(filed.text)")
+            #expect(filed.json["id"] as? Int == 1 && filed.json["item"] as? String == "q3" && filed.json["status"] as? String == "open")
+            let again = try await client.postJSON("/api/attempts/\(id)/contests", #"{"item": "q3", "reason": "Again."}"#)
+            #expect(again.status == .unprocessableContent)
+            #expect(again.text.contains("you already contested item 'q3'"))
+            let noReason = try await client.postJSON("/api/attempts/\(id)/contests", #"{"item": "q4"}"#)
+            #expect(noReason.status == .unprocessableContent && noReason.text.contains("'reason' must be a string"))
+        }
+        #expect(try fixture.site.gradebook.contests(status: .open).map(\.itemID) == ["q3"])
+    }
 }
 
 struct WebTestFailure: Error, CustomStringConvertible {

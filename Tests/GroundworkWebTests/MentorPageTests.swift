@@ -37,11 +37,20 @@ struct MentorPageTests {
         let html = String(buffer: page.body)
         #expect(html.contains("<h1>Item analysis: Mentor trial</h1>"))
         #expect(html.contains("<li>s5: weaker learners do better than stronger ones; check the gold;"))
-        #expect(html.contains("<tr><th scope=\"row\">s5</th><td>single-choice</td><td>0.07</td><td>0.00</td><td>-0.08</td><td>93%</td>"))
+        #expect(
+            html.contains(
+                "<tr><th scope=\"row\">s5</th><td>single-choice</td><td>0.07</td><td>0.00</td><td>-0.08</td><td>0.02</td><td>93%</td>"))
         #expect(html.contains("<caption>s5</caption>"))
         #expect(html.contains("<tr><th scope=\"row\">NEUTRAL</th><td>gold</td>"))
         #expect(!html.contains("unstable figures"))
         #expect(html.contains("<p>Missed by nearly everyone (at least 80% scored 0): s5 (93%)</p>"))
+
+        // The JSON twin is `groundwork stats --format json`, byte for byte.
+        let api = try await get(site, "/api/mentor/mentor-trial/stats")
+        #expect(api.status == .ok)
+        let test = try AssessmentLoader().loadChecked(folder: Self.cohort + "/mentor-trial")
+        let sheets = try AnswerFolder.load(Self.cohort + "/answers", for: test).entries.map(\.sheet)
+        #expect(String(buffer: api.body) == (try CohortStatistics.analyze(sheets, for: test)).jsonText())
     }
 
     @Test func aLearnersServerHasNoItemAnalysis() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 import GroundworkFuzz
 import Interop
 import TestSupport
@@ -14,6 +15,8 @@ struct HostileInputTests {
         (.labelstudio, "labelstudio/sdk-yolo-data_keypoints.json"), (.labelstudio, "labelstudio/lsf-rich_text_plain-completions.json"),
         (.conll, "conll/eng.train-first-sentences.conll"), (.iob2, "conll/sparknlp-conll-iob2.txt"),
         (.gift, "gift/moodle-examples.txt"), (.mturk, "mturk/aws-questionform-example.xml"),
+        (.qti, "qti/saxony-TextEntrynumeric_2040297025.xml"), (.qti, "qti/beginners-guide/items/BG010.xml"),
+        (.qti, "qti/bpig-QTI3multiplechoice2.xml"),
     ]
 
     @Test func mutatedFilesAreImportedOrRefusedWithAPlace() throws {
@@ -39,5 +42,34 @@ struct HostileInputTests {
         }
         // Most mutations break the file; some leave it readable. Both paths are taken.
         #expect(refused > 0 && refused < 25 * Self.fixtures.count)
+    }
+
+    /// A mutated labeling config beside a good export, and a mutated worker's answers to a
+    /// good test: used or refused at their own place.
+    @Test func mutatedConfigsAndAnswersAreUsedOrRefusedWithAPlace() throws {
+        let folder = try TemporaryFolder()
+        let config = Array(try Data(contentsOf: URL(fileURLWithPath: FixturePath.of("labelstudio/docs-tasks-example-config.xml"))))
+        let answers = Array(try Data(contentsOf: URL(fileURLWithPath: FixturePath.of("mturk/aws-questionformanswers-example.xml"))))
+        let test = try AssessmentLoader().loadChecked(folder: FixturePath.repository + "/Assessments/mturk-categorisation")
+        let mutator = Mutator(donors: [config, answers])
+        var generator = SplitMix64(seed: 7)
+        for round in 0..<40 {
+            let file = folder.path + "/config-\(round).xml"
+            try Data(mutator.mutate(config, using: &generator)).write(to: URL(fileURLWithPath: file))
+            do {
+                _ = try Interop.importTest(
+                    .labelstudio, file: FixturePath.of("labelstudio/docs-tasks-example.json"), into: folder.path + "/test",
+                    options: .init(labelConfig: file))
+            } catch {
+                #expect(error.description.hasPrefix(file) || error.description.contains("docs-tasks-example.json"), "\(error)")
+            }
+            let sheet = folder.path + "/answers-\(round).xml"
+            try Data(mutator.mutate(answers, using: &generator)).write(to: URL(fileURLWithPath: sheet))
+            do {
+                _ = try Interop.importAnswers(.mturk, file: sheet, for: test, learner: nil)
+            } catch {
+                #expect(error.description.hasPrefix(sheet), "\(error)")
+            }
+        }
     }
 }

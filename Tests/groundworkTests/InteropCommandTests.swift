@@ -31,7 +31,7 @@ struct InteropCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/test"))
         let unknown = try cli.run(["import", "cocoo", folder + "/bad.json", "--into", folder + "/test"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("'cocoo' is not a format; use coco, conll, iob2, labelstudio, gift, mturk; did you mean 'coco'?"))
+        #expect(unknown.stderr.contains("'cocoo' is not a format; use coco, conll, iob2, labelstudio, gift, mturk, qti; did you mean 'coco'?"))
     }
 
     @Test func anExportGoesToStandardOutputAndItsLossesToStandardError() throws {

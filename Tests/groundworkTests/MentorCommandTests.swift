@@ -43,6 +43,35 @@ extension CommandLineTests {
         #expect(one.stderr.contains("--answers takes a folder of answers files"))
     }
 
+    @Test func statsAsCSVWarnsOfASmallCohortOnStandardError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gw-small-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for number in 1...5 {
+            let name = String(format: "learner-%02d.json", number)
+            try FileManager.default.copyItem(atPath: "\(Self.cohort)/answers/\(name)", toPath: "\(folder)/\(name)")
+        }
+        let csv = try run(["stats", "\(Self.cohort)/mentor-trial", "--answers", folder, "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.hasPrefix("item,kind,section,facility,discrimination,item_total,item_total_uncorrected,scored_zero,flags\n"))
+        #expect(csv.stderr.contains("groundwork: Warning: 5 learners is a small cohort (under 20)"))
+    }
+
+    @Test func aTestGoesOutAsAQTIPackageAndComesBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gw-qti-\(UUID().uuidString)").path
+        let exported = try run(["export", "qti", "quiz", "--assessments", Self.assessments, "--out", folder + "/package"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/package/imsmanifest.xml"))
+        let again = try run(["export", "qti", "quiz", "--assessments", Self.assessments, "--out", folder + "/package"])
+        #expect(again.status != 0 && again.stderr.contains("imsmanifest.xml' already exists"))
+        let noOut = try run(["export", "qti", "quiz", "--assessments", Self.assessments])
+        #expect(noOut.status != 0 && noOut.stderr.contains("say where with --out FOLDER"))
+        let imported = try run(["import", "qti", folder + "/package", "--into", folder + "/quiz-again"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Imported "))
+        // import checks what it wrote, as 'check' does; a clean package gives no diagnostic.
+        #expect(!imported.stdout.contains("error:") && !imported.stdout.contains("warning:"), "\(imported.stdout)")
+    }
+
     @Test func agreementListsTheItemsTheMentorsMustSettle() throws {
         let result = try run(["agreement", "\(Self.cohort)/mentor-trial", "--golds", "\(Self.cohort)/golds"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -150,6 +150,7 @@ def statistics(sheets: list) -> dict:
         "items": ids,
         "facility": list(x.mean(0)),
         "itemTotal": [float(np.corrcoef(x[:, j], totals - x[:, j])[0, 1]) for j in range(k)],
+        "itemTotalUncorrected": [float(np.corrcoef(x[:, j], totals)[0, 1]) for j in range(k)],
         "discrimination": discrimination(x),
         "cronbachAlpha": float(alpha),
         "scoredZero": list((x == 0).mean(0)),

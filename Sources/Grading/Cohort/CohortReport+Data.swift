@@ -2,14 +2,15 @@ internal import Foundation
 
 extension CohortReport {
     /// One row per item for a spreadsheet: `item,kind,section,facility,discrimination,
-    /// item_total,scored_zero,flags`; an undefined figure is an empty field. Fields are
-    /// quoted as RFC 4180 asks.
+    /// item_total,item_total_uncorrected,scored_zero,flags`; an undefined figure is an empty
+    /// field. Fields are quoted as RFC 4180 asks.
     public func csv() -> String {
-        var lines = ["item,kind,section,facility,discrimination,item_total,scored_zero,flags"]
+        var lines = ["item,kind,section,facility,discrimination,item_total,item_total_uncorrected,scored_zero,flags"]
         for row in items {
             let fields = [
                 row.id, row.kind.rawValue, row.section ?? "", Self.field(row.facility), Self.field(row.discrimination),
-                Self.field(row.itemTotal), Self.field(row.missedBy), row.flags.map(\.rawValue).joined(separator: " "),
+                Self.field(row.itemTotal), Self.field(row.uncorrectedItemTotal), Self.field(row.missedBy),
+                row.flags.map(\.rawValue).joined(separator: " "),
             ]
             lines.append(fields.map(Self.quote).joined(separator: ","))
         }
@@ -23,7 +24,8 @@ extension CohortReport {
         let rows: [JSONValue] = items.map { row in
             var object: [String: JSONValue] = [
                 "id": .string(row.id), "kind": .string(row.kind.rawValue), "facility": number(row.facility),
-                "discrimination": number(row.discrimination), "itemTotal": number(row.itemTotal), "scoredZero": number(row.missedBy),
+                "discrimination": number(row.discrimination), "itemTotal": number(row.itemTotal),
+                "itemTotalUncorrected": number(row.uncorrectedItemTotal), "scoredZero": number(row.missedBy),
                 "flags": .array(row.flags.map { .string($0.rawValue) }),
             ]
             if let section = row.section { object["section"] = .string(section) }

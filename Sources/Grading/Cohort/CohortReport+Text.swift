@@ -14,11 +14,7 @@ extension CohortReport {
         say(
             "Mean score \(Format.precisePercent(meanScore)); \(passed) of \(learners) passed; Cronbach's alpha \(Self.number(cronbachAlpha))"
                 + (kr20.map { ", KR-20 \(Self.number($0))" } ?? "") + "; upper and lower groups of \(groupSize).")
-        if isSmall {
-            say(
-                "Warning: \(Format.count(learners, "learner")) is a small cohort (under \(CohortStatistics.stableCohort)); "
-                    + "one learner more or less can change these figures a lot. Read them as hints.")
-        }
+        if let smallCohortWarning { say(smallCohortWarning) }
         out.append("")
         if flagged.isEmpty {
             say("No item is flagged for review.")
@@ -37,12 +33,13 @@ extension CohortReport {
         let idWidth = max(4, items.map(\.id.count).max() ?? 0)
         // Table rows stay aligned when they fit; a terminal too narrow for them gets them wrapped.
         func row(_ line: String) { out.append(line.count <= wrapper.width ? line : wrapper.wrap(line)) }
-        row(Self.pad("item", idWidth) + "  facility  upper-lower  item-total  scored 0")
+        row(Self.pad("item", idWidth) + "  facility  upper-lower  item-total  uncorrected  scored 0")
         for item in items {
             row(
                 Self.pad(item.id, idWidth) + "  " + Self.padLeft(Self.number(item.facility), 8) + "  "
                     + Self.padLeft(Self.number(item.discrimination), 11) + "  " + Self.padLeft(Self.number(item.itemTotal), 10) + "  "
-                    + Self.padLeft(Format.percent(item.missedBy), 8) + (item.flags.isEmpty ? "" : "  !"))
+                    + Self.padLeft(Self.number(item.uncorrectedItemTotal), 11) + "  " + Self.padLeft(Format.percent(item.missedBy), 8)
+                    + (item.flags.isEmpty ? "" : "  !"))
         }
         if !flagged.isEmpty { say("! flagged for review (above)") }
         if !concepts.isEmpty {
@@ -79,5 +76,13 @@ extension CohortReport {
 
     static func padLeft(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+
+    /// Said when the cohort is small (``isSmall``); the CSV view, which has no place for it,
+    /// prints it on standard error.
+    public var smallCohortWarning: String? {
+        guard isSmall else { return nil }
+        return "Warning: \(Format.count(learners, "learner")) is a small cohort (under \(CohortStatistics.stableCohort)); "
+            + "one learner more or less can change these figures a lot. Read them as hints."
     }
 }

@@ -29,6 +29,9 @@ public struct CohortReport: Sendable, Equatable {
         public var discrimination: Double
         /// Corrected item–total correlation (NaN when the item or the rest is constant).
         public var itemTotal: Double
+        /// Uncorrected item–total correlation: the item against the total it is part of,
+        /// which overstates an item's fit on short tests (NaN when either is constant).
+        public var uncorrectedItemTotal: Double
         /// Share of learners who scored 0 on it.
         public var missedBy: Double
         /// Who chose what, for single- and multiple-choice items.

@@ -43,6 +43,7 @@ public enum CohortStatistics {
             var row = CohortReport.ItemRow(
                 id: item.id, kind: item.kind, section: item.section, facility: analysis.facility[j],
                 discrimination: analysis.discrimination[j], itemTotal: analysis.correctedItemTotal[j],
+                uncorrectedItemTotal: analysis.itemTotal[j],
                 missedBy: Double(column.filter { $0 == 0 }.count) / Double(column.count),
                 choices: choices(item, sheets: sheets, totals: totals))
             row.flags = flags(row)

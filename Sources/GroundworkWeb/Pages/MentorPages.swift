@@ -13,9 +13,27 @@ struct MentorPages {
 
     func register(on router: Router<WebContext>) {
         router.get("/mentor/:id/stats") { _, context in try await site.blocking { try self.stats(context) } }
+        // The same analysis as `groundwork stats ID --format json` (docs/mentors.md).
+        router.get("/api/mentor/:id/stats") { _, context in
+            try await site.blocking {
+                let (report, _) = try self.analysis(context)
+                return Response(
+                    status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: report.jsonText())))
+            }
+        }
     }
 
     func stats(_ context: WebContext) throws -> Response {
+        let (report, loaded) = try analysis(context)
+        let problems = loaded.problems.map { URL(fileURLWithPath: $0.path).lastPathComponent + ": " + $0.problems.joined(separator: "; ") }
+        return try site.page(
+            "stats", title: "Item analysis — \(report.title)", context: context,
+            view: StatsView(report, problems: problems, duplicates: loaded.duplicates.map(\.description)), section: "tests")
+    }
+
+    /// The cohort's analysis and the folder it was read from (for its problems).
+    func analysis(_ context: WebContext) throws -> (CohortReport, AnswerFolder) {
         guard let cohorts = site.cohorts else {
             throw WebError(.notFound, "item analysis is served only by 'groundwork serve --cohorts FOLDER' (a mentor's server)")
         }
@@ -33,10 +51,7 @@ struct MentorPages {
         } catch {
             throw WebError(.unprocessableContent, error.message)
         }
-        let problems = loaded.problems.map { URL(fileURLWithPath: $0.path).lastPathComponent + ": " + $0.problems.joined(separator: "; ") }
-        return try site.page(
-            "stats", title: "Item analysis — \(test.title)", context: context,
-            view: StatsView(report, problems: problems, duplicates: loaded.duplicates.map(\.description)), section: "tests")
+        return (report, loaded)
     }
 }
 
@@ -48,6 +63,7 @@ struct StatsView {
         let facility: String
         let discrimination: String
         let itemTotal: String
+        let uncorrected: String
         let scoredZero: String
         let flags: [String]
     }
@@ -89,7 +105,8 @@ struct StatsView {
         rows = report.items.map {
             Row(
                 id: $0.id, kind: $0.kind.rawValue, facility: number($0.facility), discrimination: number($0.discrimination),
-                itemTotal: number($0.itemTotal), scoredZero: WebText.percent($0.missedBy), flags: $0.flags.map(\.rawValue))
+                itemTotal: number($0.itemTotal), uncorrected: number($0.uncorrectedItemTotal), scoredZero: WebText.percent($0.missedBy),
+                flags: $0.flags.map(\.rawValue))
         }
         flagged = report.flagged.map { "\($0.id): " + $0.flags.map(\.explanation).joined(separator: "; ") }
         let missed = report.nearlyAllMiss.map { "\($0.id) (\(WebText.percent($0.missedBy)))" }

@@ -15,8 +15,10 @@ internal import Grading
 /// | `textarea` | short-text (each text an accepted answer) |
 /// | `rating` | rating (1 to the highest rating seen, at least 5) |
 ///
-/// An export holds no labeling config, so options and labels are those the file uses.
-/// Left out, each with a note: other annotators' annotations, predictions, rotated boxes,
+/// An export holds no labeling config: given the project's config (``LabelStudioConfig``),
+/// options and labels are those the config offers, a `Choices choice="multiple"` gives a
+/// multiple-choice item and a `Rating` its `maxRating`; without it, options and labels are
+/// those the file uses. Left out, each with a note: other annotators' annotations, predictions, rotated boxes,
 /// other result types, and task fields Groundwork has no place for.
 enum LabelStudioImporter {
     struct Result {
@@ -27,7 +29,9 @@ enum LabelStudioImporter {
         var cursor: JSONCursor
     }
 
-    static func read(_ root: JSONCursor, folder: String) throws(InteropError) -> (DraftAssessment, [ConversionNote]) {
+    static func read(_ root: JSONCursor, folder: String, config: LabelStudioConfig? = nil) throws(InteropError) -> (
+        DraftAssessment, [ConversionNote]
+    ) {
         let tasks: [JSONCursor] = root.value.isArray ? try root.array() : [root]
         var notes: [ConversionNote] = []
         var dropped = DroppedFields()
@@ -79,14 +83,17 @@ enum LabelStudioImporter {
             for control in controls {
                 let group = results.filter { $0.fromName == control }
                 var seen: [String] = []
-                for name in vocabulary[control] ?? [] where !seen.contains(name) { seen.append(name) }
+                let declared = config?.controls[control]
+                for name in (declared?.values ?? []) + (vocabulary[control] ?? []) where !seen.contains(name) { seen.append(name) }
                 if let item = try makeItem(
-                    group, taskID: taskID, data: data, vocabulary: seen, single: controls.count == 1, folder: folder, notes: &notes)
+                    group, taskID: taskID, data: data, vocabulary: seen, control: declared, single: controls.count == 1, folder: folder,
+                    notes: &notes)
                 {
                     items.append(item)
                 }
             }
         }
+        if let config { notes += configNotes(config, vocabulary: vocabulary) }
         guard !items.isEmpty else {
             throw root.error("has no task with an annotation Groundwork can use as gold" + (notes.last.map { ": \($0.message)" } ?? ""))
         }
@@ -98,6 +105,33 @@ enum LabelStudioImporter {
                 items: items),
             notes
         )
+    }
+
+    /// What the file and the config disagree on: controls the file uses that the config does
+    /// not declare (their options are guessed from the file), values the config does not
+    /// offer (added to the options), and controls no task answers (no item).
+    private static func configNotes(_ config: LabelStudioConfig, vocabulary: [String: [String]]) -> [ConversionNote] {
+        var notes: [ConversionNote] = []
+        let file = SourceLocation(file: config.file)
+        for (name, used) in vocabulary.sorted(by: { $0.key < $1.key }) {
+            guard let control = config.controls[name] else {
+                notes.append(ConversionNote(file, "the labeling config has no control '\(name)'; its options are those the file uses"))
+                continue
+            }
+            var extra: [String] = []
+            for value in used where !control.values.contains(value) && !extra.contains(value) { extra.append(value) }
+            if !extra.isEmpty && !control.values.isEmpty {
+                notes.append(
+                    ConversionNote(
+                        control.location,
+                        "control '\(name)' does not offer \(extra.map { "'\($0)'" }.joined(separator: ", ")), which the file uses; added to its options"
+                    ))
+            }
+        }
+        for (name, control) in config.controls.sorted(by: { $0.key < $1.key }) where vocabulary[name] == nil {
+            notes.append(ConversionNote(control.location, "control '\(name)' has no gold in any task, so it gives no item"))
+        }
+        return notes
     }
 
     private static func boolean(_ cursor: JSONCursor) throws(InteropError) -> Bool {
@@ -144,8 +178,8 @@ enum LabelStudioImporter {
     }
 
     private static func makeItem(
-        _ group: [Result], taskID: String, data: JSONCursor, vocabulary: [String], single: Bool, folder: String,
-        notes: inout [ConversionNote]
+        _ group: [Result], taskID: String, data: JSONCursor, vocabulary: [String], control declared: LabelStudioConfig.Control?,
+        single: Bool, folder: String, notes: inout [ConversionNote]
     ) throws(InteropError) -> DraftItem? {
         let first = group[0]
         let control = first.fromName
@@ -160,15 +194,22 @@ enum LabelStudioImporter {
             guard vocabulary.count >= 2 else {
                 notes.append(
                     first.cursor.note(
-                        "only the choice \(vocabulary.map { "'\($0)'" }.joined(separator: ", ")) appears for '\(control)' in the file, and a choice item needs at least two (an export holds no labeling config); left out"
+                        "only the choice \(vocabulary.map { "'\($0)'" }.joined(separator: ", ")) appears for '\(control)' in the file, and a choice item needs at least two (give the project's labeling config with --config); left out"
                     ))
                 return nil
             }
             let chosen = try group.mapping { (r: Result) throws(InteropError) -> [String] in try r.value.required("choices").strings() }
                 .flatMap { $0 }
-            kind = chosen.count == 1 ? .singleChoice : .multipleChoice
-            fields = [.init("options", .strings(vocabulary)), .init("answer", chosen.count == 1 ? .string(chosen[0]) : .strings(chosen))]
-            if chosen.count != 1 { fields.append(.init("scoring", .string("all-or-nothing"))) }
+            let multiple = declared?.multiple ?? (chosen.count != 1)
+            if let declared, !declared.multiple, chosen.count != 1 {
+                notes.append(
+                    first.cursor.note("chooses \(chosen.count) options of the single-choice control '\(control)'; the item takes several"))
+            }
+            kind = multiple || chosen.count != 1 ? .multipleChoice : .singleChoice
+            fields = [
+                .init("options", .strings(vocabulary)), .init("answer", kind == .singleChoice ? .string(chosen[0]) : .strings(chosen)),
+            ]
+            if kind == .multipleChoice { fields.append(.init("scoring", .string("all-or-nothing"))) }
             prompt = prompt ?? text.map { "\($0.0)\n\n(\(control))" }
         case "textarea":
             let texts = try group.mapping { (r: Result) throws(InteropError) -> [String] in
@@ -184,7 +225,9 @@ enum LabelStudioImporter {
         case "rating":
             let rating = try first.value.required("rating").integer()
             kind = .rating
-            fields = [.init("scale", .numbers([1, Double(max(5, rating))])), .init("answer", .number(Double(rating)))]
+            let top = declared?.maxRating ?? max(5, rating)
+            guard (1...top).contains(rating) else { throw first.value.error("rates \(rating), outside the control's 1 to \(top)") }
+            fields = [.init("scale", .numbers([1, Double(top)])), .init("answer", .number(Double(rating)))]
             prompt = prompt ?? text.map { "\($0.0)\n\n(\(control))" }
         case "labels":
             guard let (content, _) = text else {

@@ -17,9 +17,9 @@ enum MTurkExporter {
     static func write(_ assessment: Assessment) -> (form: String, key: String, notes: [ConversionNote]) {
         var notes: [ConversionNote] = []
         var form = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<QuestionForm xmlns=\"\(formNamespace)\">"]
-        form += ["  <Overview>", "    <Title>\(escape(assessment.title))</Title>"]
+        form += ["  <Overview>", "    <Title>\(XMLText.escape(assessment.title))</Title>"]
         let instructions = assessment.instructions.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !instructions.isEmpty { form.append("    <Text>\(escape(instructions))</Text>") }
+        if !instructions.isEmpty { form.append("    <Text>\(XMLText.escape(instructions))</Text>") }
         form.append("  </Overview>")
         var key = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<AnswerKey xmlns=\"\(keyNamespace)\">"]
         var maximum = 0
@@ -27,9 +27,9 @@ enum MTurkExporter {
             let location = item.location(in: assessment)
             func lost(_ what: String) { notes.append(ConversionNote(location, "item '\(item.id)': \(what)")) }
             let points = { (credit: Double) -> Int in Int((credit * item.weight * 100).rounded()) }
-            var question = ["  <Question>", "    <QuestionIdentifier>\(escape(item.id))</QuestionIdentifier>"]
+            var question = ["  <Question>", "    <QuestionIdentifier>\(XMLText.escape(item.id))</QuestionIdentifier>"]
             question.append(
-                "    <QuestionContent><Text>\(escape(item.prompt.trimmingCharacters(in: .whitespacesAndNewlines)))</Text></QuestionContent>"
+                "    <QuestionContent><Text>\(XMLText.escape(item.prompt.trimmingCharacters(in: .whitespacesAndNewlines)))</Text></QuestionContent>"
             )
             switch item.content {
             case .singleChoice(let task, let singleKey):
@@ -41,7 +41,10 @@ enum MTurkExporter {
                     options.append(answerOption([option.id], points(credit)))
                 }
                 maximum += points(1)
-                key += ["  <Question>", "    <QuestionIdentifier>\(escape(item.id))</QuestionIdentifier>"] + options + ["  </Question>"]
+                key +=
+                    ["  <Question>", "    <QuestionIdentifier>\(XMLText.escape(item.id))</QuestionIdentifier>"] + options + [
+                        "  </Question>"
+                    ]
                 if !singleKey.explanations.isEmpty { lost("option feedback is not kept") }
             case .multipleChoice(let task, let multipleKey):
                 question += selections(task, multiple: true)
@@ -53,7 +56,8 @@ enum MTurkExporter {
                 }
                 maximum += points(1)
                 key += [
-                    "  <Question>", "    <QuestionIdentifier>\(escape(item.id))</QuestionIdentifier>", answerOption(gold, points(1)),
+                    "  <Question>", "    <QuestionIdentifier>\(XMLText.escape(item.id))</QuestionIdentifier>",
+                    answerOption(gold, points(1)),
                     "  </Question>",
                 ]
             case .shortText, .numeric:
@@ -87,28 +91,14 @@ enum MTurkExporter {
         lines.append("        <Selections>")
         for option in task.options {
             lines.append(
-                "          <Selection><SelectionIdentifier>\(escape(option.id))</SelectionIdentifier><Text>\(escape(option.text))</Text></Selection>"
+                "          <Selection><SelectionIdentifier>\(XMLText.escape(option.id))</SelectionIdentifier><Text>\(XMLText.escape(option.text))</Text></Selection>"
             )
         }
         return lines + ["        </Selections>", "      </SelectionAnswer>", "    </AnswerSpecification>"]
     }
 
     private static func answerOption(_ selections: [String], _ score: Int) -> String {
-        "    <AnswerOption>" + selections.map { "<SelectionIdentifier>\(escape($0))</SelectionIdentifier>" }.joined()
+        "    <AnswerOption>" + selections.map { "<SelectionIdentifier>\(XMLText.escape($0))</SelectionIdentifier>" }.joined()
             + "<AnswerScore>\(score)</AnswerScore></AnswerOption>"
-    }
-
-    private static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -13,11 +13,23 @@ final class XMLElementNode {
     let location: SourceLocation
     fileprivate(set) var text = ""
     fileprivate(set) var children: [XMLElementNode] = []
+    /// Text and child elements in document order, for mixed content such as an HTML
+    /// paragraph with a blank inside it (`text` and `children` alone lose the order).
+    fileprivate(set) var content: [XMLContent] = []
 
     init(name: String, attributes: [String: String], location: SourceLocation) {
         self.name = name
         self.attributes = attributes
         self.location = location
+    }
+
+    fileprivate func append(_ string: String) {
+        text += string
+        if case .text(let last) = content.last {
+            content[content.count - 1] = .text(last + string)
+        } else {
+            content.append(.text(string))
+        }
     }
 
     /// The children with this (local) name.
@@ -47,7 +59,18 @@ final class XMLElementNode {
     }
 }
 
+/// One piece of an element's mixed content.
+enum XMLContent {
+    case text(String)
+    case element(XMLElementNode)
+}
+
 enum XMLTree {
+    /// How deep elements may nest. Real QTI, QuestionForm and labeling-config files stay
+    /// within a few dozen levels; the limit keeps the recursive walks over the tree (and its
+    /// release) far from the stack's end on a hostile file.
+    static let maximumDepth = 256
+
     /// The root element of an XML file.
     ///
     /// - Throws: ``InteropError`` at the line and column where the XML breaks.
@@ -64,6 +87,11 @@ enum XMLTree {
         let builder = Builder(file: file, parser: parser)
         parser.delegate = builder
         let parsed = parser.parse()
+        if let place = builder.tooDeep {
+            throw InteropError(
+                SourceLocation(file: file, line: max(1, place.line), column: max(1, place.column)),
+                "nests elements more than \(maximumDepth) levels deep; no real file of this kind does")
+        }
         guard parsed, builder.firstError == nil, let root = builder.root else {
             let place: (line: Int, column: Int) = builder.firstError?.place ?? (parser.lineNumber, parser.columnNumber)
             let location = SourceLocation(file: file, line: max(1, place.line), column: max(1, place.column))
@@ -93,6 +121,8 @@ enum XMLTree {
         /// The first error the parser reported, where it was: some (a mismatched end tag)
         /// do not stop `parse()` from returning true.
         var firstError: (error: any Error, place: (line: Int, column: Int))?
+        /// Where the nesting passed ``XMLTree/maximumDepth``; parsing stops there.
+        var tooDeep: (line: Int, column: Int)?
 
         init(file: String, parser: XMLParser) {
             self.file = file
@@ -103,10 +133,20 @@ enum XMLTree {
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
             attributes: [String: String] = [:]
         ) {
+            guard stack.count < XMLTree.maximumDepth else {
+                if tooDeep == nil { tooDeep = (parser.lineNumber, parser.columnNumber) }
+                parser.abortParsing()
+                return
+            }
             let node = XMLElementNode(
                 name: elementName, attributes: attributes,
                 location: SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber))
-            if let parent = stack.last { parent.children.append(node) } else { root = node }
+            if let parent = stack.last {
+                parent.children.append(node)
+                parent.content.append(.element(node))
+            } else {
+                root = node
+            }
             stack.append(node)
         }
 
@@ -115,7 +155,7 @@ enum XMLTree {
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            stack.last?.text += string
+            stack.last?.append(string)
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
@@ -129,7 +169,7 @@ enum XMLTree {
         }
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
+            stack.last?.append(String(decoding: CDATABlock, as: UTF8.self))
         }
     }
 }

@@ -17,6 +17,7 @@ enum CohortFixture {
             var items: [String]
             var facility: [Double]
             var itemTotal: [Double]
+            var itemTotalUncorrected: [Double]
             var discrimination: [Double]
             var cronbachAlpha: Double
             var scoredZero: [Double]

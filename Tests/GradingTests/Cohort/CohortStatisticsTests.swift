@@ -19,6 +19,7 @@ struct CohortStatisticsTests {
         for (row, j) in zip(report.items, expected.items.indices) {
             #expect(close(row.facility, expected.facility[j]), "facility of \(row.id)")
             #expect(close(row.itemTotal, expected.itemTotal[j]), "item-total of \(row.id)")
+            #expect(close(row.uncorrectedItemTotal, expected.itemTotalUncorrected[j]), "uncorrected item-total of \(row.id)")
             #expect(close(row.discrimination, expected.discrimination[j]), "discrimination of \(row.id)")
             #expect(close(row.missedBy, expected.scoredZero[j]), "scored-zero share of \(row.id)")
         }
@@ -76,15 +77,43 @@ struct CohortStatisticsTests {
         }
         let report = try CohortStatistics.analyze(same, for: test)
         let csv = report.csv().split(separator: "\n")
-        #expect(csv.first == "item,kind,section,facility,discrimination,item_total,scored_zero,flags")
+        #expect(csv.first == "item,kind,section,facility,discrimination,item_total,item_total_uncorrected,scored_zero,flags")
         #expect(csv.count == 13)
-        #expect(csv[1].hasPrefix("s1,single-choice,,1.0,0.0,,0.0,too-easy"))
+        #expect(csv[1].hasPrefix("s1,single-choice,,1.0,0.0,,,0.0,too-easy"))
         let json = try JSONDecoder().decode(JSONValue.self, from: Data(report.jsonText().utf8))
         guard case .object(let top) = json, case .array(let items)? = top["items"], case .object(let s1) = items[0] else {
             Issue.record("the JSON has an items list")
             return
         }
-        #expect(s1["itemTotal"] == .null)
+        #expect(s1["itemTotal"] == .null && s1["itemTotalUncorrected"] == .null)
         #expect(s1["facility"] == .number(1))
+    }
+
+    /// Every per-item figure of the JSON is a CSV column with the same value, so a mentor's
+    /// spreadsheet and a script see the same numbers.
+    @Test func csvAndJSONAgreeOnEveryItemFigure() throws {
+        let (_, report) = try cohort()
+        let csv = report.csv().split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = csv[0]
+        let json = try JSONDecoder().decode(JSONValue.self, from: Data(report.jsonText().utf8))
+        guard case .object(let top) = json, case .array(let items)? = top["items"] else {
+            Issue.record("the JSON has an items list")
+            return
+        }
+        let columns = [
+            ("facility", "facility"), ("discrimination", "discrimination"), ("item_total", "itemTotal"),
+            ("item_total_uncorrected", "itemTotalUncorrected"), ("scored_zero", "scoredZero"),
+        ]
+        for (row, item) in zip(csv.dropFirst(), items) {
+            guard case .object(let fields) = item else { continue }
+            for (column, key) in columns {
+                let text = row[try #require(header.firstIndex(of: column))]
+                guard case .number(let value)? = fields[key] else {
+                    #expect(text.isEmpty && fields[key] == .null, "\(column) of \(row[0])")
+                    continue
+                }
+                #expect(Double(text) == value, "\(column) of \(row[0])")
+            }
+        }
     }
 }
