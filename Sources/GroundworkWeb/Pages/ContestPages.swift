@@ -21,7 +21,7 @@ struct ContestPages {
         guard let id = Int64(text), id > 0, let record = try site.book(context).attempt(id: id) else {
             throw WebError(.notFound, "no attempt '\(text.prefix(40))'")
         }
-        let test = try site.assessment(record.assessmentID)
+        let test = try site.assessment(for: record)
         let item = form.value("item") ?? ""
         do {
             _ = try site.book(context).contestFromReport(attemptID: id, itemID: item, reason: form.value("reason") ?? "", assessment: test)

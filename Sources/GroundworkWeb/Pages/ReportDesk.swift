@@ -14,7 +14,7 @@ struct ReportDesk {
     /// - Parameter problem: A refused self-grade to say beside its form (item id, message).
     func report(_ id: Int64, problem: (item: String, message: String)? = nil) throws -> ReportView {
         guard let record = try book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
-        let test = try site.assessment(record.assessmentID)
+        let test = try site.assessment(for: record)
         guard record.status != .inProgress, let json = record.resultJSON,
             let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
         else { return ReportView(unfinished: record, test: test) }
@@ -130,7 +130,8 @@ struct ReportView {
                 promptHTML: WebText.markdown(item.prompt), answer: words(result.response, item), gold: words(result.gold, item),
                 details: result.details?.lines(kind: item.kind) ?? [],
                 overlay: OverlayView(
-                    result, item: item, mediaURL: TestMedia.file(of: item.content.task).map { "/tests/\(test.id)/files/\($0)" },
+                    result, item: item,
+                    mediaURL: TestMedia.file(of: item.content.task).map { Site.mediaURL($0, test: test, attempt: record.id ?? 0) },
                     listID: "overlay-list-\(index + 1)"),
                 feedback: result.feedback,
                 reasonHTML: result.reason.isEmpty ? nil : WebText.markdown(result.reason),
