@@ -107,7 +107,8 @@ struct ItemPageView {
             feedback.itemID.flatMap(test.item).flatMap { item in
                 OverlayView(
                     response: feedback.response, gold: feedback.gold, details: feedback.details, item: item,
-                    mediaURL: TestMedia.file(of: item.content.task).map { "/tests/\(test.id)/files/\($0)" }, listID: "feedback-overlay-list"
+                    mediaURL: TestMedia.file(of: item.content.task).map { Site.mediaURL($0, test: test, attempt: state.attempt) },
+                    listID: "feedback-overlay-list"
                 )
             }
         }
