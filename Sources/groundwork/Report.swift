@@ -84,7 +84,7 @@ struct Report: ParsableCommand {
                     assessment: assessment, timed: result.activeSeconds != nil))
             let report = ReportRenderer(width: Terminal.width, lessonText: LessonLink.command).render(result)
             print(TerminalStyle.sanitize(report), terminator: "")
-            if result.items.contains(where: { !$0.reason.isEmpty }) {
+            if result.items.contains(where: { !$0.reason.isEmpty }), GeneratedPractice.sourceID(of: record.assessmentID) == nil {
                 print("\nThink a gold answer is wrong? groundwork contest \(id) ITEM --reason \"why\"")
             }
         }

@@ -37,6 +37,12 @@ struct SittingOptions: ParsableArguments {
             let schedule = try ReviewSchedule.load(book: book, catalog: AssessmentCatalog(folder: folder))
             due = schedule.due.filter { $0.assessmentID == source.id }.map { ($0.itemID, $0.kind) }
         }
+        // Speaking ten clips takes a few seconds: say what the wait is for.
+        if GeneratedPractice.generators(for: source).contains(.speech), SpeechSynthesizer.program != nil,
+            try book.attemptInProgress(assessmentID: GeneratedPractice.id(for: source.id), purpose: .practice) == nil
+        {
+            print("Making fresh spoken clips with espeak-ng…")
+        }
         do {
             let draw = try data.generatedPractice().draw(
                 for: source, book: book, seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)), variantsOf: due)

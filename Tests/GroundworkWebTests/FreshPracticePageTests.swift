@@ -32,6 +32,7 @@ struct FreshPracticePageTests {
             #expect(picture.status == .ok && picture.text.hasPrefix("<svg"))
             #expect(try await client.get(location + "/files/../../secret").status == .notFound)
 
+            #expect((try await client.get("/history")).text.contains("Fresh practice"))
             let again = try await client.get("/tests/street-boxes")
             #expect(again.text.contains("Continue your fresh practice"))
             let refused = try await client.post("/tests/sentiment-quiz/practice-fresh", form: [])

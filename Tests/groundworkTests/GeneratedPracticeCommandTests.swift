@@ -46,6 +46,12 @@ extension CommandLineTests {
         #expect(first.stdout.contains("'groundwork practice\nentities --generated' again draws afresh"))
         let missed = try reportItemIDs(tests, environment: day1)
         #expect(missed.count == 10 && missed.allSatisfy { $0.hasSuffix(".sentences") })
+        let report = try run(["report", "--assessments", tests], environment: day1)
+        #expect(report.stdout.contains("Why: The sentence was written around its entities"))
+        #expect(!report.stdout.contains("groundwork contest"), "a generated gold has no author to contest it with")
+        let contest = try run(["contest", "1", missed[0], "--reason", "wrong", "--assessments", tests], environment: day1)
+        #expect(contest.status == 2)
+        #expect(contest.stderr.contains("a generated item's gold is exact by construction"))
         let history = try run(["history", "--assessments", tests], environment: day1)
         #expect(history.stdout.contains("entities.generated  Entities — fresh items"))
 

@@ -1,7 +1,8 @@
 internal import Foundation
 
 /// Clips for audio segments: beeps, buzzes, chimes, knocks and sirens at known times in
-/// silence. Times are whole multiples of 50 ms, and the clip is made here sample by sample
+/// silence, at least 300 ms apart; a knock is three raps less than 250 ms apart, one event
+/// by the course's gap rule. Times are whole multiples of 50 ms, and the clip is made here sample by sample
 /// at 16 kHz (800 samples per 50 ms), so each sound starts and stops on the very sample its
 /// gold start and end name.
 enum SoundEventGenerator {
@@ -25,11 +26,11 @@ enum SoundEventGenerator {
         return GeneratedItem(
             entry: [
                 "id": .string(id), "kind": .string("time-segments"),
-                "prompt": .string("Mark every \(scene.labels.map { "**\($0)**" }.joined(separator: ", "))."),
+                "prompt": .string("Mark every \(Format.list(scene.labels.map { "**\($0)**" })). Apply the gap rule."),
                 "audio": .string(audio), "duration": .number(scene.duration), "labels": .strings(scene.labels), "iou": .number(0.5),
                 "answer": .array(answer),
                 "reason": .string(
-                    "The clip was made from these times: \(scene.events.count) sound\(scene.events.count == 1 ? "" : "s") in silence, each starting at its sudden onset and ending when it stops; one region per sound."
+                    "The clip was made from these times: \(scene.events.count) sound\(scene.events.count == 1 ? "" : "s") in silence, each starting at its sudden onset and ending when it stops. Sounds at least 0.3 s apart are separate events; the raps of one knock are less than 0.25 s apart, so by the gap rule they make one region."
                 ),
                 "concepts": .strings(["onsets", "one-region-per-event"]),
             ],

@@ -31,12 +31,16 @@ struct HistoryView {
 
     init(site: Site, progress: Progress) throws {
         tests = site.catalog.inCourseOrder(site.course).compactMap { test in
-            let attempts = progress.attempts(at: test.id).reversed() as [AttemptSummary]
+            // Practice at the test's fresh generated items is listed with it, named apart.
+            let fresh = GeneratedPractice.id(for: test.id)
+            let attempts = (progress.attempts(at: test.id) + progress.attempts(at: fresh)).sorted {
+                ($0.startedAt, $0.id) < ($1.startedAt, $1.id)
+            }
             guard !attempts.isEmpty else { return nil }
             let rows = attempts.enumerated().map { index, attempt in
                 Row(
                     number: index + 1, id: attempt.id, when: WebText.moment(attempt.startedAt), status: attempt.status.description,
-                    purpose: attempt.purpose == .practice ? "Practice" : "Exam",
+                    purpose: attempt.assessmentID == fresh ? "Fresh practice" : attempt.purpose == .practice ? "Practice" : "Exam",
                     score: attempt.score.map { String(format: "%.1f%%", $0 * 100) }, passed: attempt.passed == true,
                     finished: attempt.status != .inProgress)
             }

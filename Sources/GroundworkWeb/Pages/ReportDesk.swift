@@ -21,10 +21,15 @@ struct ReportDesk {
         let rules = test.running(as: record.purpose).policy
         var view = ReportView(record: record, result: stored.released(for: rules, stage: .finished), test: test, site: site)
         let contests = try book.contests().filter { $0.attemptID == id }
+        // A generated item's gold is exact: a notice stands where the contest form would be.
+        let generated = GeneratedPractice.sourceID(of: record.assessmentID) != nil
         for index in view.items.indices {
-            view.items[index].contest = contests.first { $0.itemID == view.items[index].id }.map {
-                "You contested this gold (#\($0.id ?? 0)): \($0.status == .open ? "waiting for a mentor" : $0.status.rawValue)."
-            }
+            view.items[index].contest =
+                contests.first { $0.itemID == view.items[index].id }.map {
+                    "You contested this gold (#\($0.id ?? 0)): \($0.status == .open ? "waiting for a mentor" : $0.status.rawValue)."
+                }
+                ?? (generated
+                    ? "This item was generated: its gold is exact by construction, made with its picture, sentence or clip." : nil)
         }
         if let problem, let index = view.items.firstIndex(where: { $0.id == problem.item }) {
             view.items[index].selfGrade?.problem = problem.message
