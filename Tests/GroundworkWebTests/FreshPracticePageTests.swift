@@ -42,4 +42,22 @@ struct FreshPracticePageTests {
         let open = try #require(try fixture.book.attemptInProgress(assessmentID: "street-boxes.generated", purpose: .practice))
         #expect(open.itemIDs.count == GeneratedPractice.itemsPerDraw)
     }
+
+    @Test func missedBoxesDueForReviewOfferFreshVariantsThatAskThemFirst() async throws {
+        let clock = PayTestClock()
+        let fixture = try await WebFixture(clock: clock.now)
+        try fixture.practiseSentiment("street-boxes") { _ in false }
+        clock.advance(86_400)
+        try await fixture.test { client in
+            let review = try await client.get("/review")
+            #expect(review.text.contains("<form method=\"post\" action=\"/tests/street-boxes/practice-fresh\">"))
+            #expect(review.text.contains("Practise fresh variants"))
+            // Its rule questions (single choice) have no generator: they come back as themselves.
+            #expect(review.text.contains("<form method=\"post\" action=\"/tests/street-boxes/practice\">"))
+            let started = try await client.post("/tests/street-boxes/practice-fresh", form: [])
+            #expect(started.status == .seeOther)
+        }
+        let open = try #require(try fixture.book.attemptInProgress(assessmentID: "street-boxes.generated", purpose: .practice))
+        #expect(Array(open.itemIDs.prefix(4)) == ["b1", "b2", "b3", "b4"].map { $0 + ".street-scenes" })
+    }
 }
