@@ -33,6 +33,7 @@ struct FreshPracticePageTests {
             #expect(try await client.get(location + "/files/../../secret").status == .notFound)
 
             #expect((try await client.get("/history")).text.contains("Fresh practice"))
+            #expect((try await client.get("/")).text.contains("Street scene bounding boxes — fresh items"))
             let again = try await client.get("/tests/street-boxes")
             #expect(again.text.contains("Continue your fresh practice"))
             let refused = try await client.post("/tests/sentiment-quiz/practice-fresh", form: [])
