@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Groundwork needs on a fresh Debian machine, once: libcmark (and the cmark
-# program, used by scripts/compare-with-cmark.sh), SQLite for the gradebook, and headless
+# program, used by scripts/compare-with-cmark.sh), SQLite for the gradebook, espeak-ng for
+# fresh spoken practice clips (docs/generators.md), and headless
 # Chromium with its driver and Debian's selenium for the browser tests. Safe to run again;
 # does nothing then.
 set -euo pipefail
 
 missing=()
-packages=(libcmark-dev cmark libsqlite3-dev pkg-config)
+packages=(libcmark-dev cmark libsqlite3-dev pkg-config espeak-ng)
 # --browser: what the browser tests need too (scripts/test asks for it; running the app does not).
 [ "${1:-}" = "--browser" ] && packages+=(chromium chromium-driver python3-selenium)
 for package in "${packages[@]}"; do

@@ -70,4 +70,9 @@ public struct ContestError: Error, Sendable, Equatable, CustomStringConvertible 
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+
+    /// A generated item has no author to answer a contest, and needs none.
+    public static let generated = ContestError(
+        "a generated item's gold is exact by construction (its picture, sentence or clip was made from it), so there is no author to contest it with; if it looks wrong, that is a bug in Groundwork, please report it"
+    )
 }

@@ -57,6 +57,7 @@ extension LearnerBook {
     ///   ``fileContest(attemptID:itemID:reason:proposed:)``.
     public func contestFromReport(attemptID: Int64, itemID: String, reason: String, assessment: Assessment) throws -> Contest {
         guard let record = try attempt(id: attemptID) else { throw GradebookError.unknownAttempt(attemptID) }
+        guard GeneratedPractice.sourceID(of: record.assessmentID) == nil else { throw ContestError.generated }
         guard let json = record.resultJSON, let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
             throw ContestError("attempt #\(attemptID) has no report yet; contest an item once its report is out")
         }

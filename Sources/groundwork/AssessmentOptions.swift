@@ -1,6 +1,7 @@
 import ArgumentParser
 import Courseware
 import Foundation
+import Gradebook
 import Grading
 
 /// `--assessments`, shared by every command that reads practice assessments.
@@ -49,5 +50,23 @@ struct AssessmentOptions: ParsableArguments {
                 "the assessment at '\(folder)' has \(loaded.errors.count) error(s); fix them first ('groundwork check \(folder)')")
         }
         return assessment
+    }
+
+    /// The assessment a recorded attempt asked: its test, or, for practice at generated
+    /// items, that practice rebuilt from the attempt's seed and item ids.
+    func load(recorded record: Attempt, data: DataOptions) throws -> Assessment {
+        guard let sourceID = GeneratedPractice.sourceID(of: record.assessmentID) else { return try load(record.assessmentID) }
+        do {
+            return try data.generatedPractice().assessment(
+                of: try load(sourceID), seed: UInt64(bitPattern: record.seed), itemIDs: record.itemIDs)
+        } catch let error as GeneratedPracticeError {
+            throw CommandError(error.description)
+        }
+    }
+
+    /// The title of the test `id`, generated practice included; nil when it cannot be loaded.
+    func title(of id: String) -> String? {
+        if let sourceID = GeneratedPractice.sourceID(of: id) { return (try? load(sourceID)).map(GeneratedPractice.title(of:)) }
+        return try? load(id).title
     }
 }

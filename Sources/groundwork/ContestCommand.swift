@@ -32,7 +32,7 @@ struct ContestCommand: ParsableCommand {
         guard let record = try book.attempt(id: attempt) else {
             throw CommandError("no attempt #\(attempt); 'groundwork history' lists yours")
         }
-        guard let assessment = try? assessments.load(record.assessmentID) else {
+        guard let assessment = try? assessments.load(recorded: record, data: data) else {
             throw CommandError("the assessment '\(record.assessmentID)' of attempt #\(attempt) cannot be found, so its rules are unknown")
         }
         let contest: Contest

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gradebook
+import Grading
 
 /// `--data-dir`, shared by every command that reads or writes the learner's gradebook.
 struct DataOptions: ParsableArguments {
@@ -21,6 +22,11 @@ struct DataOptions: ParsableArguments {
         } catch {
             throw CommandError(GradebookMessage.text(error))
         }
+    }
+
+    /// Where fresh generated practice items are written: `generated/` in the data folder.
+    func generatedPractice() -> GeneratedPractice {
+        GeneratedPractice(folder: WorkspaceFolder.join(dataDirectory ?? Gradebook.defaultDirectory(), "generated"))
     }
 
     /// The real clock, or the fixed moment in `GROUNDWORK_NOW` (ISO 8601, e.g.

@@ -40,9 +40,10 @@ struct History: ParsableCommand {
         for attempt in all.reversed() where !order.contains(attempt.assessmentID) { order.append(attempt.assessmentID) }
         for assessmentID in order {
             let attempts = all.filter { $0.assessmentID == assessmentID }.reversed()  // oldest first
-            let assessment = try? assessments.load(assessmentID)
+            let assessment = try? assessments.load(GeneratedPractice.sourceID(of: assessmentID) ?? assessmentID)
             var line =
-                style.apply([.bold], to: TerminalStyle.sanitize(assessmentID)) + "  " + TerminalStyle.sanitize(assessment?.title ?? "")
+                style.apply([.bold], to: TerminalStyle.sanitize(assessmentID)) + "  "
+                + TerminalStyle.sanitize(assessments.title(of: assessmentID) ?? "")
             if let passMark = assessment?.passMark { line += style.apply([.dim], to: "  (pass mark \(SummaryTable.percent(passMark)))") }
             print(line)
             let exams = attempts.filter { $0.purpose == .exam }

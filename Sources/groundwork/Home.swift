@@ -80,12 +80,11 @@ extension Home {
         let renderer = Terminal.renderer()
         var lines = [style.apply([.bold], to: "In progress:")]
         for attempt in open.reversed() {
-            let command = attempt.purpose == .practice ? "practice" : "take"
-            let title = (try? assessments.load(attempt.assessmentID).title).map(TerminalStyle.sanitize) ?? attempt.assessmentID
+            let title = assessments.title(of: attempt.assessmentID).map(TerminalStyle.sanitize) ?? attempt.assessmentID
             let started = TimeText.moment(attempt.startedAt)
             lines.append(
                 renderer.wrap("\(title) (\(attempt.purpose == .practice ? "practice" : "exam"), started \(started))", indent: "  "))
-            lines.append("    groundwork \(command) \(TerminalStyle.sanitize(attempt.assessmentID))")
+            lines.append("    " + TerminalStyle.sanitize(Report.continuing(attempt.assessmentID, purpose: attempt.purpose)))
         }
         return lines.joined(separator: "\n")
     }

@@ -16,13 +16,21 @@ struct Practice: ParsableCommand {
             questions). Practice is recorded apart from exams: 'groundwork history'
             shows both.
 
+            --generated practises fresh items that never run out, made for the
+            kinds of item the test asks (boxes, polygons, keypoints, entity spans,
+            spoken clips with espeak-ng, sound events; docs/generators.md). Items of
+            the test you missed that are due for review come back first, as fresh
+            variants of the same kind.
+
             Examples:
               groundwork practice sentiment-quiz
               groundwork practice street-boxes --answers my-boxes.json
+              groundwork practice named-entities --generated
             """
     )
 
     @OptionGroup var options: SittingOptions
+    @Flag(help: "Practise fresh generated items of the test's kinds instead of its own items.") var generated = false
 
-    func run() throws { try options.sitting(.practice).run() }
+    func run() throws { try (generated ? options.generatedSitting() : options.sitting(.practice)).run() }
 }

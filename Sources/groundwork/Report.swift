@@ -34,12 +34,12 @@ struct Report: ParsableCommand {
     func run() throws {
         let book = try data.learnerBook()
         let record = try find(in: book)
-        let assessment = try? assessments.load(record.assessmentID)
+        let assessment = try? assessments.load(recorded: record, data: data)
         let id = record.id ?? 0
         let resumptions = try book.resumptions(attemptID: id)
         guard record.status != .inProgress else {
             let answered = Set(try book.answers(attemptID: id).map(\.itemID)).count
-            let command = "groundwork \(record.purpose == .practice ? "practice" : "take") \(record.assessmentID)"
+            let command = Self.continuing(record.assessmentID, purpose: record.purpose)
             if format == .json {
                 // Still JSON, for the scripts that asked for it: the progress, never an answer.
                 let progress = InProgress(
@@ -84,7 +84,7 @@ struct Report: ParsableCommand {
                     assessment: assessment, timed: result.activeSeconds != nil))
             let report = ReportRenderer(width: Terminal.width, lessonText: LessonLink.command).render(result)
             print(TerminalStyle.sanitize(report), terminator: "")
-            if result.items.contains(where: { !$0.reason.isEmpty }) {
+            if result.items.contains(where: { !$0.reason.isEmpty }), GeneratedPractice.sourceID(of: record.assessmentID) == nil {
                 print("\nThink a gold answer is wrong? groundwork contest \(id) ITEM --reason \"why\"")
             }
         }
@@ -97,6 +97,12 @@ struct Report: ParsableCommand {
         let assessment, purpose: String
         let answered, items: Int
         let continueWith: String
+    }
+
+    /// The command that continues an attempt in progress at `assessmentID`.
+    static func continuing(_ assessmentID: String, purpose: AttemptPurpose) -> String {
+        if let source = GeneratedPractice.sourceID(of: assessmentID) { return "groundwork practice \(source) --generated" }
+        return "groundwork \(purpose == .practice ? "practice" : "take") \(assessmentID)"
     }
 
     /// The policy that releases the least: for an attempt whose assessment is gone.

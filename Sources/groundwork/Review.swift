@@ -13,7 +13,9 @@ struct Review: ParsableCommand {
         discussion: """
             An item you missed comes back a day later; each time you then get it right, it
             comes back after longer (1 day, 6 days, then growing by its easiness factor).
-            Every practice run and simulated exam counts as a review of the items it asks.
+            Every practice run and simulated exam counts as a review of the items it asks;
+            'groundwork practice ID --generated' brings missed items back as fresh
+            variants of the same kind where a generator makes that kind.
             docs/readiness.md describes the schedule.
 
             Examples:
@@ -52,7 +54,13 @@ struct Review: ParsableCommand {
         for id in order {
             let cards = due.filter { $0.assessmentID == id }
             let title = (try? catalog.assessment(id: id).title) ?? id
-            print("  " + TerminalStyle.sanitize(title) + style.apply([.dim], to: "  groundwork practice \(TerminalStyle.sanitize(id))"))
+            // Kinds a generator makes come back as fresh variants; the others as themselves.
+            let fresh = cards.contains { ItemGenerator.making($0.kind) != nil }
+            let asked = cards.contains { ItemGenerator.making($0.kind) == nil }
+            let commands = (asked ? ["groundwork practice \(id)"] : []) + (fresh ? ["groundwork practice \(id) --generated"] : [])
+            print(
+                "  " + TerminalStyle.sanitize(title)
+                    + style.apply([.dim], to: "  " + TerminalStyle.sanitize(commands.joined(separator: "; "))))
             let items = cards.map { "\(TerminalStyle.sanitize($0.itemID)) (\(Int(($0.lastScore * 100).rounded()))% last time)" }
             print(renderer.wrap(items.joined(separator: ", "), indent: "    "))
         }
@@ -61,6 +69,8 @@ struct Review: ParsableCommand {
                 [.dim],
                 to: "\n"
                     + renderer.wrap(
-                        "Practising a test reviews every item it asks; a test that draws a sample may take a few runs to reach them all.")))
+                        "Practising a test reviews every item it asks; a test that draws a sample may take a few runs to reach them all. "
+                            + "With --generated, missed boxes, outlines, keypoints, spans, transcripts and sound events come back "
+                            + "as fresh variants of the same kind, which count as reviewing them.")))
     }
 }

@@ -44,6 +44,7 @@ struct Serve: AsyncParsableCommand {
         let catalog = AssessmentCatalog(folder: assessments.folder() ?? "Assessments")
         let gradebook = try data.learnerBook().gradebook
         var site = try await Site(course: course, catalog: catalog, gradebook: gradebook)
+        site.generated = data.generatedPractice()
         if let cohorts {
             guard WorkspaceFolder.isDirectory(cohorts) else { throw CommandError("--cohorts '\(cohorts)' is not a folder") }
             site.cohorts = cohorts

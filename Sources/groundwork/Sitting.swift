@@ -18,8 +18,15 @@ struct Sitting {
     let abandon: Bool
     let takeOver: Bool
 
-    /// `groundwork take ID` or `groundwork practice ID`: what continues this sitting.
-    var command: String { "groundwork \(purpose == .exam ? "take" : "practice") \(assessment.id)" }
+    /// `groundwork take ID`, `groundwork practice ID` or `groundwork practice ID --generated`:
+    /// what continues this sitting.
+    var command: String {
+        if let source = GeneratedPractice.sourceID(of: assessment.id) { return "groundwork practice \(source) --generated" }
+        return "groundwork \(purpose == .exam ? "take" : "practice") \(assessment.id)"
+    }
+
+    /// The test's own id, also for a practice at its generated items.
+    private var testID: String { GeneratedPractice.sourceID(of: assessment.id) ?? assessment.id }
 
     func run() throws {
         let holder = AttemptHolder.terminal(pid: getpid())
@@ -52,7 +59,7 @@ struct Sitting {
             print(
                 renderer.wrap(
                     "\n\(try AttemptName.of(attempt.record, in: book, capitalized: true)) is saved apart from your exam attempts. '\(command)' again draws afresh; "
-                        + "'groundwork take \(assessment.id)' is the exam under the platform's rules."))
+                        + "'groundwork take \(testID)' is the exam under the platform's rules."))
         }
     }
 

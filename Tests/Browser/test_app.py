@@ -264,6 +264,36 @@ class WebAppTests(unittest.TestCase):
         self.assertRegex(listed, r"[Pp]olygon 1 ", "the list beside the picture speaks of the polygon drawn")
         screenshot(self.driver, "feedback-polygon-desktop")
 
+    def test_fresh_items_are_practised_with_the_keyboard_and_explained_over_their_gold(self):
+        """"Practise with fresh items" on street-boxes, pressed with the keyboard, asks a
+        generated street scene (its picture served from the attempt, with no error logged); a
+        box drawn and saved comes back at once over the scene's gold."""
+        page = Page(self.driver)
+        self.open("/tests/street-boxes")
+        fresh = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/practice-fresh'] button")
+        self.assertEqual(fresh.text, "Practise with fresh items")
+        self.driver.execute_script("arguments[0].focus()", fresh)
+        self.press(Keys.ENTER)
+        self.wait_for_new_page(fresh)
+        self.assertIn("fresh items", self.driver.title)
+        self.assertIn("Item 1 of 10", self.text())
+        page.wait_for("document.querySelector('.gw-widget').gwWidget")
+        widget = self.driver.find_element(By.CSS_SELECTOR, ".gw-widget[data-kind=boxes]")
+        image = self.driver.execute_script(
+            "const i = document.querySelector('.gw-widget image, .gw-widget img');"
+            "return i && (i.getAttribute('href') || i.getAttribute('src'))")
+        self.assertRegex(image or "", r"^/attempts/\d+/files/f[0-9a-f]{8}\.street-scenes\.svg$")
+        task = json.loads(widget.get_attribute("data-task"))
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", widget)
+        page.drag([page.client(task["width"] * 0.3, task["height"] * 0.5), page.client(task["width"] * 0.5, task["height"] * 0.8)])
+        self.assertEqual(len(page.answer()), 1)
+        save = self.driver.find_element(By.CSS_SELECTOR, "button[name=answer]")
+        save.click()
+        self.wait_for_new_page(save)
+        WebDriverWait(self.driver, 30).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, ".feedback .gw-overlay svg"))
+        self.assertIn("The scene has", self.text(), "the reason of a generated scene is shown after the answer")
+        screenshot(self.driver, "fresh-items-desktop")
+
     def test_shapes_and_poses_is_taken_in_the_browser_end_to_end(self):
         """Every item of shapes-and-poses answered in the page: polygons by clicks and Enter,
         keypoints placed in order by clicks, choices by number keys; the report then draws

@@ -57,10 +57,13 @@ struct ReadinessPageTests {
 }
 
 extension WebFixture {
-    /// A practice run of the sentiment quiz, the k-th item shown (0-based) answered with its
-    /// gold when `right(k)` and blank otherwise, each after `seconds` more on `clock`.
-    func practiseSentiment(clock: PayTestClock? = nil, seconds: Double = 0, right: (Int) -> Bool) throws {
-        let test = try site.catalog.assessment(id: "sentiment-quiz")
+    /// A practice run of the sentiment quiz (or the test `id`), the k-th item shown (0-based)
+    /// answered with its gold when `right(k)` and blank otherwise, each after `seconds` more
+    /// on `clock`.
+    func practiseSentiment(
+        _ id: String = "sentiment-quiz", clock: PayTestClock? = nil, seconds: Double = 0, right: (Int) -> Bool
+    ) throws {
+        let test = try site.catalog.assessment(id: id)
         guard case .started(let record) = try book.begin(test, seed: 1, holder: "t", purpose: .practice) else {
             throw ReadinessTestFailure("practice did not start")
         }

@@ -18,7 +18,7 @@ struct WebFixture: @unchecked Sendable {
         .path
 
     let folder: TemporaryFolder
-    let site: Site
+    private(set) var site: Site
 
     /// The local learner's record, which every request of these tests acts for.
     var book: LearnerBook { site.gradebook.learner(Gradebook.localLearner) }
@@ -29,6 +29,7 @@ struct WebFixture: @unchecked Sendable {
         let catalog = AssessmentCatalog(folder: Self.root + "/Assessments")
         let gradebook = try Gradebook.open(directory: folder.path + "/data", clock: clock)
         site = try await Site(course: course, catalog: catalog, gradebook: gradebook)
+        site.generated = GeneratedPractice(folder: folder.path + "/generated")
     }
 
     /// Runs `body` with a client of the in-process app.

@@ -1,6 +1,7 @@
 import Foundation
 import Gradebook
 import Grading
+import TestSupport
 import Testing
 
 @testable import Readiness
@@ -32,6 +33,31 @@ struct ReviewTests {
         #expect(schedule.cards.allSatisfy { $0.repetitions == 1 && $0.answers == 2 })
         learner.clock.advance(86_400)
         #expect(Set(try self.schedule(learner).due.map(\.itemID)) == missed, "a first success comes back after one more day")
+    }
+
+    @Test func missedBoxesComeBackAsFreshVariantsWhoseAnswersReviewThem() throws {
+        let learner = try Learner()
+        let boxes = try Shipped.test("street-boxes")
+        try learner.take(boxes) { _ in false }
+        learner.clock.advance(86_400)
+        let due = try schedule(learner).due.filter { $0.kind == .boxes }
+        #expect(!due.isEmpty && due.allSatisfy { $0.assessmentID == "street-boxes" })
+        let practice = GeneratedPractice(folder: learner.folder.path + "/generated")
+        let draw = try practice.draw(for: boxes, book: learner.book, seed: 2, variantsOf: due.map { ($0.itemID, $0.kind) })
+        #expect(!draw.resumes && draw.assessment.id == "street-boxes.generated")
+        #expect(Array(draw.assessment.items.map(\.id).prefix(due.count)) == due.map { $0.itemID + ".street-scenes" })
+        #expect(draw.assessment.items.count == GeneratedPractice.itemsPerDraw)
+        try learner.take(draw.assessment, seed: draw.seed) { _ in true }
+        let after = try schedule(learner)
+        for card in due {
+            let reviewed = try #require(after.cards.first { $0.assessmentID == card.assessmentID && $0.itemID == card.itemID })
+            #expect(reviewed.answers == 2 && reviewed.repetitions == 1 && reviewed.lastScore == 1)
+        }
+        #expect(after.due.filter { $0.kind == .boxes }.isEmpty)
+        // Fresh items answered right make no card, and count as evidence for their test.
+        #expect(after.cards.allSatisfy { !$0.itemID.hasPrefix("f") })
+        let evidence = ItemEvidence.collect(from: try learner.book.finishedAttempts(), catalog: Shipped.catalog)
+        #expect(evidence.filter { $0.assessmentID == "street-boxes" && $0.score == 1 }.count == GeneratedPractice.itemsPerDraw)
     }
 
     @Test func sm2SpacesPassesOutAndStartsALapseOver() {

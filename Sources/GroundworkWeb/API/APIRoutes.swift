@@ -161,7 +161,7 @@ struct APIRoutes {
     func report(_ context: WebContext) throws -> Response {
         let id = try attemptID(context)
         guard let record = try site.book(context).attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
-        let test = try site.assessment(record.assessmentID)
+        let test = try site.assessment(for: record)
         guard record.status != .inProgress, let json = record.resultJSON,
             let result = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
         else { throw WebError(.conflict, "attempt #\(id) is not finished; its report comes when it is submitted") }

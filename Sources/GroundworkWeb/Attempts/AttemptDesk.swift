@@ -37,7 +37,7 @@ struct AttemptDesk {
     /// - Parameter takingOver: Claim an attempt a terminal holds (the learner asked to).
     func open(_ id: Int64, takingOver: Bool = false) throws -> (test: Assessment, attempt: RecordedAttempt) {
         guard let record = try book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
-        let test = try site.assessment(record.assessmentID)
+        let test = try site.assessment(for: record)
         guard record.status == .inProgress else { throw AttemptFinished(attemptID: id) }
         do {
             var attempt: RecordedAttempt

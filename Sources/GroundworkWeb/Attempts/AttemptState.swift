@@ -52,7 +52,12 @@ struct AttemptState: Encodable {
         secondsLeft = finished ? nil : attempt.secondsLeft
         let gold = session.goldAccuracy
         accuracy = test.policy.mode == .work && gold.items > 0 ? gold.score : nil
-        item = finished ? nil : session.current.map { ItemState($0, test: test, plan: session.plan, number: session.position.number) }
+        item =
+            finished
+            ? nil
+            : session.current.map {
+                ItemState($0, test: test, plan: session.plan, number: session.position.number, attempt: attempt.id)
+            }
         feedback = outcome.flatMap { FeedbackState($0, site: site, test: test) }
         readyToSubmit = !finished && session.current == nil
         reportURL = finished ? "/attempts/\(attempt.id)/report" : nil
@@ -107,7 +112,7 @@ struct ItemState: Encodable {
     /// The image or audio the task shows, served from the test's folder.
     let mediaURL: String?
 
-    init(_ item: Item, test: Assessment, plan: AttemptPlan, number: Int) {
+    init(_ item: Item, test: Assessment, plan: AttemptPlan, number: Int, attempt: Int64) {
         id = item.id
         kind = item.kind.rawValue
         self.number = number
@@ -118,7 +123,7 @@ struct ItemState: Encodable {
         case .singleChoice(let choice), .multipleChoice(let choice): options = plan.options(choice, of: item.id)
         default: options = nil
         }
-        mediaURL = TestMedia.file(of: learner.task).map { "/tests/\(test.id)/files/\($0)" }
+        mediaURL = TestMedia.file(of: learner.task).map { Site.mediaURL($0, test: test, attempt: attempt) }
     }
 }
 

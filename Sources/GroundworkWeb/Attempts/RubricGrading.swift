@@ -18,7 +18,7 @@ struct RubricGrading {
         guard record.status != .inProgress else {
             throw WebError(.conflict, "attempt #\(id) is still in progress; grade your written answers once it is submitted")
         }
-        let test = try site.assessment(record.assessmentID)
+        let test = try site.assessment(for: record)
         guard let json = record.resultJSON, let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8)) else {
             throw WebError(.conflict, "attempt #\(id) has no result to grade")
         }

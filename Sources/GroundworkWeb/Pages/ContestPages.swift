@@ -42,7 +42,7 @@ struct ContestPages {
         guard let id = Int64(text), id > 0, let record = try site.book(context).attempt(id: id) else {
             throw WebError(.notFound, "no attempt '\(text.prefix(40))'")
         }
-        let test = try site.assessment(record.assessmentID)
+        let test = try site.assessment(for: record)
         do {
             let contest = try site.book(context).contestFromReport(attemptID: id, itemID: item, reason: reason, assessment: test)
             return (id, contest, record.itemIDs.firstIndex(of: item) ?? 0)

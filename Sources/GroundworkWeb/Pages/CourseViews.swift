@@ -179,7 +179,11 @@ struct HomeView {
         nextLesson = lessons.first { progress.lessons[$0.id] == nil }.map { LessonLinkView($0) }
         let tests = site.catalog.inCourseOrder(site.course)
         let byID = Dictionary(tests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        inProgress = progress.inProgress.compactMap { attempt in byID[attempt.assessmentID].map { TestLinkView($0, attempt: attempt) } }
+        // Practice at fresh generated items is listed under its test's name.
+        inProgress = progress.inProgress.compactMap { attempt in
+            let source = GeneratedPractice.sourceID(of: attempt.assessmentID)
+            return byID[source ?? attempt.assessmentID].map { TestLinkView($0, attempt: attempt, fresh: source != nil) }
+        }
         let passed = progress.passedTests
         let next = tests.first { test in
             !passed.contains(test.id) && ((try? progress.book.eligibility(for: test))?.allowsTaking ?? false)
@@ -199,9 +203,9 @@ struct TestLinkView {
     let title: String
     let attemptID: Int64?
 
-    init(_ test: Assessment, attempt: AttemptSummary?) {
+    init(_ test: Assessment, attempt: AttemptSummary?, fresh: Bool = false) {
         id = test.id
-        title = test.title
+        title = fresh ? GeneratedPractice.title(of: test) : test.title
         attemptID = attempt?.id
     }
 }

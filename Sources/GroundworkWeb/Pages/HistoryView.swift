@@ -32,15 +32,22 @@ struct HistoryView {
 
     init(site: Site, progress: Progress) throws {
         tests = site.catalog.inCourseOrder(site.course).compactMap { test in
-            let attempts = progress.attempts(at: test.id).reversed() as [AttemptSummary]
+            // Practice at the test's fresh generated items is listed with it, named apart.
+            let fresh = GeneratedPractice.id(for: test.id)
+            let attempts = (progress.attempts(at: test.id) + progress.attempts(at: fresh)).sorted {
+                ($0.startedAt, $0.id) < ($1.startedAt, $1.id)
+            }
             guard !attempts.isEmpty else { return nil }
-            var counted: [AttemptPurpose: Int] = [:]
+            // Numbered per test and purpose as the terminal numbers them (a fresh practice is
+            // a test of its own, `ID.generated`).
+            var counted: [String: Int] = [:]
             let rows = attempts.map { attempt in
-                counted[attempt.purpose, default: 0] += 1
+                let key = attempt.assessmentID + " " + attempt.purpose.rawValue
+                counted[key, default: 0] += 1
                 return Row(
-                    name: AttemptName.text(attempt.purpose, ordinal: counted[attempt.purpose] ?? 1, id: attempt.id, capitalized: true),
+                    name: AttemptName.text(attempt.purpose, ordinal: counted[key] ?? 1, id: attempt.id, capitalized: true),
                     id: attempt.id, when: WebText.moment(attempt.startedAt), status: attempt.status.description,
-                    purpose: attempt.purpose == .practice ? "Practice" : "Exam",
+                    purpose: attempt.assessmentID == fresh ? "Fresh practice" : attempt.purpose == .practice ? "Practice" : "Exam",
                     score: attempt.score.map { String(format: "%.1f%%", $0 * 100) }, passed: attempt.passed == true,
                     finished: attempt.status != .inProgress)
             }

@@ -14,7 +14,7 @@ struct ReportDesk {
     /// - Parameter problem: A refused self-grade to say beside its form (item id, message).
     func report(_ id: Int64, problem: (item: String, message: String)? = nil) throws -> ReportView {
         guard let record = try book.attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
-        let test = try site.assessment(record.assessmentID)
+        let test = try site.assessment(for: record)
         guard record.status != .inProgress, let json = record.resultJSON,
             let stored = try? JSONDecoder().decode(AttemptResult.self, from: Data(json.utf8))
         else { return ReportView(unfinished: record, test: test) }
@@ -22,10 +22,15 @@ struct ReportDesk {
         var view = ReportView(record: record, result: stored.released(for: rules, stage: .finished), test: test, site: site)
         view.name = try AttemptName.of(record, in: book, capitalized: true)
         let contests = try book.contests().filter { $0.attemptID == id }
+        // A generated item's gold is exact: a notice stands where the contest form would be.
+        let generated = GeneratedPractice.sourceID(of: record.assessmentID) != nil
         for index in view.items.indices {
-            view.items[index].contest = contests.first { $0.itemID == view.items[index].id }.map {
-                "You contested this gold (#\($0.id ?? 0)): \($0.status == .open ? "waiting for a mentor" : $0.status.rawValue)."
-            }
+            view.items[index].contest =
+                contests.first { $0.itemID == view.items[index].id }.map {
+                    "You contested this gold (#\($0.id ?? 0)): \($0.status == .open ? "waiting for a mentor" : $0.status.rawValue)."
+                }
+                ?? (generated
+                    ? "This item was generated: its gold is exact by construction, made with its picture, sentence or clip." : nil)
         }
         if let problem, let index = view.items.firstIndex(where: { $0.id == problem.item }) {
             view.items[index].selfGrade?.problem = problem.message
@@ -133,7 +138,8 @@ struct ReportView {
                 promptHTML: WebText.markdown(item.prompt), answer: words(result.response, item), gold: words(result.gold, item),
                 details: result.details?.lines(kind: item.kind) ?? [],
                 overlay: OverlayView(
-                    result, item: item, mediaURL: TestMedia.file(of: item.content.task).map { "/tests/\(test.id)/files/\($0)" },
+                    result, item: item,
+                    mediaURL: TestMedia.file(of: item.content.task).map { Site.mediaURL($0, test: test, attempt: record.id ?? 0) },
                     listID: "overlay-list-\(index + 1)"),
                 feedback: result.feedback,
                 reasonHTML: result.reason.isEmpty ? nil : WebText.markdown(result.reason),

@@ -18,6 +18,10 @@ struct TestPages {
         router.post("/tests/:id/start") { _, context in try await site.blocking { try self.start(context, purpose: .exam) } }
         router.post("/tests/:id/practice") { _, context in try await site.blocking { try self.start(context, purpose: .practice) } }
         router.get("/tests/:id/files/**") { request, context in try await site.blocking { try self.media(request, context) } }
+        router.post("/tests/:id/practice-fresh") { _, context in try await site.blocking { try self.startGenerated(context) } }
+        router.get("/attempts/:attempt/files/**") { request, context in
+            try await site.blocking { try self.attemptMedia(request, context) }
+        }
         router.get("/attempts/:attempt") { _, context in try await site.blocking { try self.attemptPage(context) } }
         router.get("/attempts/:attempt/items/:number") { _, context in
             try await site.blocking { try self.attemptPage(context, show: .item) }
@@ -41,7 +45,8 @@ struct TestPages {
     func instructions(_ context: WebContext) throws -> Response {
         let test = try site.assessment(try context.parameters.require("id"))
         let progress = try site.progress(context)
-        let view = TestView(test, summary: TestSummaryView(test, progress: progress), site: site)
+        let fresh = try site.book(context).attemptInProgress(assessmentID: GeneratedPractice.id(for: test.id), purpose: .practice)
+        let view = TestView(test, summary: TestSummaryView(test, progress: progress), site: site, freshInProgress: fresh?.id)
         return try site.page("test", title: test.title, context: context, view: view, section: "tests")
     }
 
@@ -53,7 +58,11 @@ struct TestPages {
 
     /// An image or sound an item of the test shows: only the files its items name.
     func media(_ request: Request, _ context: WebContext) throws -> Response {
-        let test = try site.assessment(try context.parameters.require("id"))
+        try Self.media(request, of: try site.assessment(try context.parameters.require("id")))
+    }
+
+    /// `/…/ID/files/NAME`: the file NAME of `test`, when one of its items names it.
+    private static func media(_ request: Request, of test: Assessment) throws -> Response {
         let name = String(request.uri.path.split(separator: "/", maxSplits: 3).dropFirst(3).first ?? "").removingPercentEncoding ?? ""
         guard TestMedia.files(of: test).contains(name), let file = SafeFiles.resolve(name, inside: test.folder) else {
             throw WebError(.notFound, "no such media file in \(test.id)")
@@ -84,7 +93,7 @@ struct TestPages {
         } catch let held as AttemptHeldElsewhere {
             return try site.page("held", title: "Open elsewhere", context: context, view: held, status: .conflict, section: "tests")
         }
-        let test = try site.assessment(state.assessment)
+        let test = try recordedTest(id, context)
         let view = ItemPageView(state: state, test: test)
         return try site.page(
             state.readyToSubmit || show == .review ? "submit" : "item", title: "\(state.title) — item \(state.number) of \(state.total)",
@@ -203,7 +212,26 @@ struct TestPages {
             let (test, attempt) = try desk(context).open(id)
             return (test, attempt)
         } catch is AttemptFinished {
-            return (try site.assessment(try site.book(context).attempt(id: id)?.assessmentID ?? ""), nil)
+            return (try recordedTest(id, context), nil)
         }
+    }
+
+    /// The test attempt `id` asked (generated practice included).
+    private func recordedTest(_ id: Int64, _ context: WebContext) throws -> Assessment {
+        guard let record = try site.book(context).attempt(id: id) else { throw WebError(.notFound, "no attempt #\(id)") }
+        return try site.assessment(for: record)
+    }
+
+    /// Practice at fresh generated items of the test.
+    func startGenerated(_ context: WebContext) throws -> Response {
+        let test = try site.assessment(try context.parameters.require("id"))
+        let attempt = try site.beginGenerated(test, book: site.book(context))
+        return Site.redirect("/attempts/\(attempt.id ?? 0)")
+    }
+
+    /// A generated item's picture or clip, from the attempt's own folder: only the files its
+    /// items name.
+    func attemptMedia(_ request: Request, _ context: WebContext) throws -> Response {
+        try Self.media(request, of: try recordedTest(try attemptID(context), context))
     }
 }

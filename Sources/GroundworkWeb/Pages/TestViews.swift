@@ -53,9 +53,24 @@ struct TestView {
     let timeLimit: String?
     let passMark: String
     let stakes: String
+    /// Practice at fresh generated items, where a generator makes the test's kinds.
+    let fresh: FreshPractice?
 
-    init(_ test: Assessment, summary: TestSummaryView, site: Site) {
+    struct FreshPractice {
+        /// What the fresh items are ("street scenes, sentences").
+        let kinds: String
+        let inProgress: Int64?
+    }
+
+    init(_ test: Assessment, summary: TestSummaryView, site: Site, freshInProgress: Int64? = nil) {
         self.summary = summary
+        let generators = site.freshGenerators(for: test)
+        fresh =
+            generators.isEmpty
+            ? nil
+            : FreshPractice(
+                kinds: generators.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }.joined(separator: ", "),
+                inProgress: freshInProgress)
         instructionsHTML = WebText.markdown(test.instructions, path: test.assessmentPath)
         timeLimit = test.timeLimitMinutes.map { Assessment.duration(minutes: $0) }
         passMark = WebText.percent(test.passMark)
@@ -98,7 +113,8 @@ struct ItemPageView {
             feedback.itemID.flatMap(test.item).flatMap { item in
                 OverlayView(
                     response: feedback.response, gold: feedback.gold, details: feedback.details, item: item,
-                    mediaURL: TestMedia.file(of: item.content.task).map { "/tests/\(test.id)/files/\($0)" }, listID: "feedback-overlay-list"
+                    mediaURL: TestMedia.file(of: item.content.task).map { Site.mediaURL($0, test: test, attempt: state.attempt) },
+                    listID: "feedback-overlay-list"
                 )
             }
         }

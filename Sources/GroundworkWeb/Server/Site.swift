@@ -15,6 +15,9 @@ public struct Site: Sendable {
     /// The mentor's folder of cohorts (`serve --cohorts`: `ID/*.json` answers per test) that
     /// `/mentor/ID/stats` analyses; nil on a learner's server, where those pages do not exist.
     public var cohorts: String?
+    /// Where fresh generated practice items are written (`serve` sets the data folder's
+    /// `generated/`); nil: the "Practise with fresh items" buttons are not offered.
+    public var generated: GeneratedPractice?
     let links: CourseLinks
     let templates: MustacheLibrary
     /// Who holds an attempt taken in a browser. Every tab and browser of a learner is the

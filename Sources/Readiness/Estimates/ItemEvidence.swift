@@ -42,15 +42,21 @@ public struct ItemEvidence: Sendable, Hashable {
     /// their policy, and so what may be shown, is unknown. Only scored items count (not
     /// ordinary work rows); an unanswered item counts as a miss when the attempt was
     /// completed, and not at all when time ran out or work mode removed the learner first.
+    /// Practice at generated items counts for the test it was generated for, each item as
+    /// the item it stands for in review (``Grading/GeneratedPractice/reviewedItemID(_:)``).
     public static func collect(from attempts: [FinishedAttempt], catalog: AssessmentCatalog) -> [ItemEvidence] {
         attempts.flatMap { attempt -> [ItemEvidence] in
-            guard let test = try? catalog.assessment(id: attempt.assessmentID) else { return [] }
-            let released = attempt.result.released(for: test.running(as: attempt.purpose).policy, stage: .finished)
+            let source = GeneratedPractice.sourceID(of: attempt.assessmentID)
+            guard let test = try? catalog.assessment(id: source ?? attempt.assessmentID) else { return [] }
+            // Generated practice always explains each answer (its own rules), whatever the test's.
+            let policy = source == nil ? test.running(as: attempt.purpose).policy : GeneratedPractice.policy
+            let released = attempt.result.released(for: policy, stage: .finished)
             let completed = released.ending == nil || released.ending == .completed
             return released.items.compactMap { item in
                 guard item.scored, item.verdict != .unanswered || completed else { return nil }
                 return ItemEvidence(
-                    attemptID: attempt.id, assessmentID: attempt.assessmentID, itemID: item.id, kind: item.kind,
+                    attemptID: attempt.id, assessmentID: source ?? attempt.assessmentID,
+                    itemID: source == nil ? item.id : GeneratedPractice.reviewedItemID(item.id), kind: item.kind,
                     purpose: attempt.purpose, finishedAt: attempt.finishedAt, score: min(max(item.score, 0), 1),
                     concepts: item.concepts, secondsSpent: item.secondsSpent, lesson: item.verdict == .correct ? nil : item.lesson)
             }

@@ -1,4 +1,5 @@
 public import Foundation
+public import Grading
 
 /// Items the learner missed come back, spaced over days, by SM-2 (Wozniak's SuperMemo 2
 /// algorithm; parameters in docs/readiness.md, "Review"). The schedule keeps no state of its
@@ -9,6 +10,8 @@ public struct ReviewSchedule: Sendable, Encodable {
     public struct Card: Sendable, Encodable, Equatable {
         public var assessmentID: String
         public var itemID: String
+        /// Its kind: a fresh variant of the same kind reviews it where a generator makes one.
+        public var kind: ItemKind
         /// Times answered, and the last score.
         public var answers: Int
         public var lastScore: Double
@@ -46,7 +49,7 @@ public struct ReviewSchedule: Sendable, Encodable {
             }
             let due = last.finishedAt.addingTimeInterval(Double(interval) * 86_400)
             return Card(
-                assessmentID: last.assessmentID, itemID: last.itemID, answers: ordered.count, lastScore: last.score,
+                assessmentID: last.assessmentID, itemID: last.itemID, kind: last.kind, answers: ordered.count, lastScore: last.score,
                 lastAnswered: ISODate(last.finishedAt), repetitions: repetitions, easiness: easiness, intervalDays: interval,
                 due: ISODate(due))
         }.sorted { ($0.due.date, $0.assessmentID, $0.itemID) < ($1.due.date, $1.assessmentID, $1.itemID) }
