@@ -128,6 +128,7 @@ enum GradebookSchema {
                 table.primaryKey(["learnerID", "entryID"])
             }
         }
+        AccountSchema.register(in: &migrator)
         return migrator
     }()
 }
