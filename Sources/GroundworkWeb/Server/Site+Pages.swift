@@ -1,4 +1,5 @@
 import Foundation
+import Gradebook
 import HTTPTypes
 import Hummingbird
 import Mustache
@@ -12,6 +13,11 @@ struct PageFrame {
     /// Extra scripts the page needs (file names under /assets/).
     let scripts: [String]
     let styles: [String]
+    /// The signed-in username on a class server (nil without accounts or signed out).
+    let user: String?
+    /// Whether the menu offers the mentor's dashboard and the admin page.
+    let mentor: Bool
+    let admin: Bool
 }
 
 extension Site {
@@ -20,7 +26,11 @@ extension Site {
         _ template: String, title: String, context: WebContext, view: Any, status: HTTPResponse.Status = .ok,
         section: String = "", scripts: [String] = [], styles: [String] = []
     ) throws -> Response {
-        let frame = PageFrame(title: title, csrf: context.formToken, section: section, view: view, scripts: scripts, styles: styles)
+        let role = context.viewer.role
+        let frame = PageFrame(
+            title: title, csrf: context.formToken, section: section, view: view, scripts: scripts, styles: styles,
+            user: context.viewer.account?.username, mentor: role.map { $0 >= .mentor } ?? false,
+            admin: context.viewer.account?.role == .admin)
         guard let html = templates.render(frame, withTemplate: template) else {
             throw WebError(.internalServerError, "the page template '\(template)' is missing")
         }
