@@ -27,7 +27,10 @@ struct AccountPages {
             guard let code = request.uri.queryParameters.get("code"), !code.isEmpty else {
                 return try site.page("join", title: "Join a cohort", context: context, view: JoinView(askCode: true))
             }
-            return Site.redirect("/join/" + (code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            return try await site.blocking {
+                guard let (invitation, _) = try site.gradebook.invitation(code: code) else { throw Self.unknownInvitation }
+                return Site.redirect("/join/" + invitation.code)
+            }
         }
         router.get("/join/:code") { _, context in try await site.blocking { try self.joinPage(context) } }
         router.post("/join/:code") { request, context in
@@ -35,6 +38,8 @@ struct AccountPages {
             return try await site.blocking { try self.join(form, context) }
         }
     }
+
+    static let unknownInvitation = WebError(.notFound, "this invitation is unknown, used up or expired; ask your mentor for a new one")
 
     /// Only a path of this site: never `//elsewhere` or `https://…`, so a login link cannot
     /// send the learner off to a look-alike.
@@ -71,9 +76,7 @@ struct AccountPages {
         -> Response
     {
         let code = try context.parameters.require("code")
-        guard let (invitation, cohort) = try site.gradebook.invitation(code: code) else {
-            throw WebError(.notFound, "this invitation is unknown, used up or expired; ask your mentor for a new one")
-        }
+        guard let (invitation, cohort) = try site.gradebook.invitation(code: code) else { throw Self.unknownInvitation }
         let view = JoinView(
             askCode: false, code: invitation.code, cohort: cohort.name, place: invitation.role.rawValue,
             signedInAs: context.viewer.account?.username, username: username, problem: problem)
