@@ -71,7 +71,10 @@ struct ContestsCommand: ParsableCommand {
     }
 
     /// Who the audit log names for a decision made at the terminal: `cli:` and the login name.
-    static var actor: String { "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown") }
+    static var actor: String {
+        let user = ProcessInfo.processInfo.environment["USER"] ?? getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) }
+        return "cli:" + (user ?? "uid \(getuid())")
+    }
 
     private func rescoreSummary(_ rescores: [Rescore]) -> String {
         guard !rescores.isEmpty else { return "No finished attempt asked it, so no score changed." }

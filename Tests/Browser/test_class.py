@@ -72,6 +72,9 @@ class ClassServerTests(unittest.TestCase):
         staff.open("/admin")
         staff.submit("form[action$='/members']", {"username": "mia"})
         self.assertIn("Mentors: mia", staff.text())
+        staff.open("/admin")
+        self.assertIn("cohort.member", staff.text(), "the audit log shows the mentor added")
+        screenshot(staff.driver, "class-admin-desktop")
         staff.sign_out()
         staff.sign_in("mia")
         staff.open("/mentor")
@@ -127,6 +130,8 @@ class ClassServerTests(unittest.TestCase):
 
         # The same pages on a phone-sized window.
         phone = self.browser(360, 740, True)
+        phone.open("/login")
+        screenshot(phone.driver, "class-login-phone")
         phone.sign_in("mia")
         for name, path in (("mentor", "/mentor"), ("contests", "/mentor/contests")):
             phone.open(path)

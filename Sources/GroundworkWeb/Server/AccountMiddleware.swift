@@ -20,8 +20,6 @@ struct AccountMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        context.viewer = .anonymous
-        context.learner = "anonymous"
         guard let token = request.cookies[Self.cookieName]?.value, token.count == 64, token.allSatisfy(\.isHexDigit),
             let (account, session) = try await site.blocking({ try site.gradebook.session(token: token) })
         else { return try await next(request, context) }

@@ -18,6 +18,10 @@ struct PageFrame {
     /// Whether the menu offers the mentor's dashboard and the admin page.
     let mentor: Bool
     let admin: Bool
+    /// A class server (`serve --accounts`), and nobody signed in: the menu then offers nothing
+    /// a visitor could open.
+    let classServer: Bool
+    let signedOut: Bool
 }
 
 extension Site {
@@ -30,7 +34,8 @@ extension Site {
         let frame = PageFrame(
             title: title, csrf: context.formToken, section: section, view: view, scripts: scripts, styles: styles,
             user: context.viewer.account?.username, mentor: role.map { $0 >= .mentor } ?? false,
-            admin: context.viewer.account?.role == .admin)
+            admin: context.viewer.account?.role == .admin, classServer: !context.viewer.isLocal,
+            signedOut: role == nil)
         guard let html = templates.render(frame, withTemplate: template) else {
             throw WebError(.internalServerError, "the page template '\(template)' is missing")
         }

@@ -48,6 +48,12 @@ enum Viewer: Sendable {
         }
     }
 
+    /// Whether this is the one user of a server without accounts.
+    var isLocal: Bool {
+        if case .local = self { return true }
+        return false
+    }
+
     var account: Account? {
         if case .account(let account) = self { return account }
         return nil

@@ -62,7 +62,7 @@ public enum WebServer {
     ) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeaders(allowedHosts: allowedHosts))
-        if let accounts { router.add(middleware: ForwardedMiddleware(server: accounts)) }
+        if let accounts { router.add(middleware: ClassServerMiddleware(server: accounts)) }
         router.add(middleware: ErrorPages(site: site))
         router.add(middleware: SessionMiddleware())
         if accounts != nil {
