@@ -92,6 +92,10 @@ struct AccountAccessTests {
             let wrong = try await visitor.post("/login", form: [("username", "ana"), ("password", "not the password")])
             #expect(wrong.status == .unauthorized && wrong.text.contains("the username or the password is wrong"))
             #expect(try await visitor.get("/no/such/page").status == .notFound)
+            // Five wrong passwords lock the username for a while, whatever the sixth says.
+            for _ in 0..<4 { _ = try await visitor.post("/login", form: [("username", "ana"), ("password", "still not it")]) }
+            let locked = try await visitor.post("/login", form: [("username", "ana"), ("password", AccountAccessTests.password)])
+            #expect(locked.status == .tooManyRequests && locked.text.contains("too many failed logins"))
         }
         #expect(try school.fixture.site.gradebook.learner("anonymous").attempts().isEmpty)
     }

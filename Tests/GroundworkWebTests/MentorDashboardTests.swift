@@ -45,6 +45,7 @@ struct MentorDashboardTests {
         let contest = try book.contestFromReport(attemptID: attempt.id, itemID: "q3", reason: "It is upbeat.", assessment: test)
         #expect(test.item("q3")?.score(.singleChoice("POSITIVE")).score == 0)
 
+        let (anaID, attemptID) = (people["ana"]!.id!, attempt.id)
         let app = Application(router: WebServer.router(site: site, accounts: ClassServer()))
         try await app.test(.router) { client in
             let (mia, max) = (WebClient(client: client), WebClient(client: client))
@@ -57,6 +58,14 @@ struct MentorDashboardTests {
             let accepted = try await mia.post("/mentor/contests/\(contest.id!)/accept", form: [("reply", "Right, it is upbeat.")])
             #expect(accepted.status == .seeOther)
             #expect(try await mia.post("/mentor/contests/\(contest.id!)/reject", form: [("reply", "no")]).status == .unprocessableContent)
+            let analysis = try await mia.get("/mentor/cohorts/\(autumn.id!)/tests/sentiment-quiz/stats")
+            // One learner's exam is read from the gradebook; the analysis says it needs two.
+            #expect(analysis.status == .unprocessableContent && analysis.text.contains("at least 2 learners, got 1"))
+            let report = try await mia.get("/mentor/cohorts/\(autumn.id!)/learners/\(anaID)/attempts/\(attemptID)")
+            #expect(report.status == .ok && report.text.contains("ana: Sentiment quiz"))
+            #expect(
+                try await max.get("/mentor/cohorts/\(spring.id!)/tests/sentiment-quiz/stats").status == .notFound,
+                "nobody in Spring took it")
         }
         #expect(try gradebook.contest(id: contest.id!)?.status == .accepted)
         #expect(try #require(try book.attempt(id: attempt.id)?.score) > before, "the past attempt was re-scored")
