@@ -135,6 +135,10 @@ struct AccountTests {
         #expect(try gradebook.mentors(mentor.id!, learner: ana.learnerID))
         #expect(try !gradebook.mentors(mentor.id!, learner: bo.learnerID))
         #expect(try !gradebook.mentors(ana.id!, learner: ana.learnerID))
+        // A fellow mentor of the cohort is not one of its learners.
+        let max = try account("max", .mentor)
+        try gradebook.addMember(max.id!, toCohort: autumn.id!, as: .mentor, actor: "root")
+        #expect(try !gradebook.mentors(mentor.id!, learner: max.learnerID))
     }
 
     @Test func roleChangesAreAuditedAndTheLastAdminStays() throws {

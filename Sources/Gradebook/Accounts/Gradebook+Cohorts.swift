@@ -55,8 +55,9 @@ extension Gradebook {
                 db,
                 sql: """
                     SELECT EXISTS (SELECT 1 FROM cohortMember AS m JOIN cohortMember AS l ON l.cohortID = m.cohortID
-                    WHERE m.accountID = ? AND m.role = ? AND 'account-' || l.accountID = ?)
-                    """, arguments: [accountID, CohortMember.Place.mentor.rawValue, learnerID]) ?? false
+                    WHERE m.accountID = ? AND m.role = ? AND l.role = ? AND 'account-' || l.accountID = ?)
+                    """,
+                arguments: [accountID, CohortMember.Place.mentor.rawValue, CohortMember.Place.learner.rawValue, learnerID]) ?? false
         }
     }
 

@@ -60,7 +60,9 @@ struct MentorDashboard {
     /// The learner of `cohort` named in the path, or 404.
     private func learner(_ context: WebContext, in cohort: Cohort) throws -> Account {
         let id = try AdminPages.id(context, "account")
-        guard let member = try site.gradebook.members(ofCohort: cohort.id ?? 0).first(where: { $0.account.id == id }) else {
+        guard
+            let member = try site.gradebook.members(ofCohort: cohort.id ?? 0).first(where: { $0.account.id == id && $0.place == .learner })
+        else {
             throw WebError(.notFound, "no learner #\(id) in \(cohort.name)")
         }
         return member.account
