@@ -235,4 +235,15 @@ struct AccountAccessTests {
         }
         #expect(try school.fixture.site.gradebook.account(username: "cy")?.role == .learner)
     }
+
+    @Test func withoutAccountsTheLocalUserReachesTheDashboardAndThereIsNoLogin() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let dashboard = try await client.get("/mentor")
+            #expect(dashboard.status == .ok && dashboard.text.contains("Cohorts need a class server"))
+            #expect(try await client.get("/mentor/contests").status == .ok)
+            for path in ["/login", "/join", "/admin"] { #expect(try await client.get(path).status == .notFound, "\(path)") }
+            #expect(!dashboard.text.contains("Sign out"))
+        }
+    }
 }
