@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // The only door to C: libcmark from Debian's libcmark-dev.
@@ -52,7 +53,12 @@ let package = Package(
         // A learner's attempts, answers and lesson progress in SQLite (libsqlite3-dev).
         .target(
             name: "Gradebook",
-            dependencies: ["Grading", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Grading",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // Only the bcrypt hasher (a small C library), for the class server's passwords.
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
         ),
         // Self-assessment: readiness per platform, pace and hourly rate, from the gradebook.
         .target(

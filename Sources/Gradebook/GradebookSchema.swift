@@ -137,6 +137,7 @@ enum GradebookSchema {
                 table.primaryKey(["attemptID", "itemID"])
             }
         }
+        AccountSchema.register(in: &migrator)
         return migrator
     }()
 }

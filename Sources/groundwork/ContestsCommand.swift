@@ -52,14 +52,15 @@ struct ContestsCommand: ParsableCommand {
                     throw CommandError("no contest #\(id); 'groundwork contests --all' lists them")
                 }
                 let folder = try assessments.resolve(contest.assessmentID)
-                let done = try ContestDesk(gradebook: gradebook).accept(id, folder: folder, gold: gold, reply: reply)
+                let done = try ContestDesk(gradebook: gradebook).accept(
+                    id, folder: folder, gold: gold, reply: reply, actor: Self.actor)
                 print(
                     "Accepted contest #\(id): \(TerminalStyle.sanitize(done.itemsPath)):\(done.line) now reads the new gold of '\(contest.itemID)'."
                 )
                 print(rescoreSummary(done.rescores))
                 for line in done.skipped { Terminal.printError("groundwork: not re-scored: \(TerminalStyle.sanitize(line))") }
             } else if let id = reject {
-                _ = try gradebook.reject(contestID: id, reply: reply ?? "")
+                _ = try ContestDesk(gradebook: gradebook).reject(id, reply: reply ?? "", actor: Self.actor)
                 print("Rejected contest #\(id); the learner will read your reply on their home view.")
             } else {
                 try list(gradebook)
@@ -67,6 +68,12 @@ struct ContestsCommand: ParsableCommand {
         } catch let error as ContestError {
             throw CommandError(error.message)
         }
+    }
+
+    /// Who the audit log names for a decision made at the terminal: `cli:` and the login name.
+    static var actor: String {
+        let user = ProcessInfo.processInfo.environment["USER"] ?? getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) }
+        return "cli:" + (user ?? "uid \(getuid())")
     }
 
     private func rescoreSummary(_ rescores: [Rescore]) -> String {

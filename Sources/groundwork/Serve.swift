@@ -13,14 +13,21 @@ struct Serve: AsyncParsableCommand {
             address in a browser. It uses the same gradebook as the terminal, so an attempt
             started with 'take' continues in the browser and the other way round. Ctrl-C
             stops it. It listens on 127.0.0.1 (this computer only) unless --host says
-            otherwise; there are no accounts yet, so a wider address lets anyone who can
-            reach it act as you.
+            otherwise. Without --accounts there is one user and no login, so a wider
+            address is refused unless --no-accounts-anywhere says you mean it.
+
+            With --accounts it is a class server: learners, mentors and admins sign in,
+            mentors have a dashboard at /mentor, admins /admin ('groundwork admin create'
+            makes the first admin). Behind a TLS reverse proxy, name it with
+            --trusted-proxy so that its X-Forwarded-Proto and X-Forwarded-For are believed
+            (cookies are then Secure), or pass --secure-cookies.
 
             Examples:
               groundwork serve
               groundwork serve --port 0          pick a free port
               groundwork serve --data-dir /tmp/trial
               groundwork serve --cohorts cohorts/   a mentor's server: /mentor/ID/stats
+              groundwork serve --accounts --host 0.0.0.0 --trusted-proxy 127.0.0.1
             """
     )
 
@@ -34,9 +41,25 @@ struct Serve: AsyncParsableCommand {
             "A mentor's folder of cohorts (ID/*.json answers files per test): serves their item analysis at /mentor/ID/stats, gold included.",
             valueName: "folder"))
     var cohorts: String?
+    @Flag(help: "Serve a class: accounts, roles, cohorts and sign-in (see 'groundwork admin').") var accounts = false
+    @Option(
+        help: ArgumentHelp(
+            "With --accounts: the address of a reverse proxy whose X-Forwarded-Proto/-For are believed (repeatable).",
+            valueName: "address"))
+    var trustedProxy: [String] = []
+    @Flag(help: "With --accounts: always mark cookies Secure (the server is reached over TLS only).") var secureCookies = false
+    @Flag(help: "Listen beyond this computer without accounts: anyone who reaches it acts as you.") var noAccountsAnywhere = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
+        if !accounts && (!trustedProxy.isEmpty || secureCookies) {
+            throw ValidationError("--trusted-proxy and --secure-cookies go with --accounts")
+        }
+        if !accounts && !noAccountsAnywhere && !WebServer.Address(host: host, port: port).isLoopback {
+            throw ValidationError(
+                "--host \(host) without --accounts would let anyone who reaches it act as you: add --accounts (a class server), or --no-accounts-anywhere if that is what you want"
+            )
+        }
     }
 
     func run() async throws {
@@ -50,12 +73,16 @@ struct Serve: AsyncParsableCommand {
             site.cohorts = cohorts
         }
         let address = WebServer.Address(host: host, port: port)
-        if !address.isLoopback {
+        if !address.isLoopback && !accounts {
             Terminal.printError("groundwork: warning: listening on \(host) without accounts: anyone who can reach it acts as you")
         }
+        if accounts, try gradebook.accounts().allSatisfy({ $0.role != .admin }) {
+            Terminal.printError("groundwork: no admin yet: make one with 'groundwork admin create NAME' to sign in")
+        }
+        let classServer = accounts ? ClassServer(trustedProxies: Set(trustedProxy), alwaysSecure: secureCookies) : nil
         // A load benchmark's aid, like GROUNDWORK_NOW for tests: simulated learners by header.
         let simulated = ProcessInfo.processInfo.environment["GROUNDWORK_BENCH_LEARNERS"] == "1"
-        try await WebServer.run(site: site, address: address, simulatedLearners: simulated) { url in
+        try await WebServer.run(site: site, address: address, simulatedLearners: simulated, accounts: classServer) { url in
             // Written straight to the descriptor: a script waiting for this line must see it at once.
             let line = Array("Listening on \(url)\n".utf8)
             _ = line.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }

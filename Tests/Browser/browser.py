@@ -138,13 +138,19 @@ def severe_logs(driver):
 
 
 class GroundworkServer:
-    """`groundwork serve --port 0` on the shipped course, with a fresh gradebook."""
+    """`groundwork serve --port 0` on the shipped course, with a fresh gradebook; `accounts`
+    makes it a class server whose accounts `(username, role, password)` are made first with
+    `groundwork admin create`."""
 
     BINARY = os.environ.get('GROUNDWORK_BIN', os.path.join(ROOT, '.build', 'debug', 'groundwork'))
 
-    def __init__(self):
+    def __init__(self, accounts=None):
         self.data = tempfile.mkdtemp(prefix='groundwork-browser-')
-        self.process = subprocess.Popen([self.BINARY, 'serve', '--port', '0', '--data-dir', self.data], cwd=ROOT,
+        for username, role, password in accounts or []:
+            subprocess.run([self.BINARY, 'admin', 'create', username, '--role', role, '--password-stdin', '--data-dir', self.data],
+                           cwd=ROOT, input=password + '\n', text=True, check=True, capture_output=True)
+        extra = ['--accounts'] if accounts is not None else []
+        self.process = subprocess.Popen([self.BINARY, 'serve', '--port', '0', '--data-dir', self.data] + extra, cwd=ROOT,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.process.stdout.readline()
         match = re.search(r'Listening on (http://\S+)', line)

@@ -27,12 +27,27 @@ import Testing
         }
     }
 
-    @Test func anAttemptTakenThroughTheAPIRevealsNoGoldBeforeItIsSubmitted() async throws {
+    /// The same on a class server, signed in as a learner of the mentor's cohort: the
+    /// mentor's view of the attempt in progress holds no gold either.
+    @Test(arguments: [false, true]) func anAttemptTakenThroughTheAPIRevealsNoGoldBeforeItIsSubmitted(classServer: Bool) async throws {
         let fixture = try await WebFixture()
         let test = try fixture.site.assessment("dictation")
         let secrets = Self.secrets(of: test)
         #expect(secrets.count >= test.items.count)
-        try await fixture.test { client in
+        let gradebook = fixture.site.gradebook
+        var mentorPath: String?
+        if classServer {
+            let password = AccountAccessTests.password
+            let ana = try gradebook.createAccount(username: "ana", password: password, role: .learner, actor: "cli", cost: 4)
+            let mia = try gradebook.createAccount(username: "mia", password: password, role: .mentor, actor: "cli", cost: 4)
+            let cohort = try gradebook.createCohort(name: "Autumn", actor: "cli")
+            try gradebook.addMember(ana.id!, toCohort: cohort.id!, as: .learner, actor: "cli")
+            try gradebook.addMember(mia.id!, toCohort: cohort.id!, as: .mentor, actor: "cli")
+            mentorPath = "/mentor/cohorts/\(cohort.id!)/learners/\(ana.id!)/attempts/"
+        }
+        let mentorView = mentorPath
+        try await fixture.test(accounts: classServer ? ClassServer() : nil) { client in
+            if classServer { try await AccountAccessTests.signIn(client, "ana") }
             _ = try await client.get("/tests/dictation")
             let started = try await client.postJSON("/api/assessments/dictation/attempts", "{}")
             #expect(started.status == .created)
@@ -48,6 +63,11 @@ import Testing
             }
             #expect(state["readyToSubmit"] as? Bool == true)
             _ = try await client.get("/api/attempts/\(id)/report")
+            if let mentorView {
+                try await AccountAccessTests.signIn(client, "mia")
+                #expect(try await client.get(mentorView + "\(id)").status == .ok)
+                try await AccountAccessTests.signIn(client, "ana")
+            }
             for body in client.bodies {
                 for secret in secrets { #expect(!body.contains(secret), "a response before submission holds '\(secret)'") }
             }

@@ -34,18 +34,24 @@ struct WebFixture: @unchecked Sendable {
 
     /// Runs `body` with a client of the in-process app.
     func test<Value: Sendable>(
-        allowedHosts: Set<String> = [], simulatedLearners: Bool = false, _ body: @Sendable (WebClient) async throws -> Value
+        allowedHosts: Set<String> = [], simulatedLearners: Bool = false, accounts: ClassServer? = nil,
+        _ body: @Sendable (WebClient) async throws -> Value
     ) async throws -> Value {
-        let app = Application(router: WebServer.router(site: site, allowedHosts: allowedHosts, simulatedLearners: simulatedLearners))
+        let app = Application(
+            router: WebServer.router(site: site, allowedHosts: allowedHosts, simulatedLearners: simulatedLearners, accounts: accounts))
         return try await app.test(.router) { client in try await body(WebClient(client: client)) }
     }
 }
 
-/// A browser-like client: keeps the session cookie, sends the form token, records every body.
+/// A browser-like client: keeps the cookies it is given, sends the form token, records every
+/// body.
 final class WebClient: @unchecked Sendable {
     let client: any TestClientProtocol
-    private(set) var cookie: String?
-    private(set) var token: String?
+    /// Cookie name → value, as a browser keeps them (a `Max-Age=0` cookie is forgotten).
+    private(set) var cookies: [String: String] = [:]
+    /// The session cookie (`gw_session`), which is also the form token.
+    var cookie: String? { cookies["gw_session"] }
+    var token: String? { cookies["gw_session"] }
     /// Every response body seen, for the gold-leak searches.
     private(set) var bodies: [String] = []
 
@@ -79,11 +85,15 @@ final class WebClient: @unchecked Sendable {
 
     func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         var headers = headers
-        if let cookie { headers[.cookie] = "gw_session=\(cookie)" }
+        if headers[.cookie] == nil, !cookies.isEmpty {
+            headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        }
         let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
-        if let set = response.headers[.setCookie], let value = set.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last {
-            cookie = String(value)
-            token = String(value)
+        for set in response.headers[values: .setCookie] {
+            guard let pair = set.split(separator: ";").first?.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false),
+                pair.count == 2
+            else { continue }
+            if set.contains("Max-Age=0") { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = String(pair[1]) }
         }
         bodies.append(String(buffer: response.body))
         return response

@@ -34,11 +34,18 @@ struct SessionMiddleware: RouterMiddleware {
             }
         }
         var response = try await next(request, context)
-        if existing != token {
-            response.headers[values: .setCookie].append(
-                Cookie(name: Self.cookieName, value: token, path: "/", httpOnly: true, sameSite: .strict).description)
+        // A class server's login or session check may have set the cookie to its own token.
+        let setByAccount = response.headers[values: .setCookie].contains { $0.hasPrefix(Self.cookieName + "=") }
+        if existing != token && !setByAccount {
+            response.headers[values: .setCookie].append(Self.cookie(token, context: context).description)
         }
         return response
+    }
+
+    /// The cookie carrying `token`, `Secure` when the browser came over TLS; a class
+    /// server's login replaces it with its session's form token.
+    static func cookie(_ token: String, context: WebContext) -> Cookie {
+        Cookie(name: cookieName, value: token, path: "/", secure: context.isSecure, httpOnly: true, sameSite: .strict)
     }
 
     /// 32 random bytes from the system's secure generator, as hex.

@@ -1,4 +1,5 @@
 import Foundation
+import Gradebook
 import HTTPTypes
 import Hummingbird
 import Mustache
@@ -12,6 +13,15 @@ struct PageFrame {
     /// Extra scripts the page needs (file names under /assets/).
     let scripts: [String]
     let styles: [String]
+    /// The signed-in username on a class server (nil without accounts or signed out).
+    let user: String?
+    /// Whether the menu offers the mentor's dashboard and the admin page.
+    let mentor: Bool
+    let admin: Bool
+    /// A class server (`serve --accounts`), and nobody signed in: the menu then offers nothing
+    /// a visitor could open.
+    let classServer: Bool
+    let signedOut: Bool
 }
 
 extension Site {
@@ -20,7 +30,12 @@ extension Site {
         _ template: String, title: String, context: WebContext, view: Any, status: HTTPResponse.Status = .ok,
         section: String = "", scripts: [String] = [], styles: [String] = []
     ) throws -> Response {
-        let frame = PageFrame(title: title, csrf: context.formToken, section: section, view: view, scripts: scripts, styles: styles)
+        let role = context.viewer.role
+        let frame = PageFrame(
+            title: title, csrf: context.formToken, section: section, view: view, scripts: scripts, styles: styles,
+            user: context.viewer.account?.username, mentor: role.map { $0 >= .mentor } ?? false,
+            admin: context.viewer.account?.role == .admin, classServer: !context.viewer.isLocal,
+            signedOut: role == nil)
         guard let html = templates.render(frame, withTemplate: template) else {
             throw WebError(.internalServerError, "the page template '\(template)' is missing")
         }

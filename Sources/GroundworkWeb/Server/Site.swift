@@ -4,13 +4,17 @@ public import Gradebook
 public import Grading
 import HTTPTypes
 import Mustache
+import Synchronization
 
 /// Everything a request needs, loaded once when the server starts: the course, the practice
 /// tests, the learner's gradebook and the page templates. It holds no per-learner state —
 /// that lives in the gradebook — so every request can be served by any copy of it.
 public struct Site: Sendable {
     public let course: Course
-    public let catalog: AssessmentCatalog
+    /// The practice tests as last read: at start-up, and again after a mentor accepts a
+    /// contest here (the gold on disk changed).
+    public var catalog: AssessmentCatalog { shelf.catalog.withLock { $0 } }
+    private let shelf: CatalogShelf
     public let gradebook: Gradebook
     /// The mentor's folder of cohorts (`serve --cohorts`: `ID/*.json` answers per test) that
     /// `/mentor/ID/stats` analyses; nil on a learner's server, where those pages do not exist.
@@ -32,10 +36,16 @@ public struct Site: Sendable {
     /// - Throws: when the templates cannot be read (a broken build, never the learner's input).
     public init(course: Course, catalog: AssessmentCatalog, gradebook: Gradebook) async throws {
         self.course = course
-        self.catalog = catalog
+        shelf = CatalogShelf(catalog)
         self.gradebook = gradebook
         links = CourseLinks(course: course)
         templates = try await MustacheLibrary(directory: Self.resourceFolder("Templates"))
+    }
+
+    /// Reads the tests' folder again, so that new attempts use gold changed on disk.
+    func reloadCatalog() {
+        let fresh = AssessmentCatalog(folder: catalog.folder)
+        shelf.catalog.withLock { $0 = fresh }
     }
 
     /// Where gradebook work runs: off Swift's cooperative threads (one per core), which a
@@ -73,4 +83,11 @@ public struct Site: Sendable {
             }
         }
     }
+}
+
+/// The one mutable thing a ``Site`` shares between requests: the catalog, swapped whole.
+private final class CatalogShelf: Sendable {
+    let catalog: Mutex<AssessmentCatalog>
+
+    init(_ catalog: AssessmentCatalog) { self.catalog = Mutex(catalog) }
 }

@@ -5,7 +5,8 @@ import Logging
 import NIOCore
 
 /// `groundwork serve`: the web app on Hummingbird, over the same course, tests and gradebook
-/// as the terminal. One local learner, no login; it binds 127.0.0.1 unless told otherwise.
+/// as the terminal. One local learner and no login by default, bound to 127.0.0.1; with
+/// accounts, a class server where learners, mentors and admins sign in.
 public enum WebServer {
     /// Where to listen.
     public struct Address: Sendable {
@@ -25,14 +26,18 @@ public enum WebServer {
     /// Runs until SIGINT or SIGTERM, calling `listening` with the address once connections
     /// are accepted.
     ///
-    /// - Parameter simulatedLearners: Accept `X-Groundwork-Learner` (a load benchmark's aid).
+    /// - Parameters:
+    ///   - simulatedLearners: Accept `X-Groundwork-Learner` (a load benchmark's aid).
+    ///   - accounts: Serve a class: sign-in, roles and cohorts; nil for the one local user.
     public static func run(
-        site: Site, address: Address, simulatedLearners: Bool = false, listening: @escaping @Sendable (String) -> Void
+        site: Site, address: Address, simulatedLearners: Bool = false, accounts: ClassServer? = nil,
+        listening: @escaping @Sendable (String) -> Void
     ) async throws {
         var logger = Logger(label: "groundwork")
         logger.logLevel = .warning
         let app = Application(
-            router: router(site: site, allowedHosts: allowedHosts(for: address), simulatedLearners: simulatedLearners),
+            router: router(
+                site: site, allowedHosts: allowedHosts(for: address), simulatedLearners: simulatedLearners, accounts: accounts),
             configuration: .init(address: .hostname(address.host, port: address.port), serverName: "Groundwork"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? address.port
@@ -50,13 +55,22 @@ public enum WebServer {
         return [address.host, "localhost", "127.0.0.1", "::1"]
     }
 
-    /// Every route, behind the security headers, error pages and form-token check.
-    static func router(site: Site, allowedHosts: Set<String> = [], simulatedLearners: Bool = false) -> Router<WebContext> {
+    /// Every route, behind the security headers, error pages, form-token check and access
+    /// rules; with `accounts`, also the sign-in, invitation and admin pages.
+    static func router(
+        site: Site, allowedHosts: Set<String> = [], simulatedLearners: Bool = false, accounts: ClassServer? = nil
+    ) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeaders(allowedHosts: allowedHosts))
+        if let accounts { router.add(middleware: ClassServerMiddleware(server: accounts)) }
         router.add(middleware: ErrorPages(site: site))
         router.add(middleware: SessionMiddleware())
-        router.add(middleware: LearnerMiddleware(acceptsSimulatedLearners: simulatedLearners))
+        if accounts != nil {
+            router.add(middleware: AccountMiddleware(site: site))
+        } else {
+            router.add(middleware: LearnerMiddleware(acceptsSimulatedLearners: simulatedLearners))
+        }
+        router.add(middleware: AccessMiddleware())
         Assets.register(on: router)
         CoursePages(site: site).register(on: router)
         TestPages(site: site).register(on: router)
@@ -66,6 +80,11 @@ public enum WebServer {
         PayPages(site: site).register(on: router)
         ReviewPages(site: site).register(on: router)
         APIRoutes(site: site).register(on: router)
+        MentorDashboard(site: site).register(on: router)
+        if accounts != nil {
+            AccountPages(site: site).register(on: router)
+            AdminPages(site: site).register(on: router)
+        }
         return router
     }
 }

@@ -1,0 +1,30 @@
+/// Random secrets from the system's secure generator: session tokens and invitation codes.
+enum SecretToken {
+    /// 32 random bytes as 64 hex digits.
+    static func hex() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+        }.joined()
+    }
+
+    /// Letters and digits nobody mistakes for each other when reading a code aloud.
+    static let codeAlphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
+
+    /// 12 characters of ``codeAlphabet`` (about 59 bits), written `XXXX-XXXX-XXXX`.
+    static func invitationCode() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let characters = (0..<12).map { _ in codeAlphabet.randomElement(using: &generator)! }
+        return stride(from: 0, to: 12, by: 4).map { String(characters[$0..<$0 + 4]) }.joined(separator: "-")
+    }
+
+    /// A code as typed (any case, spaces or dashes anywhere) in its stored form, or nil when
+    /// it cannot be one.
+    static func normalizedCode(_ typed: String) -> String? {
+        let characters = typed.uppercased().filter { $0 != "-" && $0 != " " }
+        guard characters.count == 12, characters.allSatisfy(codeAlphabet.contains) else { return nil }
+        let array = Array(characters)
+        return stride(from: 0, to: 12, by: 4).map { String(array[$0..<$0 + 4]) }.joined(separator: "-")
+    }
+}
