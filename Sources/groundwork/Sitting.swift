@@ -272,12 +272,7 @@ struct Sitting {
             let state = session.answerState(of: item.id).rawValue.replacingOccurrences(of: "-", with: " ")
             let flag = attempt.flagged.contains(item.id) ? " ⚑" : "  "
             let head = String(format: "%3d", offset + 1) + flag + " " + state.padding(toLength: 13, withPad: " ", startingAt: 0)
-            let plain = TerminalRenderer(width: 1000, color: false).render(
-                MarkdownDocument(source: SourceFile(path: "prompt", text: LearnerItem(item).prompt)))
-            let words =
-                plain.split(whereSeparator: \.isNewline).lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? ""
-            let room = max(10, renderer.width - head.count - 1)
-            let line = words.count > room ? String(words.prefix(room - 1)) + "…" : words
+            let line = LearnerItem(item).promptSummary(limit: max(10, renderer.width - head.count - 1))
             print(head + " " + TerminalStyle.sanitize(line))
         }
         let open = session.withoutAnswer

@@ -92,6 +92,8 @@ import Testing
             #expect(review.count == 12)
             #expect(review.filter { $0["flagged"] as? Bool == true }.count == 1)
             #expect(review.allSatisfy { $0["state"] as? String == "not-answered" })
+            // Each line names its item by the prompt's first words, Markdown removed ("**Title:** …").
+            #expect(review.allSatisfy { ($0["summary"] as? String)?.hasPrefix("Title: ") == true })
             let unknown = try await client.postJSON("/api/attempts/\(id)/flags", #"{"itemID": "nope", "flagged": true}"#)
             #expect(unknown.status == .unprocessableContent)
             let notBool = try await client.postJSON("/api/attempts/\(id)/flags", #"{"itemID": "\#(itemID)", "flagged": "yes"}"#)

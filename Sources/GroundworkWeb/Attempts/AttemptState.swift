@@ -73,7 +73,8 @@ struct AttemptState: Encodable {
             session.allowsGoingBack && !finished
             ? session.items.enumerated().map { offset, item in
                 ReviewEntry(
-                    number: offset + 1, itemID: item.id, state: session.answerState(of: item.id),
+                    number: offset + 1, itemID: item.id, summary: LearnerItem(item).promptSummary(limit: 80),
+                    state: session.answerState(of: item.id),
                     flagged: attempt.flagged.contains(item.id),
                     attempt: attempt.id)
             } : nil
@@ -84,15 +85,18 @@ struct AttemptState: Encodable {
 struct ReviewEntry: Encodable {
     let number: Int
     let itemID: String
+    /// The prompt's first words, so the learner recognises the item.
+    let summary: String
     /// `answered`, `skipped` or `not-answered`.
     let state: String
     let flagged: Bool
     /// The page that shows the item again.
     let url: String
 
-    init(number: Int, itemID: String, state: AttemptSession.AnswerState, flagged: Bool, attempt: Int64) {
+    init(number: Int, itemID: String, summary: String, state: AttemptSession.AnswerState, flagged: Bool, attempt: Int64) {
         self.number = number
         self.itemID = itemID
+        self.summary = summary
         self.state = state.rawValue
         self.flagged = flagged
         url = "/attempts/\(attempt)/items/\(number)"
