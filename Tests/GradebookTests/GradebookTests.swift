@@ -153,6 +153,16 @@ struct GradebookTests {
         #expect(try Gradebook.open(directory: directory.path).learner("ana").attemptCount(assessmentID: "a", purpose: .exam) == 0)
     }
 
+    @Test func aSummaryWithAnUnknownStatusIsAnErrorNotACrash() throws {
+        let directory = DataDirectory()
+        let gradebook = try Gradebook.open(directory: directory.path)
+        var attempt = try gradebook.local.start(try assessment("  mode: exam\n", items: 1))
+        _ = try attempt.finish()
+        #expect(try gradebook.local.attempts().map(\.status) == [.submitted])
+        try gradebook.writer.write { db in try db.execute(sql: "UPDATE attempt SET status = 'lost'") }
+        #expect(throws: GradebookError.self) { try gradebook.local.attempts() }
+    }
+
     @Test func lessonProgressCountsReadsAndQuizzes() throws {
         let directory = DataDirectory()
         let clock = TestClock()
