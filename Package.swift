@@ -104,6 +104,13 @@ let package = Package(
             dependencies: ["GroundworkMetrics", "Grading"],
             path: "Benchmarks/metrics-bench"
         ),
+        // `Benchmarks/gradebook.sh`: a gradebook of 10,000 attempts built through the library,
+        // to time `take`, `report` and `history` against.
+        .executableTarget(
+            name: "gradebook-bench",
+            dependencies: ["Gradebook", "Grading"],
+            path: "Benchmarks/gradebook-bench"
+        ),
         // `swift run -c release waveform-bench FILE.wav`: the web app's waveform peaks of a clip.
         .executableTarget(
             name: "waveform-bench",

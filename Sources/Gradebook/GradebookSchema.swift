@@ -138,6 +138,20 @@ enum GradebookSchema {
             }
         }
         AccountSchema.register(in: &migrator)
+        migrator.registerMigration("v8: covering indexes for attempt lists and counts") { db in
+            // Reports are stored in the attempt row before `learnerID` and `purpose`, so a query
+            // that reads those from the table walks each report's overflow pages (~10 kB per
+            // attempt). These indexes hold every column the lists and the counts read, so
+            // neither touches a report however many attempts there are.
+            try db.create(
+                index: "attempt_list_by_learner", on: "attempt",
+                columns: ["learnerID", "startedAt", "id", "assessmentID", "purpose", "finishedAt", "status", "score", "passed"])
+            try db.create(
+                index: "attempt_list_by_learner_assessment", on: "attempt",
+                columns: ["learnerID", "assessmentID", "purpose", "status", "passed", "startedAt", "finishedAt", "score"])
+            // The second begins with the columns of the old one, which is no longer needed.
+            try db.drop(index: "attempt_on_learnerID_assessmentID")
+        }
         return migrator
     }()
 }

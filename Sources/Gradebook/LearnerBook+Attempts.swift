@@ -40,6 +40,25 @@ extension LearnerBook {
         }
     }
 
+    /// The newest attempt (at `assessmentID`, if given), with its items and report; nil when
+    /// there is none. One indexed row, however many attempts there are.
+    public func latestAttempt(assessmentID: String? = nil) throws(GradebookError) -> Attempt? {
+        try gradebook.read { db in
+            var request = Attempt.filter(Column("learnerID") == learnerID)
+            if let assessmentID { request = request.filter(Column("assessmentID") == assessmentID) }
+            return try request.order(Column("startedAt").desc, Column("id").desc).fetchOne(db)
+        }
+    }
+
+    /// How many attempts of `purpose` the learner made at `assessmentID`, counted in an index.
+    public func attemptCount(assessmentID: String, purpose: AttemptPurpose) throws(GradebookError) -> Int {
+        try gradebook.read { db in
+            try Attempt.filter(
+                Column("learnerID") == learnerID && Column("assessmentID") == assessmentID && Column("purpose") == purpose.rawValue
+            ).fetchCount(db)
+        }
+    }
+
     /// When the learner may next start an exam at `assessmentID`, given a cooldown after each
     /// finished exam attempt (practice starts none); nil when they may start now. Read from the file, so it holds across restarts.
     public func nextAllowedStart(assessmentID: String, cooldown: TimeInterval) throws(GradebookError) -> Date? {

@@ -61,7 +61,12 @@ public struct ClassificationReport<Label: Hashable & Sendable>: Sendable, Equata
     ///   `labels` is empty or has duplicates, or a sample's label is not in `labels`
     ///   (scikit-learn silently ignores such samples in the per-class scores; we refuse).
     public init(gold: [Label], predicted: [Label], labels: [Label]) throws(MetricsError) {
-        try self.init(gold: gold, predicted: predicted.map { Optional($0) }, labels: labels)
+        try requireSameLength(gold.count, predicted.count, "gold and predicted")
+        if gold.isEmpty { throw MetricsError(.empty, "classification needs at least one sample") }
+        let index = try Classification.labelIndex(labels)
+        let (goldCodes, predictedCodes) = try Classification.codes(
+            gold, predicted, labels: labels, index: index, names: ("gold", "predicted"))
+        self.init(labels: labels, goldCodes: goldCodes, predictedCodes: predictedCodes)
     }
 
     /// Builds the report where some samples were left unanswered (`nil`). An unanswered
@@ -76,24 +81,28 @@ public struct ClassificationReport<Label: Hashable & Sendable>: Sendable, Equata
         try requireSameLength(gold.count, predicted.count, "gold and predicted")
         if gold.isEmpty { throw MetricsError(.empty, "classification needs at least one sample") }
         let index = try Classification.labelIndex(labels)
+        let (goldCodes, predictedCodes) = try Classification.codes(gold, answers: predicted, labels: labels, index: index)
+        self.init(labels: labels, goldCodes: goldCodes, predictedCodes: predictedCodes)
+    }
+
+    /// The report from label positions: `goldCodes[n]` in `0..<k`, `predictedCodes[n]` in
+    /// `0...k`, where `k` (one past the last label) marks an unanswered sample.
+    private init(labels: [Label], goldCodes: [Int], predictedCodes: [Int]) {
         let k = labels.count
-        var confusion = Array(repeating: Array(repeating: 0, count: k), count: k)
-        var unanswered = Array(repeating: 0, count: k)
-        var correct = 0
-        for (n, (g, answer)) in zip(gold, predicted).enumerated() {
-            guard let gi = index[g] else {
-                throw MetricsError(.unknownLabel, "gold[\(n)] = \(g) is not in labels")
+        // Counted into one flat k × (k + 1) array whose last column is "no answer".
+        let width = k + 1
+        var flat = [Int](repeating: 0, count: k * width)
+        flat.withUnsafeMutableBufferPointer { c in
+            goldCodes.withUnsafeBufferPointer { g in
+                predictedCodes.withUnsafeBufferPointer { p in
+                    for n in 0..<g.count { c[g[n] * width + p[n]] += 1 }
+                }
             }
-            guard let p = answer else {
-                unanswered[gi] += 1
-                continue
-            }
-            guard let pi = index[p] else {
-                throw MetricsError(.unknownLabel, "predicted[\(n)] = \(p) is not in labels")
-            }
-            confusion[gi][pi] += 1
-            if gi == pi { correct += 1 }
         }
+        let confusion = (0..<k).map { Array(flat[$0 * width..<$0 * width + k]) }
+        let unanswered = (0..<k).map { flat[$0 * width + k] }
+        var correct = 0
+        for i in 0..<k { correct += flat[i * width + i] }
         var perClass: [ClassScores<Label>] = []
         var tpSum = 0, predSum = 0, trueSum = 0
         for i in 0..<k {
@@ -106,7 +115,7 @@ public struct ClassificationReport<Label: Hashable & Sendable>: Sendable, Equata
             perClass.append(ClassScores(label: labels[i], precision: s.precision, recall: s.recall, f1: s.f1, support: support))
         }
         self.labels = labels
-        self.accuracy = Double(correct) / Double(gold.count)
+        self.accuracy = Double(correct) / Double(goldCodes.count)
         self.perClass = perClass
         self.confusionMatrix = confusion
         self.unanswered = unanswered
@@ -166,23 +175,47 @@ extension Classification {
         try requireSameLength(gold.count, predicted.count, "gold and predicted")
         if gold.isEmpty { throw MetricsError(.empty, "multi-label scores need at least one sample") }
         let index = try labelIndex(labels)
-        var jaccardSum = 0.0
-        var exact = 0
-        var mismatches = 0
+        if labels.count <= 64 {
+            let g = LabelCodes.bitSets(gold, labels: labels, index: index)
+            let p = LabelCodes.bitSets(predicted, labels: labels, index: index)
+            if let n = [g.unknown, p.unknown].compactMap({ $0 }).min() {
+                // The first sample holding an unknown label, gold before predicted.
+                let (samples, name) = g.unknown == n ? (gold, "gold") : (predicted, "predicted")
+                let l = samples[n].first { index[$0] == nil }!
+                throw MetricsError(.unknownLabel, "\(name)[\(n)] contains \(l), which is not in labels")
+            }
+            var tally = MultiLabelTally()
+            for (x, y) in zip(g.sets, p.sets) {
+                tally.add(intersection: (x & y).nonzeroBitCount, union: (x | y).nonzeroBitCount, equal: x == y)
+            }
+            return tally.scores(samples: gold.count, labels: labels.count)
+        }
+        var tally = MultiLabelTally()
         for (n, (g, p)) in zip(gold, predicted).enumerated() {
             for l in g where index[l] == nil { throw MetricsError(.unknownLabel, "gold[\(n)] contains \(l), which is not in labels") }
             for l in p where index[l] == nil { throw MetricsError(.unknownLabel, "predicted[\(n)] contains \(l), which is not in labels") }
-            let inter = g.intersection(p).count
-            let union = g.union(p).count
-            jaccardSum += union == 0 ? 0 : Double(inter) / Double(union)
-            if g == p { exact += 1 }
-            mismatches += union - inter
+            tally.add(intersection: g.intersection(p).count, union: g.union(p).count, equal: g == p)
         }
-        let n = Double(gold.count)
-        return MultiLabelScores(
-            jaccard: jaccardSum / n,
-            exactMatch: Double(exact) / n,
-            hammingLoss: Double(mismatches) / (n * Double(labels.count)))
+        return tally.scores(samples: gold.count, labels: labels.count)
+    }
+
+    /// The sums behind ``MultiLabelScores``, one sample at a time.
+    private struct MultiLabelTally {
+        var jaccardSum = 0.0
+        var exact = 0
+        var mismatches = 0
+
+        mutating func add(intersection: Int, union: Int, equal: Bool) {
+            jaccardSum += union == 0 ? 0 : Double(intersection) / Double(union)
+            if equal { exact += 1 }
+            mismatches += union - intersection
+        }
+
+        func scores(samples: Int, labels: Int) -> MultiLabelScores {
+            let n = Double(samples)
+            return MultiLabelScores(
+                jaccard: jaccardSum / n, exactMatch: Double(exact) / n, hammingLoss: Double(mismatches) / (n * Double(labels)))
+        }
     }
 
     static func labelIndex<Label: Hashable>(_ labels: [Label]) throws(MetricsError) -> [Label: Int] {

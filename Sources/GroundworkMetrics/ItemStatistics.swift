@@ -28,23 +28,21 @@ extension ItemStatistics {
     /// - Throws: ``MetricsError`` if the matrix is ragged, has no learner or no item, or a
     ///   score is NaN, infinite or outside [0, 1].
     public static func analyze(_ scores: [[Double]]) throws(MetricsError) -> ItemAnalysis {
-        try validate(scores)
-        let binary = scores.allSatisfy { $0.allSatisfy { $0 == 0 || $0 == 1 } }
+        let m = try ScoreMatrix(scores)
+        let facility = m.facility()
         return ItemAnalysis(
-            facility: try facility(scores),
-            correctedItemTotal: try correctedItemTotalCorrelation(scores),
-            itemTotal: try itemTotalCorrelation(scores),
-            discrimination: try discriminationIndex(scores),
-            groupSize: groupSize(learners: scores.count),
-            cronbachAlpha: try cronbachAlpha(scores),
-            kr20: binary ? try kr20(scores) : nil)
+            facility: facility,
+            correctedItemTotal: m.correctedItemTotalCorrelation(),
+            itemTotal: m.itemTotalCorrelation(),
+            discrimination: m.discriminationIndex(),
+            groupSize: groupSize(learners: m.learners),
+            cronbachAlpha: m.cronbachAlpha(),
+            kr20: m.isBinary ? m.kr20(facility: facility) : nil)
     }
 
     /// Facility (difficulty) of each item: its mean score over learners (`X.mean(axis=0)`).
     public static func facility(_ scores: [[Double]]) throws(MetricsError) -> [Double] {
-        try validate(scores)
-        let n = Double(scores.count)
-        return (0..<scores[0].count).map { j in scores.reduce(0) { $0 + $1[j] } / n }
+        try ScoreMatrix(scores).facility()
     }
 
     /// Corrected item–total correlation of each item: Pearson correlation between the item's
@@ -53,13 +51,7 @@ extension ItemStatistics {
     /// for 0/1 items this is the corrected point-biserial. NaN when either column is
     /// constant (numpy's value).
     public static func correctedItemTotalCorrelation(_ scores: [[Double]]) throws(MetricsError) -> [Double] {
-        try validate(scores)
-        let totals = scores.map { $0.reduce(0, +) }
-        return (0..<scores[0].count).map { j in
-            let item = scores.map { $0[j] }
-            let rest = zip(totals, item).map { $0 - $1 }
-            return Ranking.pearson(item, rest)
-        }
+        try ScoreMatrix(scores).correctedItemTotalCorrelation()
     }
 
     /// Uncorrected item–total correlation of each item: Pearson correlation between the item's
@@ -68,9 +60,7 @@ extension ItemStatistics {
     /// (the item correlates with itself); it is what many LMS reports print. NaN when either
     /// column is constant, hence for a single learner.
     public static func itemTotalCorrelation(_ scores: [[Double]]) throws(MetricsError) -> [Double] {
-        try validate(scores)
-        let totals = scores.map { $0.reduce(0, +) }
-        return (0..<scores[0].count).map { j in Ranking.pearson(scores.map { $0[j] }, totals) }
+        try ScoreMatrix(scores).itemTotalCorrelation()
     }
 
     /// Size of the upper and lower groups: `max(1, ⌊0.27·n + 0.5⌋)` — 27% of the learners
@@ -87,15 +77,7 @@ extension ItemStatistics {
     /// `numpy.argsort(-key, kind="stable")`), so among equal totals earlier learners go to
     /// the upper group. NaN for a single learner, who would be both groups at once.
     public static func discriminationIndex(_ scores: [[Double]]) throws(MetricsError) -> [Double] {
-        try validate(scores)
-        let n = scores.count, g = groupSize(learners: n)
-        if n < 2 { return Array(repeating: .nan, count: scores[0].count) }
-        let keys = scores.map { ($0.reduce(0, +) * 1e9 + 0.5).rounded(.down) }
-        let order = Array(0..<n).sorted { keys[$0] > keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
-        let upper = order.prefix(g), lower = order.suffix(g)
-        return (0..<scores[0].count).map { j in
-            upper.reduce(0) { $0 + scores[$1][j] } / Double(g) - lower.reduce(0) { $0 + scores[$1][j] } / Double(g)
-        }
+        try ScoreMatrix(scores).discriminationIndex()
     }
 
     /// Cronbach's alpha: `k/(k−1) · (1 − Σ var(item) / var(total))` with *sample* variances
@@ -104,14 +86,7 @@ extension ItemStatistics {
     /// give −∞, which no reader should take for a reliability), for one item (k − 1 = 0) and
     /// for one learner (no sample variance).
     public static func cronbachAlpha(_ scores: [[Double]]) throws(MetricsError) -> Double {
-        try validate(scores)
-        if scores.count < 2 || scores[0].count < 2 { return .nan }
-        let k = Double(scores[0].count)
-        var itemVar = 0.0
-        for j in 0..<scores[0].count { itemVar += variance(scores.map { $0[j] }, ddof: 1) }
-        let totalVar = variance(scores.map { $0.reduce(0, +) }, ddof: 1)
-        if totalVar == 0 { return .nan }
-        return k / (k - 1) * (1 - itemVar / totalVar)
+        try ScoreMatrix(scores).cronbachAlpha()
     }
 
     /// KR-20 for 0/1 items: `k/(k−1) · (1 − Σ p(1−p) / var(total))` with `p` the facility and
@@ -120,36 +95,143 @@ extension ItemStatistics {
     ///
     /// - Throws: ``MetricsError`` if a score is not exactly 0 or 1, plus the matrix checks.
     public static func kr20(_ scores: [[Double]]) throws(MetricsError) -> Double {
-        try validate(scores)
-        for (i, row) in scores.enumerated() {
-            if let j = row.firstIndex(where: { $0 != 0 && $0 != 1 }) {
-                throw MetricsError(.outOfRange, "KR-20 needs 0/1 scores; scores[\(i)][\(j)] is \(row[j])")
+        let m = try ScoreMatrix(scores)
+        if !m.isBinary {
+            for (i, row) in scores.enumerated() {
+                if let j = row.firstIndex(where: { $0 != 0 && $0 != 1 }) {
+                    throw MetricsError(.outOfRange, "KR-20 needs 0/1 scores; scores[\(i)][\(j)] is \(row[j])")
+                }
             }
         }
-        if scores.count < 2 || scores[0].count < 2 { return .nan }
-        let p = try facility(scores)
-        let k = Double(p.count)
-        let pq = p.reduce(0) { $0 + $1 * (1 - $1) }
-        let totalVar = variance(scores.map { $0.reduce(0, +) }, ddof: 0)
-        if totalVar == 0 { return .nan }
-        return k / (k - 1) * (1 - pq / totalVar)
+        return m.kr20(facility: m.facility())
     }
 
-    static func variance(_ x: [Double], ddof: Int) -> Double {
+    static func variance(_ x: UnsafeBufferPointer<Double>, ddof: Int) -> Double {
         let n = Double(x.count)
-        let mean = x.reduce(0, +) / n
-        return x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - Double(ddof))
+        var sum = 0.0
+        for v in x { sum += v }
+        let mean = sum / n
+        var squares = 0.0
+        for v in x { squares += (v - mean) * (v - mean) }
+        return squares / (n - Double(ddof))
     }
+}
 
-    static func validate(_ scores: [[Double]]) throws(MetricsError) {
+/// A validated learners × items score matrix, stored column by column in one flat array with
+/// each learner's total, so that every statistic reads contiguous columns instead of
+/// re-validating and re-extracting the matrix per statistic and per item.
+struct ScoreMatrix {
+    let learners: Int
+    let items: Int
+    /// `columns[j * learners + i]` is learner `i`'s score on item `j`.
+    let columns: [Double]
+    /// Each learner's total, summed in item order.
+    let totals: [Double]
+    /// Every score is exactly 0 or 1.
+    let isBinary: Bool
+
+    /// Validates and transposes `scores[learner][item]` in one pass.
+    ///
+    /// - Throws: ``MetricsError`` if the matrix is ragged, has no learner or no item, or a
+    ///   score is NaN, infinite or outside [0, 1] (the first such row or score).
+    init(_ scores: [[Double]]) throws(MetricsError) {
         guard let first = scores.first else { throw MetricsError(.empty, "item statistics need at least 1 learner, got none") }
-        let k = first.count
+        let n = scores.count, k = first.count
         if k == 0 { throw MetricsError(.empty, "item statistics need at least 1 item, got none") }
+        var columns = [Double](repeating: 0, count: n * k)
+        var totals = [Double](repeating: 0, count: n)
+        var nonBinary = 0
+        var bad: (row: Int, item: Int)?
         for (i, row) in scores.enumerated() {
             if row.count != k { throw MetricsError(.invalidInput, "learner \(i) has \(row.count) scores; learner 0 has \(k)") }
-            for (j, v) in row.enumerated() where !(v >= 0 && v <= 1) {
-                throw MetricsError(v.isFinite ? .outOfRange : .nonFinite, "scores[\(i)][\(j)] is \(v); scores must lie in [0, 1]")
+            var total = 0.0
+            row.withUnsafeBufferPointer { r in
+                columns.withUnsafeMutableBufferPointer { out in
+                    for j in 0..<k {
+                        let v = r[j]
+                        if !(v >= 0 && v <= 1) {
+                            bad = (i, j)
+                            return
+                        }
+                        out[j * n + i] = v
+                        total += v
+                        // In [0, 1], v·(1 − v) is 0 exactly for 0 and 1: one comparison
+                        // without a branch, where `v == 0 || v == 1` mispredicts on 0/1 data.
+                        nonBinary &+= v * (1 - v) == 0 ? 0 : 1
+                    }
+                }
+            }
+            if let bad {
+                let v = scores[bad.row][bad.item]
+                throw MetricsError(
+                    v.isFinite ? .outOfRange : .nonFinite, "scores[\(bad.row)][\(bad.item)] is \(v); scores must lie in [0, 1]")
+            }
+            totals[i] = total
+        }
+        self.learners = n
+        self.items = k
+        self.columns = columns
+        self.totals = totals
+        self.isBinary = nonBinary == 0
+    }
+
+    /// Calls `body` with item `j`'s column.
+    @inline(__always)
+    private func column<T>(_ j: Int, _ body: (UnsafeBufferPointer<Double>) -> T) -> T {
+        columns.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[j * learners..<(j + 1) * learners])) }
+    }
+
+    func facility() -> [Double] {
+        let n = Double(learners)
+        return (0..<items).map { j in column(j) { c in c.reduce(0, +) / n } }
+    }
+
+    func itemTotalCorrelation() -> [Double] {
+        totals.withUnsafeBufferPointer { t in (0..<items).map { j in column(j) { Ranking.pearson($0, t) } } }
+    }
+
+    func correctedItemTotalCorrelation() -> [Double] {
+        var rest = [Double](repeating: 0, count: learners)
+        return (0..<items).map { j in
+            column(j) { item in
+                rest.withUnsafeMutableBufferPointer { r in
+                    for i in 0..<learners { r[i] = totals[i] - item[i] }
+                    return Ranking.pearson(item, UnsafeBufferPointer(r))
+                }
             }
         }
+    }
+
+    func discriminationIndex() -> [Double] {
+        let n = learners, g = ItemStatistics.groupSize(learners: n)
+        if n < 2 { return Array(repeating: .nan, count: items) }
+        let keys = totals.map { ($0 * 1e9 + 0.5).rounded(.down) }
+        let order = Array(0..<n).sorted { keys[$0] > keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
+        let upper = order.prefix(g), lower = order.suffix(g)
+        return (0..<items).map { j in
+            column(j) { c in
+                upper.reduce(0) { $0 + c[$1] } / Double(g) - lower.reduce(0) { $0 + c[$1] } / Double(g)
+            }
+        }
+    }
+
+    func cronbachAlpha() -> Double {
+        if learners < 2 || items < 2 { return .nan }
+        var itemVariance = 0.0
+        for j in 0..<items { itemVariance += column(j) { ItemStatistics.variance($0, ddof: 1) } }
+        let totalVariance = totals.withUnsafeBufferPointer { ItemStatistics.variance($0, ddof: 1) }
+        if totalVariance == 0 { return .nan }
+        let k = Double(items)
+        return k / (k - 1) * (1 - itemVariance / totalVariance)
+    }
+
+    /// KR-20 of a 0/1 matrix whose facilities are `p`.
+    func kr20(facility p: [Double]) -> Double {
+        if learners < 2 || items < 2 { return .nan }
+        let pq = p.reduce(0) { $0 + $1 * (1 - $1) }
+        let totalVariance = totals.withUnsafeBufferPointer { ItemStatistics.variance($0, ddof: 0) }
+        if totalVariance == 0 { return .nan }
+        let k = Double(items)
+        return k / (k - 1) * (1 - pq / totalVariance)
     }
 }

@@ -26,6 +26,20 @@ enum LabelCodes {
         return Lookup(labels: labels, index: index).encode(values)
     }
 
+    /// ``encode(_:labels:index:)`` of answers that may be missing: `nil` gets the code
+    /// `labels.count`, one past the last label, and is never unknown.
+    static func encode<Label: Hashable>(answers: [Label?], labels: [Label], index: [Label: Int]) -> (codes: [Int], unknown: Int?) {
+        if Label.self == String.self {
+            return StringLookup(labels: unsafeBitCast(labels, to: [String].self), index: unsafeBitCast(index, to: [String: Int].self))
+                .encode(answers: unsafeBitCast(answers, to: [String?].self), missing: labels.count)
+        }
+        if Label.self == Int.self {
+            return Lookup(labels: unsafeBitCast(labels, to: [Int].self), index: unsafeBitCast(index, to: [Int: Int].self))
+                .encode(answers: unsafeBitCast(answers, to: [Int?].self), missing: labels.count)
+        }
+        return Lookup(labels: labels, index: index).encode(answers: answers, missing: labels.count)
+    }
+
     /// ``encode(_:labels:index:)`` of `rows` joined in order (offsets count across rows), with
     /// the length of every row.
     static func encode<Label: Hashable>(
@@ -138,6 +152,17 @@ extension PositionLookup {
     }
 
     @inline(__always)
+    func encode(answers: [Label?], missing: Int) -> (codes: [Int], unknown: Int?) {
+        var codes = [Int](repeating: missing, count: answers.count)
+        for n in answers.indices {
+            guard let v = answers[n] else { continue }
+            guard let c = position(v) else { return (codes, n) }
+            codes[n] = c
+        }
+        return (codes, nil)
+    }
+
+    @inline(__always)
     func encode(rows: [[Label]]) -> (codes: [Int], lengths: [Int], unknown: Int?) {
         let lengths = rows.map(\.count)
         var codes: [Int] = []
@@ -176,10 +201,37 @@ extension Classification {
     ) throws(MetricsError) -> ([Int], [Int]) {
         let x = LabelCodes.encode(a, labels: labels, index: index)
         let y = LabelCodes.encode(b, labels: labels, index: index)
-        if let n = x.unknown, n <= y.unknown ?? Int.max {
-            throw MetricsError(.unknownLabel, "\(names.0)[\(n)] = \(a[n]) is not in labels")
+        try requireKnown(x.unknown, y.unknown, names) {
+            "\(a[$0])"
+        } second: {
+            "\(b[$0])"
         }
-        if let n = y.unknown { throw MetricsError(.unknownLabel, "\(names.1)[\(n)] = \(b[n]) is not in labels") }
         return (x.codes, y.codes)
+    }
+
+    /// ``codes(_:_:labels:index:names:)`` of gold labels and answers that may be missing: an
+    /// unanswered sample (`nil`) gets the code `labels.count`, one past the last label.
+    ///
+    /// - Throws: ``MetricsError`` naming the first offset where gold or an answer is outside
+    ///   `labels` (gold's when both are), as `gold[offset]` or `predicted[offset]`.
+    static func codes<Label: Hashable>(
+        _ gold: [Label], answers: [Label?], labels: [Label], index: [Label: Int]
+    ) throws(MetricsError) -> ([Int], [Int]) {
+        let x = LabelCodes.encode(gold, labels: labels, index: index)
+        let y = LabelCodes.encode(answers: answers, labels: labels, index: index)
+        try requireKnown(x.unknown, y.unknown, ("gold", "predicted")) {
+            "\(gold[$0])"
+        } second: {
+            "\(answers[$0]!)"
+        }
+        return (x.codes, y.codes)
+    }
+
+    /// Throws for the earlier of two offsets of unknown values (the first list's on a tie).
+    private static func requireKnown(
+        _ x: Int?, _ y: Int?, _ names: (String, String), first: (Int) -> String, second: (Int) -> String
+    ) throws(MetricsError) {
+        if let n = x, n <= y ?? Int.max { throw MetricsError(.unknownLabel, "\(names.0)[\(n)] = \(first(n)) is not in labels") }
+        if let n = y { throw MetricsError(.unknownLabel, "\(names.1)[\(n)] = \(second(n)) is not in labels") }
     }
 }

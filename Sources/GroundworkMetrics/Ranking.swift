@@ -62,11 +62,23 @@ extension Ranking {
     /// Pearson correlation `Σ(x−x̄)(y−ȳ) / √(Σ(x−x̄)² Σ(y−ȳ)²)`, clipped to [−1, 1];
     /// NaN if either variance is 0.
     static func pearson(_ x: [Double], _ y: [Double]) -> Double {
+        x.withUnsafeBufferPointer { x in y.withUnsafeBufferPointer { y in pearson(x, y) } }
+    }
+
+    /// ``pearson(_:_:)`` of two buffers of the same length, for callers holding columns of
+    /// a flat matrix.
+    static func pearson(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>) -> Double {
         let n = Double(x.count)
-        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+        var sx = 0.0, sy = 0.0
+        for i in 0..<x.count {
+            sx += x[i]
+            sy += y[i]
+        }
+        let mx = sx / n, my = sy / n
         var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for (a, b) in zip(x, y) {
-            sxy += (a - mx) * (b - my); sxx += (a - mx) * (a - mx); syy += (b - my) * (b - my)
+        for i in 0..<x.count {
+            let a = x[i] - mx, b = y[i] - my
+            sxy += a * b; sxx += a * a; syy += b * b
         }
         if sxx == 0 || syy == 0 { return .nan }
         return min(1, max(-1, sxy / (mSqrt(sxx) * mSqrt(syy))))

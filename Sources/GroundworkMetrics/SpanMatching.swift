@@ -171,48 +171,41 @@ extension SpanScoring {
     ///
     /// - Throws: ``MetricsError`` if a tag is the empty string (seqeval raises IndexError).
     public static func seqevalEntities(_ sentences: [[String]]) throws(MetricsError) -> [TagEntity] {
-        var seq: [String] = []
-        for s in sentences { seq.append(contentsOf: s); seq.append("O") }
-        seq.append("O")
-        var prevTag: Unicode.Scalar = "O"
-        var prevType = ""
+        var decoder = PrefixTagDecoder()
+        let outside = try decoder.decode("O", position: 0)
+        var previous = outside
         var begin = 0
+        var i = 0
         var chunks: [TagEntity] = []
-        for (i, chunk) in seq.enumerated() {
-            guard let tag = chunk.unicodeScalars.first else {
-                throw MetricsError(.invalidInput, "empty tag at position \(i) of the concatenated sequence")
+        func step(_ tag: PrefixTagDecoder.Tag) {
+            if endOfChunk(previous.marker, tag.marker, previous.typeID != tag.typeID) {
+                chunks.append(TagEntity(type: previous.type, first: begin, last: i - 1))
             }
-            let rest = String(chunk.unicodeScalars.dropFirst())
-            var type: String
-            if let dash = rest.unicodeScalars.firstIndex(of: "-") {
-                type = String(rest.unicodeScalars[rest.unicodeScalars.index(after: dash)...])
-            } else {
-                type = rest
-            }
-            if type.isEmpty { type = "_" }
-            if endOfChunk(prevTag, tag, prevType, type) {
-                chunks.append(TagEntity(type: prevType, first: begin, last: i - 1))
-            }
-            if startOfChunk(prevTag, tag, prevType, type) { begin = i }
-            prevTag = tag
-            prevType = type
+            if startOfChunk(previous.marker, tag.marker, previous.typeID != tag.typeID) { begin = i }
+            previous = tag
+            i += 1
         }
+        for sentence in sentences {
+            for chunk in sentence { step(try decoder.decode(chunk, position: i)) }
+            step(outside)
+        }
+        step(outside)
         return chunks
     }
 
-    private static func endOfChunk(_ prevTag: Unicode.Scalar, _ tag: Unicode.Scalar, _ prevType: String, _ type: String) -> Bool {
+    private static func endOfChunk(_ prevTag: Unicode.Scalar, _ tag: Unicode.Scalar, _ typeChanges: Bool) -> Bool {
         if prevTag == "E" || prevTag == "S" { return true }
         if prevTag == "B" || prevTag == "I" {
             if tag == "B" || tag == "S" || tag == "O" { return true }
         }
-        if prevTag != "O" && prevTag != "." && prevType != type { return true }
+        if prevTag != "O" && prevTag != "." && typeChanges { return true }
         return false
     }
 
-    private static func startOfChunk(_ prevTag: Unicode.Scalar, _ tag: Unicode.Scalar, _ prevType: String, _ type: String) -> Bool {
+    private static func startOfChunk(_ prevTag: Unicode.Scalar, _ tag: Unicode.Scalar, _ typeChanges: Bool) -> Bool {
         if tag == "B" || tag == "S" { return true }
         if (prevTag == "E" || prevTag == "S" || prevTag == "O") && (tag == "E" || tag == "I") { return true }
-        if tag != "O" && tag != "." && prevType != type { return true }
+        if tag != "O" && tag != "." && typeChanges { return true }
         return false
     }
 
@@ -242,16 +235,13 @@ extension SpanScoring {
 
     /// seqeval's scoring of decoded entities (shared by the default and strict modes).
     static func seqevalScores(gold: [TagEntity], predicted: [TagEntity]) -> SeqevalScores {
-        var goldByType: [String: Set<[Int]>] = [:]
-        var predByType: [String: Set<[Int]>] = [:]
-        for e in gold { goldByType[e.type, default: []].insert([e.first, e.last]) }
-        for e in predicted { predByType[e.type, default: []].insert([e.first, e.last]) }
+        let goldByType = EntityBounds.byType(gold), predByType = EntityBounds.byType(predicted)
         let types = Set(goldByType.keys).union(predByType.keys).sorted(by: scalarLess)
         var perType: [EntityTypeScores] = []
         var tpSum = 0, predSum = 0, trueSum = 0
         for t in types {
-            let g = goldByType[t] ?? [], p = predByType[t] ?? []
-            let tp = g.intersection(p).count
+            let g = goldByType[t] ?? EntityBounds(), p = predByType[t] ?? EntityBounds()
+            let tp = g.intersectionCount(p)
             tpSum += tp; predSum += p.count; trueSum += g.count
             let s = seqevalPRF(tp: tp, predicted: p.count, gold: g.count)
             perType.append(EntityTypeScores(type: t, precision: s.precision, recall: s.recall, f1: s.f1, support: g.count))

@@ -11,7 +11,7 @@ struct History: ParsableCommand {
         discussion: """
             Without an id, one line per assessment you have attempted: exam attempts,
             best and latest score, a trend chart (oldest to newest, one bar per attempt,
-            ▁ = 0% to █ = 100%) and when you may take it again; practice runs on a line
+            ▁ = 0% to █ = 100%, the latest 30) and when you may take it again; practice runs on a line
             of their own, since they never count as attempts. With an id, every attempt
             at it.
 
@@ -83,10 +83,16 @@ struct History: ParsableCommand {
         "\(SummaryTable.percent(attempt.score ?? 0)) \(attempt.passed == true ? "passed" : "not passed")"
     }
 
-    /// One bar per score, ▁ for 0% to █ for 100%.
+    /// The most bars a trend shows: the latest scores, after "…" when there were more, so
+    /// that thousands of attempts still fit one line.
+    static let sparklineLimit = 30
+
+    /// One bar per score, ▁ for 0% to █ for 100%, the latest ``sparklineLimit`` only.
     static func sparkline(_ scores: [Double]) -> String {
         let bars = Array("▁▂▃▄▅▆▇█")
-        return String(scores.map { bars[min(bars.count - 1, max(0, Int(($0 * Double(bars.count - 1)).rounded())))] })
+        let shown = scores.suffix(sparklineLimit)
+        return (shown.count < scores.count ? "…" : "")
+            + String(shown.map { bars[min(bars.count - 1, max(0, Int(($0 * Double(bars.count - 1)).rounded())))] })
     }
 
     /// What the learner may do next at this assessment.

@@ -114,10 +114,10 @@ struct Report: ParsableCommand {
 
     private func find(in book: LearnerBook) throws -> Attempt {
         guard let attempt else {
-            guard let latest = try book.attempts().first, let found = try book.attempt(id: latest.id) else {
+            guard let latest = try book.latestAttempt() else {
                 throw CommandError("no attempts yet; take a practice test with 'groundwork take ID' ('groundwork assessments' lists them)")
             }
-            return found
+            return latest
         }
         if let number = Int64(attempt) {
             guard let found = try book.attempt(id: number) else {
@@ -125,10 +125,10 @@ struct Report: ParsableCommand {
             }
             return found
         }
-        guard let latest = try book.attempts(assessmentID: attempt).first, let found = try book.attempt(id: latest.id) else {
+        guard let latest = try book.latestAttempt(assessmentID: attempt) else {
             throw CommandError("no attempts at '\(attempt)'; 'groundwork history' lists yours")
         }
-        return found
+        return latest
     }
 
     /// When, how long, and how it ended: the attempt's record above its result. The active

@@ -385,7 +385,7 @@ struct Sitting {
         let renderer = Terminal.renderer()
         switch purpose {
         case .exam:
-            let used = try book.attempts(assessmentID: assessment.id, purpose: .exam).count
+            let used = try book.attemptCount(assessmentID: assessment.id, purpose: .exam)
             print("\n" + renderer.style.apply([.bold], to: renderer.wrap(assessment.stakes(attemptsUsed: used))))
             print(renderer.wrap("To practise first with nothing at stake: groundwork practice \(assessment.id)"))
             guard Terminal.isInteractive else { return true }

@@ -55,7 +55,7 @@ struct CrashRecoveryTests {
     /// The rows the tests look at, read with Python's sqlite3 (which recovers the file too).
     static func contents(_ path: String) throws -> String {
         try python(
-            "print(c.execute('SELECT count(*) FROM answer').fetchone()[0], c.execute('SELECT group_concat(id) FROM attempt').fetchone()[0])",
+            "print(c.execute('SELECT count(*) FROM answer').fetchone()[0], c.execute('SELECT group_concat(id) FROM (SELECT id FROM attempt ORDER BY id)').fetchone()[0])",
             path: path)
     }
 

@@ -123,12 +123,13 @@ struct GradebookTests {
         #expect(try book.nextAllowedStart(assessmentID: "never-taken", cooldown: 86_400) == nil)
     }
 
-    @Test func attemptsListNewestFirst() throws {
+    @Test func attemptsListNewestFirstAndTheLatestComesWithItsReport() throws {
         let directory = DataDirectory()
         let clock = TestClock()
         let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
         let policy = "  mode: exam\n  attempts: 2\n"
         let tests = ["a": try assessment(policy, items: 1, id: "a"), "b": try assessment(policy, items: 1, id: "b")]
+        #expect(try book.latestAttempt() == nil)
         for name in ["a", "b", "a"] {
             var attempt = try book.start(try #require(tests[name]))
             _ = try attempt.finish()
@@ -136,6 +137,30 @@ struct GradebookTests {
         }
         #expect(try book.attempts().map(\.assessmentID) == ["a", "b", "a"])
         #expect(try book.attempts(assessmentID: "a").count == 2)
+        guard case .started = try book.begin(try #require(tests["b"]), seed: 2, holder: "test", purpose: .practice) else {
+            throw TestFailure("practice not started")
+        }
+        let listed = try book.attempts()
+        #expect(try book.latestAttempt()?.id == listed.first?.id)
+        #expect(try book.latestAttempt()?.purpose == .practice)
+        let latestA = try #require(try book.latestAttempt(assessmentID: "a"))
+        #expect(latestA.id == listed.first { $0.assessmentID == "a" }?.id)
+        #expect(latestA.resultJSON != nil)
+        #expect(try book.latestAttempt(assessmentID: "c") == nil)
+        #expect(try book.attemptCount(assessmentID: "a", purpose: .exam) == 2)
+        #expect(try book.attemptCount(assessmentID: "b", purpose: .exam) == 1)
+        #expect(try book.attemptCount(assessmentID: "b", purpose: .practice) == 1)
+        #expect(try Gradebook.open(directory: directory.path).learner("ana").attemptCount(assessmentID: "a", purpose: .exam) == 0)
+    }
+
+    @Test func aSummaryWithAnUnknownStatusIsAnErrorNotACrash() throws {
+        let directory = DataDirectory()
+        let gradebook = try Gradebook.open(directory: directory.path)
+        var attempt = try gradebook.local.start(try assessment("  mode: exam\n", items: 1))
+        _ = try attempt.finish()
+        #expect(try gradebook.local.attempts().map(\.status) == [.submitted])
+        try gradebook.writer.write { db in try db.execute(sql: "UPDATE attempt SET status = 'lost'") }
+        #expect(throws: GradebookError.self) { try gradebook.local.attempts() }
     }
 
     @Test func lessonProgressCountsReadsAndQuizzes() throws {
@@ -166,6 +191,34 @@ struct GradebookTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: directory.file)) == garbage)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(siblings == [Gradebook.fileName])
+    }
+
+    /// A cleanly closed gradebook at the current schema opens without reading the whole file
+    /// (integrity_check); damage is still reported, as damage, when a read meets it.
+    @Test func damageInACleanlyClosedGradebookIsReportedWhenReadNotHidden() throws {
+        let directory = DataDirectory()
+        var root = 0
+        do {
+            let gradebook = try Gradebook.open(directory: directory.path)
+            var attempt = try gradebook.local.start(try assessment("  mode: exam\n", items: 1))
+            _ = try attempt.finish()
+            root =
+                try gradebook.writer.read { db in try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'attempt'") }
+                ?? 0
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.file + "-wal"), "the gradebook was not closed")
+        // The page type byte of the attempt table's root page (page 1 starts with the file header).
+        let handle = try #require(FileHandle(forUpdatingAtPath: directory.file))
+        try handle.seek(toOffset: UInt64((root - 1) * 4096 + (root == 1 ? 100 : 0)))
+        try handle.write(contentsOf: Data([0x00]))
+        try handle.close()
+        let book = try Gradebook.open(directory: directory.path).local
+        #expect {
+            _ = try book.attempt(id: 1)
+        } throws: { error in
+            guard case .corrupt = error as? GradebookError else { return false }
+            return true
+        }
     }
 
     @Test func anotherSQLiteDatabaseIsRefused() throws {

@@ -40,6 +40,38 @@ struct ScaleTests {
         #expect(opening < .seconds(2), "opening (integrity_check of a \(10_000 * 4) kB file) took \(opening)")
     }
 
+    /// Lists and counts read indexes that hold every column they need: the table row, whose
+    /// report spills over several pages, is read only for the one attempt a command shows.
+    @Test func listsAndCountsNeverReadAReport() throws {
+        let directory = DataDirectory()
+        let gradebook = try Gradebook.open(directory: directory.path)
+        let learner = Column("learnerID") == Gradebook.localLearner
+        let exams = learner && Column("assessmentID") == "t" && Column("purpose") == AttemptPurpose.exam.rawValue
+        try gradebook.writer.read { db in
+            let lists = [
+                AttemptSummary.filter(learner),
+                AttemptSummary.filter(learner && Column("assessmentID") == "t"),
+                AttemptSummary.filter(exams),
+            ]
+            var statements = try lists.map { try $0.order(Column("startedAt").desc, Column("id").desc).makePreparedRequest(db).statement }
+            statements.append(try Attempt.filter(exams && Column("passed") == true).select(Column("id")).makePreparedRequest(db).statement)
+            statements.append(
+                try db.makeStatement(
+                    sql: "SELECT COUNT(*) FROM attempt WHERE learnerID = 'local' AND assessmentID = 't' AND purpose = 'exam' AND id <= 5"))
+            statements.append(
+                try db.makeStatement(
+                    sql: """
+                        SELECT MAX(finishedAt) FROM attempt
+                        WHERE learnerID = 'local' AND assessmentID = 't' AND finishedAt IS NOT NULL AND purpose = 'exam'
+                        """))
+            for statement in statements {
+                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments)
+                    .map { $0["detail"] as String? ?? "" }.joined(separator: "; ")
+                #expect(plan.contains("COVERING INDEX"), "\(statement.sql): \(plan)")
+            }
+        }
+    }
+
     static func timed(_ body: () throws -> Void) rethrows -> Duration {
         let start = ContinuousClock.now
         try body()

@@ -44,6 +44,37 @@ struct LabelLookupTests {
         #expect(fleiss == (try Agreement.fleissKappa(ratings: ratings.map(strings), categories: strings(labels))))
     }
 
+    @Test("unanswered samples count the same on the String, Int and generic paths", arguments: [3, 13])
+    func unansweredPathsAgree(labelCount: Int) throws {
+        var rng = SplitMix64(seed: UInt64(labelCount) + 100)
+        let gold = (0..<400).map { _ in rng.int(labelCount) }
+        let answers: [Int?] = gold.map { _ in rng.int(4) == 0 ? nil : rng.int(labelCount) }
+        let labels = Array(0..<labelCount)
+        let int = try ClassificationReport(gold: gold, predicted: answers, labels: labels)
+        let string = try ClassificationReport(
+            gold: gold.map { "l\($0)" }, predicted: answers.map { $0.map { "l\($0)" } }, labels: labels.map { "l\($0)" })
+        let generic = try ClassificationReport(
+            gold: gold.map(Wrapped.init), predicted: answers.map { $0.map(Wrapped.init) }, labels: labels.map(Wrapped.init))
+        #expect(int.unanswered.reduce(0, +) == answers.filter { $0 == nil }.count)
+        for other in [string.confusionMatrix, generic.confusionMatrix] { #expect(other == int.confusionMatrix) }
+        for other in [string.unanswered, generic.unanswered] { #expect(other == int.unanswered) }
+        #expect(string.accuracy == int.accuracy && generic.accuracy == int.accuracy)
+        #expect(string.macro == int.macro && generic.weighted == int.weighted)
+    }
+
+    @Test("with unanswered samples, the first unknown label is still named")
+    func firstUnknownAmongAnswers() {
+        #expect(throws: MetricsError(.unknownLabel, "predicted[1] = x is not in labels")) {
+            try ClassificationReport(gold: ["p", "q", "z"], predicted: [nil, "x", "q"], labels: ["p", "q"])
+        }
+        #expect(throws: MetricsError(.unknownLabel, "gold[1] = z is not in labels")) {
+            try ClassificationReport(gold: ["p", "z", "q"], predicted: [nil, "x", nil], labels: ["p", "q"])
+        }
+        #expect(throws: MetricsError(.unknownLabel, "gold[2] = z is not in labels")) {
+            try ClassificationReport(gold: ["p", "q", "z"], predicted: [nil, nil, nil], labels: ["p", "q"])
+        }
+    }
+
     @Test("multi-label bit sets and the set path agree beyond 64 labels")
     func multiLabelBeyond64() throws {
         var rng = SplitMix64(seed: 7)
