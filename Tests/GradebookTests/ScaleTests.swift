@@ -7,7 +7,10 @@ import Testing
 
 /// The gradebook of a learner who practised a lot: 10,000 attempts, each with a report.
 struct ScaleTests {
-    @Test func listsAndEligibilityStayFastAtTenThousandAttempts() throws {
+    /// Right answers at scale; how fast they come is measured by `Benchmarks/gradebook.sh`
+    /// (never here: a timed test fails on a busy machine), and that they read no report is
+    /// checked by the query plans below.
+    @Test func listsAndEligibilityAreRightAtTenThousandAttempts() throws {
         let directory = DataDirectory()
         let gradebook = try Gradebook.open(directory: directory.path)
         let report = String(repeating: "x", count: 4000)
@@ -27,17 +30,13 @@ struct ScaleTests {
         }
         let book = gradebook.local
         let test = try assessment("  mode: exam\n  attempts: 1000\n", id: "test-7")
-        var listed = 0
-        var decided: (Eligibility, Begin)?
-        let listing = try Self.timed { listed = try book.attempts().count }
-        let deciding = try Self.timed { decided = (try book.eligibility(for: test), try book.begin(test, seed: 1, holder: "test")) }
-        let opening = try Self.timed { _ = try Gradebook.open(directory: directory.path) }
-        #expect(listed == 5000)
-        #expect(decided?.0 == .start)
-        guard case .started = decided?.1 else { throw TestFailure("not started") }
-        #expect(listing < .seconds(1), "listing 5,000 summaries took \(listing)")
-        #expect(deciding < .milliseconds(200), "eligibility and begin took \(deciding)")
-        #expect(opening < .seconds(2), "opening (integrity_check of a \(10_000 * 4) kB file) took \(opening)")
+        #expect(try book.attempts().count == 5000)
+        // Even rows are this learner's, so test-8's 200 attempts are all theirs and test-7's none.
+        #expect(try book.attemptCount(assessmentID: "test-8", purpose: .exam) == 200)
+        #expect(try book.attemptCount(assessmentID: "test-7", purpose: .exam) == 0)
+        #expect(try book.eligibility(for: test) == .start)
+        guard case .started = try book.begin(test, seed: 1, holder: "test") else { throw TestFailure("not started") }
+        _ = try Gradebook.open(directory: directory.path)
     }
 
     /// Lists and counts read indexes that hold every column they need: the table row, whose
@@ -70,11 +69,5 @@ struct ScaleTests {
                 #expect(plan.contains("COVERING INDEX"), "\(statement.sql): \(plan)")
             }
         }
-    }
-
-    static func timed(_ body: () throws -> Void) rethrows -> Duration {
-        let start = ContinuousClock.now
-        try body()
-        return .now - start
     }
 }
