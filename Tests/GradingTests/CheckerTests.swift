@@ -105,6 +105,29 @@ struct CheckerTests {
             ])
     }
 
+    /// Each linked file is read once per assessment: a later link to the same file is still
+    /// checked against its headings, and a second link to a missing file is still reported.
+    @Test func everyLinkToTheSameLessonFileIsChecked() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Content/boxes.md", "# Boxes\n\n## Tight boxes\n\nText.\n")
+        try folder.write("Assessments/a/assessment.md", basicFrontMatter)
+        let links = ["boxes.md#tight-boxes", "boxes.md#loose-boxes", "nope.md#x", "nope.md"]
+        let items = links.enumerated().map { index, link in
+            "- id: q\(index + 1)\n  kind: single-choice\n  prompt: Which?\n  options: [A, B]\n  answer: A\n  reason: A.\n"
+                + "  lesson: ../../Content/\(link)\n"
+        }
+        try folder.write("Assessments/a/items.yaml", items.joined())
+        let lines = AssessmentChecker().check(folder: folder.path + "/Assessments/a").map {
+            $0.description.replacingOccurrences(of: folder.path, with: "TMP")
+        }
+        #expect(
+            lines == [
+                "TMP/Assessments/a/items.yaml:14:11: error: [broken-lesson-link] lesson '../../Content/boxes.md' of item 'q2' has no heading '#loose-boxes'; its headings are #boxes, #tight-boxes",
+                "TMP/Assessments/a/items.yaml:21:11: error: [broken-lesson-link] lesson '../../Content/nope.md' of item 'q3' does not exist (looked for TMP/Content/nope.md); fix the path relative to the assessment folder",
+                "TMP/Assessments/a/items.yaml:28:11: error: [broken-lesson-link] lesson '../../Content/nope.md' of item 'q4' does not exist (looked for TMP/Content/nope.md); fix the path relative to the assessment folder",
+            ])
+    }
+
     /// `lesson: boxes#tight-boxes` names a lesson by its id, checked against the course.
     @Test func lessonLinksMayNameALessonByItsId() throws {
         let folder = try TemporaryFolder()
