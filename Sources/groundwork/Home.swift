@@ -26,6 +26,9 @@ struct Home: ParsableCommand {
         let style = TerminalStyle(enabled: Terminal.usesColor)
         let lessons = course.lessons
         let book = data.learnerBookIfAvailable()
+        // Read at most once, and only if a section below needs it: loading every test's YAML
+        // is the largest part of this view's time, and it used to happen twice (practice, then review).
+        lazy var catalog = assessments.folder().map { AssessmentCatalog(folder: $0) }
         let read = Set((try? book?.lessonProgress().map(\.lessonID)) ?? [])
         let minutes = lessons.reduce(0) { $0 + $1.minutes }
         print(style.apply([.bold, .cyan], to: TerminalStyle.sanitize(course.title)))
@@ -48,13 +51,13 @@ struct Home: ParsableCommand {
         } else if !lessons.isEmpty {
             print("\n" + style.apply([.bold], to: "You have read every lesson.") + " Re-read any with 'groundwork read ID'.")
         }
-        if let book, let practice = practice(book, course: course, read: read, style: style) { print("\n" + practice) }
+        if let book, let catalog, let practice = practice(book, catalog: catalog, course: course, read: read, style: style) {
+            print("\n" + practice)
+        }
         if let book {
             for notice in book.recentGoldNotices() { print("\n" + Terminal.renderer().wrap(TerminalStyle.sanitize(notice.sentence))) }
         }
-        if let book, let folder = assessments.folder(),
-            let due = (try? ReviewSchedule.load(book: book, catalog: AssessmentCatalog(folder: folder)))?.dueSentence
-        {
+        if let book, let catalog, let due = (try? ReviewSchedule.load(book: book, catalog: catalog))?.dueSentence {
             print("\nReview: \(due): groundwork review")
         }
         print("\nWhat you can do:")
@@ -91,9 +94,7 @@ extension Home {
 
     /// Practice tests passed and the next one to take, in the order the course teaches
     /// their lessons, when there are practice tests.
-    func practice(_ book: LearnerBook, course: Course, read: Set<String>, style: TerminalStyle) -> String? {
-        guard let folder = assessments.folder() else { return nil }
-        let catalog = AssessmentCatalog(folder: folder)
+    func practice(_ book: LearnerBook, catalog: AssessmentCatalog, course: Course, read: Set<String>, style: TerminalStyle) -> String? {
         let tests = catalog.inCourseOrder(course)
         guard !tests.isEmpty, let attempts = try? book.attempts() else { return nil }
         let passed = Set(attempts.filter { $0.passed == true && $0.purpose == .exam }.map(\.assessmentID))

@@ -13,6 +13,13 @@ struct CheckerTests {
         return AssessmentChecker(checkLessonLinks: false).check(parsed).map(\.description)
     }
 
+    /// The checker's lines for `folder/Assessments/a`, the temporary folder's path shown as TMP.
+    func checkedLines(of folder: TemporaryFolder, course: Course? = nil) -> [String] {
+        AssessmentChecker(course: course).check(folder: folder.path + "/Assessments/a").map {
+            $0.description.replacingOccurrences(of: folder.path, with: "TMP")
+        }
+    }
+
     @Test func goldThatItsOwnScorerDoesNotGiveFullCreditIsReported() throws {
         let yaml = "- id: q1\n  kind: single-choice\n  prompt: Which?\n  options: [A, B]\n  answer: {A: 0.5}\n  reason: Half.\n"
         #expect(
@@ -94,14 +101,33 @@ struct CheckerTests {
               reason: Nothing.
               lesson: ../../Content/boxes.md#tight-boxes
             """)
-        let lines = AssessmentChecker().check(folder: folder.path + "/Assessments/a").map {
-            $0.description.replacingOccurrences(of: folder.path, with: "TMP")
-        }
+        let lines = checkedLines(of: folder)
         #expect(
             lines == [
                 "TMP/Assessments/a/items.yaml:8:11: error: [broken-lesson-link] lesson '../../Content/boxes.md' of item 'b1' has no heading '#tight-boxs' (did you mean '#tight-boxes'?); its headings are #boxes, #tight-boxes",
                 "TMP/Assessments/a/items.yaml:16:11: error: [broken-lesson-link] lesson '../../Content/nope.md' of item 'b2' does not exist (looked for TMP/Content/nope.md); fix the path relative to the assessment folder",
                 "TMP/Assessments/a/items.yaml:20:10: error: [missing-media] media file 'missing.png' of item 'b3' is not in TMP/Assessments/a; put it beside items.yaml or fix the name",
+            ])
+    }
+
+    /// Each linked file is read once per assessment: a later link to the same file is still
+    /// checked against its headings, and a second link to a missing file is still reported.
+    @Test func everyLinkToTheSameLessonFileIsChecked() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Content/boxes.md", "# Boxes\n\n## Tight boxes\n\nText.\n")
+        try folder.write("Assessments/a/assessment.md", basicFrontMatter)
+        let links = ["boxes.md#tight-boxes", "boxes.md#loose-boxes", "nope.md#x", "nope.md"]
+        let items = links.enumerated().map { index, link in
+            "- id: q\(index + 1)\n  kind: single-choice\n  prompt: Which?\n  options: [A, B]\n  answer: A\n  reason: A.\n"
+                + "  lesson: ../../Content/\(link)\n"
+        }
+        try folder.write("Assessments/a/items.yaml", items.joined())
+        let lines = checkedLines(of: folder)
+        #expect(
+            lines == [
+                "TMP/Assessments/a/items.yaml:14:11: error: [broken-lesson-link] lesson '../../Content/boxes.md' of item 'q2' has no heading '#loose-boxes'; its headings are #boxes, #tight-boxes",
+                "TMP/Assessments/a/items.yaml:21:11: error: [broken-lesson-link] lesson '../../Content/nope.md' of item 'q3' does not exist (looked for TMP/Content/nope.md); fix the path relative to the assessment folder",
+                "TMP/Assessments/a/items.yaml:28:11: error: [broken-lesson-link] lesson '../../Content/nope.md' of item 'q4' does not exist (looked for TMP/Content/nope.md); fix the path relative to the assessment folder",
             ])
     }
 
@@ -118,9 +144,7 @@ struct CheckerTests {
         }
         try folder.write("Assessments/a/items.yaml", items)
         let course = try CourseLoader.load(from: folder.path + "/Content")
-        let lines = AssessmentChecker(course: course).check(folder: folder.path + "/Assessments/a").map {
-            $0.description.replacingOccurrences(of: folder.path, with: "TMP")
-        }
+        let lines = checkedLines(of: folder, course: course)
         #expect(
             lines == [
                 "TMP/Assessments/a/items.yaml:24:11: error: [broken-lesson-link] item 'b3' links to lesson 'boxs', which the course does not have ('groundwork lessons' lists the ids); did you mean 'boxes'?",

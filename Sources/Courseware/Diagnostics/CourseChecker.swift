@@ -112,49 +112,55 @@ public enum CourseChecker {
         return result
     }
 
+    /// Linked lessons are found by index and the walk's closure captures only strings: a
+    /// `Lesson` or `Course` captured or looked up there was copied (each of its strings and
+    /// arrays retained and released) at every node, most of this rule's time.
     private static func linkProblems(in course: Course) -> [Diagnostic] {
-        var lessonsByPath: [String: Lesson] = [:]
-        for lesson in course.lessons + course.unlistedLessons { lessonsByPath[lesson.path] = lesson }
+        let all = course.lessons + course.unlistedLessons
+        let folder = course.folder
+        var indexByPath: [String: Int] = [:]
+        for (index, lesson) in all.enumerated() { indexByPath[lesson.path] = index }
         var existence: [String: Bool] = [:]
         func exists(_ relative: String) -> Bool {
             if let known = existence[relative] { return known }
-            let found = FileManager.default.fileExists(atPath: CourseLoader.join(course.folder, relative))
+            let found = FileManager.default.fileExists(atPath: CourseLoader.join(folder, relative))
             existence[relative] = found
             return found
         }
 
         var result: [Diagnostic] = []
-        for lesson in course.lessons + course.unlistedLessons {
+        for lessonIndex in all.indices {
+            let lessonPath = all[lessonIndex].path, sourcePath = all[lessonIndex].source.path
             func report(_ rule: Diagnostic.Rule, _ node: MarkdownNode, _ message: String) {
-                result.append(Diagnostic(path: lesson.source.path, position: node.position, severity: .error, rule: rule, message: message))
+                result.append(Diagnostic(path: sourcePath, position: node.position, severity: .error, rule: rule, message: message))
             }
-            lesson.document.root.forEach { node in
+            all[lessonIndex].document.root.forEach { node in
                 switch node.kind {
                 case .link(let destination, _):
                     let target = LinkTarget(destination)
                     guard !target.isExternal else { return }
-                    var linked: Lesson? = lesson
+                    var linked: Int? = lessonIndex
                     if let path = target.localPath {
-                        let resolved = CoursePath.resolve(path, from: lesson.path)
-                        linked = lessonsByPath[resolved]
+                        let resolved = CoursePath.resolve(path, from: lessonPath)
+                        linked = indexByPath[resolved]
                         if linked == nil, !exists(resolved) {
                             report(.brokenLink, node, "link to \(Quote.text(destination)), which does not exist")
                             return
                         }
                     }
-                    if let anchor = target.anchor, !anchor.isEmpty, let linked, !linked.document.anchors.contains(anchor) {
-                        let anchors = linked.document.anchors
+                    if let anchor = target.anchor, !anchor.isEmpty, let linked, !all[linked].document.anchors.contains(anchor) {
+                        let anchors = all[linked].document.anchors
                         let hint = Suggestion.closest(to: anchor, in: anchors).map { "; did you mean '#\($0)'?" } ?? ""
                         report(
                             .missingAnchor, node,
-                            "'\(linked.path)' has no heading with anchor '#\(anchor)'\(hint) (\(Suggestion.headings(anchors)))")
+                            "'\(all[linked].path)' has no heading with anchor '#\(anchor)'\(hint) (\(Suggestion.headings(anchors)))")
                     }
                 case .image(let source, _):
                     let target = LinkTarget(source)
                     guard !target.isExternal, let path = target.localPath else { return }
-                    let resolved = CoursePath.resolve(path, from: lesson.path)
+                    let resolved = CoursePath.resolve(path, from: lessonPath)
                     if resolved.hasPrefix("../") || resolved == ".."
-                        || !ContainedPath.resolvesInside(CourseLoader.join(course.folder, resolved), folder: course.folder)
+                        || !ContainedPath.resolvesInside(CourseLoader.join(folder, resolved), folder: folder)
                     {
                         report(.outsideFolder, node, "image \(Quote.text(source)) lies outside the course; put it in the course folder")
                     } else if !exists(resolved) {

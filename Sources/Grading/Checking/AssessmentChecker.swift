@@ -102,10 +102,11 @@ public struct AssessmentChecker: Sendable {
         var items = DiagnosticSink(path: assessment.itemsPath)
         var header = DiagnosticSink(path: assessment.assessmentPath)
         var best: [String: Double] = [:]
+        var lessonAnchors: [String: [String]?] = [:]
         for item in assessment.items {
             best[item.id] = checkScoring(item, sink: &items)
             if checkLessonLinks, let lesson = item.lesson {
-                checkLesson(lesson, of: item, folder: assessment.folder, sink: &items)
+                checkLesson(lesson, of: item, folder: assessment.folder, anchorsByPath: &lessonAnchors, sink: &items)
             }
         }
         if assessment.items.isEmpty { return items.diagnostics + header.diagnostics }
@@ -208,7 +209,12 @@ public struct AssessmentChecker: Sendable {
 
     /// A relative `path.md#anchor`, or a lesson id with its anchor, must name an existing
     /// lesson with that heading anchor.
-    private func checkLesson(_ link: String, of item: Item, folder: String, sink: inout DiagnosticSink) {
+    /// `anchorsByPath` holds each linked file's anchors, nil when it cannot be read: items
+    /// link the same few lessons, and parsing a lesson again for each item was a fifth of
+    /// `groundwork check`'s time.
+    private func checkLesson(
+        _ link: String, of item: Item, folder: String, anchorsByPath: inout [String: [String]?], sink: inout DiagnosticSink
+    ) {
         guard !link.contains("://"), !link.hasPrefix("mailto:") else { return }
         let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let relative = String(parts[0]), anchor = parts.count > 1 ? String(parts[1]) : nil
@@ -225,7 +231,14 @@ public struct AssessmentChecker: Sendable {
             return
         }
         let path = ((folder as NSString).appendingPathComponent(relative) as NSString).standardizingPath
-        guard let data = FileManager.default.contents(atPath: path) else {
+        if anchorsByPath[path] == nil {
+            anchorsByPath[path] = .some(
+                FileManager.default.contents(atPath: path).map { data in
+                    let source = SourceFile(path: path, bytes: data)
+                    return MarkdownDocument(source: source, markdown: FrontMatter(splitting: source).markdown).anchors
+                })
+        }
+        guard let anchors = anchorsByPath[path] ?? nil else {
             sink.report(
                 .brokenLessonLink, at: position,
                 "lesson \(Quote.text(relative)) of item '\(item.id)' does not exist (looked for \(path)); fix the path relative to the assessment folder"
@@ -233,9 +246,7 @@ public struct AssessmentChecker: Sendable {
             return
         }
         guard let anchor, !anchor.isEmpty else { return }
-        let source = SourceFile(path: path, bytes: data)
-        let document = MarkdownDocument(source: source, markdown: FrontMatter(splitting: source).markdown)
-        checkAnchor(anchor, in: document.anchors, lesson: Quote.text(relative), of: item, at: position, sink: &sink)
+        checkAnchor(anchor, in: anchors, lesson: Quote.text(relative), of: item, at: position, sink: &sink)
     }
 
     /// `lesson: bounding-boxes#tight-boxes`: the id of a lesson of the course.
