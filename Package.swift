@@ -141,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["Interop", "Grading", "TestSupport", "GroundworkFuzz"],
+            dependencies: ["Interop", "Grading", "TestSupport", "GroundworkFuzz", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

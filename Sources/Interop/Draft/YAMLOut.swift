@@ -33,9 +33,12 @@ public indirect enum YAMLOut: Sendable, Hashable {
         case .string(let text):
             // Multi-line text as a literal block (`|`), as authors write prompts and reasons;
             // the emitter falls back to quoting where a block cannot hold the text exactly.
-            // Text YAML reads as null (`~`, `null`, nothing) is quoted, so it stays text.
+            // Text a YAML 1.1 reader would take for something else — null (`~`, `null`,
+            // nothing), a boolean (`true`, `yes`, `off`), a number, a date — is quoted, so every
+            // tool reads it back as text, not only Groundwork's schema-aware reader.
             let style: Node.Scalar.Style =
-                ["", "~", "null", "Null", "NULL"].contains(text) ? .doubleQuoted : text.contains("\n") ? .literal : .any
+                text.isEmpty || Resolver.default.resolveTag(of: Node(text)) != .str
+                ? .doubleQuoted : text.contains("\n") ? .literal : .any
             return Node(text, .implicit, style)
         case .number(let value): return Node(NumberText.exact(value), .implicit, .plain)
         case .bool(let value): return Node(value ? "true" : "false", .implicit, .plain)
