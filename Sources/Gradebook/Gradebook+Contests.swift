@@ -5,7 +5,7 @@ import Grading
 extension Gradebook {
     /// Every learner's contests, oldest first; only those with `status` when given.
     public func contests(status: Contest.Status? = nil) throws(GradebookError) -> [Contest] {
-        try read { db in
+        try grdbRead { db in
             var request = Contest.all()
             if let status { request = request.filter(Column("status") == status.rawValue) }
             return try request.order(Column("filedAt"), Column("id")).fetchAll(db)
@@ -13,12 +13,12 @@ extension Gradebook {
     }
 
     public func contest(id: Int64) throws(GradebookError) -> Contest? {
-        try read { db in try Contest.fetchOne(db, key: id) }
+        try grdbRead { db in try Contest.fetchOne(db, key: id) }
     }
 
     /// The re-scores an accepted contest made.
     public func rescores(contestID: Int64) throws(GradebookError) -> [Rescore] {
-        try read { db in try Rescore.filter(Column("contestID") == contestID).order(Column("attemptID")).fetchAll(db) }
+        try grdbRead { db in try Rescore.filter(Column("contestID") == contestID).order(Column("attemptID")).fetchAll(db) }
     }
 
     /// Rejects an open contest with the mentor's reply; the gold stays.
@@ -28,7 +28,7 @@ extension Gradebook {
         let reply = reply.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reply.isEmpty else { throw ContestError("say why the gold stands (--reply); the learner reads it") }
         let now = now()
-        return try write { db -> Result<Contest, ContestError> in
+        return try grdbWrite { db -> Result<Contest, ContestError> in
             guard var contest = try Contest.fetchOne(db, key: contestID) else { return .failure(Self.unknown(contestID)) }
             guard contest.status == .open else { return .failure(Self.decided(contest)) }
             contest.status = .rejected
@@ -42,7 +42,7 @@ extension Gradebook {
     /// Every finished attempt, of any learner, at `assessmentID` that asked `itemID` and has a
     /// result: those a change to that item's gold re-scores.
     public func attemptsAsking(_ itemID: String, assessmentID: String) throws(GradebookError) -> [Attempt] {
-        try read { db in
+        try grdbRead { db in
             try Attempt.filter(
                 Column("assessmentID") == assessmentID && Column("status") != Attempt.Status.inProgress.rawValue
                     && Column("resultJSON") != nil
@@ -60,7 +60,7 @@ extension Gradebook {
         rescored: [(attempt: Attempt, result: AttemptResult)]
     ) throws -> (Contest, [Rescore]) {
         let now = now()
-        return try write { db -> Result<(Contest, [Rescore]), ContestError> in
+        return try grdbWrite { db -> Result<(Contest, [Rescore]), ContestError> in
             guard var contest = try Contest.fetchOne(db, key: contestID) else { return .failure(Self.unknown(contestID)) }
             guard contest.status == .open else { return .failure(Self.decided(contest)) }
             contest.status = .accepted

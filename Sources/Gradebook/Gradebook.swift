@@ -20,12 +20,11 @@ public struct Gradebook: Sendable {
     /// How long a writer waits for another before the write fails with ``GradebookError/busy(path:)``.
     static let busyTimeout: TimeInterval = 10
 
-    let writer: any DatabaseWriter
-    /// Concurrent writes of this process share a commit (see ``GroupCommit``).
-    let commits = GroupCommit()
+    /// Where the tables live (a SQLite file; see ``GradebookStore``).
+    let store: any GradebookStore
     let clock: @Sendable () -> Date
     /// The database file.
-    public let path: String
+    public var path: String { store.location }
 
     /// Opens (or creates) the gradebook in `directory`, migrating an older one.
     ///
@@ -34,20 +33,7 @@ public struct Gradebook: Sendable {
     ///   - clock: The time source, replaceable in tests.
     /// - Throws: ``GradebookError`` when the file is damaged, newer, or cannot be written.
     public static func open(directory: String, clock: @escaping @Sendable () -> Date = { Date() }) throws(GradebookError) -> Gradebook {
-        let path = URL(fileURLWithPath: directory).appendingPathComponent(fileName).path
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw GradebookError(error, path: directory)
-        }
-        if FileManager.default.fileExists(atPath: path) { try GradebookFile.inspect(path) }
-        do {
-            let pool = try DatabasePool(path: path, configuration: GradebookFile.configuration())
-            try GradebookFile.migrate(pool)
-            return Gradebook(writer: pool, clock: clock, path: path)
-        } catch {
-            throw GradebookError(error, path: path)
-        }
+        Gradebook(store: try SQLiteStore.open(directory: directory), clock: clock)
     }
 
     /// One learner's records.
@@ -66,21 +52,35 @@ public struct Gradebook: Sendable {
     }
 
     /// Reads in a snapshot; a read never writes.
-    func read<T>(_ body: (Database) throws -> T) throws(GradebookError) -> T {
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws(GradebookError) -> T {
         do {
-            return try writer.read(body)
+            return try store.read(body)
         } catch {
-            throw GradebookError(error, path: path)
+            throw store.gradebookError(error)
         }
     }
 
-    /// Writes in one immediate transaction (shared with writes that arrive at the same time),
-    /// waiting for another process's writer up to the busy timeout; returns once committed.
-    func write<T>(_ body: (Database) throws -> T) throws(GradebookError) -> T {
+    /// Writes in one transaction and returns once it committed (on SQLite shared with writes
+    /// that arrive at the same time, waiting for another process's writer up to the busy timeout).
+    func write<T>(_ body: (any SQLConnection) throws -> T) throws(GradebookError) -> T {
         do {
-            return try commits.write(writer, body)
+            return try store.write(body)
         } catch {
-            throw GradebookError(error, path: path)
+            throw store.gradebookError(error)
         }
+    }
+
+    /// The GRDB database of a SQLite store, for code not yet written against ``SQLConnection``.
+    func grdbRead<T>(_ body: (Database) throws -> T) throws(GradebookError) -> T {
+        try read { connection in try body(Self.database(connection)) }
+    }
+
+    func grdbWrite<T>(_ body: (Database) throws -> T) throws(GradebookError) -> T {
+        try write { connection in try body(Self.database(connection)) }
+    }
+
+    private static func database(_ connection: any SQLConnection) -> Database {
+        guard let sqlite = connection as? SQLiteConnection else { preconditionFailure("GRDB queries run on SQLite only") }
+        return sqlite.db
     }
 }

@@ -5,7 +5,7 @@ extension LearnerBook {
     /// The checklist entries this learner has ticked, with when; entries the course no longer
     /// lists are kept (a course update must not lose a learner's marks) and simply not shown.
     public func checklistMarks() throws(GradebookError) -> [String: Date] {
-        try gradebook.read { db in
+        try gradebook.grdbRead { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT entryID, checkedAt FROM checklistMark WHERE learnerID = ?", arguments: [learnerID])
             var marks: [String: Date] = [:]
@@ -18,7 +18,7 @@ extension LearnerBook {
     /// an entry that is not ticked does nothing, so a repeated request changes nothing.
     public func setChecklistMark(_ entryID: String, checked: Bool) throws(GradebookError) {
         let now = now()
-        try gradebook.write { db in
+        try gradebook.grdbWrite { db in
             if checked {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO checklistMark (learnerID, entryID, checkedAt) VALUES (?, ?, ?)",

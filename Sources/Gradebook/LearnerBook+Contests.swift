@@ -23,7 +23,7 @@ extension LearnerBook {
         }
         let now = now()
         // A refusal is returned, not thrown, so the store does not take it for a failure of the file.
-        return try gradebook.write { db -> Result<Contest, ContestError> in
+        return try gradebook.grdbWrite { db -> Result<Contest, ContestError> in
             let attempt = try fetchAttempt(db, attemptID)
             guard attempt.status != .inProgress else {
                 return .failure(ContestError("attempt #\(attemptID) is still in progress; contest an item once its report is out"))
@@ -74,7 +74,7 @@ extension LearnerBook {
 
     /// This learner's contests, newest first.
     public func contests() throws(GradebookError) -> [Contest] {
-        try gradebook.read { db in
+        try gradebook.grdbRead { db in
             try Contest.filter(Column("learnerID") == learnerID).order(Column("filedAt").desc, Column("id").desc).fetchAll(db)
         }
     }
@@ -89,7 +89,7 @@ extension LearnerBook {
     /// on one of their contests, and each gold change that re-scored one of their attempts
     /// (whoever contested it), newest first. What the home view shows.
     public func goldNotices(since date: Date) throws(GradebookError) -> [GoldNotice] {
-        try gradebook.read { db in
+        try gradebook.grdbRead { db in
             let decided = try Contest.filter(
                 Column("decidedAt") >= date && (Column("learnerID") == learnerID || Column("status") == Contest.Status.accepted.rawValue)
             ).order(Column("decidedAt").desc).fetchAll(db)

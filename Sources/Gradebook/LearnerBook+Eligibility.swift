@@ -9,7 +9,7 @@ extension LearnerBook {
     /// Practice is always allowed (or resumed); an exam's limits look at exam attempts only,
     /// so practising never costs an attempt or starts a retake delay.
     public func eligibility(for assessment: Assessment, purpose: AttemptPurpose = .exam) throws(GradebookError) -> Eligibility {
-        try gradebook.read { db in try eligibility(db, assessment, purpose) }
+        try gradebook.grdbRead { db in try eligibility(db, assessment, purpose) }
     }
 
     /// Resumes, starts or refuses an attempt at `assessment`, deciding and recording in one
@@ -29,7 +29,7 @@ extension LearnerBook {
         _ assessment: Assessment, seed: UInt64, holder: String, purpose: AttemptPurpose = .exam
     ) throws(GradebookError) -> Begin {
         let now = now()
-        return try gradebook.write { db in
+        return try gradebook.grdbWrite { db in
             switch try eligibility(db, assessment, purpose) {
             case .resume(let attempt): return .resume(attempt)
             case .refused(let refusal): return .refused(refusal)

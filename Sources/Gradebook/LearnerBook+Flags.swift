@@ -3,7 +3,7 @@ import GRDB
 extension LearnerBook {
     /// The items flagged for review in an attempt of this learner's.
     public func flaggedItems(attemptID: Int64) throws(GradebookError) -> Set<String> {
-        try gradebook.read { db in
+        try gradebook.grdbRead { db in
             _ = try fetchAttempt(db, attemptID)
             return Set(try String.fetchAll(db, sql: "SELECT itemID FROM itemFlag WHERE attemptID = ?", arguments: [attemptID]))
         }
@@ -14,7 +14,7 @@ extension LearnerBook {
     /// changes nothing.
     public func setFlag(attemptID: Int64, holder: String, itemID: String, flagged: Bool) throws(GradebookError) {
         let now = now()
-        try gradebook.write { db in
+        try gradebook.grdbWrite { db in
             var attempt = try heldAttempt(db, attemptID, by: holder)
             if flagged {
                 try db.execute(

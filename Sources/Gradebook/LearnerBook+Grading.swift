@@ -16,7 +16,7 @@ extension LearnerBook {
         attemptID: Int64, itemID: String, responseJSON: String, score: Double, passed: Bool, resultJSON: String
     ) throws(GradebookError) {
         let now = now()
-        try gradebook.write { db in
+        try gradebook.grdbWrite { db in
             var attempt = try fetchAttempt(db, attemptID)
             precondition(attempt.status != .inProgress, "an attempt in progress is graded by its holder through recordAnswer")
             let sequence =

@@ -8,7 +8,7 @@ extension LearnerBook {
     /// nothing to a learner asking how many tries a test has taken.
     public func ordinal(of attempt: Attempt) throws(GradebookError) -> Int {
         guard let id = attempt.id else { return 0 }
-        return try gradebook.read { db in
+        return try gradebook.grdbRead { db in
             try Int.fetchOne(
                 db,
                 sql: "SELECT COUNT(*) FROM attempt WHERE learnerID = ? AND assessmentID = ? AND purpose = ? AND id <= ?",

@@ -5,7 +5,7 @@ extension LearnerBook {
     /// Records that a lesson was read (again), with the inline quizzes answered this time.
     public func recordLessonRead(_ lessonID: String, quizzesAnswered: Int = 0, quizzesCorrect: Int = 0) throws(GradebookError) {
         let now = now()
-        try gradebook.write { db in
+        try gradebook.grdbWrite { db in
             if var progress = try LessonProgress.fetchOne(db, key: ["learnerID": learnerID, "lessonID": lessonID]) {
                 progress.lastReadAt = now
                 progress.timesRead += 1
@@ -23,7 +23,7 @@ extension LearnerBook {
 
     /// Progress for every lesson read at least once.
     public func lessonProgress() throws(GradebookError) -> [LessonProgress] {
-        try gradebook.read { db in
+        try gradebook.grdbRead { db in
             try LessonProgress.filter(Column("learnerID") == learnerID).order(Column("firstReadAt")).fetchAll(db)
         }
     }

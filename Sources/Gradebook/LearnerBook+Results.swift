@@ -19,7 +19,7 @@ extension LearnerBook {
     /// Attempts whose stored report cannot be read (written by a damaged file or a newer
     /// Groundwork) are left out rather than failing every view that reads history.
     public func finishedAttempts(limit: Int = 500) throws(GradebookError) -> [FinishedAttempt] {
-        let records = try gradebook.read { db in
+        let records = try gradebook.grdbRead { db in
             try Attempt.filter(Column("learnerID") == learnerID && Column("resultJSON") != nil && Column("finishedAt") != nil)
                 .order(Column("finishedAt").desc, Column("id").desc).limit(limit).fetchAll(db)
         }

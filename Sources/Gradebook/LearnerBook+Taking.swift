@@ -13,7 +13,7 @@ extension LearnerBook {
     @discardableResult
     public func claim(attemptID: Int64, holder: String, takingOver: Bool = false) throws(GradebookError) -> Attempt {
         let now = now()
-        return try gradebook.write { db in
+        return try gradebook.grdbWrite { db in
             var attempt = try fetchAttempt(db, attemptID)
             try claim(&attempt, for: holder, takingOver: takingOver, at: now)
             try attempt.update(db)
@@ -26,7 +26,7 @@ extension LearnerBook {
     @discardableResult
     public func resume(attemptID: Int64, holder: String, takingOver: Bool = false) throws(GradebookError) -> Resumption {
         let now = now()
-        return try gradebook.write { db in
+        return try gradebook.grdbWrite { db in
             var attempt = try fetchAttempt(db, attemptID)
             try claim(&attempt, for: holder, takingOver: takingOver, at: now)
             return try recordResumption(db, &attempt, at: now)
@@ -37,7 +37,7 @@ extension LearnerBook {
     /// learner coming back to a web page); nil, and nothing written, otherwise.
     public func resumeIfIdle(attemptID: Int64, holder: String, longerThan seconds: TimeInterval) throws(GradebookError) -> Resumption? {
         let now = now()
-        return try gradebook.write { db in
+        return try gradebook.grdbWrite { db in
             var attempt = try heldAttempt(db, attemptID, by: holder)
             guard now.timeIntervalSince(attempt.lastActivityAt) > seconds else { return nil }
             return try recordResumption(db, &attempt, at: now)
@@ -47,7 +47,7 @@ extension LearnerBook {
     /// The taker is still there (a web page's heartbeat): moves the attempt's last activity to now.
     public func touch(attemptID: Int64, holder: String) throws(GradebookError) {
         let now = now()
-        try gradebook.write { db in
+        try gradebook.grdbWrite { db in
             var attempt = try heldAttempt(db, attemptID, by: holder)
             attempt.lastActivityAt = now
             try attempt.update(db, columns: ["lastActivityAt", "holder", "heldSince"])
@@ -69,7 +69,7 @@ extension LearnerBook {
         score: Double? = nil
     ) throws(GradebookError) -> Answer {
         let now = now()
-        return try gradebook.write { db in
+        return try gradebook.grdbWrite { db in
             if let clientSequence, let saved = try answer(db, attemptID: attemptID, clientSequence: clientSequence) {
                 guard saved.itemID == itemID, saved.responseJSON == responseJSON else {
                     throw GradebookError.answerConflict(attemptID: attemptID, clientSequence: clientSequence)
@@ -96,7 +96,7 @@ extension LearnerBook {
     ) throws(GradebookError) {
         precondition(status != .inProgress, "finishing an attempt needs a final status")
         let now = now()
-        try gradebook.write { db in
+        try gradebook.grdbWrite { db in
             var attempt = try heldAttempt(db, attemptID, by: holder)
             attempt.status = status
             attempt.finishedAt = now

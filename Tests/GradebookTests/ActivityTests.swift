@@ -18,7 +18,7 @@ struct ActivityTests {
         _ = try attempt.answer(yes)
         clock.advance(3600)
         let counts = {
-            try gradebook.writer.read { db in
+            try gradebook.sqliteWriter.read { db in
                 try Row.fetchAll(
                     db, sql: "SELECT (SELECT count(*) FROM answer), (SELECT count(*) FROM resumption), (SELECT lastActivityAt FROM attempt)"
                 )

@@ -28,6 +28,11 @@ struct DataDirectory: ~Copyable {
 extension Gradebook {
     /// The local learner's records, as the terminal uses them.
     var local: LearnerBook { learner(Gradebook.localLearner) }
+
+    /// The GRDB pool of a SQLite gradebook, for tests about the file itself.
+    var sqliteWriter: any DatabaseWriter {
+        get throws { try #require(store as? SQLiteStore).writer }
+    }
 }
 
 extension LearnerBook {
@@ -159,7 +164,7 @@ struct GradebookTests {
         var attempt = try gradebook.local.start(try assessment("  mode: exam\n", items: 1))
         _ = try attempt.finish()
         #expect(try gradebook.local.attempts().map(\.status) == [.submitted])
-        try gradebook.writer.write { db in try db.execute(sql: "UPDATE attempt SET status = 'lost'") }
+        try gradebook.sqliteWriter.write { db in try db.execute(sql: "UPDATE attempt SET status = 'lost'") }
         #expect(throws: GradebookError.self) { try gradebook.local.attempts() }
     }
 
@@ -203,7 +208,9 @@ struct GradebookTests {
             var attempt = try gradebook.local.start(try assessment("  mode: exam\n", items: 1))
             _ = try attempt.finish()
             root =
-                try gradebook.writer.read { db in try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'attempt'") }
+                try gradebook.sqliteWriter.read { db in
+                    try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'attempt'")
+                }
                 ?? 0
         }
         #expect(!FileManager.default.fileExists(atPath: directory.file + "-wal"), "the gradebook was not closed")
@@ -225,7 +232,7 @@ struct GradebookTests {
         let directory = DataDirectory()
         do {
             let book = try Gradebook.open(directory: directory.path)
-            try book.writer.write { db in
+            try book.sqliteWriter.write { db in
                 try db.execute(sql: "DROP TABLE grdb_migrations")
             }
         }
@@ -236,7 +243,7 @@ struct GradebookTests {
         let directory = DataDirectory()
         do {
             let book = try Gradebook.open(directory: directory.path)
-            try book.writer.write { db in
+            try book.sqliteWriter.write { db in
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')")
             }
         }

@@ -32,11 +32,11 @@ struct MigrationTests {
         #expect(progress.map(\.lessonID) == ["labels", "boxes"])
         #expect(progress.map(\.timesRead) == [2, 1])
         #expect(progress[0].quizzesCorrect == 2)
-        let counts = try gradebook.writer.read { db in
+        let counts = try gradebook.sqliteWriter.read { db in
             try ["attempt", "answer", "resumption", "lessonProgress"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0 }
         }
         #expect(counts == [2, 3, 1, 2])
-        #expect(try gradebook.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try gradebook.sqliteWriter.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     }
 
     @Test func twoLearnersRecordsNeverMix() throws {

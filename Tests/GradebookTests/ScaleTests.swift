@@ -14,7 +14,7 @@ struct ScaleTests {
         let directory = DataDirectory()
         let gradebook = try Gradebook.open(directory: directory.path)
         let report = String(repeating: "x", count: 4000)
-        try gradebook.writer.write { db in
+        try gradebook.sqliteWriter.write { db in
             let insert = try db.makeStatement(
                 sql: """
                     INSERT INTO attempt (learnerID, assessmentID, assessmentVersion, seed, itemIDs, startedAt, finishedAt, status, score,
@@ -46,7 +46,7 @@ struct ScaleTests {
         let gradebook = try Gradebook.open(directory: directory.path)
         let learner = Column("learnerID") == Gradebook.localLearner
         let exams = learner && Column("assessmentID") == "t" && Column("purpose") == AttemptPurpose.exam.rawValue
-        try gradebook.writer.read { db in
+        try gradebook.sqliteWriter.read { db in
             let lists = [
                 AttemptSummary.filter(learner),
                 AttemptSummary.filter(learner && Column("assessmentID") == "t"),

@@ -40,7 +40,7 @@ extension Gradebook {
         try Credentials.check(password: password)
         let hash = Bcrypt.hash(password, cost: cost)
         let now = now()
-        return try write { db -> Result<Account, AccountError> in
+        return try grdbWrite { db -> Result<Account, AccountError> in
             guard try Account.filter(Column("username") == name).fetchCount(db) == 0 else {
                 return .failure(AccountError(.invalid, "the username '\(name)' is taken", field: "username"))
             }
@@ -53,22 +53,22 @@ extension Gradebook {
 
     /// Every account, by username.
     public func accounts() throws(GradebookError) -> [Account] {
-        try read { db in try Account.order(Column("username")).fetchAll(db) }
+        try grdbRead { db in try Account.order(Column("username")).fetchAll(db) }
     }
 
     public func account(id: Int64) throws(GradebookError) -> Account? {
-        try read { db in try Account.fetchOne(db, key: id) }
+        try grdbRead { db in try Account.fetchOne(db, key: id) }
     }
 
     public func account(username: String) throws(GradebookError) -> Account? {
-        try read { db in try Account.filter(Column("username") == username.lowercased()).fetchOne(db) }
+        try grdbRead { db in try Account.filter(Column("username") == username.lowercased()).fetchOne(db) }
     }
 
     /// Gives account `id` another role, in the audit log. The last admin cannot stop being one
     /// (nobody could then manage the server).
     public func setRole(_ role: Role, of id: Int64, actor: String) throws -> Account {
         let now = now()
-        return try write { db -> Result<Account, AccountError> in
+        return try grdbWrite { db -> Result<Account, AccountError> in
             guard var account = try Account.fetchOne(db, key: id) else {
                 return .failure(AccountError(.notFound, "no account #\(id)"))
             }

@@ -8,7 +8,7 @@ extension Gradebook {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...80).contains(name.count) else { throw AccountError(.invalid, "a cohort's name is 1 to 80 characters", field: "name") }
         let now = now()
-        return try write { db -> Result<Cohort, AccountError> in
+        return try grdbWrite { db -> Result<Cohort, AccountError> in
             guard try Cohort.filter(Column("name") == name).fetchCount(db) == 0 else {
                 return .failure(AccountError(.invalid, "there is already a cohort '\(name)'", field: "name"))
             }
@@ -21,7 +21,7 @@ extension Gradebook {
 
     /// Every cohort by name; only those `mentor` is a mentor of, when given.
     public func cohorts(mentoredBy mentor: Int64? = nil) throws(GradebookError) -> [Cohort] {
-        try read { db in
+        try grdbRead { db in
             guard let mentor else { return try Cohort.order(Column("name")).fetchAll(db) }
             return try Cohort.fetchAll(
                 db,
@@ -33,12 +33,12 @@ extension Gradebook {
     }
 
     public func cohort(id: Int64) throws(GradebookError) -> Cohort? {
-        try read { db in try Cohort.fetchOne(db, key: id) }
+        try grdbRead { db in try Cohort.fetchOne(db, key: id) }
     }
 
     /// The accounts of a cohort with their place in it, mentors first, then by username.
     public func members(ofCohort id: Int64) throws(GradebookError) -> [(account: Account, place: CohortMember.Place)] {
-        try read { db in
+        try grdbRead { db in
             let members = try CohortMember.filter(Column("cohortID") == id).fetchAll(db)
             let accounts = try Account.filter(keys: members.map(\.accountID)).fetchAll(db)
             let places = Dictionary(uniqueKeysWithValues: members.map { ($0.accountID, $0.role) })
@@ -50,7 +50,7 @@ extension Gradebook {
     /// Whether account `accountID` mentors a cohort that learner `learnerID` is in: what lets a
     /// mentor see that learner's attempts and contests.
     public func mentors(_ accountID: Int64, learner learnerID: String) throws(GradebookError) -> Bool {
-        try read { db in
+        try grdbRead { db in
             try Bool.fetchOne(
                 db,
                 sql: """
@@ -64,7 +64,7 @@ extension Gradebook {
     /// Puts an account in a cohort (or changes its place there), in the audit log.
     public func addMember(_ accountID: Int64, toCohort cohortID: Int64, as place: CohortMember.Place, actor: String) throws {
         let now = now()
-        try write { db -> Result<Void, AccountError> in
+        try grdbWrite { db -> Result<Void, AccountError> in
             guard let account = try Account.fetchOne(db, key: accountID) else {
                 return .failure(AccountError(.notFound, "no such account"))
             }
@@ -89,7 +89,7 @@ extension Gradebook {
         let invitation = Invitation(
             code: SecretToken.invitationCode(), cohortID: cohortID, role: place, createdBy: actor, createdAt: now,
             expiresAt: now.addingTimeInterval(Double(days) * 86400), usesLeft: uses)
-        try write { db -> Result<Void, AccountError> in
+        try grdbWrite { db -> Result<Void, AccountError> in
             guard try Cohort.fetchOne(db, key: cohortID) != nil else { return .failure(AccountError(.notFound, "no cohort #\(cohortID)")) }
             try invitation.insert(db)
             try Self.audit(
@@ -103,7 +103,7 @@ extension Gradebook {
     /// The invitations of a cohort still usable, newest first.
     public func invitations(ofCohort cohortID: Int64) throws(GradebookError) -> [Invitation] {
         let now = now()
-        return try read { db in
+        return try grdbRead { db in
             try Invitation.filter(Column("cohortID") == cohortID && Column("usesLeft") > 0 && Column("expiresAt") > now)
                 .order(Column("createdAt").desc).fetchAll(db)
         }
@@ -114,7 +114,7 @@ extension Gradebook {
     public func invitation(code: String) throws(GradebookError) -> (Invitation, Cohort)? {
         guard let code = SecretToken.normalizedCode(code) else { return nil }
         let now = now()
-        return try read { db in
+        return try grdbRead { db in
             guard let invitation = try Invitation.fetchOne(db, key: code), invitation.usesLeft > 0, invitation.expiresAt > now,
                 let cohort = try Cohort.fetchOne(db, key: invitation.cohortID)
             else { return nil }
@@ -137,7 +137,7 @@ extension Gradebook {
             fresh = Account(username: name, passwordHash: Bcrypt.hash(password, cost: cost), role: .learner, createdAt: now())
         }
         let now = now()
-        return try write { db -> Result<(Account, Cohort), AccountError> in
+        return try grdbWrite { db -> Result<(Account, Cohort), AccountError> in
             guard var invitation = try Invitation.fetchOne(db, key: normalized), invitation.usesLeft > 0, invitation.expiresAt > now,
                 let cohort = try Cohort.fetchOne(db, key: invitation.cohortID)
             else { return .failure(gone) }

@@ -40,14 +40,14 @@ extension Gradebook {
         }
         let account = try account(username: name)
         guard Bcrypt.verify(password, hash: account?.passwordHash ?? Self.absentHash), let account, let id = account.id else {
-            try write { db in
+            try grdbWrite { db in
                 try LoginFailure.filter(Column("at") < now.addingTimeInterval(-throttle.window)).deleteAll(db)
                 for key in keys { try LoginFailure(key: key, at: now).insert(db) }
             }
             throw AccountError(.badCredentials, "the username or the password is wrong", field: "password")
         }
         let session = AccountSession(token: SecretToken.hex(), accountID: id, formToken: SecretToken.hex(), createdAt: now, lastSeenAt: now)
-        try write { db in
+        try grdbWrite { db in
             if let replacing { _ = try AccountSession.deleteOne(db, key: replacing) }
             try LoginFailure.filter(Column("key") == keys[0]).deleteAll(db)
             try session.insert(db)
@@ -58,7 +58,7 @@ extension Gradebook {
     /// When logins for any of `keys` may be tried again, or nil when they may now.
     private func throttledUntil(keys: [String], throttle: LoginThrottle, now: Date) throws(GradebookError) -> Date? {
         let since = now.addingTimeInterval(-throttle.window)
-        return try read { db in
+        return try grdbRead { db in
             var until: Date?
             for (key, limit) in zip(keys, [throttle.perAccount, throttle.perAddress]) {
                 let recent = try Date.fetchAll(
@@ -77,7 +77,7 @@ extension Gradebook {
     public func session(token: String) throws(GradebookError) -> (Account, AccountSession)? {
         let now = now()
         guard
-            let found = try read({ db -> (Account, AccountSession)? in
+            let found = try grdbRead({ db -> (Account, AccountSession)? in
                 guard let session = try AccountSession.fetchOne(db, key: token),
                     let account = try Account.fetchOne(db, key: session.accountID)
                 else { return nil }
@@ -94,14 +94,14 @@ extension Gradebook {
         if now.timeIntervalSince(session.lastSeenAt) > 60 {
             session.lastSeenAt = now
             let seen = session
-            try write { db in try seen.update(db) }
+            try grdbWrite { db in try seen.update(db) }
         }
         return (found.0, session)
     }
 
     /// Logs out: the token is no longer accepted anywhere.
     public func closeSession(token: String) throws(GradebookError) {
-        try write { db in _ = try AccountSession.deleteOne(db, key: token) }
+        try grdbWrite { db in _ = try AccountSession.deleteOne(db, key: token) }
     }
 }
 
