@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The only door to C: libcmark from Debian's libcmark-dev.
@@ -50,12 +53,17 @@ let package = Package(
             name: "Interop",
             dependencies: ["Grading", "Courseware", "GroundworkMetrics", .product(name: "Yams", package: "Yams")]
         ),
-        // A learner's attempts, answers and lesson progress in SQLite (libsqlite3-dev).
+        // A learner's attempts, answers and lesson progress in SQLite (libsqlite3-dev), or in
+        // PostgreSQL for a class on several servers (postgres-nio, on NIO's own threads).
         .target(
             name: "Gradebook",
             dependencies: [
                 "Grading",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 // Only the bcrypt hasher (a small C library), for the class server's passwords.
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]

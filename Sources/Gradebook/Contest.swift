@@ -1,11 +1,10 @@
 public import Foundation
-public import GRDB
 
 /// A learner's claim that an item's gold is wrong, and a mentor's answer to it. Nothing of
 /// it is ever deleted: a decision is added to the row, and accepting one records every
 /// attempt it re-scored as a ``Rescore``.
-public struct Contest: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
-    public enum Status: String, Codable, Sendable, DatabaseValueConvertible, CaseIterable {
+public struct Contest: StoredRecord, Sendable, Equatable, Identifiable {
+    public enum Status: String, Codable, Sendable, SQLValueConvertible, CaseIterable {
         /// Waiting for a mentor.
         case open
         /// The gold was changed and past attempts re-scored.
@@ -36,16 +35,12 @@ public struct Contest: Codable, Sendable, Equatable, Identifiable, FetchableReco
     /// The `items.yaml` lines the new gold replaced, as they were.
     public var replacedGold: String?
 
-    public static let databaseTableName = "contest"
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
+    public static let tableName = "contest"
 }
 
 /// One past attempt re-scored after an accepted contest: its score before and after, and the
 /// whole report it had, so the change can be explained and undone by hand.
-public struct Rescore: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct Rescore: StoredRecord, Sendable, Equatable {
     public var id: Int64?
     public var contestID: Int64
     public var attemptID: Int64
@@ -58,11 +53,7 @@ public struct Rescore: Codable, Sendable, Equatable, FetchableRecord, MutablePer
     public var newPassed: Bool
     public var rescoredAt: Date
 
-    public static let databaseTableName = "rescore"
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
+    public static let tableName = "rescore"
 }
 
 /// Why a contest could not be filed or decided; each says what to do instead.

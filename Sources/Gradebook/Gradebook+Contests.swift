@@ -1,24 +1,22 @@
 import Foundation
-import GRDB
 import Grading
 
 extension Gradebook {
     /// Every learner's contests, oldest first; only those with `status` when given.
     public func contests(status: Contest.Status? = nil) throws(GradebookError) -> [Contest] {
-        try grdbRead { db in
-            var request = Contest.all()
-            if let status { request = request.filter(Column("status") == status.rawValue) }
-            return try request.order(Column("filedAt"), Column("id")).fetchAll(db)
+        try read { db in
+            guard let status else { return try db.fetchAll(Contest.self, "SELECT * FROM contest ORDER BY filedAt, id") }
+            return try db.fetchAll(Contest.self, "SELECT * FROM contest WHERE status = ? ORDER BY filedAt, id", status)
         }
     }
 
     public func contest(id: Int64) throws(GradebookError) -> Contest? {
-        try grdbRead { db in try Contest.fetchOne(db, key: id) }
+        try read { db in try Self.contest(db, id) }
     }
 
     /// The re-scores an accepted contest made.
     public func rescores(contestID: Int64) throws(GradebookError) -> [Rescore] {
-        try grdbRead { db in try Rescore.filter(Column("contestID") == contestID).order(Column("attemptID")).fetchAll(db) }
+        try read { db in try db.fetchAll(Rescore.self, "SELECT * FROM rescore WHERE contestID = ? ORDER BY attemptID", contestID) }
     }
 
     /// Rejects an open contest with the mentor's reply; the gold stays.
@@ -28,13 +26,13 @@ extension Gradebook {
         let reply = reply.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reply.isEmpty else { throw ContestError("say why the gold stands (--reply); the learner reads it") }
         let now = now()
-        return try grdbWrite { db -> Result<Contest, ContestError> in
-            guard var contest = try Contest.fetchOne(db, key: contestID) else { return .failure(Self.unknown(contestID)) }
+        return try write { db -> Result<Contest, ContestError> in
+            guard var contest = try Self.contest(db, contestID) else { return .failure(Self.unknown(contestID)) }
             guard contest.status == .open else { return .failure(Self.decided(contest)) }
             contest.status = .rejected
             contest.reply = reply
             contest.decidedAt = now
-            try contest.update(db)
+            try db.update(contest)
             return .success(contest)
         }.get()
     }
@@ -42,11 +40,12 @@ extension Gradebook {
     /// Every finished attempt, of any learner, at `assessmentID` that asked `itemID` and has a
     /// result: those a change to that item's gold re-scores.
     public func attemptsAsking(_ itemID: String, assessmentID: String) throws(GradebookError) -> [Attempt] {
-        try grdbRead { db in
-            try Attempt.filter(
-                Column("assessmentID") == assessmentID && Column("status") != Attempt.Status.inProgress.rawValue
-                    && Column("resultJSON") != nil
-            ).order(Column("id")).fetchAll(db).filter { $0.itemIDs.contains(itemID) }
+        try read { db in
+            try db.fetchAll(
+                Attempt.self, "SELECT * FROM attempt WHERE assessmentID = ? AND status <> ? AND resultJSON IS NOT NULL ORDER BY id",
+                assessmentID,
+                Attempt.Status.inProgress
+            ).filter { $0.itemIDs.contains(itemID) }
         }
     }
 
@@ -60,15 +59,15 @@ extension Gradebook {
         rescored: [(attempt: Attempt, result: AttemptResult)]
     ) throws -> (Contest, [Rescore]) {
         let now = now()
-        return try grdbWrite { db -> Result<(Contest, [Rescore]), ContestError> in
-            guard var contest = try Contest.fetchOne(db, key: contestID) else { return .failure(Self.unknown(contestID)) }
+        return try write { db -> Result<(Contest, [Rescore]), ContestError> in
+            guard var contest = try Self.contest(db, contestID) else { return .failure(Self.unknown(contestID)) }
             guard contest.status == .open else { return .failure(Self.decided(contest)) }
             contest.status = .accepted
             contest.reply = reply
             contest.decidedAt = now
             contest.goldJSON = JSONText.compact(gold)
             contest.replacedGold = replaced
-            try contest.update(db)
+            try db.update(contest)
             var rescores: [Rescore] = []
             for (old, result) in rescored {
                 guard let id = old.id, let oldScore = old.score, let oldPassed = old.passed, let oldJSON = old.resultJSON else { continue }
@@ -76,14 +75,19 @@ extension Gradebook {
                     id: nil, contestID: contestID, attemptID: id, learnerID: old.learnerID, oldScore: oldScore, oldPassed: oldPassed,
                     oldResultJSON: oldJSON, oldAssessmentVersion: old.assessmentVersion, newScore: result.score, newPassed: result.passed,
                     rescoredAt: now)
-                try rescore.insert(db)
+                rescore.id = try db.insertNew(rescore)
                 rescores.append(rescore)
                 try db.execute(
-                    sql: "UPDATE attempt SET score = ?, passed = ?, resultJSON = ?, assessmentVersion = ? WHERE id = ?",
-                    arguments: [result.score, result.passed, result.jsonText(), version, id])
+                    "UPDATE attempt SET score = ?, passed = ?, resultJSON = ?, assessmentVersion = ? WHERE id = ?", result.score,
+                    result.passed,
+                    result.jsonText(), version, id)
             }
             return .success((contest, rescores))
         }.get()
+    }
+
+    static func contest(_ db: any SQLConnection, _ id: Int64) throws -> Contest? {
+        try db.fetchOne(Contest.self, "SELECT * FROM contest WHERE id = ?", id)
     }
 
     static func unknown(_ id: Int64) -> ContestError {

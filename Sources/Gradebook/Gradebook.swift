@@ -1,16 +1,15 @@
 public import Foundation
-import GRDB
 
-/// The store of learners' records: attempts at assessments with every answer, and lesson
-/// progress, in one SQLite file under a data directory. ``learner(_:)`` gives one learner's
-/// part of it; every query and write goes through that, so two learners' records never mix.
+/// The store of learners' records: attempts at assessments with every answer, lesson
+/// progress, and a class server's accounts. ``learner(_:)`` gives one learner's part of it;
+/// every query and write goes through that, so two learners' records never mix.
 ///
-/// The file is opened as a pool in WAL mode with a busy timeout: readers never wait for the
-/// writer, and two writers (the web app's requests, a terminal `take`) wait for each other
-/// rather than fail. Every write is its own committed transaction, made the moment something
-/// happens, so a killed process loses nothing it had recorded. A file that is not a
-/// gradebook, is damaged, or that a newer Groundwork wrote is refused with an error and never
-/// modified.
+/// The records live in a ``GradebookStore``: by default one SQLite file under a data
+/// directory (``open(directory:clock:)``), or a PostgreSQL database that several servers share
+/// (``open(database:clock:)``). Every write is its own committed transaction, made the moment
+/// something happens, so a killed process loses nothing it had recorded. A file or database
+/// that is not a gradebook, is damaged, or that a newer Groundwork wrote is refused with an
+/// error and never modified.
 public struct Gradebook: Sendable {
     /// The database file's name inside the data directory.
     public static let fileName = "gradebook.sqlite"
@@ -20,10 +19,10 @@ public struct Gradebook: Sendable {
     /// How long a writer waits for another before the write fails with ``GradebookError/busy(path:)``.
     static let busyTimeout: TimeInterval = 10
 
-    /// Where the tables live (a SQLite file; see ``GradebookStore``).
+    /// Where the tables live.
     let store: any GradebookStore
     let clock: @Sendable () -> Date
-    /// The database file.
+    /// The database file, or the PostgreSQL URL without its password.
     public var path: String { store.location }
 
     /// Opens (or creates) the gradebook in `directory`, migrating an older one.
@@ -35,6 +34,19 @@ public struct Gradebook: Sendable {
     public static func open(directory: String, clock: @escaping @Sendable () -> Date = { Date() }) throws(GradebookError) -> Gradebook {
         Gradebook(store: try SQLiteStore.open(directory: directory), clock: clock)
     }
+
+    /// Opens the gradebook in the PostgreSQL database of `url`
+    /// (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?pool=N&schema=NAME]`), creating its
+    /// tables or migrating older ones.
+    ///
+    /// - Throws: ``GradebookError`` for a bad URL, a server that cannot be reached, a refused
+    ///   login, a missing database or one a newer Groundwork migrated; never with the password.
+    public static func open(database url: String, clock: @escaping @Sendable () -> Date = { Date() }) throws(GradebookError) -> Gradebook {
+        Gradebook(store: try PostgresStore.open(url: url), clock: clock)
+    }
+
+    /// Whether `text` is a PostgreSQL URL (for ``open(database:clock:)``) rather than a path.
+    public static func isDatabaseURL(_ text: String) -> Bool { PostgresAddress.isURL(text) }
 
     /// One learner's records.
     public func learner(_ id: String) -> LearnerBook { LearnerBook(gradebook: self, learnerID: id) }
@@ -51,7 +63,7 @@ public struct Gradebook: Sendable {
         return home + "/.local/share/groundwork"
     }
 
-    /// Reads in a snapshot; a read never writes.
+    /// Reads in one consistent snapshot; a read never writes.
     func read<T>(_ body: (any SQLConnection) throws -> T) throws(GradebookError) -> T {
         do {
             return try store.read(body)
@@ -60,27 +72,15 @@ public struct Gradebook: Sendable {
         }
     }
 
-    /// Writes in one transaction and returns once it committed (on SQLite shared with writes
-    /// that arrive at the same time, waiting for another process's writer up to the busy timeout).
+    /// Writes in one transaction and returns once it committed. On SQLite the transaction may
+    /// be shared with writes that arrive at the same time (``GroupCommit``) and waits for
+    /// another process's writer up to the busy timeout; on PostgreSQL `body` may run again
+    /// after a conflict (see ``PostgresStore``), so it must do nothing but its queries.
     func write<T>(_ body: (any SQLConnection) throws -> T) throws(GradebookError) -> T {
         do {
             return try store.write(body)
         } catch {
             throw store.gradebookError(error)
         }
-    }
-
-    /// The GRDB database of a SQLite store, for code not yet written against ``SQLConnection``.
-    func grdbRead<T>(_ body: (Database) throws -> T) throws(GradebookError) -> T {
-        try read { connection in try body(Self.database(connection)) }
-    }
-
-    func grdbWrite<T>(_ body: (Database) throws -> T) throws(GradebookError) -> T {
-        try write { connection in try body(Self.database(connection)) }
-    }
-
-    private static func database(_ connection: any SQLConnection) -> Database {
-        guard let sqlite = connection as? SQLiteConnection else { preconditionFailure("GRDB queries run on SQLite only") }
-        return sqlite.db
     }
 }

@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import Grading
 
 extension LearnerBook {
@@ -23,7 +22,7 @@ extension LearnerBook {
         }
         let now = now()
         // A refusal is returned, not thrown, so the store does not take it for a failure of the file.
-        return try gradebook.grdbWrite { db -> Result<Contest, ContestError> in
+        return try gradebook.write { db -> Result<Contest, ContestError> in
             let attempt = try fetchAttempt(db, attemptID)
             guard attempt.status != .inProgress else {
                 return .failure(ContestError("attempt #\(attemptID) is still in progress; contest an item once its report is out"))
@@ -32,17 +31,17 @@ extension LearnerBook {
                 return .failure(
                     ContestError("attempt #\(attemptID) did not ask an item '\(itemID)'; 'groundwork report \(attemptID)' lists its items"))
             }
-            if let open = try Contest.filter(
-                Column("learnerID") == learnerID && Column("assessmentID") == attempt.assessmentID && Column("itemID") == itemID
-                    && Column("status") == Contest.Status.open.rawValue
-            ).fetchOne(db) {
+            if let open = try db.fetchOne(
+                Contest.self, "SELECT * FROM contest WHERE learnerID = ? AND assessmentID = ? AND itemID = ? AND status = ?", learnerID,
+                attempt.assessmentID, itemID, Contest.Status.open)
+            {
                 return .failure(ContestError("you already contested item '\(itemID)' (contest #\(open.id ?? 0)); a mentor will answer it"))
             }
             var contest = Contest(
                 id: nil, learnerID: learnerID, attemptID: attemptID, assessmentID: attempt.assessmentID, itemID: itemID, reason: reason,
                 proposedJSON: proposed.map(JSONText.compact), filedAt: now,
                 status: .open)
-            try contest.insert(db)
+            contest.id = try db.insertNew(contest)
             return .success(contest)
         }.get()
     }
@@ -74,8 +73,8 @@ extension LearnerBook {
 
     /// This learner's contests, newest first.
     public func contests() throws(GradebookError) -> [Contest] {
-        try gradebook.grdbRead { db in
-            try Contest.filter(Column("learnerID") == learnerID).order(Column("filedAt").desc, Column("id").desc).fetchAll(db)
+        try gradebook.read { db in
+            try db.fetchAll(Contest.self, "SELECT * FROM contest WHERE learnerID = ? ORDER BY filedAt DESC, id DESC", learnerID)
         }
     }
 
@@ -89,13 +88,13 @@ extension LearnerBook {
     /// on one of their contests, and each gold change that re-scored one of their attempts
     /// (whoever contested it), newest first. What the home view shows.
     public func goldNotices(since date: Date) throws(GradebookError) -> [GoldNotice] {
-        try gradebook.grdbRead { db in
-            let decided = try Contest.filter(
-                Column("decidedAt") >= date && (Column("learnerID") == learnerID || Column("status") == Contest.Status.accepted.rawValue)
-            ).order(Column("decidedAt").desc).fetchAll(db)
+        try gradebook.read { db in
+            let decided = try db.fetchAll(
+                Contest.self, "SELECT * FROM contest WHERE decidedAt >= ? AND (learnerID = ? OR status = ?) ORDER BY decidedAt DESC", date,
+                learnerID, Contest.Status.accepted)
             return try decided.compactMap { contest in
-                let rescores = try Rescore.filter(Column("contestID") == contest.id && Column("learnerID") == learnerID)
-                    .order(Column("attemptID")).fetchAll(db)
+                let rescores = try db.fetchAll(
+                    Rescore.self, "SELECT * FROM rescore WHERE contestID = ? AND learnerID = ? ORDER BY attemptID", contest.id, learnerID)
                 guard contest.learnerID == learnerID || !rescores.isEmpty else { return nil }
                 return GoldNotice(contest: contest, mine: contest.learnerID == learnerID, rescores: rescores)
             }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 public import Grading
 
 extension LearnerBook {
@@ -9,7 +8,7 @@ extension LearnerBook {
     /// Practice is always allowed (or resumed); an exam's limits look at exam attempts only,
     /// so practising never costs an attempt or starts a retake delay.
     public func eligibility(for assessment: Assessment, purpose: AttemptPurpose = .exam) throws(GradebookError) -> Eligibility {
-        try gradebook.grdbRead { db in try eligibility(db, assessment, purpose) }
+        try gradebook.read { db in try eligibility(db, assessment, purpose) }
     }
 
     /// Resumes, starts or refuses an attempt at `assessment`, deciding and recording in one
@@ -29,7 +28,7 @@ extension LearnerBook {
         _ assessment: Assessment, seed: UInt64, holder: String, purpose: AttemptPurpose = .exam
     ) throws(GradebookError) -> Begin {
         let now = now()
-        return try gradebook.grdbWrite { db in
+        return try gradebook.write { db in
             switch try eligibility(db, assessment, purpose) {
             case .resume(let attempt): return .resume(attempt)
             case .refused(let refusal): return .refused(refusal)
@@ -39,23 +38,28 @@ extension LearnerBook {
                     id: nil, learnerID: learnerID, assessmentID: assessment.id, assessmentVersion: assessment.version,
                     seed: Int64(bitPattern: seed), itemIDs: plan.itemIDs, startedAt: now, finishedAt: nil, status: .inProgress,
                     score: nil, passed: nil, resultJSON: nil, holder: holder, heldSince: now, lastActivityAt: now, purpose: purpose)
-                try attempt.insert(db)
+                attempt.id = try db.insertNew(attempt)
                 return .started(attempt)
             }
         }
     }
 
     /// Counts and indexed lookups only, so it stays fast however many attempts there are.
-    private func eligibility(_ db: Database, _ assessment: Assessment, _ purpose: AttemptPurpose) throws -> Eligibility {
+    private func eligibility(_ db: any SQLConnection, _ assessment: Assessment, _ purpose: AttemptPurpose) throws -> Eligibility {
         if let open = try inProgress(db, assessmentID: assessment.id, purpose: purpose) { return .resume(open) }
         guard purpose == .exam else { return .start }
         let policy = assessment.policy
-        let exams = Attempt.filter(Column("learnerID") == learnerID && Column("purpose") == AttemptPurpose.exam.rawValue)
         let missing = try policy.requires.filter { prerequisite in
-            try exams.filter(Column("assessmentID") == prerequisite && Column("passed") == true).isEmpty(db)
+            try db.rows(
+                "SELECT id FROM attempt WHERE learnerID = ? AND purpose = ? AND assessmentID = ? AND passed = ? LIMIT 1", learnerID,
+                AttemptPurpose.exam, prerequisite, true
+            ).isEmpty
         }
         if !missing.isEmpty { return .refused(.needsPrerequisites(missing)) }
-        let used = try exams.filter(Column("assessmentID") == assessment.id).fetchCount(db)
+        let used =
+            try db.value(
+                Int.self, "SELECT count(*) FROM attempt WHERE learnerID = ? AND purpose = ? AND assessmentID = ?", learnerID,
+                AttemptPurpose.exam, assessment.id) ?? 0
         if let limit = policy.attemptLimit, used >= limit { return .refused(.noAttemptsLeft(used: used)) }
         if let delay = policy.retakeDelayMinutes,
             let until = try nextAllowedStart(db, assessmentID: assessment.id, cooldown: delay * 60)

@@ -1,11 +1,9 @@
-import GRDB
-
 extension LearnerBook {
     /// The items flagged for review in an attempt of this learner's.
     public func flaggedItems(attemptID: Int64) throws(GradebookError) -> Set<String> {
-        try gradebook.grdbRead { db in
+        try gradebook.read { db in
             _ = try fetchAttempt(db, attemptID)
-            return Set(try String.fetchAll(db, sql: "SELECT itemID FROM itemFlag WHERE attemptID = ?", arguments: [attemptID]))
+            return Set(try db.values(String.self, "SELECT itemID FROM itemFlag WHERE attemptID = ?", attemptID))
         }
     }
 
@@ -14,17 +12,16 @@ extension LearnerBook {
     /// changes nothing.
     public func setFlag(attemptID: Int64, holder: String, itemID: String, flagged: Bool) throws(GradebookError) {
         let now = now()
-        try gradebook.grdbWrite { db in
+        try gradebook.write { db in
             var attempt = try heldAttempt(db, attemptID, by: holder)
             if flagged {
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO itemFlag (attemptID, itemID, flaggedAt) VALUES (?, ?, ?)",
-                    arguments: [attemptID, itemID, now])
+                    "INSERT INTO itemFlag (attemptID, itemID, flaggedAt) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", attemptID, itemID, now)
             } else {
-                try db.execute(sql: "DELETE FROM itemFlag WHERE attemptID = ? AND itemID = ?", arguments: [attemptID, itemID])
+                try db.execute("DELETE FROM itemFlag WHERE attemptID = ? AND itemID = ?", attemptID, itemID)
             }
             attempt.lastActivityAt = now
-            try attempt.update(db, columns: ["lastActivityAt", "holder", "heldSince"])
+            try db.update(attempt, columns: ["lastActivityAt", "holder", "heldSince"])
         }
     }
 }

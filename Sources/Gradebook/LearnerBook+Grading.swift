@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension LearnerBook {
     /// Records a grade of a finished attempt's written answer — the learner's self-grade, or
@@ -16,20 +15,17 @@ extension LearnerBook {
         attemptID: Int64, itemID: String, responseJSON: String, score: Double, passed: Bool, resultJSON: String
     ) throws(GradebookError) {
         let now = now()
-        try gradebook.grdbWrite { db in
+        try gradebook.write { db in
             var attempt = try fetchAttempt(db, attemptID)
             precondition(attempt.status != .inProgress, "an attempt in progress is graded by its holder through recordAnswer")
-            let sequence =
-                try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) + 1 FROM answer WHERE attemptID = ?", arguments: [attemptID])
-                ?? 1
-            var answer = Answer(
-                id: nil, attemptID: attemptID, itemID: itemID, sequence: sequence, responseJSON: responseJSON, answeredAt: now,
-                secondsSpent: 0, score: nil, clientSequence: nil)
-            try answer.insert(db)
+            let answer = Answer(
+                id: nil, attemptID: attemptID, itemID: itemID, sequence: try nextSequence(db, attemptID), responseJSON: responseJSON,
+                answeredAt: now, secondsSpent: 0, score: nil, clientSequence: nil)
+            _ = try db.insertNew(answer)
             attempt.score = score
             attempt.passed = passed
             attempt.resultJSON = resultJSON
-            try attempt.update(db, columns: ["score", "passed", "resultJSON"])
+            try db.update(attempt, columns: ["score", "passed", "resultJSON"])
         }
     }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import Grading
 
 extension LearnerBook {
@@ -8,11 +7,10 @@ extension LearnerBook {
     /// nothing to a learner asking how many tries a test has taken.
     public func ordinal(of attempt: Attempt) throws(GradebookError) -> Int {
         guard let id = attempt.id else { return 0 }
-        return try gradebook.grdbRead { db in
-            try Int.fetchOne(
-                db,
-                sql: "SELECT COUNT(*) FROM attempt WHERE learnerID = ? AND assessmentID = ? AND purpose = ? AND id <= ?",
-                arguments: [learnerID, attempt.assessmentID, attempt.purpose.rawValue, id]) ?? 0
+        return try gradebook.read { db in
+            try db.value(
+                Int.self, "SELECT COUNT(*) FROM attempt WHERE learnerID = ? AND assessmentID = ? AND purpose = ? AND id <= ?", learnerID,
+                attempt.assessmentID, attempt.purpose, id) ?? 0
         }
     }
 }

@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import Grading
 
 /// A finished attempt with its stored (unreleased) result: what readiness, pace and review
@@ -19,9 +18,11 @@ extension LearnerBook {
     /// Attempts whose stored report cannot be read (written by a damaged file or a newer
     /// Groundwork) are left out rather than failing every view that reads history.
     public func finishedAttempts(limit: Int = 500) throws(GradebookError) -> [FinishedAttempt] {
-        let records = try gradebook.grdbRead { db in
-            try Attempt.filter(Column("learnerID") == learnerID && Column("resultJSON") != nil && Column("finishedAt") != nil)
-                .order(Column("finishedAt").desc, Column("id").desc).limit(limit).fetchAll(db)
+        let records = try gradebook.read { db in
+            try db.fetchAll(
+                Attempt.self,
+                "SELECT * FROM attempt WHERE learnerID = ? AND resultJSON IS NOT NULL AND finishedAt IS NOT NULL ORDER BY finishedAt DESC, id DESC LIMIT ?",
+                learnerID, limit)
         }
         let decoder = JSONDecoder()
         return records.compactMap { record in

@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 
 /// Writes made while an attempt is taken. Each checks, inside its own transaction, that the
 /// attempt is in progress and that the caller holds it, so a taker whose attempt was taken
@@ -13,10 +12,10 @@ extension LearnerBook {
     @discardableResult
     public func claim(attemptID: Int64, holder: String, takingOver: Bool = false) throws(GradebookError) -> Attempt {
         let now = now()
-        return try gradebook.grdbWrite { db in
+        return try gradebook.write { db in
             var attempt = try fetchAttempt(db, attemptID)
             try claim(&attempt, for: holder, takingOver: takingOver, at: now)
-            try attempt.update(db)
+            try db.update(attempt)
             return attempt
         }
     }
@@ -26,7 +25,7 @@ extension LearnerBook {
     @discardableResult
     public func resume(attemptID: Int64, holder: String, takingOver: Bool = false) throws(GradebookError) -> Resumption {
         let now = now()
-        return try gradebook.grdbWrite { db in
+        return try gradebook.write { db in
             var attempt = try fetchAttempt(db, attemptID)
             try claim(&attempt, for: holder, takingOver: takingOver, at: now)
             return try recordResumption(db, &attempt, at: now)
@@ -37,7 +36,7 @@ extension LearnerBook {
     /// learner coming back to a web page); nil, and nothing written, otherwise.
     public func resumeIfIdle(attemptID: Int64, holder: String, longerThan seconds: TimeInterval) throws(GradebookError) -> Resumption? {
         let now = now()
-        return try gradebook.grdbWrite { db in
+        return try gradebook.write { db in
             var attempt = try heldAttempt(db, attemptID, by: holder)
             guard now.timeIntervalSince(attempt.lastActivityAt) > seconds else { return nil }
             return try recordResumption(db, &attempt, at: now)
@@ -47,10 +46,10 @@ extension LearnerBook {
     /// The taker is still there (a web page's heartbeat): moves the attempt's last activity to now.
     public func touch(attemptID: Int64, holder: String) throws(GradebookError) {
         let now = now()
-        try gradebook.grdbWrite { db in
+        try gradebook.write { db in
             var attempt = try heldAttempt(db, attemptID, by: holder)
             attempt.lastActivityAt = now
-            try attempt.update(db, columns: ["lastActivityAt", "holder", "heldSince"])
+            try db.update(attempt, columns: ["lastActivityAt", "holder", "heldSince"])
         }
     }
 
@@ -69,7 +68,7 @@ extension LearnerBook {
         score: Double? = nil
     ) throws(GradebookError) -> Answer {
         let now = now()
-        return try gradebook.grdbWrite { db in
+        return try gradebook.write { db in
             if let clientSequence, let saved = try answer(db, attemptID: attemptID, clientSequence: clientSequence) {
                 guard saved.itemID == itemID, saved.responseJSON == responseJSON else {
                     throw GradebookError.answerConflict(attemptID: attemptID, clientSequence: clientSequence)
@@ -77,15 +76,12 @@ extension LearnerBook {
                 return saved
             }
             var attempt = try heldAttempt(db, attemptID, by: holder)
-            let sequence =
-                try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) + 1 FROM answer WHERE attemptID = ?", arguments: [attemptID])
-                ?? 1
             var answer = Answer(
-                id: nil, attemptID: attemptID, itemID: itemID, sequence: sequence, responseJSON: responseJSON, answeredAt: now,
-                secondsSpent: secondsSpent, score: score, clientSequence: clientSequence)
-            try answer.insert(db)
+                id: nil, attemptID: attemptID, itemID: itemID, sequence: try nextSequence(db, attemptID), responseJSON: responseJSON,
+                answeredAt: now, secondsSpent: secondsSpent, score: score, clientSequence: clientSequence)
+            answer.id = try db.insertNew(answer)
             attempt.lastActivityAt = now
-            try attempt.update(db, columns: ["lastActivityAt", "holder", "heldSince"])
+            try db.update(attempt, columns: ["lastActivityAt", "holder", "heldSince"])
             return answer
         }
     }
@@ -96,7 +92,7 @@ extension LearnerBook {
     ) throws(GradebookError) {
         precondition(status != .inProgress, "finishing an attempt needs a final status")
         let now = now()
-        try gradebook.grdbWrite { db in
+        try gradebook.write { db in
             var attempt = try heldAttempt(db, attemptID, by: holder)
             attempt.status = status
             attempt.finishedAt = now
@@ -104,18 +100,23 @@ extension LearnerBook {
             attempt.score = score
             attempt.passed = passed
             attempt.resultJSON = resultJSON
-            try attempt.update(db)
+            try db.update(attempt)
         }
     }
 
     /// The answer saved under `clientSequence`, if any (this learner's attempts only).
-    private func answer(_ db: Database, attemptID: Int64, clientSequence: Int64) throws -> Answer? {
+    private func answer(_ db: any SQLConnection, attemptID: Int64, clientSequence: Int64) throws -> Answer? {
         _ = try fetchAttempt(db, attemptID)
-        return try Answer.filter(Column("attemptID") == attemptID && Column("clientSequence") == clientSequence).fetchOne(db)
+        return try db.fetchOne(Answer.self, "SELECT * FROM answer WHERE attemptID = ? AND clientSequence = ?", attemptID, clientSequence)
+    }
+
+    /// The number of the attempt's next answer.
+    func nextSequence(_ db: any SQLConnection, _ attemptID: Int64) throws -> Int {
+        try db.value(Int.self, "SELECT COALESCE(MAX(sequence), 0) + 1 FROM answer WHERE attemptID = ?", attemptID) ?? 1
     }
 
     /// The attempt, in progress and writable by `holder` (who claims it if nobody held it).
-    func heldAttempt(_ db: Database, _ attemptID: Int64, by holder: String) throws -> Attempt {
+    func heldAttempt(_ db: any SQLConnection, _ attemptID: Int64, by holder: String) throws -> Attempt {
         var attempt = try fetchAttempt(db, attemptID)
         guard attempt.status == .inProgress else { throw GradebookError.attemptFinished(attemptID) }
         guard attempt.isHeld(by: holder) else { throw attempt.heldElsewhere }
@@ -134,11 +135,11 @@ extension LearnerBook {
         attempt.heldSince = now
     }
 
-    private func recordResumption(_ db: Database, _ attempt: inout Attempt, at now: Date) throws -> Resumption {
+    private func recordResumption(_ db: any SQLConnection, _ attempt: inout Attempt, at now: Date) throws -> Resumption {
         var resumption = Resumption(id: nil, attemptID: attempt.id ?? 0, resumedAt: now, lastActivityAt: attempt.lastActivityAt)
-        try resumption.insert(db)
+        resumption.id = try db.insertNew(resumption)
         attempt.lastActivityAt = now
-        try attempt.update(db)
+        try db.update(attempt)
         return resumption
     }
 }

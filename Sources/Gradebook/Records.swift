@@ -1,11 +1,10 @@
 public import Foundation
-public import GRDB
 public import Grading
 
 /// One try at one assessment: which items were drawn (and with which seed, so the same draw
 /// can be made again), when it started and ended, and how it went.
-public struct Attempt: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
-    public enum Status: String, Codable, Sendable, DatabaseValueConvertible, CustomStringConvertible {
+public struct Attempt: StoredRecord, Sendable, Equatable, Identifiable {
+    public enum Status: String, Codable, Sendable, SQLValueConvertible, CustomStringConvertible {
         /// Answers are still being given; `take` resumes it.
         case inProgress
         /// The learner finished and the attempt was scored.
@@ -58,18 +57,14 @@ public struct Attempt: Codable, Sendable, Equatable, Identifiable, FetchableReco
     /// and prerequisites. Run it under ``Grading/Assessment/running(as:)`` with this purpose.
     public var purpose: AttemptPurpose
 
-    public static let databaseTableName = "attempt"
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
+    public static let tableName = "attempt"
 }
 
-extension AttemptPurpose: DatabaseValueConvertible {}
+extension AttemptPurpose: SQLValueConvertible {}
 
 /// One answer, written the moment it is given. A learner may answer an item more than once
 /// (training pools ask until it is right); `sequence` orders them and policies decide which counts.
-public struct Answer: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct Answer: StoredRecord, Sendable, Equatable {
     public var id: Int64?
     public var attemptID: Int64
     public var itemID: String
@@ -85,29 +80,25 @@ public struct Answer: Codable, Sendable, Equatable, FetchableRecord, MutablePers
     /// recognised and not recorded twice; nil when the taker does not number its saves.
     public var clientSequence: Int64?
 
-    public static let databaseTableName = "answer"
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
+    public static let tableName = "answer"
 }
 
 /// When an interrupted attempt was picked up again, so the clock can be honest about the gap.
-public struct Resumption: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct Resumption: StoredRecord, Sendable, Equatable {
     public var id: Int64?
     public var attemptID: Int64
     public var resumedAt: Date
     /// The last moment anything was recorded before the interruption.
     public var lastActivityAt: Date
 
-    public static let databaseTableName = "resumption"
+    public static let tableName = "resumption"
 
     /// How long the attempt sat untouched.
     public var gap: TimeInterval { resumedAt.timeIntervalSince(lastActivityAt) }
 }
 
 /// Which lessons a learner has read, and their inline quiz results.
-public struct LessonProgress: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct LessonProgress: StoredRecord, Sendable, Equatable {
     public var learnerID: String
     public var lessonID: String
     public var firstReadAt: Date
@@ -116,5 +107,5 @@ public struct LessonProgress: Codable, Sendable, Equatable, FetchableRecord, Per
     public var quizzesAnswered: Int
     public var quizzesCorrect: Int
 
-    public static let databaseTableName = "lessonProgress"
+    public static let tableName = "lessonProgress"
 }

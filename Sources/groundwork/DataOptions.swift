@@ -3,25 +3,40 @@ import Foundation
 import Gradebook
 import Grading
 
-/// `--data-dir`, shared by every command that reads or writes the learner's gradebook.
+/// `--data-dir` and `--database`, shared by every command that reads or writes the gradebook.
 struct DataOptions: ParsableArguments {
     @Option(
         name: .customLong("data-dir"),
         help: ArgumentHelp("Where your progress is kept (default: $GROUNDWORK_DATA, else ~/.local/share/groundwork).", valueName: "path"))
     var dataDirectory: String?
+    @Option(
+        name: .customLong("database"),
+        help: ArgumentHelp(
+            "Keep the gradebook in PostgreSQL instead of the data folder's SQLite file (default: $GROUNDWORK_DATABASE; see docs/postgres.md).",
+            valueName: "postgres://user@host:port/db"))
+    var database: String?
 
     /// The local learner's records (the terminal has one learner).
     func learnerBook(_ learner: String = Gradebook.localLearner) throws -> LearnerBook {
         try gradebook().learner(learner)
     }
 
-    /// The whole gradebook, every learner's records (a mentor's commands).
+    /// The whole gradebook, every learner's records (a mentor's commands): in PostgreSQL when
+    /// `--database` or `$GROUNDWORK_DATABASE` names one, else in the data folder.
     func gradebook() throws -> Gradebook {
         do {
+            if let url = databaseURL() { return try Gradebook.open(database: url, clock: Self.clock()) }
             return try Gradebook.open(directory: dataDirectory ?? Gradebook.defaultDirectory(), clock: Self.clock())
         } catch {
             throw CommandError(GradebookMessage.text(error))
         }
+    }
+
+    /// The PostgreSQL URL given, if any; an empty `$GROUNDWORK_DATABASE` counts as none.
+    func databaseURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let database { return database }
+        guard let url = environment["GROUNDWORK_DATABASE"], !url.isEmpty else { return nil }
+        return url
     }
 
     /// Where fresh generated practice items are written: `generated/` in the data folder.

@@ -10,8 +10,9 @@ enum GradebookMessage {
             return "\(error) — move it aside to start a new one, or choose another folder with --data-dir"
         case .newerVersion:
             return "\(error) — update Groundwork to use it"
-        case .readOnly, .diskFull, .unavailable:
-            return "\(error); choose another folder with --data-dir"
+        case .readOnly(let path), .diskFull(let path), .unavailable(let path, _):
+            guard Gradebook.isDatabaseURL(path) else { return "\(error); choose another folder with --data-dir" }
+            return "\(error); check --database (or $GROUNDWORK_DATABASE)"
         case .busy:
             return "\(error); try again once the other groundwork command has finished"
         case .unknownAttempt:

@@ -8,12 +8,12 @@ import Testing
 struct AccountTests {
     static let password = "correct horse battery"
 
-    private func open(_ directory: borrowing DataDirectory, _ clock: TestClock) throws -> Gradebook {
-        try Gradebook.open(directory: directory.path, clock: clock.now)
+    private func open(_ directory: borrowing TestDatabase, _ clock: TestClock) throws -> Gradebook {
+        try directory.open(clock: clock.now)
     }
 
-    @Test func passwordsAreStoredAsBcryptAndVerifiedAtLogin() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func passwordsAreStoredAsBcryptAndVerifiedAtLogin(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let gradebook = try open(directory, TestClock())
         let made = try gradebook.createAccount(username: "Ana", password: Self.password, role: .admin, actor: "cli", cost: 4)
         #expect(made.username == "ana")
@@ -25,8 +25,8 @@ struct AccountTests {
         #expect(throws: AccountError.self) { try gradebook.logIn(username: "nobody", password: Self.password, address: "10.0.0.1") }
     }
 
-    @Test func badNamesAndPasswordsAreRefusedNamingTheField() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func badNamesAndPasswordsAreRefusedNamingTheField(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let gradebook = try open(directory, TestClock())
         for (name, password, field) in [
             ("a", Self.password, "username"), ("ana bo", Self.password, "username"),
@@ -44,8 +44,8 @@ struct AccountTests {
         #expect(taken?.message.contains("taken") == true)
     }
 
-    @Test func loginRotatesTheSessionAndLogoutEndsIt() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func loginRotatesTheSessionAndLogoutEndsIt(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
         let gradebook = try open(directory, clock)
         _ = try gradebook.createAccount(username: "ana", password: Self.password, role: .learner, actor: "cli", cost: 4)
@@ -62,8 +62,8 @@ struct AccountTests {
         #expect(try gradebook.session(token: third.token) == nil)
     }
 
-    @Test func repeatedFailuresThrottleTheAccountAndTheAddressUntilTheWindowPasses() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func repeatedFailuresThrottleTheAccountAndTheAddressUntilTheWindowPasses(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
         let gradebook = try open(directory, clock)
         _ = try gradebook.createAccount(username: "ana", password: Self.password, role: .learner, actor: "cli", cost: 4)
@@ -99,8 +99,8 @@ struct AccountTests {
         }
     }
 
-    @Test func anInvitationMakesAnAccountInTheCohortUntilItIsUsedUp() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func anInvitationMakesAnAccountInTheCohortUntilItIsUsedUp(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
         let gradebook = try open(directory, clock)
         let cohort = try gradebook.createCohort(name: "Autumn", actor: "root")
@@ -118,8 +118,8 @@ struct AccountTests {
         #expect(try gradebook.invitation(code: late.code) == nil)
     }
 
-    @Test func aMentorSeesOnlyTheLearnersOfTheirCohorts() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aMentorSeesOnlyTheLearnersOfTheirCohorts(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let gradebook = try open(directory, TestClock())
         let (autumn, spring) = (
             try gradebook.createCohort(name: "Autumn", actor: "root"), try gradebook.createCohort(name: "Spring", actor: "root")
@@ -141,8 +141,8 @@ struct AccountTests {
         #expect(try !gradebook.mentors(mentor.id!, learner: max.learnerID))
     }
 
-    @Test func roleChangesAreAuditedAndTheLastAdminStays() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func roleChangesAreAuditedAndTheLastAdminStays(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let gradebook = try open(directory, TestClock())
         let root = try gradebook.createAccount(username: "root", password: Self.password, role: .admin, actor: "cli:ops", cost: 4)
         let ana = try gradebook.createAccount(username: "ana", password: Self.password, role: .learner, actor: "root", cost: 4)

@@ -32,10 +32,10 @@ struct ActivityTests {
         #expect(try counts() == before.1)
     }
 
-    @Test func aHeartbeatWithinTheThresholdMakesNoResumption() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aHeartbeatWithinTheThresholdMakesNoResumption(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         var attempt = try book.start(try assessment("  mode: exam\n", timeLimit: "10m"))
         for _ in 1...4 {
             clock.advance(30)
@@ -48,10 +48,10 @@ struct ActivityTests {
         #expect(attempt.secondsLeft == 400)
     }
 
-    @Test func aReturnAfterTenMinutesMakesOneResumptionWhoseGapIsSubtracted() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aReturnAfterTenMinutesMakesOneResumptionWhoseGapIsSubtracted(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         let test = try assessment("  mode: exam\n", timeLimit: "10m")
         var attempt = try book.start(test)
         clock.advance(30)

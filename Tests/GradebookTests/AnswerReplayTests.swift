@@ -24,9 +24,9 @@ struct AnswerReplayTests {
         #expect(try book.answers(attemptID: id).map(\.clientSequence) == [1, 2])
     }
 
-    @Test func aRetriedAnswerToALoadedAttemptGetsTheFirstOutcome() throws {
-        let directory = DataDirectory()
-        let book = try Gradebook.open(directory: directory.path).local
+    @Test(arguments: TestStore.all) func aRetriedAnswerToALoadedAttemptGetsTheFirstOutcome(store: TestStore) throws {
+        let directory = TestDatabase(store)
+        let book = try directory.open().local
         let test = try assessment("  mode: quiz\n  show-reasons: after-each\n")
         var attempt = try book.start(test)
         let outcome = try attempt.answer(no, clientSequence: 1)
@@ -42,10 +42,10 @@ struct AnswerReplayTests {
 
     /// The reported bug: two `take`s of one test at once each saved items 1–3, and the resumed
     /// attempt filled items 4–6 with the second taker's answers.
-    @Test func answersTwoTakersGaveToTheSameItemsAreReplayedOnceEach() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func answersTwoTakersGaveToTheSameItemsAreReplayedOnceEach(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         let test = try assessment("  mode: exam\n", items: 6)
         let id = try book.start(test).id
         for item in ["q1", "q1", "q2", "q2", "q3", "q3"] {

@@ -6,10 +6,10 @@ import Testing
 @testable import Gradebook
 
 struct ConcurrencyTests {
-    @Test func manyTakersAndReadersOnTwoOpenGradebooksLoseAndDuplicateNothing() async throws {
-        let directory = DataDirectory()
-        let first = try Gradebook.open(directory: directory.path)
-        let second = try Gradebook.open(directory: directory.path)
+    @Test(arguments: TestStore.all) func manyTakersAndReadersOnTwoOpenGradebooksLoseAndDuplicateNothing(store: TestStore) async throws {
+        let directory = TestDatabase(store)
+        let first = try directory.open()
+        let second = try directory.open()
         let test = try assessment("  mode: exam\n", items: 4)
         let learners = (1...8).map { "learner-\($0)" }
         var attempts: [String: Int64] = [:]
@@ -46,9 +46,9 @@ struct ConcurrencyTests {
         }
     }
 
-    @Test func twentyConcurrentBeginsOfAOneAttemptTestStartExactlyOneAttempt() async throws {
-        let directory = DataDirectory()
-        let books = [try Gradebook.open(directory: directory.path), try Gradebook.open(directory: directory.path)].map(\.local)
+    @Test(arguments: TestStore.all) func twentyConcurrentBeginsOfAOneAttemptTestStartExactlyOneAttempt(store: TestStore) async throws {
+        let directory = TestDatabase(store)
+        let books = [try directory.open(), try directory.open()].map(\.local)
         let test = try assessment("  mode: exam\n  attempts: 1\n")
         let outcomes = try await withThrowingTaskGroup(of: Begin.self) { group in
             for taker in 0..<20 {

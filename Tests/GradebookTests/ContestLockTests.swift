@@ -18,15 +18,15 @@ struct ContestLockTests {
         .joined(separator: "\n")
     }
 
-    @Test func concurrentAcceptancesEachKeepTheirEdit() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func concurrentAcceptancesEachKeepTheirEdit(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)/yes-no").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try "---\ntitle: Yes or no\npass-mark: 50%\npolicy:\n  attempts: unlimited\n---\nGo.\n".write(
             toFile: folder + "/assessment.md", atomically: true, encoding: .utf8)
         try Self.items.write(toFile: folder + "/items.yaml", atomically: true, encoding: .utf8)
         let test = try AssessmentLoader().loadChecked(folder: folder)
-        let gradebook = try Gradebook.open(directory: directory.path, clock: TestClock().now)
+        let gradebook = try directory.open(clock: TestClock().now)
         var filed: [Int64] = []
         for index in 1...Self.count {
             let learner = gradebook.learner("learner-\(index)")
@@ -40,7 +40,7 @@ struct ContestLockTests {
 
         // Each mentor has a gradebook handle of their own, as separate processes would.
         let desks = try (0..<Self.count).map { _ in
-            ContestDesk(gradebook: try Gradebook.open(directory: directory.path, clock: TestClock().now))
+            ContestDesk(gradebook: try directory.open(clock: TestClock().now))
         }
         let failures = Failures()
         DispatchQueue.concurrentPerform(iterations: Self.count) { index in

@@ -50,12 +50,12 @@ struct ContestTests {
         return attempt.id
     }
 
-    @Test func acceptingAContestRewritesOnlyThatGoldAndReScoresEveryLearnersAttempts() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func acceptingAContestRewritesOnlyThatGoldAndReScoresEveryLearnersAttempts(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
         let path = try folder()
         let test = try AssessmentLoader().loadChecked(folder: path)
-        let gradebook = try Gradebook.open(directory: directory.path, clock: clock.now)
+        let gradebook = try directory.open(clock: clock.now)
         let ana = gradebook.learner("ana"), ben = gradebook.learner("ben")
         let anaAttempt = try take(test, ana, [yes, yes, yes])
         let benAttempt = try take(test, ben, [yes, no, yes])
@@ -109,11 +109,11 @@ struct ContestTests {
         }
     }
 
-    @Test func aGoldThatCannotBeWrittenLeavesTheFileAndTheGradebookAsTheyWere() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aGoldThatCannotBeWrittenLeavesTheFileAndTheGradebookAsTheyWere(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let path = try folder()
         let test = try AssessmentLoader().loadChecked(folder: path)
-        let gradebook = try Gradebook.open(directory: directory.path, clock: TestClock().now)
+        let gradebook = try directory.open(clock: TestClock().now)
         let ana = gradebook.learner("ana")
         let attempt = try take(test, ana, [yes, yes, yes])
         let contest = try ana.fileContest(attemptID: attempt, itemID: "q2", reason: "It is yes.", proposed: yes.json)
@@ -126,12 +126,12 @@ struct ContestTests {
         #expect(try ana.attempt(id: attempt)?.score == 2.0 / 3)
     }
 
-    @Test func aRejectionNeedsAReplyAndTheLearnerReadsIt() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aRejectionNeedsAReplyAndTheLearnerReadsIt(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
         let path = try folder()
         let test = try AssessmentLoader().loadChecked(folder: path)
-        let gradebook = try Gradebook.open(directory: directory.path, clock: clock.now)
+        let gradebook = try directory.open(clock: clock.now)
         let ana = gradebook.learner("ana")
         let attempt = try take(test, ana, [yes, yes, yes])
         #expect(throws: ContestError("say why you think the gold is wrong (--reason)")) {

@@ -51,13 +51,13 @@ struct TestFailure: Error, CustomStringConvertible {
 }
 
 struct GradebookTests {
-    @Test func answersSurviveReopeningAndTheAttemptCanBeResumed() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func answersSurviveReopeningAndTheAttemptCanBeResumed(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
         let test = try assessment("  mode: exam\n", items: 3, id: "sentiment")
         var attemptID: Int64 = 0
         do {
-            let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+            let book = try directory.open(clock: clock.now).local
             guard case .started(let attempt) = try book.begin(test, seed: 42, holder: "a") else { throw TestFailure("not started") }
             attemptID = try #require(attempt.id)
             clock.advance(12)
@@ -69,7 +69,7 @@ struct GradebookTests {
         }
         // A new process: nothing was closed cleanly, everything is still there.
         clock.advance(3600)
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         let open = try #require(try book.attemptInProgress(assessmentID: "sentiment"))
         #expect(open.id == attemptID)
         #expect(open.seed == 42)
@@ -85,9 +85,9 @@ struct GradebookTests {
         #expect(try book.resumptions(attemptID: attemptID).count == 1)
     }
 
-    @Test func aFinishedAttemptTakesNoMoreAnswersAndKeepsItsResult() throws {
-        let directory = DataDirectory()
-        let book = try Gradebook.open(directory: directory.path).local
+    @Test(arguments: TestStore.all) func aFinishedAttemptTakesNoMoreAnswersAndKeepsItsResult(store: TestStore) throws {
+        let directory = TestDatabase(store)
+        let book = try directory.open().local
         let id = try book.start(try assessment("  mode: exam\n", items: 1, id: "a")).id
         try book.finishAttempt(id, holder: "test", status: .submitted, score: 0.8, passed: true, resultJSON: "{}")
         #expect(throws: GradebookError.attemptFinished(id)) {
@@ -103,24 +103,24 @@ struct GradebookTests {
         #expect(try book.attemptInProgress(assessmentID: "a") == nil)
     }
 
-    @Test func unknownAttemptsAreErrors() throws {
-        let directory = DataDirectory()
-        let book = try Gradebook.open(directory: directory.path).local
+    @Test(arguments: TestStore.all) func unknownAttemptsAreErrors(store: TestStore) throws {
+        let directory = TestDatabase(store)
+        let book = try directory.open().local
         #expect(throws: GradebookError.unknownAttempt(99)) {
             try book.recordAnswer(attemptID: 99, holder: "test", itemID: "x", responseJSON: "1", secondsSpent: 1)
         }
     }
 
-    @Test func aCooldownHoldsAcrossRestarts() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aCooldownHoldsAcrossRestarts(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
         do {
-            let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+            let book = try directory.open(clock: clock.now).local
             let id = try book.start(try assessment("  mode: exam\n", items: 1, id: "mturk")).id
             try book.finishAttempt(id, holder: "test", status: .submitted, score: 0.5, passed: false, resultJSON: nil)
         }
         clock.advance(3600)
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         let next = try #require(try book.nextAllowedStart(assessmentID: "mturk", cooldown: 86_400))
         #expect(next == clock.now().addingTimeInterval(86_400 - 3600))
         clock.advance(86_400)
@@ -128,10 +128,10 @@ struct GradebookTests {
         #expect(try book.nextAllowedStart(assessmentID: "never-taken", cooldown: 86_400) == nil)
     }
 
-    @Test func attemptsListNewestFirstAndTheLatestComesWithItsReport() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func attemptsListNewestFirstAndTheLatestComesWithItsReport(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         let policy = "  mode: exam\n  attempts: 2\n"
         let tests = ["a": try assessment(policy, items: 1, id: "a"), "b": try assessment(policy, items: 1, id: "b")]
         #expect(try book.latestAttempt() == nil)
@@ -155,7 +155,7 @@ struct GradebookTests {
         #expect(try book.attemptCount(assessmentID: "a", purpose: .exam) == 2)
         #expect(try book.attemptCount(assessmentID: "b", purpose: .exam) == 1)
         #expect(try book.attemptCount(assessmentID: "b", purpose: .practice) == 1)
-        #expect(try Gradebook.open(directory: directory.path).learner("ana").attemptCount(assessmentID: "a", purpose: .exam) == 0)
+        #expect(try directory.open().learner("ana").attemptCount(assessmentID: "a", purpose: .exam) == 0)
     }
 
     @Test func aSummaryWithAnUnknownStatusIsAnErrorNotACrash() throws {
@@ -168,10 +168,10 @@ struct GradebookTests {
         #expect(throws: GradebookError.self) { try gradebook.local.attempts() }
     }
 
-    @Test func lessonProgressCountsReadsAndQuizzes() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func lessonProgressCountsReadsAndQuizzes(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         try book.recordLessonRead("boxes", quizzesAnswered: 2, quizzesCorrect: 1)
         clock.advance(100)
         try book.recordLessonRead("boxes", quizzesAnswered: 2, quizzesCorrect: 2)

@@ -5,10 +5,10 @@ import Testing
 @testable import Gradebook
 
 struct HolderTests {
-    @Test func aSecondTakerIsRefusedUntilItTakesOverAndThenTheFirstCanSaveNoMore() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aSecondTakerIsRefusedUntilItTakesOverAndThenTheFirstCanSaveNoMore(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         let test = try assessment("  mode: exam\n")
         var first = try book.start(test, holder: "web:first")
         _ = try first.answer(yes)
@@ -28,9 +28,9 @@ struct HolderTests {
         #expect(try book.attempt(id: first.id)?.holder == "web:second")
     }
 
-    @Test func anAttemptLeftByAKilledTerminalIsResumedWithoutTakingOver() throws {
-        let directory = DataDirectory()
-        let book = try Gradebook.open(directory: directory.path).local
+    @Test(arguments: TestStore.all) func anAttemptLeftByAKilledTerminalIsResumedWithoutTakingOver(store: TestStore) throws {
+        let directory = TestDatabase(store)
+        let book = try directory.open().local
         let test = try assessment("  mode: exam\n")
         let gone = Process()
         gone.executableURL = URL(fileURLWithPath: "/bin/true")

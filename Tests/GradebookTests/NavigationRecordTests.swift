@@ -9,10 +9,10 @@ import Testing
 struct NavigationRecordTests {
     let nonlinear = "  mode: exam\n  show-reasons: at-end\n  navigation: nonlinear\n"
 
-    @Test func aChangedAnswerIsReplayedAsTheOneThatCounts() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aChangedAnswerIsReplayedAsTheOneThatCounts(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let test = try assessment(nonlinear)
-        let book = try Gradebook.open(directory: directory.path).local
+        let book = try directory.open().local
         var attempt = try book.start(test)
         _ = try attempt.answer(no)
         _ = try attempt.answer(yes)
@@ -34,10 +34,10 @@ struct NavigationRecordTests {
         #expect(try book.attempt(id: attempt.id)?.status == .submitted)
     }
 
-    @Test func flagsAreKeptAndOnlyTheHolderSetsThem() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func flagsAreKeptAndOnlyTheHolderSetsThem(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let test = try assessment(nonlinear)
-        let book = try Gradebook.open(directory: directory.path).local
+        let book = try directory.open().local
         var attempt = try book.start(test)
         try attempt.flag("q2")
         try attempt.flag("q3")
@@ -54,10 +54,10 @@ struct NavigationRecordTests {
         #expect(try book.flaggedItems(attemptID: attempt.id) == ["q1", "q2"])
     }
 
-    @Test func aLinearTestHasNothingToFlag() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aLinearTestHasNothingToFlag(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let test = try assessment("  mode: exam\n  show-reasons: at-end\n")
-        let book = try Gradebook.open(directory: directory.path).local
+        let book = try directory.open().local
         var attempt = try book.start(test)
         #expect(throws: FlagError.linear) { try attempt.flag("q1") }
         let wentq1 = attempt.go(to: "q1")
@@ -65,10 +65,10 @@ struct NavigationRecordTests {
         #expect(try book.flaggedItems(attemptID: attempt.id).isEmpty)
     }
 
-    @Test func anotherLearnersAttemptShowsNoFlags() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func anotherLearnersAttemptShowsNoFlags(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let test = try assessment(nonlinear)
-        let gradebook = try Gradebook.open(directory: directory.path)
+        let gradebook = try directory.open()
         var attempt = try gradebook.local.start(test)
         try attempt.flag("q1")
         #expect(throws: GradebookError.self) { try gradebook.learner("someone-else").flaggedItems(attemptID: attempt.id) }

@@ -6,10 +6,10 @@ import Testing
 
 /// Practice is recorded apart from simulated exams and never costs one.
 struct PracticeTests {
-    @Test func practiceIsAlwaysAllowedAndNeverUsesAnExamAttemptOrStartsTheRetakeDelay() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func practiceIsAlwaysAllowedAndNeverUsesAnExamAttemptOrStartsTheRetakeDelay(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         let test = try assessment("  attempts: 1\n  retake-delay: 7d\n")
         for seed in [UInt64(1), 2] {
             guard case .started(let record) = try book.begin(test, seed: seed, holder: "t", purpose: .practice) else {
@@ -31,9 +31,9 @@ struct PracticeTests {
         #expect(try book.attempts(assessmentID: test.id, purpose: .exam).map(\.purpose) == [.exam])
     }
 
-    @Test func aPracticeInProgressAndAnExamInProgressResumeApart() throws {
-        let directory = DataDirectory()
-        let book = try Gradebook.open(directory: directory.path).local
+    @Test(arguments: TestStore.all) func aPracticeInProgressAndAnExamInProgressResumeApart(store: TestStore) throws {
+        let directory = TestDatabase(store)
+        let book = try directory.open().local
         let test = try assessment("  attempts: unlimited\n")
         let practice = try book.begin(test, seed: 1, holder: "t", purpose: .practice)
         let exam = try book.begin(test, seed: 1, holder: "t")
@@ -47,10 +47,11 @@ struct PracticeTests {
         #expect(try book.attemptInProgress(assessmentID: test.id, purpose: .practice)?.id == p.id)
     }
 
-    @Test func aPracticeAttemptRunsUntimedWithFeedbackAfterEachAnswerAndADatedTimedResult() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aPracticeAttemptRunsUntimedWithFeedbackAfterEachAnswerAndADatedTimedResult(store: TestStore) throws
+    {
+        let directory = TestDatabase(store)
         let clock = TestClock()
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         let test = try assessment("  mode: exam\n  show-reasons: never\n", timeLimit: "1m")
         guard case .started(let record) = try book.begin(test, seed: 1, holder: "t", purpose: .practice) else {
             throw TestFailure("practice was not started")

@@ -21,12 +21,12 @@ let yes = ItemResponse.singleChoice("yes")
 let no = ItemResponse.singleChoice("no")
 
 struct RecordedAttemptTests {
-    @Test func aKilledAttemptResumesWithEveryAnswerAndTheGapOffTheClock() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aKilledAttemptResumesWithEveryAnswerAndTheGapOffTheClock(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
         let test = try assessment("  mode: training\n", timeLimit: "10m")
         do {
-            let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+            let book = try directory.open(clock: clock.now).local
             var attempt = try book.start(test, seed: 7)
             clock.advance(30)
             _ = try attempt.answer(no)  // q1 wrong: training keeps asking q1
@@ -37,7 +37,7 @@ struct RecordedAttemptTests {
             // The process dies here: no finish, nothing closed.
         }
         clock.advance(86_400)
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         guard case .resume(let record) = try book.eligibility(for: test) else {
             Issue.record("the attempt in progress is offered for resuming")
             return
@@ -60,11 +60,11 @@ struct RecordedAttemptTests {
         #expect(try book.answers(attemptID: attempt.id).map(\.secondsSpent) == [30, 10, 20, 5, 0])
     }
 
-    @Test func timeSpentActiveRunsTheLimitOutEvenAcrossResumptions() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func timeSpentActiveRunsTheLimitOutEvenAcrossResumptions(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
         let test = try assessment("  mode: exam\n", timeLimit: "1m")
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         var attempt = try book.start(test)
         clock.advance(40)
         _ = try attempt.answer(yes)
@@ -82,27 +82,27 @@ struct RecordedAttemptTests {
         #expect(try book.answers(attemptID: attempt.id).count == 2)
     }
 
-    @Test func aRetakeDelayHoldsAcrossRestartsUntilItHasPassed() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aRetakeDelayHoldsAcrossRestartsUntilItHasPassed(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
         let test = try assessment("  mode: exam\n  retake-delay: 24h\n")
         do {
-            let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+            let book = try directory.open(clock: clock.now).local
             var attempt = try book.start(test)
             for _ in 1...4 { _ = try attempt.answer(no) }
             _ = try attempt.finish()
         }
         clock.advance(3600)
-        let reopened = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let reopened = try directory.open(clock: clock.now).local
         #expect(try reopened.eligibility(for: test) == .refused(.wait(until: clock.now().addingTimeInterval(23 * 3600))))
         clock.advance(23 * 3600)
-        #expect(try Gradebook.open(directory: directory.path, clock: clock.now).local.eligibility(for: test) == .start)
+        #expect(try directory.open(clock: clock.now).local.eligibility(for: test) == .start)
     }
 
-    @Test func attemptsRunOutAndAnExamWaitsForItsTraining() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func attemptsRunOutAndAnExamWaitsForItsTraining(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         let training = try assessment("  mode: training\n  attempts: 2\n", id: "training")
         let exam = try assessment("  mode: pool\n  requires: training\n", id: "exam")
         #expect(try book.eligibility(for: exam) == .refused(.needsPrerequisites(["training"])))
@@ -119,9 +119,9 @@ struct RecordedAttemptTests {
         #expect(try book.eligibility(for: exam) == .refused(.noAttemptsLeft(used: 1)))
     }
 
-    @Test func anAttemptWhoseAssessmentLostAnItemIsNotResumedAndNothingIsWritten() throws {
-        let directory = DataDirectory()
-        let book = try Gradebook.open(directory: directory.path).local
+    @Test(arguments: TestStore.all) func anAttemptWhoseAssessmentLostAnItemIsNotResumedAndNothingIsWritten(store: TestStore) throws {
+        let directory = TestDatabase(store)
+        let book = try directory.open().local
         var attempt = try book.start(try assessment("  mode: exam\n", items: 4))
         _ = try attempt.answer(yes)
         let record = try #require(try book.attempt(id: attempt.id))

@@ -33,11 +33,11 @@ struct RubricGradeTests {
         RubricAnswer(text: text, selfGrade: ["correct": .init(points: points, reason: "I named the scattering")])
     }
 
-    @Test func aGradeAfterTheEndScoresTheStoredResultAgainAndSurvivesAReload() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aGradeAfterTheEndScoresTheStoredResultAgainAndSurvivesAReload(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let clock = TestClock()
         let test = try Self.writingTest("  mode: exam\n  shuffle: false\n")
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try directory.open(clock: clock.now).local
         var attempt = try book.start(test)
         _ = try attempt.answer(.rubric(RubricAnswer(text: Self.text)))
         _ = try attempt.answer(.singleChoice("yes"))
@@ -58,10 +58,10 @@ struct RubricGradeTests {
         #expect(abs(reloaded.session.result(learner: nil).score - 1) < 1e-12)
     }
 
-    @Test func aGradeMustGradeTheTextAsSubmitted() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aGradeMustGradeTheTextAsSubmitted(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let test = try Self.writingTest("  mode: exam\n  shuffle: false\n")
-        let book = try Gradebook.open(directory: directory.path, clock: TestClock().now).local
+        let book = try directory.open(clock: TestClock().now).local
         var attempt = try book.start(test)
         _ = try attempt.answer(.rubric(RubricAnswer(text: Self.text)))
         _ = try attempt.answer(.singleChoice("yes"))
@@ -73,10 +73,10 @@ struct RubricGradeTests {
         #expect(try book.answers(attemptID: attempt.id).count == 2)
     }
 
-    @Test func aGradeSentWithTheTextIsDroppedSoTheAnswerStillCountsOnReplay() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aGradeSentWithTheTextIsDroppedSoTheAnswerStillCountsOnReplay(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let test = try Self.writingTest("  mode: exam\n  shuffle: false\n")
-        let book = try Gradebook.open(directory: directory.path, clock: TestClock().now).local
+        let book = try directory.open(clock: TestClock().now).local
         var attempt = try book.start(test)
         _ = try attempt.answer(.rubric(Self.grade(2)))
         let reloaded = try RecordedAttempt.load(try #require(try book.attempt(id: attempt.id)), of: test, in: book, holder: "test")
@@ -84,10 +84,10 @@ struct RubricGradeTests {
         #expect(reloaded.session.given.first?.response == .rubric(RubricAnswer(text: Self.text)))
     }
 
-    @Test func aGradeWhileAnsweringIsAnAnswerRowThatTheReplayAppliesNotANewAnswer() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aGradeWhileAnsweringIsAnAnswerRowThatTheReplayAppliesNotANewAnswer(store: TestStore) throws {
+        let directory = TestDatabase(store)
         let test = try Self.writingTest("  mode: quiz\n  shuffle: false\n  show-reasons: after-each\n")
-        let book = try Gradebook.open(directory: directory.path, clock: TestClock().now).local
+        let book = try directory.open(clock: TestClock().now).local
         var attempt = try book.start(test)
         _ = try attempt.answer(.rubric(RubricAnswer(text: Self.text)))
         #expect(try attempt.grade("w1", Self.grade(1)) == nil)

@@ -27,10 +27,15 @@ struct StoreTests {
             score DOUBLE, count INTEGER NOT NULL, tags TEXT NOT NULL, kind TEXT NOT NULL)
         """
 
-    @Test func aRecordWrittenThroughTheSeamReadsBackWhole() throws {
-        let directory = DataDirectory()
-        let gradebook = try Gradebook.open(directory: directory.path)
-        try gradebook.write { db in try db.execute(Self.schema) }
+    static let postgresSchema = """
+        CREATE TABLE probe (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name TEXT NOT NULL, at TIMESTAMPTZ NOT NULL,
+            done BOOLEAN, score DOUBLE PRECISION, count BIGINT NOT NULL, tags TEXT NOT NULL, kind TEXT NOT NULL)
+        """
+
+    @Test(arguments: TestStore.all) func aRecordWrittenThroughTheSeamReadsBackWhole(store: TestStore) throws {
+        let directory = TestDatabase(store)
+        let gradebook = try directory.open()
+        try gradebook.write { db in try db.execute(db.dialect == .sqlite ? Self.schema : Self.postgresSchema) }
         let at = Date(timeIntervalSince1970: 1_800_000_000.25)
         var probe = Probe(id: nil, name: "ana", at: at, done: true, score: nil, count: 3, tags: ["a/b", "ü"], kind: .two)
         probe.id = try gradebook.write { db in try db.insertNew(probe) }
@@ -41,6 +46,8 @@ struct StoreTests {
         try gradebook.write { db in try db.update(probe) }
         #expect(try gradebook.read { db in try db.fetchAll(Probe.self, "SELECT * FROM probe") } == [probe])
         #expect(try gradebook.read { db in try db.value(Int.self, "SELECT count(*) FROM probe WHERE done IS NULL") } == 1)
+        // A placeholder inside quoted text is text, not an argument.
+        #expect(try gradebook.read { db in try db.value(String.self, "SELECT '?' || name FROM probe WHERE id = ?", 1) } == "?ana")
     }
 
     @Test func valuesAreStoredAsGRDBStoresThem() throws {

@@ -1,10 +1,9 @@
 public import Foundation
-public import GRDB
 
 /// What an account may do on a class server. Each role includes the one before it: a mentor
 /// is also a learner (takes tests under their own record), an admin also a mentor of every
 /// cohort.
-public enum Role: String, Codable, Sendable, CaseIterable, Comparable, DatabaseValueConvertible {
+public enum Role: String, Codable, Sendable, CaseIterable, Comparable, SQLValueConvertible {
     case learner
     case mentor
     case admin
@@ -15,7 +14,9 @@ public enum Role: String, Codable, Sendable, CaseIterable, Comparable, DatabaseV
 }
 
 /// A person who signs in to a class server.
-public struct Account: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Account: StoredRecord, Sendable, Equatable, Identifiable {
+    public static let tableName = "account"
+
     public var id: Int64?
     /// Lower case letters, digits, '.', '_' and '-'; unique.
     public var username: String
@@ -29,22 +30,22 @@ public struct Account: Codable, Sendable, Equatable, Identifiable, FetchableReco
     public var learnerID: String { Self.learnerID(id ?? 0) }
 
     public static func learnerID(_ id: Int64) -> String { "account-\(id)" }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A group of learners with their mentors (a class, a bootcamp intake).
-public struct Cohort: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Cohort: StoredRecord, Sendable, Equatable, Identifiable {
+    public static let tableName = "cohort"
+
     public var id: Int64?
     public var name: String
     public var createdAt: Date
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One account in one cohort, as a learner or as its mentor.
-public struct CohortMember: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public enum Place: String, Codable, Sendable, DatabaseValueConvertible {
+public struct CohortMember: StoredRecord, Sendable, Equatable {
+    public static let tableName = "cohortMember"
+
+    public enum Place: String, Codable, Sendable, SQLValueConvertible {
         case learner
         case mentor
     }
@@ -57,8 +58,8 @@ public struct CohortMember: Codable, Sendable, Equatable, FetchableRecord, Persi
 
 /// A signed-in browser. The token is the cookie's value; the form token is what its forms
 /// and scripts must repeat (see the web app's session middleware).
-public struct AccountSession: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "session"
+public struct AccountSession: StoredRecord, Sendable, Equatable {
+    public static let tableName = "session"
     public var token: String
     public var accountID: Int64
     public var formToken: String
@@ -67,7 +68,9 @@ public struct AccountSession: Codable, Sendable, Equatable, FetchableRecord, Per
 }
 
 /// A code (or the link carrying it) that makes an account in, or adds one to, a cohort.
-public struct Invitation: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct Invitation: StoredRecord, Sendable, Equatable {
+    public static let tableName = "invitation"
+
     public var code: String
     public var cohortID: Int64
     /// The place the newcomer takes: learner, or mentor (an admin's invitation only).
@@ -81,7 +84,9 @@ public struct Invitation: Codable, Sendable, Equatable, FetchableRecord, Persist
 
 /// One change that matters after the fact: a gold answer changed or kept, a role given or
 /// taken away, a cohort made. Never updated or deleted.
-public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct AuditEntry: StoredRecord, Sendable, Equatable {
+    public static let tableName = "auditEntry"
+
     public var id: Int64?
     public var at: Date
     /// The username who did it, or `local` / `cli` when there are no accounts.
@@ -90,6 +95,4 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Mutable
     /// What it was done to (`account:ana`, `contest:3`, `cohort:1`).
     public var subject: String
     public var detail: String
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

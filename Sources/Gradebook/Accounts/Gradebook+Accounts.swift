@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HummingbirdBcrypt
 
 /// The rules a new account's name and password must meet.
@@ -40,12 +39,12 @@ extension Gradebook {
         try Credentials.check(password: password)
         let hash = Bcrypt.hash(password, cost: cost)
         let now = now()
-        return try grdbWrite { db -> Result<Account, AccountError> in
-            guard try Account.filter(Column("username") == name).fetchCount(db) == 0 else {
+        return try write { db -> Result<Account, AccountError> in
+            guard try Self.account(db, username: name) == nil else {
                 return .failure(AccountError(.invalid, "the username '\(name)' is taken", field: "username"))
             }
             var account = Account(username: name, passwordHash: hash, role: role, createdAt: now)
-            try account.insert(db)
+            account.id = try db.insertNew(account)
             try Self.audit(db, at: now, actor: actor, action: "account.create", subject: "account:\(name)", detail: "role \(role.rawValue)")
             return .success(account)
         }.get()
@@ -53,36 +52,44 @@ extension Gradebook {
 
     /// Every account, by username.
     public func accounts() throws(GradebookError) -> [Account] {
-        try grdbRead { db in try Account.order(Column("username")).fetchAll(db) }
+        try read { db in try db.fetchAll(Account.self, "SELECT * FROM account ORDER BY username") }
     }
 
     public func account(id: Int64) throws(GradebookError) -> Account? {
-        try grdbRead { db in try Account.fetchOne(db, key: id) }
+        try read { db in try Self.account(db, id: id) }
     }
 
     public func account(username: String) throws(GradebookError) -> Account? {
-        try grdbRead { db in try Account.filter(Column("username") == username.lowercased()).fetchOne(db) }
+        try read { db in try Self.account(db, username: username.lowercased()) }
     }
 
     /// Gives account `id` another role, in the audit log. The last admin cannot stop being one
     /// (nobody could then manage the server).
     public func setRole(_ role: Role, of id: Int64, actor: String) throws -> Account {
         let now = now()
-        return try grdbWrite { db -> Result<Account, AccountError> in
-            guard var account = try Account.fetchOne(db, key: id) else {
+        return try write { db -> Result<Account, AccountError> in
+            guard var account = try Self.account(db, id: id) else {
                 return .failure(AccountError(.notFound, "no account #\(id)"))
             }
             let old = account.role
             guard old != role else { return .success(account) }
-            if old == .admin, try Account.filter(Column("role") == Role.admin.rawValue).fetchCount(db) == 1 {
+            if old == .admin, try db.value(Int.self, "SELECT count(*) FROM account WHERE role = ?", Role.admin) == 1 {
                 return .failure(AccountError(.invalid, "'\(account.username)' is the last admin; make another admin first", field: "role"))
             }
             account.role = role
-            try account.update(db)
+            try db.update(account)
             try Self.audit(
                 db, at: now, actor: actor, action: "role.change", subject: "account:\(account.username)",
                 detail: "\(old.rawValue) → \(role.rawValue)")
             return .success(account)
         }.get()
+    }
+
+    static func account(_ db: any SQLConnection, id: Int64) throws -> Account? {
+        try db.fetchOne(Account.self, "SELECT * FROM account WHERE id = ?", id)
+    }
+
+    static func account(_ db: any SQLConnection, username: String) throws -> Account? {
+        try db.fetchOne(Account.self, "SELECT * FROM account WHERE username = ?", username)
     }
 }

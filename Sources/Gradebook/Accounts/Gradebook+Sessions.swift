@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 import HummingbirdBcrypt
 
 /// How many failed logins are tolerated, per account and per network address, within
@@ -40,17 +39,17 @@ extension Gradebook {
         }
         let account = try account(username: name)
         guard Bcrypt.verify(password, hash: account?.passwordHash ?? Self.absentHash), let account, let id = account.id else {
-            try grdbWrite { db in
-                try LoginFailure.filter(Column("at") < now.addingTimeInterval(-throttle.window)).deleteAll(db)
-                for key in keys { try LoginFailure(key: key, at: now).insert(db) }
+            try write { db in
+                try db.execute("DELETE FROM loginFailure WHERE at < ?", now.addingTimeInterval(-throttle.window))
+                for key in keys { _ = try db.insertNew(LoginFailure(key: key, at: now)) }
             }
             throw AccountError(.badCredentials, "the username or the password is wrong", field: "password")
         }
         let session = AccountSession(token: SecretToken.hex(), accountID: id, formToken: SecretToken.hex(), createdAt: now, lastSeenAt: now)
-        try grdbWrite { db in
-            if let replacing { _ = try AccountSession.deleteOne(db, key: replacing) }
-            try LoginFailure.filter(Column("key") == keys[0]).deleteAll(db)
-            try session.insert(db)
+        try write { db in
+            if let replacing { try db.execute("DELETE FROM session WHERE token = ?", replacing) }
+            try db.execute("DELETE FROM loginFailure WHERE key = ?", keys[0])
+            try db.insert(session)
         }
         return (account, session)
     }
@@ -58,12 +57,11 @@ extension Gradebook {
     /// When logins for any of `keys` may be tried again, or nil when they may now.
     private func throttledUntil(keys: [String], throttle: LoginThrottle, now: Date) throws(GradebookError) -> Date? {
         let since = now.addingTimeInterval(-throttle.window)
-        return try grdbRead { db in
+        return try read { db in
             var until: Date?
             for (key, limit) in zip(keys, [throttle.perAccount, throttle.perAddress]) {
-                let recent = try Date.fetchAll(
-                    db, sql: "SELECT at FROM loginFailure WHERE key = ? AND at >= ? ORDER BY at DESC LIMIT ?",
-                    arguments: [key, since, limit])
+                let recent = try db.values(
+                    Date.self, "SELECT at FROM loginFailure WHERE key = ? AND at >= ? ORDER BY at DESC LIMIT ?", key, since, limit)
                 if recent.count >= limit, let oldest = recent.last {
                     until = max(until ?? .distantPast, oldest.addingTimeInterval(throttle.window))
                 }
@@ -77,9 +75,9 @@ extension Gradebook {
     public func session(token: String) throws(GradebookError) -> (Account, AccountSession)? {
         let now = now()
         guard
-            let found = try grdbRead({ db -> (Account, AccountSession)? in
-                guard let session = try AccountSession.fetchOne(db, key: token),
-                    let account = try Account.fetchOne(db, key: session.accountID)
+            let found = try read({ db -> (Account, AccountSession)? in
+                guard let session = try db.fetchOne(AccountSession.self, "SELECT * FROM session WHERE token = ?", token),
+                    let account = try Self.account(db, id: session.accountID)
                 else { return nil }
                 return (account, session)
             })
@@ -94,19 +92,21 @@ extension Gradebook {
         if now.timeIntervalSince(session.lastSeenAt) > 60 {
             session.lastSeenAt = now
             let seen = session
-            try grdbWrite { db in try seen.update(db) }
+            try write { db in try db.update(seen, key: ["token"], columns: ["lastSeenAt"]) }
         }
         return (found.0, session)
     }
 
     /// Logs out: the token is no longer accepted anywhere.
     public func closeSession(token: String) throws(GradebookError) {
-        try grdbWrite { db in _ = try AccountSession.deleteOne(db, key: token) }
+        try write { db in try db.execute("DELETE FROM session WHERE token = ?", token) }
     }
 }
 
 /// One failed login, counted against a username (`account:NAME`) or an address.
-struct LoginFailure: Codable, FetchableRecord, PersistableRecord {
+struct LoginFailure: StoredRecord {
+    static let tableName = "loginFailure"
+    var id: Int64?
     var key: String
     var at: Date
 }
