@@ -84,11 +84,14 @@ struct PostgresSQLConnection: SQLConnection {
     }
 
     func rows(sql: String, arguments: [SQLValue]) throws -> [SQLRow] {
-        try run(sql, arguments).map(Self.row)
+        let result = try run(sql, arguments)
+        guard let first = result.first else { return [] }
+        let layout = SQLColumns(first.map(\.columnName))
+        return try result.map { row in SQLRow(layout: layout, values: try row.map(Self.value)) }
     }
 
     func insert(sql: String, arguments: [SQLValue]) throws -> Int64 {
-        guard let id = try run(sql + " RETURNING id", arguments).first.map(Self.row) else {
+        guard let id = try rows(sql: sql + " RETURNING id", arguments: arguments).first else {
             throw SQLDecodingError(column: "id", problem: "was not returned by the insert")
         }
         return try id.decode(Int64.self, "id")
@@ -153,16 +156,6 @@ struct PostgresSQLConnection: SQLConnection {
             }
         }
         return result
-    }
-
-    static func row(_ row: PostgresRow) throws -> SQLRow {
-        var columns: [String] = []
-        var values: [SQLValue] = []
-        for cell in row {
-            columns.append(cell.columnName)
-            values.append(try value(cell))
-        }
-        return SQLRow(columns: columns, values: values)
     }
 
     private static func value(_ cell: PostgresCell) throws -> SQLValue {

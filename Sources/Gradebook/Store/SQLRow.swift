@@ -4,21 +4,20 @@
 /// (`learnerID` comes back as `learnerid`), SQLite keeps them as written, and the same SQL
 /// runs on both.
 public struct SQLRow: Sendable {
-    public let columns: [String]
+    public let layout: SQLColumns
     public let values: [SQLValue]
-    private let index: [String: Int]
 
-    public init(columns: [String], values: [SQLValue]) {
-        self.columns = columns
+    /// A row of a result whose rows share one `layout` (built once per query, not per row).
+    public init(layout: SQLColumns, values: [SQLValue]) {
+        self.layout = layout
         self.values = values
-        var index: [String: Int] = [:]
-        for (position, name) in columns.enumerated() where index[name.lowercased()] == nil { index[name.lowercased()] = position }
-        self.index = index
     }
+
+    public var columns: [String] { layout.names }
 
     /// The value of column `name`; nil when the row has no such column.
     public subscript(_ name: String) -> SQLValue? {
-        index[name.lowercased()].map { values[$0] }
+        layout.position(of: name).map { values[$0] }
     }
 
     /// The value of column `name` as `T`.
@@ -35,6 +34,28 @@ public struct SQLRow: Sendable {
         guard let name = columns.first else { throw SQLDecodingError(column: "", problem: "the row has no column") }
         return try decode(T.self, name)
     }
+}
+
+/// The column names of a result, and where each is: looked up as written first (SQLite keeps
+/// the case), then in lower case (PostgreSQL folds it).
+public final class SQLColumns: Sendable {
+    public let names: [String]
+    private let exact: [String: Int]
+    private let folded: [String: Int]
+
+    public init(_ names: [String]) {
+        self.names = names
+        var exact: [String: Int] = [:]
+        var folded: [String: Int] = [:]
+        for (position, name) in names.enumerated() {
+            if exact[name] == nil { exact[name] = position }
+            if folded[name.lowercased()] == nil { folded[name.lowercased()] = position }
+        }
+        self.exact = exact
+        self.folded = folded
+    }
+
+    func position(of name: String) -> Int? { exact[name] ?? folded[name.lowercased()] }
 }
 
 /// A stored value that does not fit the Swift type that reads it: a damaged row, or a

@@ -54,9 +54,16 @@ struct SQLiteConnection: SQLConnection {
     }
 
     func rows(sql: String, arguments: [SQLValue]) throws -> [SQLRow] {
-        try Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments)).map { row in
-            SQLRow(columns: Array(row.columnNames), values: row.databaseValues.map(Self.value))
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: Self.arguments(arguments))
+        var rows: [SQLRow] = []
+        var layout: SQLColumns?
+        // A cursor's row is reused from step to step: its values are copied out at once.
+        while let row = try cursor.next() {
+            let columns = layout ?? SQLColumns(Array(row.columnNames))
+            layout = columns
+            rows.append(SQLRow(layout: columns, values: row.databaseValues.map(Self.value)))
         }
+        return rows
     }
 
     func insert(sql: String, arguments: [SQLValue]) throws -> Int64 {
