@@ -6,8 +6,11 @@ import Gradebook
 enum GradebookMessage {
     static func text(_ error: GradebookError) -> String {
         switch error {
-        case .corrupt:
-            return "\(error) — move it aside to start a new one, or choose another folder with --data-dir"
+        case .corrupt(let path, _):
+            guard Gradebook.isDatabaseURL(path) else {
+                return "\(error) — move it aside to start a new one, or choose another folder with --data-dir"
+            }
+            return "\(error) — restore it from a backup (docs/postgres.md), or choose another database with --database"
         case .newerVersion:
             return "\(error) — update Groundwork to use it"
         case .readOnly(let path), .diskFull(let path), .unavailable(let path, _):

@@ -47,6 +47,7 @@ struct CommandLineTests {
         var env = ProcessInfo.processInfo.environment
         env["COLUMNS"] = "80"
         env.removeValue(forKey: "GROUNDWORK_CONTENT")
+        env.removeValue(forKey: "GROUNDWORK_DATABASE")
         env["GROUNDWORK_DATA"] = dataDirectory
         for (key, value) in environment { env[key] = value }
         process.environment = env
