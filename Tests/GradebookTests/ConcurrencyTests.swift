@@ -68,6 +68,31 @@ struct ConcurrencyTests {
         #expect(try books[0].begin(test, seed: 1, holder: "late") == .refused(.noAttemptsLeft(used: 1)))
     }
 
+    /// Two servers saving to one attempt at once (a page retrying its saves through either):
+    /// every answer gets its own next number, and each repeated save is recorded once. On
+    /// PostgreSQL this is SERIALIZABLE with retries doing what SQLite's single writer does.
+    @Test(arguments: TestStore.all) func concurrentSavesToOneAttemptAreNumberedInTurnAndRecordedOnce(store: TestStore) async throws {
+        let directory = TestDatabase(store)
+        let books = [try directory.open(), try directory.open()].map(\.local)
+        let attempt = try books[0].start(try assessment("  mode: exam\n", items: 4), holder: "web")
+        let saves = 40
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for save in 1...saves {
+                for copy in 0..<2 {
+                    group.addTask {
+                        try books[(save + copy) % 2].recordAnswer(
+                            attemptID: attempt.id, holder: "web", itemID: "q\(save % 4 + 1)", clientSequence: Int64(save),
+                            responseJSON: "\"yes\"", secondsSpent: 1)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let answers = try books[1].answers(attemptID: attempt.id)
+        #expect(answers.map(\.sequence) == Array(1...saves))
+        #expect(answers.compactMap(\.clientSequence).sorted() == (1...Int64(saves)).map { $0 })
+    }
+
     /// What `history` does while a `take` writes: open the file (inspecting it) and read.
     @Test func openingTheGradebookWhileAnotherWritesNeverFindsItDamaged() async throws {
         let directory = DataDirectory()
