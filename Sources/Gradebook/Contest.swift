@@ -38,11 +38,15 @@ public struct Contest: StoredRecord, Sendable, Equatable, Identifiable {
     public static let tableName = "contest"
 }
 
-/// One past attempt re-scored after an accepted contest: its score before and after, and the
-/// whole report it had, so the change can be explained and undone by hand.
+/// One past attempt re-scored after an accepted contest or by a re-score job: its score
+/// before and after, and the whole report it had, so the change can be explained and undone
+/// by hand.
 public struct Rescore: StoredRecord, Sendable, Equatable {
     public var id: Int64?
-    public var contestID: Int64
+    /// The accepted contest that changed the gold, or nil for a job's re-score.
+    public var contestID: Int64?
+    /// The re-score job, or nil for a contest's.
+    public var jobID: Int64?
     public var attemptID: Int64
     public var learnerID: String
     public var oldScore: Double

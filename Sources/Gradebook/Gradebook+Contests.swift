@@ -40,13 +40,7 @@ extension Gradebook {
     /// Every finished attempt, of any learner, at `assessmentID` that asked `itemID` and has a
     /// result: those a change to that item's gold re-scores.
     public func attemptsAsking(_ itemID: String, assessmentID: String) throws(GradebookError) -> [Attempt] {
-        try read { db in
-            try db.fetchAll(
-                Attempt.self, "SELECT * FROM attempt WHERE assessmentID = ? AND status <> ? AND resultJSON IS NOT NULL ORDER BY id",
-                assessmentID,
-                Attempt.Status.inProgress
-            ).filter { $0.itemIDs.contains(itemID) }
-        }
+        try finishedAttempts(assessmentID: assessmentID).filter { $0.itemIDs.contains(itemID) }
     }
 
     /// Marks a contest accepted and stores each attempt's new result, keeping the old one in
@@ -72,7 +66,7 @@ extension Gradebook {
             for (old, result) in rescored {
                 guard let id = old.id, let oldScore = old.score, let oldPassed = old.passed, let oldJSON = old.resultJSON else { continue }
                 var rescore = Rescore(
-                    id: nil, contestID: contestID, attemptID: id, learnerID: old.learnerID, oldScore: oldScore, oldPassed: oldPassed,
+                    id: nil, contestID: contestID, jobID: nil, attemptID: id, learnerID: old.learnerID, oldScore: oldScore, oldPassed: oldPassed,
                     oldResultJSON: oldJSON, oldAssessmentVersion: old.assessmentVersion, newScore: result.score, newPassed: result.passed,
                     rescoredAt: now)
                 rescore.id = try db.insertNew(rescore)

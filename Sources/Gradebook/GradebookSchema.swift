@@ -152,6 +152,7 @@ enum GradebookSchema {
             // The second begins with the columns of the old one, which is no longer needed.
             try db.drop(index: "attempt_on_learnerID_assessmentID")
         }
+        JobSchema.register(in: &migrator)
         return migrator
     }()
 }

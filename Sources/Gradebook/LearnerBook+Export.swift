@@ -8,6 +8,15 @@ public struct ExportedAttempt: Sendable, Equatable {
     public var assessmentID: String
     /// The answers file's text.
     public var json: String
+
+    /// The file's name in a mentor's folder, `ASSESSMENT-NAME-attempt-N.json`, with the name
+    /// made safe for any file system (letters, digits, '-', '_' and '.' kept, the rest '_').
+    public func fileName(learnerName: String) -> String {
+        let safeName = String(
+            learnerName.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" }
+        ).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        return "\(assessmentID)-\(safeName)-attempt-\(attemptID).json"
+    }
 }
 
 extension LearnerBook {

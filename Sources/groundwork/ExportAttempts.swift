@@ -54,9 +54,8 @@ struct ExportAttempts: ParsableCommand {
         } catch {
             throw CommandError("cannot create the folder '\(out)': \(error.localizedDescription)")
         }
-        let safeName = Self.fileSafe(learnerName)
         for attempt in exported {
-            let path = WorkspaceFolder.join(out, "\(attempt.assessmentID)-\(safeName)-attempt-\(attempt.attemptID).json")
+            let path = WorkspaceFolder.join(out, attempt.fileName(learnerName: learnerName))
             do {
                 try Data(attempt.json.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
@@ -67,11 +66,5 @@ struct ExportAttempts: ParsableCommand {
         if name == nil && learner == Gradebook.localLearner {
             print("They name the learner '\(learner)'; pass --name YOUR-NAME so your mentor can tell your files from others'.")
         }
-    }
-
-    /// Letters, digits, '-', '_' and '.' kept; anything else becomes '_'.
-    static func fileSafe(_ name: String) -> String {
-        String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" }).trimmingCharacters(
-            in: CharacterSet(charactersIn: "."))
     }
 }

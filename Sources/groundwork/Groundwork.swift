@@ -28,7 +28,7 @@ struct Groundwork: AsyncParsableCommand {
             Home.self, Serve.self, Lessons.self, Read.self, Render.self, Assessments.self, Practice.self, Take.self, Report.self,
             History.self, ReadinessCommand.self, Pay.self, Review.self, Grade.self, Stats.self, AgreementCommand.self,
             Import.self, Export.self, Evaluate.self, ContestCommand.self, ContestsCommand.self, AdminCommand.self,
-            Check.self,
+            JobsCommand.self, Worker.self, Check.self,
         ],
         defaultSubcommand: Home.self
     )

@@ -165,17 +165,7 @@ struct MentorDashboard {
     func stats(_ context: WebContext) throws -> Response {
         let cohort = try cohort(context)
         let test = try site.assessment(try context.parameters.require("id"))
-        var sheets: [AnswerSheet] = []
-        var problems: [String] = []
-        for member in try site.gradebook.members(ofCohort: cohort.id ?? 0) where member.place == .learner {
-            let book = site.gradebook.learner(member.account.learnerID)
-            guard let latest = try book.exportAttempts(learnerName: member.account.username, assessmentID: test.id).last else { continue }
-            do {
-                sheets.append(try AnswerSheet.decode(Array(latest.json.utf8), path: "attempt #\(latest.attemptID)", for: test))
-            } catch {
-                problems.append("\(member.account.username): \(error.description)")
-            }
-        }
+        let (sheets, problems) = try site.gradebook.latestExamSheets(cohortID: cohort.id ?? 0, for: test)
         guard !sheets.isEmpty else {
             throw WebError(.notFound, "no learner of \(cohort.name) has finished '\(test.title)' yet")
         }
