@@ -1,15 +1,14 @@
 import Foundation
-import GRDB
 import Grading
 
 extension Gradebook {
     /// Every finished attempt, of any learner, at `assessmentID` that has a result, oldest first.
     func finishedAttempts(assessmentID: String) throws(GradebookError) -> [Attempt] {
         try read { db in
-            try Attempt.filter(
-                Column("assessmentID") == assessmentID && Column("status") != Attempt.Status.inProgress.rawValue
-                    && Column("resultJSON") != nil
-            ).order(Column("id")).fetchAll(db)
+            try db.fetchAll(
+                Attempt.self,
+                "SELECT * FROM attempt WHERE assessmentID = ? AND status <> ? AND resultJSON IS NOT NULL ORDER BY id",
+                assessmentID, Attempt.Status.inProgress.rawValue)
         }
     }
 
@@ -24,21 +23,20 @@ extension Gradebook {
     ) throws -> (rescores: [Rescore], changedMeanwhile: [Int64]) {
         let now = now()
         return try write { db -> Result<([Rescore], [Int64]), JobError> in
-            let held = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM job WHERE id = ? AND worker = ? AND status = 'running'", arguments: [jobID, worker])
-            guard held == true else { return .failure(.leaseLost(jobID)) }
+            let held = try db.rows("SELECT id FROM job WHERE id = ? AND worker = ? AND status = 'running'", jobID, worker)
+            guard !held.isEmpty else { return .failure(.leaseLost(jobID)) }
             var rescores: [Rescore] = []
             var changedMeanwhile: [Int64] = []
             for (old, result) in replayed {
                 guard let id = old.id, let oldScore = old.score, let oldPassed = old.passed, let oldJSON = old.resultJSON else { continue }
                 let newJSON = result.jsonText()
-                try db.execute(
-                    sql: """
-                        UPDATE attempt SET score = ?, passed = ?, resultJSON = ?, assessmentVersion = ?
-                        WHERE id = ? AND assessmentVersion = ? AND resultJSON = ?
-                        """,
-                    arguments: [result.score, result.passed, newJSON, version, id, old.assessmentVersion, oldJSON])
-                guard db.changesCount == 1 else {
+                let updated = try db.rows(
+                    """
+                    UPDATE attempt SET score = ?, passed = ?, resultJSON = ?, assessmentVersion = ?
+                    WHERE id = ? AND assessmentVersion = ? AND resultJSON = ? RETURNING id
+                    """,
+                    result.score, result.passed, newJSON, version, id, old.assessmentVersion, oldJSON)
+                guard !updated.isEmpty else {
                     changedMeanwhile.append(id)
                     continue
                 }
@@ -48,7 +46,7 @@ extension Gradebook {
                     oldPassed: oldPassed,
                     oldResultJSON: oldJSON, oldAssessmentVersion: old.assessmentVersion, newScore: result.score,
                     newPassed: result.passed, rescoredAt: now)
-                try rescore.insert(db)
+                rescore.id = try db.insertNew(rescore)
                 rescores.append(rescore)
             }
             return .success((rescores, changedMeanwhile))
@@ -65,4 +63,8 @@ extension GradebookError {
         default: return false
         }
     }
+}
+
+extension Rescore: StoredRecord {
+    public static var tableName: String { databaseTableName }
 }

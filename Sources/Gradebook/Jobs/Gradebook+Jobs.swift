@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 
 /// The job queue. Every step is one short transaction, so a worker holds no lock while it
 /// works: it claims a job (taking a lease), runs it outside any transaction, and records the
@@ -18,7 +17,7 @@ extension Gradebook {
                 id: nil, kind: kind, assessmentID: assessmentID, cohortID: kind == .rescore ? nil : cohortID, status: .queued,
                 requestedBy: requestedBy, createdAt: now,
                 runAfter: now, tries: 0, worker: nil, claimedAt: nil, leaseUntil: nil, finishedAt: nil, resultJSON: nil, error: nil)
-            try job.insert(db)
+            job.id = try db.insertNew(job)
             return job
         }
     }
@@ -31,26 +30,28 @@ extension Gradebook {
     public func claimJob(worker: String, lease: TimeInterval = JobQueue.lease) throws(GradebookError) -> Job? {
         let now = now()
         return try write { db -> Job? in
+            // The subquery's row is the one updated. On PostgreSQL, `SKIP LOCKED` lets two
+            // workers claiming at once each take a different job instead of waiting for (and
+            // then both updating) the same one; SQLite has one writer at a time, which gives
+            // the same guarantee without it.
+            let skipLocked = db.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
             while true {
-                // The subquery's row is the one updated; on PostgreSQL it would read
-                // `FOR UPDATE SKIP LOCKED`, so two workers never wait on (or take) the same job.
-                // SQLite has one writer at a time, which gives the same guarantee.
                 guard
-                    let job = try Job.fetchOne(
-                        db,
-                        sql: """
-                            UPDATE job SET status = 'running', worker = ?, claimedAt = ?, leaseUntil = ?, tries = tries + 1
-                            WHERE id = (SELECT id FROM job
-                                        WHERE (status = 'queued' AND runAfter <= ?) OR (status = 'running' AND leaseUntil < ?)
-                                        ORDER BY id LIMIT 1)
-                            RETURNING *
-                            """,
-                        arguments: [worker, now, now.addingTimeInterval(lease), now, now])
+                    let job = try db.fetchOne(
+                        Job.self,
+                        """
+                        UPDATE job SET status = 'running', worker = ?, claimedAt = ?, leaseUntil = ?, tries = tries + 1
+                        WHERE id = (SELECT id FROM job
+                                    WHERE (status = 'queued' AND runAfter <= ?) OR (status = 'running' AND leaseUntil < ?)
+                                    ORDER BY id LIMIT 1\(skipLocked))
+                        RETURNING *
+                        """,
+                        worker, now, now.addingTimeInterval(lease), now, now)
                 else { return nil }
                 guard job.tries > JobQueue.maxTries else { return job }
                 try db.execute(
-                    sql: "UPDATE job SET status = 'failed', finishedAt = ?, leaseUntil = NULL, error = ? WHERE id = ?",
-                    arguments: [now, JobQueue.abandonedMessage(job), job.id])
+                    "UPDATE job SET status = 'failed', finishedAt = ?, leaseUntil = NULL, error = ? WHERE id = ?",
+                    now, JobQueue.abandonedMessage(job), job.id ?? 0)
             }
         }
     }
@@ -61,9 +62,9 @@ extension Gradebook {
     public func renewLease(jobID: Int64, worker: String, lease: TimeInterval = JobQueue.lease) throws {
         let now = now()
         try requireLease(jobID) { db in
-            try db.execute(
-                sql: "UPDATE job SET leaseUntil = ? WHERE id = ? AND worker = ? AND status = 'running'",
-                arguments: [now.addingTimeInterval(lease), jobID, worker])
+            try db.rows(
+                "UPDATE job SET leaseUntil = ? WHERE id = ? AND worker = ? AND status = 'running' RETURNING id",
+                now.addingTimeInterval(lease), jobID, worker)
         }
     }
 
@@ -73,12 +74,12 @@ extension Gradebook {
     public func finishJob(_ jobID: Int64, worker: String, resultJSON: String) throws {
         let now = now()
         try requireLease(jobID) { db in
-            try db.execute(
-                sql: """
-                    UPDATE job SET status = 'done', finishedAt = ?, leaseUntil = NULL, resultJSON = ?, error = NULL
-                    WHERE id = ? AND worker = ? AND status = 'running'
-                    """,
-                arguments: [now, resultJSON, jobID, worker])
+            try db.rows(
+                """
+                UPDATE job SET status = 'done', finishedAt = ?, leaseUntil = NULL, resultJSON = ?, error = NULL
+                WHERE id = ? AND worker = ? AND status = 'running' RETURNING id
+                """,
+                now, resultJSON, jobID, worker)
         }
     }
 
@@ -89,50 +90,48 @@ extension Gradebook {
     public func failJob(_ jobID: Int64, worker: String, error message: String, retry: Bool) throws {
         let now = now()
         try requireLease(jobID) { db in
-            let tries = try Int.fetchOne(db, sql: "SELECT tries FROM job WHERE id = ?", arguments: [jobID]) ?? JobQueue.maxTries
+            let tries = try db.value(Int.self, "SELECT tries FROM job WHERE id = ?", jobID) ?? JobQueue.maxTries
             if retry && tries < JobQueue.maxTries {
-                try db.execute(
-                    sql: """
-                        UPDATE job SET status = 'queued', runAfter = ?, leaseUntil = NULL, error = ?
-                        WHERE id = ? AND worker = ? AND status = 'running'
-                        """,
-                    arguments: [now.addingTimeInterval(JobQueue.backOff(afterTry: tries)), message, jobID, worker])
-            } else {
-                try db.execute(
-                    sql: """
-                        UPDATE job SET status = 'failed', finishedAt = ?, leaseUntil = NULL, error = ?
-                        WHERE id = ? AND worker = ? AND status = 'running'
-                        """,
-                    arguments: [now, message, jobID, worker])
+                return try db.rows(
+                    """
+                    UPDATE job SET status = 'queued', runAfter = ?, leaseUntil = NULL, error = ?
+                    WHERE id = ? AND worker = ? AND status = 'running' RETURNING id
+                    """,
+                    now.addingTimeInterval(JobQueue.backOff(afterTry: tries)), message, jobID, worker)
             }
+            return try db.rows(
+                """
+                UPDATE job SET status = 'failed', finishedAt = ?, leaseUntil = NULL, error = ?
+                WHERE id = ? AND worker = ? AND status = 'running' RETURNING id
+                """,
+                now, message, jobID, worker)
         }
     }
 
     public func job(id: Int64) throws(GradebookError) -> Job? {
-        try read { db in try Job.fetchOne(db, key: id) }
+        try read { db in try db.fetchOne(Job.self, "SELECT * FROM job WHERE id = ?", id) }
     }
 
     /// The newest `limit` jobs, newest first; only those about cohort `cohortID` when given.
     public func jobs(cohortID: Int64? = nil, limit: Int = 100) throws(GradebookError) -> [Job] {
         try read { db in
-            var request = Job.order(Column("id").desc).limit(limit)
-            if let cohortID { request = request.filter(Column("cohortID") == cohortID) }
-            return try request.fetchAll(db)
+            if let cohortID {
+                return try db.fetchAll(Job.self, "SELECT * FROM job WHERE cohortID = ? ORDER BY id DESC LIMIT ?", cohortID, limit)
+            }
+            return try db.fetchAll(Job.self, "SELECT * FROM job ORDER BY id DESC LIMIT ?", limit)
         }
     }
 
     /// The re-scores job `jobID` made, by attempt.
     public func rescores(jobID: Int64) throws(GradebookError) -> [Rescore] {
-        try read { db in try Rescore.filter(Column("jobID") == jobID).order(Column("attemptID")).fetchAll(db) }
+        try read { db in try db.fetchAll(Rescore.self, "SELECT * FROM rescore WHERE jobID = ? ORDER BY attemptID", jobID) }
     }
 
-    /// Runs an update that must touch the job's row; none touched means the lease was lost.
-    private func requireLease(_ jobID: Int64, _ update: @escaping (Database) throws -> Void) throws {
-        let changed = try write { db -> Int in
-            try update(db)
-            return db.changesCount
-        }
-        if changed == 0 { throw JobError.leaseLost(jobID) }
+    /// Runs an update of the job's row that returns the rows it changed; none means the
+    /// lease was lost (another worker took the job, or it was finished meanwhile).
+    private func requireLease(_ jobID: Int64, _ update: @escaping (any SQLConnection) throws -> [SQLRow]) throws {
+        let changed = try write { db in try update(db) }
+        if changed.isEmpty { throw JobError.leaseLost(jobID) }
     }
 }
 

@@ -1,13 +1,12 @@
 public import Foundation
-public import GRDB
 
 /// One piece of batch work (re-scoring, cohort statistics, an export) waiting for, or done
 /// by, a `groundwork worker`. Requests only enqueue; any worker of any machine sharing the
 /// gradebook claims it, so a slow job never holds a web request and a killed worker's job is
 /// claimed again when its lease runs out.
-public struct Job: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Job: StoredRecord, Sendable, Equatable, Identifiable {
     /// What the job does.
-    public enum Kind: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    public enum Kind: String, Codable, Sendable, CaseIterable, SQLValueConvertible {
         /// Replays every finished attempt at a test against its files as they are now (after a
         /// gold fix), keeping each changed attempt's old result in a ``Rescore``.
         case rescore
@@ -17,7 +16,7 @@ public struct Job: Codable, Sendable, Equatable, Identifiable, FetchableRecord, 
         case export
     }
 
-    public enum Status: String, Codable, Sendable, DatabaseValueConvertible {
+    public enum Status: String, Codable, Sendable, SQLValueConvertible {
         /// Waiting for a worker (again, after a failure that may pass, once `runAfter` is reached).
         case queued
         /// A worker holds it until `leaseUntil`.
@@ -52,7 +51,5 @@ public struct Job: Codable, Sendable, Equatable, Identifiable, FetchableRecord, 
     /// Why the last try failed.
     public var error: String?
 
-    public static let databaseTableName = "job"
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    public static let tableName = "job"
 }
