@@ -33,6 +33,7 @@ struct MentorDashboard {
             let form = try await FormFields.read(request, context: context)
             return try await site.blocking { try self.decide(form, context, accept: false) }
         }
+        registerJobs(on: router)
     }
 
     // MARK: Scope
@@ -49,7 +50,7 @@ struct MentorDashboard {
     }
 
     /// The cohort named in the path, or 404 when it does not exist or is not this viewer's.
-    private func cohort(_ context: WebContext) throws -> Cohort {
+    func cohort(_ context: WebContext) throws -> Cohort {
         let id = try AdminPages.id(context, "cohort")
         guard let cohort = try visibleCohorts(context).first(where: { $0.id == id }) else {
             throw WebError(.notFound, "no cohort #\(id) among the cohorts you mentor")
@@ -112,8 +113,8 @@ struct MentorDashboard {
         let view = CohortView(
             cohortID: cohort.id ?? 0, name: cohort.name, learners: rows,
             mentors: members.filter { $0.place == .mentor }.map(\.account.username),
-            tests: tests.map { .init(id: $0.id, title: $0.title) }, invitations: invitations,
-            accounts: context.viewer.account != nil, admin: context.viewer.account?.role == .admin)
+            tests: tests.map { .init(id: $0.id, title: $0.title) }, invitations: invitations, jobs: try jobRows(cohort.id ?? 0),
+            accounts: context.viewer.account != nil, admin: context.viewer.role == .admin)
         return try site.page("mentor-cohort", title: cohort.name, context: context, view: view, section: "mentor")
     }
 
@@ -265,7 +266,18 @@ struct CohortView {
     let learners: [LearnerRow]
     let mentors: [String]
     let tests: [Test]
+    struct JobRow {
+        let id: Int64
+        let kind: String
+        let test: String
+        let status: String
+        let queued: String
+        let downloadable: Bool
+        let error: String
+    }
+
     let invitations: [InvitationRow]
+    let jobs: [JobRow]
     /// Invitations need accounts (a server started with them).
     let accounts: Bool
     let admin: Bool

@@ -50,7 +50,8 @@ enum AccessRules {
             "POST /mentor/cohorts/:cohort/invitations",
             "GET /mentor/cohorts/:cohort/learners/:account", "GET /mentor/cohorts/:cohort/learners/:account/attempts/:attempt",
             "GET /mentor/cohorts/:cohort/tests/:id/stats", "GET /mentor/contests", "POST /mentor/contests/:contest/accept",
-            "POST /mentor/contests/:contest/reject",
+            "POST /mentor/contests/:contest/reject", "POST /mentor/cohorts/:cohort/jobs",
+            "GET /mentor/cohorts/:cohort/jobs/:job/result",
         ].map { rule($0, .role(.mentor)) }
         let admin = [
             "GET /admin", "POST /admin/accounts/:account/role", "POST /admin/cohorts", "POST /admin/cohorts/:cohort/members",
