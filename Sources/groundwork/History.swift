@@ -27,9 +27,9 @@ struct History: ParsableCommand {
 
     func run() throws {
         let book = try data.learnerBook()
-        let all = try book.attempts(assessmentID: id)
-        if let id, all.isEmpty { try requireKnown(id, book: book) }
-        guard !all.isEmpty else {
+        let tallies = try book.attemptTallies(assessmentID: id, recent: Self.sparklineLimit)
+        if let id, tallies.isEmpty { try requireKnown(id, book: book) }
+        guard !tallies.isEmpty else {
             print(
                 id.map { "No attempts at '\($0)' yet; 'groundwork take \($0)' starts one." }
                     ?? "No attempts yet. 'groundwork assessments' lists the practice tests; 'groundwork take ID' starts one.")
@@ -37,23 +37,22 @@ struct History: ParsableCommand {
         }
         let style = TerminalStyle(enabled: Terminal.usesColor)
         var order: [String] = []
-        for attempt in all.reversed() where !order.contains(attempt.assessmentID) { order.append(attempt.assessmentID) }
+        for tally in tallies where !order.contains(tally.assessmentID) { order.append(tally.assessmentID) }
         for assessmentID in order {
-            let attempts = all.filter { $0.assessmentID == assessmentID }.reversed()  // oldest first
             let assessment = try? assessments.load(GeneratedPractice.sourceID(of: assessmentID) ?? assessmentID)
             var line =
                 style.apply([.bold], to: TerminalStyle.sanitize(assessmentID)) + "  "
                 + TerminalStyle.sanitize(assessments.title(of: assessmentID) ?? "")
             if let passMark = assessment?.passMark { line += style.apply([.dim], to: "  (pass mark \(SummaryTable.percent(passMark)))") }
             print(line)
-            let exams = attempts.filter { $0.purpose == .exam }
-            let practice = attempts.filter { $0.purpose == .practice }
-            if !exams.isEmpty || practice.isEmpty { print("  " + Self.summary(exams, noun: "attempt")) }
-            if !practice.isEmpty { print("  Practice: " + Self.summary(practice, noun: "run")) }
+            let exams = tallies.first { $0.assessmentID == assessmentID && $0.purpose == .exam }
+            let practice = tallies.first { $0.assessmentID == assessmentID && $0.purpose == .practice }
+            if exams != nil || practice == nil { print("  " + Self.summary(exams, noun: "attempt")) }
+            if let practice { print("  Practice: " + Self.summary(practice, noun: "run")) }
             if let assessment { print(style.apply([.dim], to: "  " + (try Self.next(assessment, book)))) }
             if id != nil {
                 var ordinals: [AttemptPurpose: Int] = [:]
-                for attempt in attempts {
+                for attempt in try book.attempts(assessmentID: assessmentID).reversed() {  // oldest first
                     ordinals[attempt.purpose, default: 0] += 1
                     let score = attempt.score.map { SummaryTable.percent($0) } ?? "—"
                     let passed = attempt.passed.map { $0 ? "passed" : "not passed" } ?? ""
@@ -68,30 +67,32 @@ struct History: ParsableCommand {
     }
 
     /// "2 attempts; best 80% passed; latest 61% not passed  ▅█", oldest first.
-    static func summary(_ attempts: [AttemptSummary], noun: String) -> String {
-        var summary = count(attempts.count, noun)
-        let scored = attempts.filter { $0.score != nil }
-        if let best = scored.max(by: { ($0.score ?? 0) < ($1.score ?? 0) }), let latest = scored.last {
-            summary += "; best \(verdict(best)); latest \(verdict(latest))"
-            summary += "  " + sparkline(scored.map { $0.score ?? 0 })
+    static func summary(_ tally: AttemptTally?, noun: String) -> String {
+        var summary = count(tally?.count ?? 0, noun)
+        if let tally, let best = tally.best, let latest = tally.latest {
+            summary += "; best \(verdict(best.score, best.passed)); latest \(verdict(latest.score, latest.passed))"
+            summary += "  " + sparkline(tally.recentScores, more: tally.scoredCount > tally.recentScores.count)
         }
         return summary
     }
 
     /// "80% passed".
-    static func verdict(_ attempt: AttemptSummary) -> String {
-        "\(SummaryTable.percent(attempt.score ?? 0)) \(attempt.passed == true ? "passed" : "not passed")"
+    static func verdict(_ attempt: AttemptSummary) -> String { verdict(attempt.score ?? 0, attempt.passed) }
+
+    static func verdict(_ score: Double, _ passed: Bool?) -> String {
+        "\(SummaryTable.percent(score)) \(passed == true ? "passed" : "not passed")"
     }
 
     /// The most bars a trend shows: the latest scores, after "…" when there were more, so
     /// that thousands of attempts still fit one line.
     static let sparklineLimit = 30
 
-    /// One bar per score, ▁ for 0% to █ for 100%, the latest ``sparklineLimit`` only.
-    static func sparkline(_ scores: [Double]) -> String {
+    /// One bar per score, ▁ for 0% to █ for 100%, the latest ``sparklineLimit`` only, after
+    /// "…" when there were more (`more` says so when the caller already cut them).
+    static func sparkline(_ scores: [Double], more: Bool = false) -> String {
         let bars = Array("▁▂▃▄▅▆▇█")
         let shown = scores.suffix(sparklineLimit)
-        return (shown.count < scores.count ? "…" : "")
+        return (more || shown.count < scores.count ? "…" : "")
             + String(shown.map { bars[min(bars.count - 1, max(0, Int(($0 * Double(bars.count - 1)).rounded())))] })
     }
 
