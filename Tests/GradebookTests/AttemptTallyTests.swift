@@ -6,10 +6,10 @@ import Testing
 
 /// The history's tallies, computed in the database, say what the full list of attempts says.
 struct AttemptTallyTests {
-    @Test func talliesAgreeWithTheFullListOfAttempts() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func talliesAgreeWithTheFullListOfAttempts(store: TestStore) throws {
+        let database = TestDatabase(store)
         let clock = TestClock()
-        let book = try Gradebook.open(directory: directory.path, clock: clock.now).local
+        let book = try database.open(clock: clock.now).local
         let tests = try ["b", "a"].map { try assessment("  attempts: unlimited\n", items: 4, id: $0) }
         var random = SystemRandomNumberGenerator()
         // 40 attempts over two tests and both purposes, scores often tied; the last two in progress.

@@ -8,9 +8,9 @@ import Testing
 /// The job queue: claims are exclusive, leases expire, failures retry with back-off, and the
 /// three kinds of batch work do what a mentor asked.
 struct JobQueueTests {
-    @Test func eachDueJobGoesToOneWorkerOldestFirst() throws {
-        let directory = DataDirectory()
-        let gradebook = try Gradebook.open(directory: directory.path, clock: TestClock().now)
+    @Test(arguments: TestStore.all) func eachDueJobGoesToOneWorkerOldestFirst(store: TestStore) throws {
+        let database = TestDatabase(store)
+        let gradebook = try database.open(clock: TestClock().now)
         let first = try gradebook.enqueue(.rescore, assessmentID: "yes-no", requestedBy: "cli")
         let second = try gradebook.enqueue(.rescore, assessmentID: "yes-no", requestedBy: "cli")
         #expect(try gradebook.claimJob(worker: "w1")?.id == first.id)
@@ -20,9 +20,9 @@ struct JobQueueTests {
         #expect(try gradebook.job(id: second.id!)?.status == .running)
     }
 
-    @Test func workersClaimingAtOnceNeverShareAJob() throws {
-        let directory = DataDirectory()
-        let gradebook = try Gradebook.open(directory: directory.path, clock: TestClock().now)
+    @Test(arguments: TestStore.all) func workersClaimingAtOnceNeverShareAJob(store: TestStore) throws {
+        let database = TestDatabase(store)
+        let gradebook = try database.open(clock: TestClock().now)
         for _ in 0..<40 { _ = try gradebook.enqueue(.rescore, assessmentID: "yes-no", requestedBy: "cli") }
         let claimed = Mutex<[Int64]>([])
         DispatchQueue.concurrentPerform(iterations: 4) { worker in
@@ -35,10 +35,10 @@ struct JobQueueTests {
         #expect(Set(ids).count == 40)
     }
 
-    @Test func aJobWhoseWorkerVanishedIsClaimedAgainAndTheOldWorkerCannotFinishIt() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aJobWhoseWorkerVanishedIsClaimedAgainAndTheOldWorkerCannotFinishIt(store: TestStore) throws {
+        let database = TestDatabase(store)
         let clock = TestClock()
-        let gradebook = try Gradebook.open(directory: directory.path, clock: clock.now)
+        let gradebook = try database.open(clock: clock.now)
         let job = try gradebook.enqueue(.rescore, assessmentID: "yes-no", requestedBy: "cli")
         _ = try gradebook.claimJob(worker: "gone")
         clock.advance(JobQueue.lease - 1)
@@ -52,10 +52,10 @@ struct JobQueueTests {
         #expect(done.status == .done && done.resultJSON == "{\"ok\": true}" && done.finishedAt == clock.now())
     }
 
-    @Test func aJobThatKeepsLosingItsWorkerIsGivenUp() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aJobThatKeepsLosingItsWorkerIsGivenUp(store: TestStore) throws {
+        let database = TestDatabase(store)
         let clock = TestClock()
-        let gradebook = try Gradebook.open(directory: directory.path, clock: clock.now)
+        let gradebook = try database.open(clock: clock.now)
         let job = try gradebook.enqueue(.rescore, assessmentID: "yes-no", requestedBy: "cli")
         for try_ in 1...JobQueue.maxTries {
             #expect(try gradebook.claimJob(worker: "crashing-\(try_)")?.tries == try_)
@@ -67,10 +67,10 @@ struct JobQueueTests {
         #expect(failed.error?.contains("gave up after \(JobQueue.maxTries) tries") == true)
     }
 
-    @Test func aFailureThatMayPassIsRetriedAfterABackOffAndOneThatStandsIsNot() throws {
-        let directory = DataDirectory()
+    @Test(arguments: TestStore.all) func aFailureThatMayPassIsRetriedAfterABackOffAndOneThatStandsIsNot(store: TestStore) throws {
+        let database = TestDatabase(store)
         let clock = TestClock()
-        let gradebook = try Gradebook.open(directory: directory.path, clock: clock.now)
+        let gradebook = try database.open(clock: clock.now)
         let retried = try gradebook.enqueue(.rescore, assessmentID: "yes-no", requestedBy: "cli")
         _ = try gradebook.claimJob(worker: "w")
         try gradebook.failJob(retried.id!, worker: "w", error: "database restarting", retry: true)
@@ -87,19 +87,20 @@ struct JobQueueTests {
 
     /// A test folder whose q2 gold is wrong, and two learners' finished attempts at it.
     private final class Course {
-        let directory = DataDirectory()
+        let database: TestDatabase
         let folder: String
         let gradebook: Gradebook
         let cohortID: Int64
         let clock = TestClock()
 
-        init() throws {
+        init(_ store: TestStore) throws {
+            database = TestDatabase(store)
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobs-\(UUID().uuidString)/yes-no").path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try "---\ntitle: Yes or no\npass-mark: 75%\npolicy:\n  attempts: unlimited\n---\nGo.\n".write(
                 toFile: folder + "/assessment.md", atomically: true, encoding: .utf8)
             try Self.items(q2: "no").write(toFile: folder + "/items.yaml", atomically: true, encoding: .utf8)
-            gradebook = try Gradebook.open(directory: directory.path, clock: clock.now)
+            gradebook = try database.open(clock: clock.now)
             let cohort = try gradebook.createCohort(name: "spring", actor: "cli")
             cohortID = cohort.id!
             let test = try AssessmentLoader().loadChecked(folder: folder)
@@ -141,8 +142,8 @@ struct JobQueueTests {
         deinit { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: folder).deletingLastPathComponent().path) }
     }
 
-    @Test func aRescoreJobReplaysAttemptsScoredAgainstOldFilesAndKeepsTheirOldResults() throws {
-        let course = try Course()
+    @Test(arguments: TestStore.all) func aRescoreJobReplaysAttemptsScoredAgainstOldFilesAndKeepsTheirOldResults(store: TestStore) throws {
+        let course = try Course(store)
         let before = try course.scores()
         let ana = try #require(try course.gradebook.accounts().first { $0.username == "ana" })
         let ben = try #require(try course.gradebook.accounts().first { $0.username == "ben" })
@@ -166,8 +167,8 @@ struct JobQueueTests {
         #expect(try course.gradebook.rescores(jobID: again.id!).isEmpty)
     }
 
-    @Test func statisticsAndExportJobsReadTheCohortsLatestExams() throws {
-        let course = try Course()
+    @Test(arguments: TestStore.all) func statisticsAndExportJobsReadTheCohortsLatestExams(store: TestStore) throws {
+        let course = try Course(store)
         let statistics = try course.run(.cohortStatistics, cohort: true)
         #expect(statistics.status == .done)
         let result = try #require(statistics.resultJSON)
@@ -180,8 +181,8 @@ struct JobQueueTests {
         #expect(export.resultJSON?.contains("yes-no-ben-attempt-") == true)
     }
 
-    @Test func aJobForATestTheWorkerDoesNotServeFailsAtOnceSayingWhy() throws {
-        let course = try Course()
+    @Test(arguments: TestStore.all) func aJobForATestTheWorkerDoesNotServeFailsAtOnceSayingWhy(store: TestStore) throws {
+        let course = try Course(store)
         let job = try course.gradebook.enqueue(.rescore, assessmentID: "gone", requestedBy: "cli")
         guard case .ran(let ran) = try course.worker().step() else { throw TestFailure("no job ran") }
         #expect(ran.id == job.id && ran.status == .failed && ran.tries == 1)

@@ -65,6 +65,3 @@ extension GradebookError {
     }
 }
 
-extension Rescore: StoredRecord {
-    public static var tableName: String { databaseTableName }
-}

@@ -189,7 +189,35 @@ enum PostgresSchema {
                     subject TEXT NOT NULL,
                     detail TEXT NOT NULL)
                 """,
-            ].map(collatingText))
+            ].map(collatingText)),
+        Migration(
+            name: "p2: batch jobs for workers, and the re-scores they make (SQLite v9)",
+            statements: [
+                """
+                CREATE TABLE job (
+                    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    assessmentID TEXT NOT NULL,
+                    cohortID BIGINT REFERENCES cohort (id) ON DELETE CASCADE,
+                    status TEXT NOT NULL,
+                    requestedBy TEXT NOT NULL,
+                    createdAt TIMESTAMPTZ NOT NULL,
+                    runAfter TIMESTAMPTZ NOT NULL,
+                    tries BIGINT NOT NULL,
+                    worker TEXT,
+                    claimedAt TIMESTAMPTZ,
+                    leaseUntil TIMESTAMPTZ,
+                    finishedAt TIMESTAMPTZ,
+                    resultJSON TEXT,
+                    error TEXT)
+                """,
+                "CREATE INDEX jobToDo ON job (status, id)",
+                "CREATE INDEX jobByCohort ON job (cohortID, id)",
+                "ALTER TABLE rescore ALTER COLUMN contestID DROP NOT NULL",
+                "ALTER TABLE rescore ADD COLUMN jobID BIGINT REFERENCES job (id) ON DELETE CASCADE",
+                "ALTER TABLE rescore ADD CONSTRAINT rescore_one_cause CHECK ((contestID IS NULL) <> (jobID IS NULL))",
+                "CREATE INDEX rescore_on_jobID ON rescore (jobID)",
+            ].map(collatingText)),
     ]
 
     /// Every `TEXT` column of `statement` compared by its bytes.
