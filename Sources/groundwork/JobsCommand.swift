@@ -45,7 +45,7 @@ struct JobsCommand: ParsableCommand {
                   groundwork jobs add cohort-statistics sentiment-quiz --cohort spring
                 """
         )
-        @Argument(help: "rescore, cohort-statistics or export.") var kindName: String
+        @Argument(help: ArgumentHelp("rescore, cohort-statistics or export.", valueName: "kind")) var kindName: String
         var kind: Job.Kind { Job.Kind(rawValue: kindName) ?? .rescore }
         @Argument(help: "The test's id.") var test: String
         @Option(help: ArgumentHelp("The cohort, by name or number (statistics, export).", valueName: "cohort")) var cohort: String?
