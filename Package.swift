@@ -167,7 +167,7 @@ let package = Package(
         ),
         .testTarget(
             name: "groundworkTests",
-            dependencies: ["groundwork"],
+            dependencies: ["groundwork", "TestSupport"],
             exclude: ["Fixtures"]
         ),
     ],
