@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scaling benchmark (not a test; loopback only; bounded: about 6 minutes after the build):
+# Scaling benchmark (not a test; loopback only; bounded: 8.5 minutes after the build on a busy 2-core machine):
 #   Benchmarks/scaling/run.sh [LEARNERS]            (default 500)
 # Two release `groundwork serve` processes on one gradebook, behind nginx with no sticky
 # sessions; LEARNERS simulated learners each take the 20-item test of
