@@ -175,7 +175,7 @@ let package = Package(
         ),
         .testTarget(
             name: "groundworkTests",
-            dependencies: ["groundwork"],
+            dependencies: ["groundwork", "TestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

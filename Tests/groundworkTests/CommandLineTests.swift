@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `groundwork` program end to end and checks what a person sees.
@@ -15,15 +16,7 @@ struct CommandLineTests {
     }
 
     /// The `groundwork` executable built beside this test bundle.
-    static func executable() throws -> URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("groundwork")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "groundwork executable near \(CommandLine.arguments[0])"])
-    }
+    static func executable() throws -> URL { try BuiltProgram.url("groundwork") }
 
     /// A data directory of this test's own, so no test touches a real gradebook.
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("gw-data-\(UUID().uuidString)").path

@@ -213,7 +213,6 @@ struct MentorDashboard {
                 let gold = (form.value("gold") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 _ = try ContestDesk(gradebook: site.gradebook).accept(
                     id, folder: folder, gold: gold.isEmpty ? nil : gold, reply: reply.isEmpty ? nil : reply, actor: context.viewer.actor)
-                site.reloadCatalog()
             } else {
                 _ = try ContestDesk(gradebook: site.gradebook).reject(id, reply: reply, actor: context.viewer.actor)
             }

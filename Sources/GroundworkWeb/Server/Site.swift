@@ -4,16 +4,15 @@ public import Gradebook
 public import Grading
 import HTTPTypes
 import Mustache
-import Synchronization
 
 /// Everything a request needs, loaded once when the server starts: the course, the practice
 /// tests, the learner's gradebook and the page templates. It holds no per-learner state —
 /// that lives in the gradebook — so every request can be served by any copy of it.
 public struct Site: Sendable {
     public let course: Course
-    /// The practice tests as last read: at start-up, and again after a mentor accepts a
-    /// contest here (the gold on disk changed).
-    public var catalog: AssessmentCatalog { shelf.catalog.withLock { $0 } }
+    /// The practice tests as last read: at start-up, and again at the first request after
+    /// their files changed (``refreshCatalog()``).
+    public var catalog: AssessmentCatalog { shelf.catalog }
     private let shelf: CatalogShelf
     public let gradebook: Gradebook
     /// The mentor's folder of cohorts (`serve --cohorts`: `ID/*.json` answers per test) that
@@ -42,10 +41,12 @@ public struct Site: Sendable {
         templates = try await MustacheLibrary(directory: Self.resourceFolder("Templates"))
     }
 
-    /// Reads the tests' folder again, so that new attempts use gold changed on disk.
-    func reloadCatalog() {
-        let fresh = AssessmentCatalog(folder: catalog.folder)
-        shelf.catalog.withLock { $0 = fresh }
+    /// Reads the tests' folder again when its files changed since the last read — by this
+    /// process, another `serve` process or anyone else — so that every server process
+    /// serves the same gold. Cheap when nothing changed (see ``CatalogStamps``).
+    func refreshCatalog() async throws {
+        guard let stamps = shelf.changedStamps() else { return }
+        try await blocking { shelf.reload(stamps) }
     }
 
     /// Where gradebook work runs: off Swift's cooperative threads (one per core), which a
@@ -83,11 +84,4 @@ public struct Site: Sendable {
             }
         }
     }
-}
-
-/// The one mutable thing a ``Site`` shares between requests: the catalog, swapped whole.
-private final class CatalogShelf: Sendable {
-    let catalog: Mutex<AssessmentCatalog>
-
-    init(_ catalog: AssessmentCatalog) { self.catalog = Mutex(catalog) }
 }

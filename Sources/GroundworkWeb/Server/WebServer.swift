@@ -56,7 +56,8 @@ public enum WebServer {
     }
 
     /// Every route, behind the security headers, error pages, form-token check and access
-    /// rules; with `accounts`, also the sign-in, invitation and admin pages.
+    /// rules, with the practice tests as last written; with `accounts`, also the sign-in,
+    /// invitation and admin pages.
     static func router(
         site: Site, allowedHosts: Set<String> = [], simulatedLearners: Bool = false, accounts: ClassServer? = nil
     ) -> Router<WebContext> {
@@ -71,6 +72,7 @@ public enum WebServer {
             router.add(middleware: LearnerMiddleware(acceptsSimulatedLearners: simulatedLearners))
         }
         router.add(middleware: AccessMiddleware())
+        router.add(middleware: CatalogMiddleware(site: site))
         Assets.register(on: router)
         CoursePages(site: site).register(on: router)
         TestPages(site: site).register(on: router)
