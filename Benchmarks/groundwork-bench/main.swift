@@ -48,6 +48,22 @@ func pipeline() throws -> Int {
     return course.lessons.reduce(0) { $0 + renderer.render($1.document).utf8.count }
 }
 
+/// A 64-bit FNV-1a digest of every lesson's HTML and every diagnostic, printed so that two
+/// builds' outputs can be compared: a change for speed must not change either.
+func outputDigest() throws -> String {
+    let course = try CourseLoader.load(from: folder.path)
+    let renderer = HTMLRenderer()
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func add(_ text: String) {
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+    }
+    for lesson in course.lessons { add(lesson.path); add(renderer.render(lesson.document)) }
+    // Diagnostics name files by full path; the folder's name holds the process id.
+    for diagnostic in CourseChecker.check(course) { add(diagnostic.description.replacingOccurrences(of: folder.path, with: "")) }
+    return String(hash, radix: 16)
+}
+
 func check() throws -> Int {
     CourseChecker.check(try CourseLoader.load(from: folder.path)).count
 }
@@ -82,3 +98,4 @@ print(row("bare libcmark, malloc (cmark_markdown_to_html):", times["malloc"]!, b
 print(row("full pipeline (load + parse + model + render):", times["pipeline"]!, base: times["arena"]!))
 print(row("load + check (every diagnostic rule):", times["check"]!, base: times["arena"]!))
 print("diagnostics in the course: \(diagnostics)")
+print("digest of every lesson's HTML and every diagnostic: \(try outputDigest())")

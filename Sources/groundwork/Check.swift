@@ -41,20 +41,30 @@ struct Check: ParsableCommand {
         var files = 0
         var checked: [String] = []
         // Read once for every assessment, not once per assessment: reading it twenty times
-        // was 40% of the time `check` took on the shipped course.
+        // was 40% of the time `check` took on the shipped course. When the course checked is
+        // that course, it is not read a second time either.
         lazy var linkedCourse = try? course.loadCourse()
+        // The readiness check loads every test of the assessments folder; the tests checked
+        // next are taken from it rather than read again.
+        var catalog: AssessmentCatalog?
         for target in try targets() {
             switch target {
             case .course(let folder):
                 var options = course
                 options.content = folder
                 let loaded = try options.loadCourse()
+                if folder == (try? course.folder()) { linkedCourse = loaded }
                 diagnostics += CourseChecker.check(loaded)
                 files += loaded.lessons.count + loaded.unlistedLessons.count + 1
-                diagnostics += checkReadiness(of: loaded, files: &files)
+                diagnostics += checkReadiness(of: loaded, files: &files, catalog: &catalog)
             case .assessment(let folder):
                 // Lesson links may name lessons by id; without a course only paths are checked.
-                diagnostics += AssessmentChecker(course: linkedCourse).check(folder: folder)
+                let checker = AssessmentChecker(course: linkedCourse)
+                if let entry = catalog?.entries.first(where: { $0.folder == folder }) {
+                    diagnostics += checker.check(entry.loaded)
+                } else {
+                    diagnostics += checker.check(folder: folder)
+                }
                 files += 2
             }
             checked.append(target.folder)
@@ -78,11 +88,12 @@ struct Check: ParsableCommand {
     }
 
     /// The course's readiness file, if it has one, against the course and the practice tests.
-    private func checkReadiness(of course: Course, files: inout Int) -> [Diagnostic] {
+    /// Leaves the catalog it loaded in `catalog`, for the assessments checked next.
+    private func checkReadiness(of course: Course, files: inout Int, catalog: inout AssessmentCatalog?) -> [Diagnostic] {
         let (map, diagnostics) = ReadinessMapLoader.load(courseFolder: course.folder)
         guard let map else { return diagnostics }
         files += 1
-        let catalog = assessments.folder().map(AssessmentCatalog.init(folder:))
+        catalog = assessments.folder().map(AssessmentCatalog.init(folder:))
         return diagnostics + ReadinessMapChecker.check(map, course: course, catalog: catalog)
     }
 

@@ -26,16 +26,18 @@ struct Home: ParsableCommand {
         let style = TerminalStyle(enabled: Terminal.usesColor)
         let lessons = course.lessons
         let book = data.learnerBookIfAvailable()
-        // Read at most once, and only if a section below needs it: loading every test's YAML
-        // is the largest part of this view's time, and it used to happen twice (practice, then review).
-        lazy var catalog = assessments.folder().map { AssessmentCatalog(folder: $0) }
+        // Each test's header only, and only if the practice section is shown: loading every
+        // test's items was the largest part of this view's time.
+        lazy var listing = assessments.folder().map { AssessmentListing(folder: $0) }
         let read = Set((try? book?.lessonProgress().map(\.lessonID)) ?? [])
+        // Listed once for the three sections that look at them.
+        let attempts = try? book?.attempts()
         let minutes = lessons.reduce(0) { $0 + $1.minutes }
         print(style.apply([.bold, .cyan], to: TerminalStyle.sanitize(course.title)))
         print("\(lessons.count) lessons in \(course.modules.count) modules, about \(CourseFormat.duration(minutes)) of reading.")
         let readCount = lessons.filter { read.contains($0.id) }.count
         print("Progress: \(readCount) of \(lessons.count) lessons read.\n")
-        if let book, let open = inProgress(book, style: style) { print(open + "\n") }
+        if let attempts, let open = inProgress(attempts, style: style) { print(open + "\n") }
         for (number, module) in course.modules.enumerated() {
             let moduleMinutes = module.lessons.reduce(0) { $0 + $1.lesson.minutes }
             let done = module.lessons.filter { read.contains($0.lesson.id) }.count
@@ -51,13 +53,15 @@ struct Home: ParsableCommand {
         } else if !lessons.isEmpty {
             print("\n" + style.apply([.bold], to: "You have read every lesson.") + " Re-read any with 'groundwork read ID'.")
         }
-        if let book, let catalog, let practice = practice(book, catalog: catalog, course: course, read: read, style: style) {
+        if let book, let attempts, let listing,
+            let practice = practice(book, attempts: attempts, listing: listing, course: course, read: read, style: style)
+        {
             print("\n" + practice)
         }
         if let book {
             for notice in book.recentGoldNotices() { print("\n" + Terminal.renderer().wrap(TerminalStyle.sanitize(notice.sentence))) }
         }
-        if let book, let catalog, let due = (try? ReviewSchedule.load(book: book, catalog: catalog))?.dueSentence {
+        if let book, let attempts, let due = reviewDue(book, attempts: attempts) {
             print("\nReview: \(due): groundwork review")
         }
         print("\nWhat you can do:")
@@ -78,8 +82,9 @@ struct Home: ParsableCommand {
 extension Home {
     /// Tests left in progress, first thing on the home view: an open attempt is what a
     /// returning learner most likely came back for.
-    func inProgress(_ book: LearnerBook, style: TerminalStyle) -> String? {
-        guard let open = try? book.attempts().filter({ $0.status == .inProgress }), !open.isEmpty else { return nil }
+    func inProgress(_ attempts: [AttemptSummary], style: TerminalStyle) -> String? {
+        let open = attempts.filter { $0.status == .inProgress }
+        guard !open.isEmpty else { return nil }
         let renderer = Terminal.renderer()
         var lines = [style.apply([.bold], to: "In progress:")]
         for attempt in open.reversed() {
@@ -94,17 +99,24 @@ extension Home {
 
     /// Practice tests passed and the next one to take, in the order the course teaches
     /// their lessons, when there are practice tests.
-    func practice(_ book: LearnerBook, catalog: AssessmentCatalog, course: Course, read: Set<String>, style: TerminalStyle) -> String? {
-        let tests = catalog.inCourseOrder(course)
-        guard !tests.isEmpty, let attempts = try? book.attempts() else { return nil }
+    ///
+    /// Tests are listed by their headers; a test whose items have errors is counted but never
+    /// suggested, as the next test is read whole (eligibility needs its policy, the lesson
+    /// line its items).
+    func practice(
+        _ book: LearnerBook, attempts: [AttemptSummary], listing: AssessmentListing, course: Course, read: Set<String>,
+        style: TerminalStyle
+    ) -> String? {
+        let tests = listing.inCourseOrder(course)
+        guard !tests.isEmpty else { return nil }
         let passed = Set(attempts.filter { $0.passed == true && $0.purpose == .exam }.map(\.assessmentID))
         let tried = Set(attempts.map(\.assessmentID))
         var lines = ["Practice tests: \(tests.filter { passed.contains($0.id) }.count) of \(tests.count) passed, \(tried.count) attempted."]
-        let open = tests.filter { !passed.contains($0.id) }
+        let open = tests.lazy.filter { !passed.contains($0.id) }.compactMap(listing.load)
         if let next = open.first(where: { (try? book.eligibility(for: $0))?.allowsTaking ?? false }) {
             lines.append(style.apply([.bold], to: "Next test: ") + TerminalStyle.sanitize(next.title))
             let renderer = Terminal.renderer()
-            if let lesson = catalog.firstLesson(of: next, in: course), !read.contains(lesson.id) {
+            if let lesson = AssessmentCatalog.firstLesson(of: next, in: course), !read.contains(lesson.id) {
                 // The lesson it rehearses, unread: a command per line, never split by wrapping.
                 lines.append(renderer.wrap("read first: groundwork read \(lesson.id)", indent: "  "))
             }
@@ -112,6 +124,16 @@ extension Home {
             lines.append(renderer.wrap("take it as an exam: groundwork take \(next.id)", indent: "  "))
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension Home {
+    /// "3 missed items are due for review", from the learner's finished attempts; only the
+    /// tests they attempted are read (for their policies, which decide what counts).
+    func reviewDue(_ book: LearnerBook, attempts: [AttemptSummary]) -> String? {
+        guard let folder = assessments.folder(), !attempts.isEmpty else { return nil }
+        let tests = Set(attempts.map { GeneratedPractice.sourceID(of: $0.assessmentID) ?? $0.assessmentID })
+        return (try? ReviewSchedule.load(book: book, catalog: AssessmentCatalog(folder: folder, only: tests)))?.dueSentence
     }
 }
 

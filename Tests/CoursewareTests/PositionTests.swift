@@ -73,6 +73,29 @@ struct PositionTests {
         }
     }
 
+    /// Columns on non-ASCII lines are counted from a checkpoint every 64 bytes; this checks
+    /// them against counting every character from the line's start, on lines long enough to
+    /// cross several checkpoints.
+    @Test func characterColumnsMatchCountingFromTheLineStart() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "bc", "\n", "é", "日", "👍", "        "]
+        for _ in 0..<100 {
+            let text = (0..<Int.random(in: 0..<400, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let source = SourceFile(path: "x", text: text)
+            var found: [Int] = []
+            var expected: [Int] = []
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var byteColumn = 1
+                for (character, scalar) in line.unicodeScalars.enumerated() {
+                    found.append(source.characterColumn(line: index + 1, byteColumn: byteColumn))
+                    expected.append(character + 1)
+                    byteColumn += String(scalar).utf8.count
+                }
+            }
+            #expect(found == expected, "\(Array(text.utf8))")
+        }
+    }
+
     @Test func validMultiByteTextHasNoInvalidPosition() {
         #expect(SourceFile(path: "x", bytes: Array("日本語 ü 👍".utf8)).invalidUTF8 == nil)
     }

@@ -63,7 +63,11 @@ extension CourseLinks {
         for (position, lesson) in course.lessons.enumerated() {
             let folder = URL(fileURLWithPath: lesson.source.path).deletingLastPathComponent().path
             lesson.document.root.forEach { node in
-                guard case .link(let destination, _) = node.kind, case .practiceTest(let id) = resolve(destination, from: folder)
+                // The tag first: `kind` copies a text node's text out, and most nodes are text.
+                // Only a destination naming the marker file can resolve to a test, and
+                // resolving builds file URLs, so the others are passed over first.
+                guard node.tag == .link, case .link(let destination, _) = node.kind, destination.contains(Self.practiceTestMarker),
+                    case .practiceTest(let id) = resolve(destination, from: folder)
                 else { return }
                 if first[id] == nil { first[id] = position }
             }

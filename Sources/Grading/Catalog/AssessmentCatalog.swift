@@ -9,10 +9,13 @@ public struct AssessmentCatalog: Sendable {
     public struct Entry: Sendable {
         public let id: String
         public let folder: String
+        /// What loading produced, errors and all: `check` checks it without reading the
+        /// files a second time.
+        public let loaded: AssessmentLoader.Loaded
         /// The test when it loaded without errors.
-        public let assessment: Assessment?
+        public var assessment: Assessment? { loaded.diagnostics.contains { $0.severity == .error } ? nil : loaded.assessment }
         /// What loading reported (errors make ``assessment`` nil).
-        public let diagnostics: [Diagnostic]
+        public var diagnostics: [Diagnostic] { loaded.diagnostics }
     }
 
     /// Why a test cannot be had.
@@ -38,15 +41,24 @@ public struct AssessmentCatalog: Sendable {
 
     /// Loads every test in `folder` (an unreadable or missing folder gives an empty catalog).
     public init(folder: String) {
+        self.init(folder: folder) { _ in true }
+    }
+
+    /// Loads only the tests with these ids (folder names); the others are left out as if
+    /// absent. A view that looks up the tests a learner attempted, and no other, reads only
+    /// their files.
+    public init(folder: String, only ids: Set<String>) {
+        self.init(folder: folder, including: ids.contains)
+    }
+
+    private init(folder: String, including: (String) -> Bool) {
         self.folder = folder
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter(including).sorted()
         entries = names.compactMap { name -> Entry? in
             let path = (folder as NSString).appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(CourseLinks.practiceTestMarker))
             else { return nil }
-            let loaded = AssessmentLoader().load(folder: path)
-            return Entry(
-                id: name, folder: path, assessment: loaded.errors.isEmpty ? loaded.assessment : nil, diagnostics: loaded.diagnostics)
+            return Entry(id: name, folder: path, loaded: AssessmentLoader().load(folder: path))
         }
     }
 
@@ -70,21 +82,17 @@ public struct AssessmentCatalog: Sendable {
     /// links to the test, else by the earliest lesson any of its items links to (tests
     /// linking no lesson come last, by id).
     public func inCourseOrder(_ course: Course) -> [Assessment] {
-        let links = CourseLinks(course: course)
-        let linked = links.firstLessonLinkingEachTest(in: course)
-        let rank = Dictionary(course.lessons.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: min)
-        func firstLesson(_ test: Assessment) -> Int {
-            if let position = linked[test.id] { return position }
-            return test.items.compactMap { item -> Int? in
-                guard let lesson = item.lesson, case .lesson(let id, _) = links.resolve(lesson, from: test.folder) else { return nil }
-                return rank[id]
-            }.min() ?? Int.max
-        }
-        return assessments.map { (test: $0, rank: firstLesson($0)) }.sorted { ($0.rank, $0.test.id) < ($1.rank, $1.test.id) }.map(\.test)
+        TestOrder(course: course).sorted(assessments, id: \.id, folder: \.folder) { $0.items.compactMap(\.lesson) }
     }
 
     /// The lesson that teaches what `test` rehearses first, if its items link to one.
     public func firstLesson(of test: Assessment, in course: Course) -> Lesson? {
+        Self.firstLesson(of: test, in: course)
+    }
+
+    /// The lesson that teaches what `test` rehearses first, if its items link to one (no
+    /// catalog needed: a view holding only one loaded test asks this).
+    public static func firstLesson(of test: Assessment, in course: Course) -> Lesson? {
         let links = CourseLinks(course: course)
         let ids = Set(
             test.items.compactMap { item -> String? in

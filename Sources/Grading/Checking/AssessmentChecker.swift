@@ -24,7 +24,12 @@ public struct AssessmentChecker: Sendable {
     /// Loads the folder and checks it: loader diagnostics followed by the checker's, sorted
     /// by file and position.
     public func check(folder: String) -> [Diagnostic] {
-        let loaded = AssessmentLoader().load(folder: folder)
+        check(AssessmentLoader().load(folder: folder))
+    }
+
+    /// Checks what ``AssessmentLoader/load(folder:)`` already read (a catalog's entry, say):
+    /// its diagnostics followed by the checker's, sorted by file and position.
+    public func check(_ loaded: AssessmentLoader.Loaded) -> [Diagnostic] {
         var diagnostics = loaded.diagnostics
         if let assessment = loaded.assessment { diagnostics += check(assessment) + checkAnswerSheets(assessment) }
         return diagnostics.sorted {
