@@ -11,7 +11,14 @@
 #   accounts    50 real accounts (made with `groundwork admin create`) sign in through /login
 #               on a class server pair (`serve --accounts`), arriving over 10 s, and take the
 #               test with no pause
+#   db-restart  (PostgreSQL only) steady load; PostgreSQL is restarted (pg_ctl restart) after 6 s
 # GROUNDWORK_BINARY=path skips the build and runs that binary instead.
+# GROUNDWORK_DATABASE=postgres://… runs every server (and the check) on that PostgreSQL
+# database instead of a shared SQLite file; GROUNDWORK_PG_FOLDER=the folder `scripts/pg-cluster
+# start` printed adds the db-restart round. The database must be empty:
+#   read folder url < <(scripts/pg-cluster start)
+#   GROUNDWORK_DATABASE=$url GROUNDWORK_PG_FOLDER=$folder Benchmarks/scaling/run.sh
+#   scripts/pg-cluster stop $folder
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/Benchmarks/scaling"
@@ -85,7 +92,7 @@ round() {
         2> "$work/$label.errors" || true
     echo "$label: $(cat "$work/$label.load")" >&2
     head -3 "$work/$label.errors" >&2
-    python3 "$verify" "$data/gradebook.sqlite" "$work/$label.ack" > "$work/$label.verify" || true
+    python3 "$verify" "${GROUNDWORK_DATABASE:-$data/gradebook.sqlite}" "$work/$label.ack" > "$work/$label.verify" || true
     echo "$label gradebook: $(cat "$work/$label.verify")" >&2
     # The machine's 1-minute load average at the end: other work on it slows every figure.
     python3 "$here/row.py" "$label" "$work/$label.load" "$work/$label.verify" "$(cut -d' ' -f1 /proc/loadavg)" >> "$table"
@@ -107,6 +114,16 @@ killer=$!
 round kill-9 --learners "$learners" --ramp 10 --think 2 --run kill
 wait "$killer"
 echo "kill-9: nginx logged $(($(grep -c upstream "$work/nginx/error.log" || true) - moved_before)) failed tries at server a (each retried on b)" >&2
+
+# PostgreSQL restarted under load: each server's pool replaces its broken connections; a save
+# cut by the restart gets a 5xx, and the load's client sends it again with the same number.
+if [ -n "${GROUNDWORK_DATABASE:-}" ] && [ -n "${GROUNDWORK_PG_FOLDER:-}" ]; then
+    (sleep 6 && runuser -u postgres -- "$(dirname "$(readlink -f "$(command -v pg_ctl)")")/pg_ctl" --pgdata="$GROUNDWORK_PG_FOLDER/data" \
+        --mode=fast --wait --silent restart >&2 && echo "restarted PostgreSQL" >&2) &
+    restarter=$!
+    round db-restart --learners "$learners" --ramp 10 --think 2 --run restart
+    wait "$restarter"
+fi
 
 # Real accounts on a class server pair: signing in is bcrypt (cost 12) per account.
 stop_server a

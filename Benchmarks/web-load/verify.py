@@ -13,7 +13,8 @@ import json
 import subprocess
 import sys
 
-QUERY = 'SELECT answer."attemptID", answer."itemID", answer."clientSequence" FROM answer'
+# Unquoted, so PostgreSQL (which folds unquoted names to lower case) and SQLite both read it.
+QUERY = 'SELECT attemptID, itemID, clientSequence FROM answer'
 
 
 def stored_rows(gradebook):
