@@ -154,6 +154,7 @@ let itemsTask = FamilyTask(name: "items", groundwork: "ItemStatistics.analyze") 
             let r = result as! ItemAnalysis
             compareList(&a, "facility", r.facility, ref["facility"])
             compareList(&a, "corrected item-total", r.correctedItemTotal, ref["corrected_item_total"])
+            compareList(&a, "item-total", r.itemTotal, ref["item_total"])
             compareList(&a, "discrimination", r.discrimination, ref["discrimination"])
             a.count("group size", r.groupSize, ref["group_size"])
             a.real("Cronbach's alpha", r.cronbachAlpha, ref["cronbach_alpha"])

@@ -10,7 +10,7 @@ import GroundworkMetrics
 // any number disagrees. Normally run by scripts/metrics-bench/run-metrics-bench.sh.
 //
 // Usage: metrics-bench DIR [--repeat N] [--only TASK,…] [--reference FILE] [--json FILE]
-//   TASK ∈ boxes, words, chars, seqeval, nervaluate and the families of Families.swift
+//   TASK ∈ boxes, words, normalised, chars, seqeval, nervaluate and the families of Families.swift
 //   (classification, multilabel, ordinal, fleiss, krippendorff, items, keypoints, polygons,
 //   ranking). jiwer's wer/cer build the alignment, so they are compared with Groundwork's
 //   alignment (words/chars), never with a distance-only count.
@@ -27,7 +27,7 @@ struct Options {
     var json: URL?
 }
 
-let swiftTasks = ["boxes", "words", "chars", "seqeval", "nervaluate"] + familyTasks.map { $0.name }
+let swiftTasks = ["boxes", "words", "normalised", "chars", "seqeval", "nervaluate"] + familyTasks.map { $0.name }
 
 /// One table row: a reference computation and the Groundwork task it is compared with.
 struct RowSpec {
@@ -42,6 +42,8 @@ let rowSpecs =
         RowSpec(row: "boxes-pycocotools", swiftTask: "boxes", groundwork: "BoxGeometry.match"),
         RowSpec(row: "wer", swiftTask: "words", groundwork: "Transcription.wordScores"),
         RowSpec(row: "words", swiftTask: "words", groundwork: "Transcription.wordScores"),
+        RowSpec(row: "words-norm", swiftTask: "normalised", groundwork: "Transcription.normalize + wordScores"),
+        RowSpec(row: "words-norm-py", swiftTask: "normalised", groundwork: "Transcription.normalize + wordScores"),
         RowSpec(row: "cer", swiftTask: "chars", groundwork: "Transcription.characterScores"),
         RowSpec(row: "chars", swiftTask: "chars", groundwork: "Transcription.characterScores"),
         RowSpec(row: "seqeval", swiftTask: "seqeval", groundwork: "SpanScoring.seqeval"),
@@ -140,12 +142,21 @@ do {
             let d = boxes!
             let (r, t) = try measure(n) { try gradeBoxes(d) }
             results[task] = .boxes(r); timings[task] = t
-        case "words", "chars":
+        case "words", "normalised", "chars":
             transcripts = try transcripts ?? TranscriptDataset(options.folder)
             let d = transcripts!
             switch task {
             case "words":
                 let (r, t) = try measure(n) { try Transcription.wordScores(references: d.references, hypotheses: d.hypotheses) }
+                results[task] = .scores(r); timings[task] = t
+            case "normalised":
+                // what grading a transcript does: normalise both sides (default options:
+                // tags, lowercase, punctuation, whitespace), then align the words
+                let (r, t) = try measure(n) {
+                    try Transcription.wordScores(
+                        references: d.references.map { Transcription.normalize($0) },
+                        hypotheses: d.hypotheses.map { Transcription.normalize($0) })
+                }
                 results[task] = .scores(r); timings[task] = t
             default:
                 let (r, t) = try measure(n) { try Transcription.characterScores(references: d.references, hypotheses: d.hypotheses) }
@@ -169,7 +180,9 @@ do {
             results[task] = .family(r, compare: compare); timings[task] = t
         }
         let runs = timings[task]!.runs.map { String(format: "%.3f", $0) }.joined(separator: ", ")
-        log("  swift  " + pad(task, 18) + String(format: " %9.3f s  (runs: ", timings[task]!.best) + runs + ")")
+        log(
+            "  swift  " + pad(task, 18) + String(format: " %9.3f s  (runs: ", timings[task]!.best) + runs
+                + String(format: "; CPU %.3f s)", timings[task]!.bestCPU))
     }
 } catch let error as MetricsError {
     fail("Metrics refused the input: \(error.message)", code: 1)
@@ -183,6 +196,7 @@ let loadEnd = loadAverage()
 struct Row {
     let spec: RowSpec
     let swiftSeconds: Double
+    let swiftCPUSeconds: Double
     let referenceSeconds: Double?
     let referenceName: String
     let agreement: Agreement?
@@ -193,7 +207,10 @@ for spec in rowSpecs {
     guard let result = results[spec.swiftTask], let timing = timings[spec.swiftTask] else { continue }
     guard let ref = reference?.tasks[spec.row] else {
         if reference == nil, !rows.contains(where: { $0.spec.swiftTask == spec.swiftTask }) {
-            rows.append(Row(spec: spec, swiftSeconds: timing.best, referenceSeconds: nil, referenceName: "-", agreement: nil))
+            rows.append(
+                Row(
+                    spec: spec, swiftSeconds: timing.best, swiftCPUSeconds: timing.bestCPU, referenceSeconds: nil,
+                    referenceName: "-", agreement: nil))
         }
         continue
     }
@@ -202,7 +219,8 @@ for spec in rowSpecs {
     case ("boxes", .boxes(let t)), ("boxes-pycocotools", .boxes(let t)): compareBoxes(t, boxes!, ref.result, &a)
     case ("wer", .scores(let s)), ("cer", .scores(let s)): compareRate(s.errorRate, ref.result, &a)
     case (_, .family(let r, let compare)): compare(r, ref.result, &a)
-    case ("words", .scores(let s)): compareScores(s, words: true, ref.result, &a)
+    case ("words", .scores(let s)), ("words-norm", .scores(let s)), ("words-norm-py", .scores(let s)):
+        compareScores(s, words: true, ref.result, &a)
     case ("chars", .scores(let s)): compareScores(s, words: false, ref.result, &a)
     case ("seqeval", .seqeval(let s)): compareSeqeval(s, perTypeOnly: false, ref.result, &a)
     case ("seqeval-prfs", .seqeval(let s)): compareSeqeval(s, perTypeOnly: true, ref.result, &a)
@@ -211,7 +229,7 @@ for spec in rowSpecs {
     }
     rows.append(
         Row(
-            spec: spec, swiftSeconds: timing.best, referenceSeconds: ref.seconds,
+            spec: spec, swiftSeconds: timing.best, swiftCPUSeconds: timing.bestCPU, referenceSeconds: ref.seconds,
             referenceName: ref.reference, agreement: a))
 }
 
@@ -280,6 +298,8 @@ if let out = options.json {
         fields["groundwork"] = .string(r.spec.groundwork)
         fields["reference"] = .string(r.referenceName)
         fields["groundwork_seconds"] = .number(r.swiftSeconds)
+        fields["groundwork_cpu_seconds"] = .number(r.swiftCPUSeconds)
+        fields["loadavg_start"] = Double(loadStart.split(separator: " ").first ?? "").map { JSONValue.number($0) } ?? .null
         fields["reference_seconds"] = r.referenceSeconds.map { JSONValue.number($0) } ?? .null
         fields["agree"] = r.agreement.map { JSONValue.bool($0.ok) } ?? .null
         fields["checked"] = .number(Double(r.agreement?.checked ?? 0))

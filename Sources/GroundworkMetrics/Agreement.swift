@@ -33,6 +33,8 @@ extension Agreement {
     ///
     /// - Throws: ``MetricsError`` on different lengths, no items, empty or duplicated labels,
     ///   or a rating outside `labels` (sklearn would silently drop it).
+    @_specialize(where Label == String)
+    @_specialize(where Label == Int)
     public static func cohenKappa<Label: Hashable>(
         _ a: [Label], _ b: [Label], labels: [Label], weighting: KappaWeighting = .unweighted
     ) throws(MetricsError) -> Double {
@@ -134,32 +136,25 @@ extension Agreement {
     ///
     /// - Throws: ``MetricsError`` if a rating is not in `categories`, plus the errors of
     ///   ``fleissKappa(table:)``.
+    @_specialize(where Label == String)
+    @_specialize(where Label == Int)
     public static func fleissKappa<Label: Hashable>(ratings: [[Label]], categories: [Label]) throws(MetricsError) -> Double {
         let index = try Classification.labelIndex(categories)
-        let coded = LabelCodes.encode(rows: ratings, labels: categories, index: index)
-        if let offset = coded.unknown {
+        let counted = LabelCodes.countRows(ratings, labels: categories, index: index)
+        if let offset = counted.unknown {
             var s = 0, r = offset
-            while r >= coded.lengths[s] { r -= coded.lengths[s]; s += 1 }
+            while r >= counted.lengths[s] { r -= counted.lengths[s]; s += 1 }
             throw MetricsError(.unknownLabel, "ratings[\(s)][\(r)] = \(ratings[s][r]) is not in categories")
         }
-        let cats = categories.count
         guard !ratings.isEmpty else { throw MetricsError(.empty, "Fleiss' kappa needs at least one subject and one category") }
-        var flat = [Int](repeating: 0, count: ratings.count * cats)
-        var next = 0
-        let raters = coded.lengths[0]
-        for (s, length) in coded.lengths.enumerated() {
-            if length != raters {
-                throw MetricsError(
-                    .invalidInput,
-                    "subject \(s) has \(length) ratings but subject 0 has \(raters); every subject needs the same number of raters")
-            }
-            for _ in 0..<length {
-                flat[s * cats + coded.codes[next]] += 1
-                next += 1
-            }
+        let raters = counted.lengths[0]
+        for (s, length) in counted.lengths.enumerated() where length != raters {
+            throw MetricsError(
+                .invalidInput,
+                "subject \(s) has \(length) ratings but subject 0 has \(raters); every subject needs the same number of raters")
         }
         if raters < 2 { throw MetricsError(.invalidInput, "Fleiss' kappa needs at least 2 raters per subject, got \(raters)") }
-        return fleiss(flat: flat, categories: cats, raters: raters)
+        return fleiss(flat: counted.table, categories: categories.count, raters: raters)
     }
 
     /// Krippendorff's alpha as the `krippendorff` package 0.9 `alpha(reliability_data,
@@ -183,35 +178,49 @@ extension Agreement {
             }
         }
         // The distinct values in order of appearance (== merges −0 and 0, as a Set does),
-        // found by a linear search while they are few, then sorted into the domain.
-        var seen: [Double] = []
-        var firstSeen = [Int](repeating: -1, count: units * data.count)
-        var many = false
-        scan: for (c, coder) in data.enumerated() {
-            for (u, x) in coder.enumerated() {
-                guard let x else { continue }
-                var i = 0
-                while i < seen.count && seen[i] != x { i += 1 }
-                if i == seen.count {
-                    if seen.count == 32 {
-                        many = true
-                        break scan
+        // found by a linear search while they are few, then sorted into the domain. Each value
+        // is remembered as its position in that order (one byte), coder after coder.
+        let coders = data.count
+        var firstSeen = [UInt8](repeating: .max, count: units * coders)
+        let seen: [Double]? = withUnsafeTemporaryAllocation(of: Double.self, capacity: 32) { found in
+            firstSeen.withUnsafeMutableBufferPointer { codes in
+                var count = 0
+                for c in 0..<coders {
+                    let complete = data[c].withUnsafeBufferPointer { coder in
+                        for u in 0..<units {
+                            guard let x = coder[u] else { continue }
+                            var i = 0
+                            while i < count && found[i] != x { i += 1 }
+                            if i == count {
+                                if count == 32 { return false }
+                                found[count] = x
+                                count += 1
+                            }
+                            codes[c * units + u] = UInt8(truncatingIfNeeded: i)
+                        }
+                        return true
                     }
-                    seen.append(x)
+                    if !complete { return nil }
                 }
-                firstSeen[c * units + u] = i
+                return Array(found[0..<count])
             }
         }
         let domain: [Double]
         var counts: [Int]
-        if !many {
+        if let seen {
             let order = seen.indices.sorted { seen[$0] < seen[$1] }
             domain = order.map { seen[$0] }
             var rank = [Int](repeating: 0, count: seen.count)
             for (r, i) in order.enumerated() { rank[i] = r }
             let v = domain.count
             counts = [Int](repeating: 0, count: units * v)
-            for (slot, i) in firstSeen.enumerated() where i >= 0 { counts[(slot % units) * v + rank[i]] += 1 }
+            counts.withUnsafeMutableBufferPointer { counts in
+                firstSeen.withUnsafeBufferPointer { codes in
+                    for c in 0..<coders {
+                        for u in 0..<units where codes[c * units + u] != .max { counts[u * v + rank[Int(codes[c * units + u])]] += 1 }
+                    }
+                }
+            }
         } else {
             domain = Array(Set(data.flatMap { $0.compactMap { $0 } })).sorted()
             var index: [Double: Int] = [:]
@@ -247,22 +256,29 @@ extension Agreement {
         let v = domain.count
         if v <= 1 { throw MetricsError(.invalidInput, "There has to be more than one value in the domain (found \(v)).") }
         let units = valueCounts.count / v
-        if !(0..<units).contains(where: { u in valueCounts[u * v..<(u + 1) * v].reduce(0, +) >= 2 }) {
-            throw MetricsError(.invalidInput, "There has to be at least one unit with values assigned by at least two coders.")
-        }
         var flat = [Double](repeating: 0, count: v * v)
+        var pairableUnits = 0
         valueCounts.withUnsafeBufferPointer { counts in
-            for u in 0..<units {
-                let row = counts[u * v..<(u + 1) * v]
-                let base = u * v
-                let pairable = Double(max(row.reduce(0, +), 2))
-                for c in 0..<v where counts[base + c] > 0 {
-                    for k in 0..<v {
-                        let un = Double(counts[base + c] * counts[base + k] - (c == k ? counts[base + c] : 0))
-                        flat[c * v + k] += un / (pairable - 1)
+            flat.withUnsafeMutableBufferPointer { flat in
+                for u in 0..<units {
+                    let base = u * v
+                    var values = 0
+                    for c in 0..<v { values += counts[base + c] }
+                    // a unit with fewer than two values pairs nothing: every term below is 0
+                    if values < 2 { continue }
+                    pairableUnits += 1
+                    let pairable = Double(values)
+                    for c in 0..<v where counts[base + c] > 0 {
+                        for k in 0..<v where counts[base + k] > 0 || k == c {
+                            let un = Double(counts[base + c] * counts[base + k] - (c == k ? counts[base + c] : 0))
+                            flat[c * v + k] += un / (pairable - 1)
+                        }
                     }
                 }
             }
+        }
+        if pairableUnits == 0 {
+            throw MetricsError(.invalidInput, "There has to be at least one unit with values assigned by at least two coders.")
         }
         let o = (0..<v).map { Array(flat[$0 * v..<($0 + 1) * v]) }
         var nv = [Double](repeating: 0, count: v)

@@ -62,11 +62,13 @@ extension BoxGeometry {
     /// ``ObjectMatching/match(similarity:goldLabels:predictedLabels:threshold:)``.
     ///
     /// - Throws: ``MetricsError`` if the threshold is outside (0, 1].
+    @_specialize(where Label == String)
+    @_specialize(where Label == Int)
     public static func match<Label: Hashable & Sendable>(
         gold: [LabeledBox<Label>], predicted: [LabeledBox<Label>], threshold: Double = 0.5
     ) throws(MetricsError) -> MatchResult {
-        try ObjectMatching.match(gold: gold, predicted: predicted, label: \.label, threshold: threshold) { g, p in
-            iou(g.box, p.box)
+        try ObjectMatching.match(gold: gold.count, predicted: predicted.count, threshold: threshold) { i, j in
+            (iou(gold[i].box, predicted[j].box), gold[i].label == predicted[j].label)
         }
     }
 }

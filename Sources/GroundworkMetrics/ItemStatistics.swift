@@ -29,20 +29,22 @@ extension ItemStatistics {
     ///   score is NaN, infinite or outside [0, 1].
     public static func analyze(_ scores: [[Double]]) throws(MetricsError) -> ItemAnalysis {
         let m = try ScoreMatrix(scores)
-        let facility = m.facility()
+        let sums = m.itemSums()
+        let facility = m.facility(sums)
         return ItemAnalysis(
             facility: facility,
-            correctedItemTotal: m.correctedItemTotalCorrelation(),
-            itemTotal: m.itemTotalCorrelation(),
+            correctedItemTotal: m.correctedItemTotalCorrelation(sums),
+            itemTotal: m.itemTotalCorrelation(sums),
             discrimination: m.discriminationIndex(),
             groupSize: groupSize(learners: m.learners),
-            cronbachAlpha: m.cronbachAlpha(),
+            cronbachAlpha: m.cronbachAlpha(sums),
             kr20: m.isBinary ? m.kr20(facility: facility) : nil)
     }
 
     /// Facility (difficulty) of each item: its mean score over learners (`X.mean(axis=0)`).
     public static func facility(_ scores: [[Double]]) throws(MetricsError) -> [Double] {
-        try ScoreMatrix(scores).facility()
+        let m = try ScoreMatrix(scores)
+        return m.facility(m.itemSums())
     }
 
     /// Corrected item–total correlation of each item: Pearson correlation between the item's
@@ -51,7 +53,8 @@ extension ItemStatistics {
     /// for 0/1 items this is the corrected point-biserial. NaN when either column is
     /// constant (numpy's value).
     public static func correctedItemTotalCorrelation(_ scores: [[Double]]) throws(MetricsError) -> [Double] {
-        try ScoreMatrix(scores).correctedItemTotalCorrelation()
+        let m = try ScoreMatrix(scores)
+        return m.correctedItemTotalCorrelation(m.itemSums())
     }
 
     /// Uncorrected item–total correlation of each item: Pearson correlation between the item's
@@ -60,7 +63,8 @@ extension ItemStatistics {
     /// (the item correlates with itself); it is what many LMS reports print. NaN when either
     /// column is constant, hence for a single learner.
     public static func itemTotalCorrelation(_ scores: [[Double]]) throws(MetricsError) -> [Double] {
-        try ScoreMatrix(scores).itemTotalCorrelation()
+        let m = try ScoreMatrix(scores)
+        return m.itemTotalCorrelation(m.itemSums())
     }
 
     /// Size of the upper and lower groups: `max(1, ⌊0.27·n + 0.5⌋)` — 27% of the learners
@@ -86,7 +90,8 @@ extension ItemStatistics {
     /// give −∞, which no reader should take for a reliability), for one item (k − 1 = 0) and
     /// for one learner (no sample variance).
     public static func cronbachAlpha(_ scores: [[Double]]) throws(MetricsError) -> Double {
-        try ScoreMatrix(scores).cronbachAlpha()
+        let m = try ScoreMatrix(scores)
+        return m.cronbachAlpha(m.itemSums())
     }
 
     /// KR-20 for 0/1 items: `k/(k−1) · (1 − Σ p(1−p) / var(total))` with `p` the facility and
@@ -103,7 +108,7 @@ extension ItemStatistics {
                 }
             }
         }
-        return m.kr20(facility: m.facility())
+        return m.kr20(facility: m.facility(m.itemSums()))
     }
 
     static func variance(_ x: UnsafeBufferPointer<Double>, ddof: Int) -> Double {
@@ -117,20 +122,21 @@ extension ItemStatistics {
     }
 }
 
-/// A validated learners × items score matrix, stored column by column in one flat array with
-/// each learner's total, so that every statistic reads contiguous columns instead of
-/// re-validating and re-extracting the matrix per statistic and per item.
+/// A validated learners × items score matrix (the caller's rows, not copied) with each
+/// learner's total. The statistics read it row by row, accumulating every item's sums side by
+/// side (``ItemSums``): two passes over the matrix give all of them, with the arithmetic, and
+/// so the rounding, of computing each item's column on its own.
 struct ScoreMatrix {
     let learners: Int
     let items: Int
-    /// `columns[j * learners + i]` is learner `i`'s score on item `j`.
-    let columns: [Double]
+    /// `rows[i][j]` is learner `i`'s score on item `j`; every row has `items` scores.
+    let rows: [[Double]]
     /// Each learner's total, summed in item order.
     let totals: [Double]
     /// Every score is exactly 0 or 1.
     let isBinary: Bool
 
-    /// Validates and transposes `scores[learner][item]` in one pass.
+    /// Validates `scores[learner][item]` and sums each learner's total in one pass.
     ///
     /// - Throws: ``MetricsError`` if the matrix is ragged, has no learner or no item, or a
     ///   score is NaN, infinite or outside [0, 1] (the first such row or score).
@@ -138,27 +144,23 @@ struct ScoreMatrix {
         guard let first = scores.first else { throw MetricsError(.empty, "item statistics need at least 1 learner, got none") }
         let n = scores.count, k = first.count
         if k == 0 { throw MetricsError(.empty, "item statistics need at least 1 item, got none") }
-        var columns = [Double](repeating: 0, count: n * k)
         var totals = [Double](repeating: 0, count: n)
         var nonBinary = 0
         var bad: (row: Int, item: Int)?
-        for (i, row) in scores.enumerated() {
-            if row.count != k { throw MetricsError(.invalidInput, "learner \(i) has \(row.count) scores; learner 0 has \(k)") }
+        for i in 0..<n {
+            if scores[i].count != k { throw MetricsError(.invalidInput, "learner \(i) has \(scores[i].count) scores; learner 0 has \(k)") }
             var total = 0.0
-            row.withUnsafeBufferPointer { r in
-                columns.withUnsafeMutableBufferPointer { out in
-                    for j in 0..<k {
-                        let v = r[j]
-                        if !(v >= 0 && v <= 1) {
-                            bad = (i, j)
-                            return
-                        }
-                        out[j * n + i] = v
-                        total += v
-                        // In [0, 1], v·(1 − v) is 0 exactly for 0 and 1: one comparison
-                        // without a branch, where `v == 0 || v == 1` mispredicts on 0/1 data.
-                        nonBinary &+= v * (1 - v) == 0 ? 0 : 1
+            scores[i].withUnsafeBufferPointer { r in
+                for j in 0..<k {
+                    let v = r[j]
+                    if !(v >= 0 && v <= 1) {
+                        bad = (i, j)
+                        return
                     }
+                    total += v
+                    // In [0, 1], v·(1 − v) is 0 exactly for 0 and 1: one comparison
+                    // without a branch, where `v == 0 || v == 1` mispredicts on 0/1 data.
+                    nonBinary &+= v * (1 - v) == 0 ? 0 : 1
                 }
             }
             if let bad {
@@ -170,56 +172,120 @@ struct ScoreMatrix {
         }
         self.learners = n
         self.items = k
-        self.columns = columns
+        self.rows = scores
         self.totals = totals
         self.isBinary = nonBinary == 0
     }
 
-    /// Calls `body` with item `j`'s column.
+    /// Calls `body(i, row)` for learners `i` in `order`, with each row's scores.
     @inline(__always)
-    private func column<T>(_ j: Int, _ body: (UnsafeBufferPointer<Double>) -> T) -> T {
-        columns.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[j * learners..<(j + 1) * learners])) }
+    private func forEachRow(_ order: some Sequence<Int>, _ body: (Int, UnsafePointer<Double>) -> Void) {
+        rows.withUnsafeBufferPointer { rows in
+            for i in order { rows[i].withUnsafeBufferPointer { body(i, $0.baseAddress!) } }
+        }
     }
 
-    func facility() -> [Double] {
-        let n = Double(learners)
-        return (0..<items).map { j in column(j) { c in c.reduce(0, +) / n } }
+    /// Per item `j`, over learners in order: `x` = the item's score, `r` = the rest of the
+    /// learner's total (`total − x`), `t` = the total; sums of `x` and `r`, then the centred
+    /// sums of squares and products used by the correlations and the variances.
+    struct ItemSums {
+        var x: [Double], rest: [Double]
+        var xx: [Double], rr: [Double], xr: [Double], xt: [Double]
+        /// Mean of the totals and their centred sum of squares (the same for every item).
+        var totalMean: Double, tt: Double
     }
 
-    func itemTotalCorrelation() -> [Double] {
-        totals.withUnsafeBufferPointer { t in (0..<items).map { j in column(j) { Ranking.pearson($0, t) } } }
-    }
-
-    func correctedItemTotalCorrelation() -> [Double] {
-        var rest = [Double](repeating: 0, count: learners)
-        return (0..<items).map { j in
-            column(j) { item in
-                rest.withUnsafeMutableBufferPointer { r in
-                    for i in 0..<learners { r[i] = totals[i] - item[i] }
-                    return Ranking.pearson(item, UnsafeBufferPointer(r))
+    func itemSums() -> ItemSums {
+        let n = learners, k = items
+        var sums = ItemSums(
+            x: .init(repeating: 0, count: k), rest: .init(repeating: 0, count: k), xx: .init(repeating: 0, count: k),
+            rr: .init(repeating: 0, count: k), xr: .init(repeating: 0, count: k), xt: .init(repeating: 0, count: k),
+            totalMean: 0, tt: 0)
+        var st = 0.0
+        for i in 0..<n { st += totals[i] }
+        let mt = st / Double(n)
+        var tt = 0.0
+        for i in 0..<n { tt += (totals[i] - mt) * (totals[i] - mt) }
+        sums.totalMean = mt
+        sums.tt = tt
+        sums.x.withUnsafeMutableBufferPointer { sx in
+            sums.rest.withUnsafeMutableBufferPointer { sr in
+                forEachRow(0..<n) { i, row in
+                    let ti = totals[i]
+                    for j in 0..<k {
+                        sx[j] += row[j]
+                        sr[j] += ti - row[j]
+                    }
                 }
             }
         }
+        let mx = sums.x.map { $0 / Double(n) }, mr = sums.rest.map { $0 / Double(n) }
+        sums.xx.withUnsafeMutableBufferPointer { xx in
+            sums.rr.withUnsafeMutableBufferPointer { rr in
+                sums.xr.withUnsafeMutableBufferPointer { xr in
+                    sums.xt.withUnsafeMutableBufferPointer { xt in
+                        mx.withUnsafeBufferPointer { mx in
+                            mr.withUnsafeBufferPointer { mr in
+                                forEachRow(0..<n) { i, row in
+                                    let ti = totals[i], tc = ti - mt
+                                    for j in 0..<k {
+                                        let a = row[j] - mx[j], b = (ti - row[j]) - mr[j]
+                                        xx[j] += a * a
+                                        rr[j] += b * b
+                                        xr[j] += a * b
+                                        xt[j] += a * tc
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return sums
+    }
+
+    func facility(_ s: ItemSums) -> [Double] {
+        s.x.map { $0 / Double(learners) }
+    }
+
+    /// Pearson's r from centred sums, as ``Ranking/pearson(_:_:)`` computes it.
+    private static func correlation(_ xy: Double, _ xx: Double, _ yy: Double) -> Double {
+        if xx == 0 || yy == 0 { return .nan }
+        return min(1, max(-1, xy / (mSqrt(xx) * mSqrt(yy))))
+    }
+
+    func itemTotalCorrelation(_ s: ItemSums) -> [Double] {
+        (0..<items).map { ScoreMatrix.correlation(s.xt[$0], s.xx[$0], s.tt) }
+    }
+
+    func correctedItemTotalCorrelation(_ s: ItemSums) -> [Double] {
+        (0..<items).map { ScoreMatrix.correlation(s.xr[$0], s.xx[$0], s.rr[$0]) }
     }
 
     func discriminationIndex() -> [Double] {
-        let n = learners, g = ItemStatistics.groupSize(learners: n)
-        if n < 2 { return Array(repeating: .nan, count: items) }
-        let keys = totals.map { ($0 * 1e9 + 0.5).rounded(.down) }
-        let order = Array(0..<n).sorted { keys[$0] > keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
-        let upper = order.prefix(g), lower = order.suffix(g)
-        return (0..<items).map { j in
-            column(j) { c in
-                upper.reduce(0) { $0 + c[$1] } / Double(g) - lower.reduce(0) { $0 + c[$1] } / Double(g)
+        let n = learners, k = items, g = ItemStatistics.groupSize(learners: n)
+        if n < 2 { return Array(repeating: .nan, count: k) }
+        // (rounded total, learner) pairs sorted by total descending, then learner: the
+        // stable order, with the comparison reading the pairs rather than two arrays
+        var ranked = totals.enumerated().map { (key: ($0.element * 1e9 + 0.5).rounded(.down), learner: $0.offset) }
+        ranked.sort { $0.key > $1.key || ($0.key == $1.key && $0.learner < $1.learner) }
+        func groupSums(_ positions: Range<Int>) -> [Double] {
+            var sums = [Double](repeating: 0, count: k)
+            sums.withUnsafeMutableBufferPointer { sum in
+                forEachRow(positions.lazy.map { ranked[$0].learner }) { _, row in for j in 0..<k { sum[j] += row[j] } }
             }
+            return sums
         }
+        let upper = groupSums(0..<g), lower = groupSums((n - g)..<n)
+        return (0..<k).map { upper[$0] / Double(g) - lower[$0] / Double(g) }
     }
 
-    func cronbachAlpha() -> Double {
+    func cronbachAlpha(_ s: ItemSums) -> Double {
         if learners < 2 || items < 2 { return .nan }
         var itemVariance = 0.0
-        for j in 0..<items { itemVariance += column(j) { ItemStatistics.variance($0, ddof: 1) } }
-        let totalVariance = totals.withUnsafeBufferPointer { ItemStatistics.variance($0, ddof: 1) }
+        for j in 0..<items { itemVariance += s.xx[j] / Double(learners - 1) }
+        let totalVariance = s.tt / Double(learners - 1)
         if totalVariance == 0 { return .nan }
         let k = Double(items)
         return k / (k - 1) * (1 - itemVariance / totalVariance)

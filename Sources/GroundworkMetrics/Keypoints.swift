@@ -60,11 +60,21 @@ extension Keypoints {
         try requireSameLength(predicted.count, k, "predicted keypoints and sigmas")
         try requireFinite(sigmas, "sigmas")
         for (i, s) in sigmas.enumerated() where s <= 0 { throw MetricsError(.outOfRange, "sigmas[\(i)] is \(s); sigmas must be positive") }
-        try requireFinite([gold.area], "gold area")
+        if !gold.area.isFinite { throw MetricsError(.nonFinite, "gold area[0] is \(gold.area); values must be finite") }
         if gold.area < 0 { throw MetricsError(.outOfRange, "gold area is \(gold.area); it must not be negative") }
-        try requireFinite(gold.keypoints.flatMap { [$0.x, $0.y] }, "gold keypoint coordinates")
-        try requireFinite(predicted.flatMap { [$0.x, $0.y] }, "predicted keypoint coordinates")
+        try requireFiniteCoordinates(gold.keypoints, "gold keypoint coordinates")
+        try requireFiniteCoordinates(predicted, "predicted keypoint coordinates")
         return checkedOKS(gold.keypoints, area: gold.area, box: gold.box, predicted: predicted, sigmas: sigmas)
+    }
+
+    /// Throws unless every x and y is finite, naming the value as `what[2·k]` (x of keypoint
+    /// `k`) or `what[2·k + 1]` (its y), without building that flat list: matching checks the
+    /// objects of every image.
+    private static func requireFiniteCoordinates(_ keypoints: [Keypoint], _ what: String) throws(MetricsError) {
+        for (k, p) in keypoints.enumerated() where !(p.x.isFinite && p.y.isFinite) {
+            let (i, v) = p.x.isFinite ? (2 * k + 1, p.y) : (2 * k, p.x)
+            throw MetricsError(.nonFinite, "\(what)[\(i)] is \(v); values must be finite")
+        }
     }
 
     /// ``oks(gold:predicted:sigmas:)`` of inputs it has already accepted (not generic, so that
@@ -103,6 +113,8 @@ extension Keypoints {
     ///
     /// - Throws: ``MetricsError`` as ``oks(gold:predicted:sigmas:)`` does, or if the
     ///   threshold is outside (0, 1].
+    @_specialize(where Label == String)
+    @_specialize(where Label == Int)
     public static func match<Label: Hashable & Sendable>(
         gold: [KeypointObject<Label>], predicted: [(keypoints: [Keypoint], label: Label)],
         sigmas: [Double], threshold: Double = 0.5
@@ -110,21 +122,13 @@ extension Keypoints {
         // Each object is validated by the first pair it takes part in, in the order (and with
         // the errors) of checking every pair: row 0 checks every prediction, each later row's
         // first pair its gold object; the other pairs need no check.
-        var s: [[Double]] = []
-        s.reserveCapacity(gold.count)
-        for (i, g) in gold.enumerated() {
-            var row: [Double] = []
-            row.reserveCapacity(predicted.count)
-            for (j, p) in predicted.enumerated() {
-                row.append(
-                    i == 0 || j == 0
-                        ? try oks(gold: g, predicted: p.keypoints, sigmas: sigmas)
-                        : checkedOKS(g.keypoints, area: g.area, box: g.box, predicted: p.keypoints, sigmas: sigmas))
-            }
-            s.append(row)
+        try ObjectMatching.match(gold: gold.count, predicted: predicted.count, threshold: threshold) { i, j throws(MetricsError) in
+            let g = gold[i], p = predicted[j]
+            let s =
+                i == 0 || j == 0
+                ? try oks(gold: g, predicted: p.keypoints, sigmas: sigmas)
+                : checkedOKS(g.keypoints, area: g.area, box: g.box, predicted: p.keypoints, sigmas: sigmas)
+            return (s, g.label == p.label)
         }
-        return try ObjectMatching.match(
-            similarity: s, goldLabels: gold.map(\.label),
-            predictedLabels: predicted.map(\.label), threshold: threshold)
     }
 }

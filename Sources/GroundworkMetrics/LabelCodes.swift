@@ -40,20 +40,22 @@ enum LabelCodes {
         return Lookup(labels: labels, index: index).encode(answers: answers, missing: labels.count)
     }
 
-    /// ``encode(_:labels:index:)`` of `rows` joined in order (offsets count across rows), with
-    /// the length of every row.
-    static func encode<Label: Hashable>(
-        rows: [[Label]], labels: [Label], index: [Label: Int]
-    ) -> (codes: [Int], lengths: [Int], unknown: Int?) {
+    /// How often each label occurs in each row — `table[r · labels.count + c]` counts row `r`'s
+    /// values equal to `labels[c]` — with the length of every row, and the offset (counting
+    /// across rows, in order) of the first value not in `labels` (nil if none; the table is
+    /// then incomplete).
+    static func countRows<Label: Hashable>(
+        _ rows: [[Label]], labels: [Label], index: [Label: Int]
+    ) -> (table: [Int], lengths: [Int], unknown: Int?) {
         if Label.self == String.self {
             return StringLookup(labels: unsafeBitCast(labels, to: [String].self), index: unsafeBitCast(index, to: [String: Int].self))
-                .encode(rows: unsafeBitCast(rows, to: [[String]].self))
+                .countRows(unsafeBitCast(rows, to: [[String]].self), labels: labels.count)
         }
         if Label.self == Int.self {
             return Lookup(labels: unsafeBitCast(labels, to: [Int].self), index: unsafeBitCast(index, to: [Int: Int].self))
-                .encode(rows: unsafeBitCast(rows, to: [[Int]].self))
+                .countRows(unsafeBitCast(rows, to: [[Int]].self), labels: labels.count)
         }
-        return Lookup(labels: labels, index: index).encode(rows: rows)
+        return Lookup(labels: labels, index: index).countRows(rows, labels: labels.count)
     }
 
     /// Each set as a bit set over the positions in `labels` (at most 64 labels), and the
@@ -163,17 +165,31 @@ extension PositionLookup {
     }
 
     @inline(__always)
-    func encode(rows: [[Label]]) -> (codes: [Int], lengths: [Int], unknown: Int?) {
-        let lengths = rows.map(\.count)
-        var codes: [Int] = []
-        codes.reserveCapacity(lengths.reduce(0, +))
-        for row in rows {
-            for v in row {
-                guard let c = position(v) else { return (codes, lengths, codes.count) }
-                codes.append(c)
+    func countRows(_ rows: [[Label]], labels k: Int) -> (table: [Int], lengths: [Int], unknown: Int?) {
+        var table = [Int](repeating: 0, count: rows.count * k)
+        var lengths = [Int](repeating: 0, count: rows.count)
+        var unknown: Int?
+        table.withUnsafeMutableBufferPointer { t in
+            rows.withUnsafeBufferPointer { rows in
+                var offset = 0
+                for r in 0..<rows.count {
+                    lengths[r] = rows[r].count
+                    let complete = rows[r].withUnsafeBufferPointer { row in
+                        for v in row {
+                            guard let c = position(v) else { return false }
+                            t[r * k + c] += 1
+                            offset += 1
+                        }
+                        return true
+                    }
+                    if !complete {
+                        unknown = offset
+                        return
+                    }
+                }
             }
         }
-        return (codes, lengths, nil)
+        return (table, lengths, unknown)
     }
 
     @inline(__always)

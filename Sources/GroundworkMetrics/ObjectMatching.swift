@@ -67,6 +67,8 @@ extension ObjectMatching {
     ///   - threshold: in (0, 1].
     /// - Throws: ``MetricsError`` if shapes disagree, a similarity is NaN, infinite, negative
     ///   or above 1, or the threshold is outside (0, 1].
+    @_specialize(where Label == String)
+    @_specialize(where Label == Int)
     public static func match<Label: Hashable>(
         similarity: [[Double]], goldLabels: [Label], predictedLabels: [Label], threshold: Double
     ) throws(MetricsError) -> MatchResult {
@@ -74,81 +76,193 @@ extension ObjectMatching {
         try requireSameLength(similarity.count, n, "similarity rows and gold objects")
         for (i, row) in similarity.enumerated() {
             try requireSameLength(row.count, m, "similarity row \(i) and predicted objects")
-            for (j, s) in row.enumerated() where !(s >= 0 && s <= 1) {
-                throw MetricsError(
-                    s.isNaN || s.isInfinite ? .nonFinite : .outOfRange,
-                    "similarity[\(i)][\(j)] is \(s); it must lie in [0, 1]")
-            }
         }
-        guard threshold > 0, threshold <= 1 else {
-            throw MetricsError(.outOfRange, "threshold must lie in (0, 1], got \(threshold)")
+        return try match(gold: n, predicted: m, threshold: threshold) { i, j in
+            (similarity[i][j], goldLabels[i] == predictedLabels[j])
         }
-        // Labels are compared once per pair here, so that the matching itself is not generic
-        // (unspecialised generic code pays metadata lookups on every access).
-        var sameLabel = [Bool](repeating: false, count: n * m)
-        for i in 0..<n { for j in 0..<m { sameLabel[i * m + j] = goldLabels[i] == predictedLabels[j] } }
-        return try match(similarity: similarity, predicted: m, sameLabel: sameLabel, threshold: threshold)
     }
 
-    /// ``match(similarity:goldLabels:predictedLabels:threshold:)`` on validated input, with
-    /// `sameLabel[g·m + p]` telling whether gold `g` and prediction `p` (of `m`) share a label.
-    private static func match(similarity: [[Double]], predicted m: Int, sameLabel: [Bool], threshold: Double) throws(MetricsError)
-        -> MatchResult
-    {
-        let n = similarity.count
-        var goldVerdict = [ObjectVerdict](repeating: .missing, count: n)
-        var predVerdict = [ObjectVerdict](repeating: .extra, count: m)
-        var goldFree = Array(0..<n), predFree = Array(0..<m)
-        var matchedTotal = 0.0
-        var tp = 0
-        for phase in 0..<3 {
-            if goldFree.isEmpty || predFree.isEmpty { break }
-            // One more eligible pair outweighs any gain in total similarity (see above).
-            let pairBonus = Double(min(goldFree.count, predFree.count)) + 1
-            var w = [[Double]](repeating: [Double](repeating: 0, count: predFree.count), count: goldFree.count)
-            for (a, i) in goldFree.enumerated() {
-                for (b, j) in predFree.enumerated() {
-                    let s = similarity[i][j]
-                    let allowed: Bool
-                    switch phase {
-                    case 0: allowed = s >= threshold && sameLabel[i * m + j]
-                    case 1: allowed = s >= threshold
-                    default: allowed = s > 0
-                    }
-                    if allowed && s > 0 { w[a][b] = pairBonus + s }
-                }
+    /// The matching of `n` gold and `m` predicted objects whose similarity and label equality
+    /// `pair(g, p)` gives, called once per pair, row after row. The scorers of boxes,
+    /// polygons, keypoints and segments call it from code specialised for their label type,
+    /// and it is inlined there, so that no label is compared through generic witnesses; the
+    /// matching itself (``PairTable``) is not generic.
+    @inline(__always)
+    static func match(
+        gold n: Int, predicted m: Int, threshold: Double, _ pair: (Int, Int) throws(MetricsError) -> (Double, Bool)
+    ) throws(MetricsError) -> MatchResult {
+        let table = PairTable(gold: n, predicted: m)
+        defer { table.free() }
+        for i in 0..<n {
+            for j in 0..<m {
+                let (s, same) = try pair(i, j)
+                table.similarity[i * m + j] = s
+                table.sameLabel[i * m + j] = same
             }
-            let assignment = try Assignment.maximize(w)
-            var pairedGold = Set<Int>(), pairedPred = Set<Int>()
-            for pair in assignment.pairs where w[pair.row][pair.column] > 0 {
-                let i = goldFree[pair.row], j = predFree[pair.column]
-                let s = similarity[i][j]
-                switch phase {
-                case 0:
-                    goldVerdict[i] = .matched(partner: j, similarity: s)
-                    predVerdict[j] = .matched(partner: i, similarity: s)
-                    matchedTotal += s
-                    tp += 1
-                case 1:
-                    goldVerdict[i] = .wrongLabel(partner: j, similarity: s)
-                    predVerdict[j] = .wrongLabel(partner: i, similarity: s)
-                default:
-                    goldVerdict[i] = .lowOverlap(partner: j, similarity: s)
-                    predVerdict[j] = .lowOverlap(partner: i, similarity: s)
-                }
-                pairedGold.insert(i)
-                pairedPred.insert(j)
-            }
-            goldFree.removeAll { pairedGold.contains($0) }
-            predFree.removeAll { pairedPred.contains($0) }
         }
-        return MatchResult(
-            truePositives: tp, falsePositives: m - tp, falseNegatives: n - tp,
-            precision: m == 0 ? 0 : Double(tp) / Double(m),
-            recall: n == 0 ? 0 : Double(tp) / Double(n),
-            f1: n + m == 0 ? 0 : 2 * Double(tp) / Double(n + m),
-            meanMatchedSimilarity: tp == 0 ? nil : matchedTotal / Double(tp),
-            gold: goldVerdict, predicted: predVerdict)
+        return try table.match(threshold: threshold)
+    }
+
+    /// The pairwise similarities and label equalities of one image in flat buffers, and the
+    /// three-phase matching over them.
+    struct PairTable {
+        let n: Int, m: Int
+        /// `similarity[g·m + p]`.
+        let similarity: UnsafeMutablePointer<Double>
+        /// `sameLabel[g·m + p]`.
+        let sameLabel: UnsafeMutablePointer<Bool>
+
+        init(gold n: Int, predicted m: Int) {
+            self.n = n
+            self.m = m
+            similarity = .allocate(capacity: Swift.max(1, n * m))
+            sameLabel = .allocate(capacity: Swift.max(1, n * m))
+        }
+
+        func free() {
+            similarity.deallocate()
+            sameLabel.deallocate()
+        }
+
+        /// Validates the similarities and the threshold and runs the three phases documented
+        /// on ``ObjectMatching/match(similarity:goldLabels:predictedLabels:threshold:)``.
+        func match(threshold: Double) throws(MetricsError) -> MatchResult {
+            for k in 0..<(n * m) {
+                let s = similarity[k]
+                if !(s >= 0 && s <= 1) {
+                    throw MetricsError(
+                        s.isNaN || s.isInfinite ? .nonFinite : .outOfRange,
+                        "similarity[\(k / m)][\(k % m)] is \(s); it must lie in [0, 1]")
+                }
+            }
+            guard threshold > 0, threshold <= 1 else {
+                throw MetricsError(.outOfRange, "threshold must lie in (0, 1], got \(threshold)")
+            }
+            var goldVerdict = [ObjectVerdict](repeating: .missing, count: n)
+            var predVerdict = [ObjectVerdict](repeating: .extra, count: m)
+            var tp = 0
+            if n > 0 && m > 0 {
+                // partner[g] / partner[n + p]: the other side's index + 1, 0 while unpaired;
+                // then the active rows and columns of a phase.
+                let ints = UnsafeMutablePointer<Int>.allocate(capacity: 2 * (n + m))
+                defer { ints.deallocate() }
+                ints.initialize(repeating: 0, count: 2 * (n + m))
+                let partner = ints, rows = ints + (n + m), cols = rows + n
+                var freeGold = n, freePred = m
+                for phase in 0..<3 {
+                    if freeGold == 0 || freePred == 0 { break }
+                    let paired = pairPhase(phase, threshold, partner, rows, cols, freeGold: freeGold, freePred: freePred)
+                    for k in stride(from: 0, to: paired.count, by: 2) {
+                        let g = paired[k], p = paired[k + 1]
+                        let s = similarity[g * m + p]
+                        switch phase {
+                        case 0:
+                            goldVerdict[g] = .matched(partner: p, similarity: s)
+                            predVerdict[p] = .matched(partner: g, similarity: s)
+                            tp += 1
+                        case 1:
+                            goldVerdict[g] = .wrongLabel(partner: p, similarity: s)
+                            predVerdict[p] = .wrongLabel(partner: g, similarity: s)
+                        default:
+                            goldVerdict[g] = .lowOverlap(partner: p, similarity: s)
+                            predVerdict[p] = .lowOverlap(partner: g, similarity: s)
+                        }
+                    }
+                    freeGold -= paired.count / 2
+                    freePred -= paired.count / 2
+                }
+            }
+            // Matched similarities summed in gold order (the pairs' row order).
+            var matchedTotal = 0.0
+            for v in goldVerdict { if case .matched(_, let s) = v { matchedTotal += s } }
+            return MatchResult(
+                truePositives: tp, falsePositives: m - tp, falseNegatives: n - tp,
+                precision: m == 0 ? 0 : Double(tp) / Double(m),
+                recall: n == 0 ? 0 : Double(tp) / Double(n),
+                f1: n + m == 0 ? 0 : 2 * Double(tp) / Double(n + m),
+                meanMatchedSimilarity: tp == 0 ? nil : matchedTotal / Double(tp),
+                gold: goldVerdict, predicted: predVerdict)
+        }
+
+        @inline(__always)
+        private func eligible(_ phase: Int, _ k: Int, _ threshold: Double) -> Bool {
+            let s = similarity[k]
+            switch phase {
+            case 0: return s >= threshold && sameLabel[k]
+            case 1: return s >= threshold
+            default: return s > 0
+            }
+        }
+
+        /// One phase over the unpaired objects: the pairs of an assignment with the most
+        /// eligible pairs and, among those, the largest total similarity (gold order). Only
+        /// objects with an eligible pair take part (the others could only be paired at weight
+        /// 0, which is dropped); when every such object has exactly one eligible partner the
+        /// pairs are the assignment, without solving. Returns gold, prediction, gold, … (flat,
+        /// as an array of tuples would look up tuple metadata at run time).
+        private func pairPhase(
+            _ phase: Int, _ threshold: Double, _ partner: UnsafeMutablePointer<Int>,
+            _ rows: UnsafeMutablePointer<Int>, _ cols: UnsafeMutablePointer<Int>, freeGold: Int, freePred: Int
+        ) -> [Int] {
+            // degree of each free object among eligible pairs with free objects
+            var a = 0, b = 0
+            var simple = true
+            let colDegree = cols  // per prediction for now; rebuilt as the column list below
+            for p in 0..<m { colDegree[p] = 0 }
+            for g in 0..<n where partner[g] == 0 {
+                var degree = 0
+                for p in 0..<m where partner[n + p] == 0 && eligible(phase, g * m + p, threshold) {
+                    degree += 1
+                    colDegree[p] += 1
+                }
+                if degree > 0 {
+                    rows[a] = g
+                    a += 1
+                    if degree > 1 { simple = false }
+                }
+            }
+            if a == 0 { return [] }
+            for p in 0..<m where colDegree[p] > 0 {
+                if colDegree[p] > 1 { simple = false }
+                cols[b] = p
+                b += 1
+            }
+            var pairs: [Int] = []
+            pairs.reserveCapacity(2 * Swift.min(a, b))
+            if simple {
+                for r in 0..<a {
+                    let g = rows[r]
+                    for c in 0..<b where eligible(phase, g * m + cols[c], threshold) {
+                        pairs.append(g)
+                        pairs.append(cols[c])
+                        break
+                    }
+                }
+            } else {
+                // One more eligible pair outweighs any gain in total similarity (see above).
+                let pairBonus = Double(Swift.min(freeGold, freePred)) + 1
+                let solver = Assignment.Solver(rows: a, columns: b)
+                defer { solver.free() }
+                for r in 0..<a {
+                    for c in 0..<b {
+                        let k = rows[r] * m + cols[c]
+                        solver.setCost(r, c, eligible(phase, k, threshold) ? -(pairBonus + similarity[k]) : 0)
+                    }
+                }
+                solver.solve { r, c in
+                    let g = rows[r], p = cols[c]
+                    if eligible(phase, g * m + p, threshold) {
+                        pairs.append(g)
+                        pairs.append(p)
+                    }
+                }
+            }
+            for k in stride(from: 0, to: pairs.count, by: 2) {
+                partner[pairs[k]] = pairs[k + 1] + 1
+                partner[n + pairs[k + 1]] = pairs[k] + 1
+            }
+            return pairs
+        }
     }
 
     /// The same matching with the similarity computed by `similarity(gold, predicted)` for
@@ -158,14 +272,9 @@ extension ObjectMatching {
         gold: [Object], predicted: [Object], label: (Object) -> Label, threshold: Double,
         similarity: (Object, Object) throws(MetricsError) -> Double
     ) throws(MetricsError) -> MatchResult {
-        var s: [[Double]] = []
-        s.reserveCapacity(gold.count)
-        for g in gold {
-            var row: [Double] = []
-            row.reserveCapacity(predicted.count)
-            for p in predicted { row.append(try similarity(g, p)) }
-            s.append(row)
+        let goldLabels = gold.map(label), predictedLabels = predicted.map(label)
+        return try match(gold: gold.count, predicted: predicted.count, threshold: threshold) { i, j throws(MetricsError) in
+            (try similarity(gold[i], predicted[j]), goldLabels[i] == predictedLabels[j])
         }
-        return try match(similarity: s, goldLabels: gold.map(label), predictedLabels: predicted.map(label), threshold: threshold)
     }
 }

@@ -88,25 +88,36 @@ extension PolygonGeometry {
         let ba = bounds(a.vertices), bb = bounds(b.vertices)
         if ba.maxX <= bb.minX || bb.maxX <= ba.minX || ba.maxY <= bb.minY || bb.maxY <= ba.minY { return 0 }
         let ox = min(ba.minX, bb.minX), oy = min(ba.minY, bb.minY)
-        let pa = a.vertices.map { Point(x: $0.x - ox, y: $0.y - oy) }
-        let pb = b.vertices.map { Point(x: $0.x - ox, y: $0.y - oy) }
-        let na = pa.count, nb = pb.count
-        var cutsA = [[Double]](repeating: [0, 1], count: na)
-        var cutsB = [[Double]](repeating: [0, 1], count: nb)
-        var sharedA = [[Overlap]](repeating: [], count: na)
-        var sharedB = [[Overlap]](repeating: [], count: nb)
-        for i in 0..<na {
-            let p = pa[i], r = sub(pa[(i + 1) % na], p)
-            for j in 0..<nb {
-                let q = pb[j], s = sub(pb[(j + 1) % nb], q)
-                contact(p, r, q, s, &cutsA[i], &cutsB[j], &sharedA[i], &sharedB[j])
+        let na = a.vertices.count, nb = b.vertices.count
+        // Everything below lives in two scratch blocks (on the stack when small): the shifted
+        // vertices, and every edge's cut parameters with room for all it can get — 0 and 1
+        // plus two per edge of the other polygon. Arrays per edge cost more than the geometry.
+        let capA = 2 + 2 * nb, capB = 2 + 2 * na
+        return withUnsafeTemporaryAllocation(of: Point.self, capacity: na + nb) { points in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: na * capA + nb * capB) { cutStore in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: na + nb) { cutCounts in
+                    let pa = points.baseAddress!, pb = pa + na
+                    for i in 0..<na { pa[i] = Point(x: a.vertices[i].x - ox, y: a.vertices[i].y - oy) }
+                    for j in 0..<nb { pb[j] = Point(x: b.vertices[j].x - ox, y: b.vertices[j].y - oy) }
+                    var cutsA = Cuts(values: cutStore.baseAddress!, counts: cutCounts.baseAddress!, capacity: capA, edges: na)
+                    var cutsB = Cuts(
+                        values: cutStore.baseAddress! + na * capA, counts: cutCounts.baseAddress! + na, capacity: capB, edges: nb)
+                    var sharedA: [(edge: Int, overlap: Overlap)] = [], sharedB: [(edge: Int, overlap: Overlap)] = []
+                    for i in 0..<na {
+                        let p = pa[i], r = sub(pa[(i + 1) % na], p)
+                        for j in 0..<nb {
+                            let q = pb[j], s = sub(pb[(j + 1) % nb], q)
+                            contact(p, r, q, s, i, j, &cutsA, &cutsB, &sharedA, &sharedB)
+                        }
+                    }
+                    var twice = 0.0
+                    twice += boundaryInside(pa, na, cutsA, sharedA, other: pb, nb, keepSameDirection: true)
+                    twice += boundaryInside(pb, nb, cutsB, sharedB, other: pa, na, keepSameDirection: false)
+                    let area = twice / 2
+                    return min(max(area, 0), min(a.area, b.area))
+                }
             }
         }
-        var twice = 0.0
-        twice += boundaryInside(pa, cutsA, sharedA, other: pb, keepSameDirection: true)
-        twice += boundaryInside(pb, cutsB, sharedB, other: pa, keepSameDirection: false)
-        let area = twice / 2
-        return min(max(area, 0), min(a.area, b.area))
     }
 
     /// IoU of two simple polygons: `I / (area(a) + area(b) − I)` with `I` from
@@ -121,11 +132,13 @@ extension PolygonGeometry {
     /// ``ObjectMatching/match(similarity:goldLabels:predictedLabels:threshold:)``.
     ///
     /// - Throws: ``MetricsError`` if the threshold is outside (0, 1].
+    @_specialize(where Label == String)
+    @_specialize(where Label == Int)
     public static func match<Label: Hashable & Sendable>(
         gold: [LabeledPolygon<Label>], predicted: [LabeledPolygon<Label>], threshold: Double = 0.5
     ) throws(MetricsError) -> MatchResult {
-        try ObjectMatching.match(gold: gold, predicted: predicted, label: \.label, threshold: threshold) { g, p in
-            iou(g.polygon, p.polygon)
+        try ObjectMatching.match(gold: gold.count, predicted: predicted.count, threshold: threshold) { i, j in
+            (iou(gold[i].polygon, predicted[j].polygon), gold[i].label == predicted[j].label)
         }
     }
 
@@ -196,11 +209,54 @@ extension PolygonGeometry {
 
     private static let relativeTolerance = 1e-12
 
-    /// Records where segment `p + t·r` (t ∈ [0,1]) meets `q + u·s` (u ∈ [0,1]).
+    /// The cut parameters of every edge of one polygon: edge `e`'s are
+    /// `values[e·capacity ..< e·capacity + counts[e]]`, starting with 0 and 1.
+    struct Cuts {
+        let values: UnsafeMutablePointer<Double>
+        let counts: UnsafeMutablePointer<Int>
+        let capacity: Int
+
+        init(values: UnsafeMutablePointer<Double>, counts: UnsafeMutablePointer<Int>, capacity: Int, edges: Int) {
+            self.values = values
+            self.counts = counts
+            self.capacity = capacity
+            for e in 0..<edges {
+                values[e * capacity] = 0
+                values[e * capacity + 1] = 1
+                counts[e] = 2
+            }
+        }
+
+        @inline(__always)
+        func append(_ edge: Int, _ t: Double) {
+            values[edge * capacity + counts[edge]] = t
+            counts[edge] += 1
+        }
+
+        /// Edge `edge`'s cuts, sorted in place (insertion sort: there are a handful).
+        func sorted(_ edge: Int) -> UnsafeBufferPointer<Double> {
+            let v = values + edge * capacity, n = counts[edge]
+            var i = 1
+            while i < n {
+                let x = v[i]
+                var j = i - 1
+                while j >= 0 && v[j] > x {
+                    v[j + 1] = v[j]
+                    j -= 1
+                }
+                v[j + 1] = x
+                i += 1
+            }
+            return UnsafeBufferPointer(start: v, count: n)
+        }
+    }
+
+    /// Records where segment `p + t·r` (t ∈ [0,1]), edge `edgeR`, meets `q + u·s` (u ∈ [0,1]),
+    /// edge `edgeS` of the other polygon.
     private static func contact(
-        _ p: Point, _ r: Point, _ q: Point, _ s: Point,
-        _ cutsR: inout [Double], _ cutsS: inout [Double],
-        _ sharedR: inout [Overlap], _ sharedS: inout [Overlap]
+        _ p: Point, _ r: Point, _ q: Point, _ s: Point, _ edgeR: Int, _ edgeS: Int,
+        _ cutsR: inout Cuts, _ cutsS: inout Cuts,
+        _ sharedR: inout [(edge: Int, overlap: Overlap)], _ sharedS: inout [(edge: Int, overlap: Overlap)]
     ) {
         let rr = dot(r, r), ss = dot(s, s)
         let qp = sub(q, p)
@@ -218,31 +274,31 @@ extension PolygonGeometry {
             let pq = sub(p, q)
             let u0 = dot(pq, s) / ss, u1 = dot(sub(Point(x: p.x + r.x, y: p.y + r.y), q), s) / ss
             let ulo = max(0, min(u0, u1)), uhi = min(1, max(u0, u1))
-            cutsR.append(lo); cutsR.append(hi)
-            cutsS.append(ulo); cutsS.append(uhi)
-            if hi - lo > relativeTolerance { sharedR.append(Overlap(lo: lo, hi: hi, sameDirection: same)) }
-            if uhi - ulo > relativeTolerance { sharedS.append(Overlap(lo: ulo, hi: uhi, sameDirection: same)) }
+            cutsR.append(edgeR, lo); cutsR.append(edgeR, hi)
+            cutsS.append(edgeS, ulo); cutsS.append(edgeS, uhi)
+            if hi - lo > relativeTolerance { sharedR.append((edgeR, Overlap(lo: lo, hi: hi, sameDirection: same))) }
+            if uhi - ulo > relativeTolerance { sharedS.append((edgeS, Overlap(lo: ulo, hi: uhi, sameDirection: same))) }
             return
         }
         let t = cross(qp, s) / denom
         let u = cross(qp, r) / denom
         let eps = relativeTolerance
         if t >= -eps && t <= 1 + eps && u >= -eps && u <= 1 + eps {
-            cutsR.append(min(max(t, 0), 1))
-            cutsS.append(min(max(u, 0), 1))
+            cutsR.append(edgeR, min(max(t, 0), 1))
+            cutsS.append(edgeS, min(max(u, 0), 1))
         }
     }
 
     /// Twice the signed area contributed by the pieces of `poly`'s edges inside `other`.
     private static func boundaryInside(
-        _ poly: [Point], _ cuts: [[Double]], _ shared: [[Overlap]], other: [Point], keepSameDirection: Bool
+        _ poly: UnsafePointer<Point>, _ n: Int, _ cuts: Cuts, _ shared: [(edge: Int, overlap: Overlap)],
+        other: UnsafePointer<Point>, _ otherCount: Int, keepSameDirection: Bool
     ) -> Double {
-        let n = poly.count
         var twice = 0.0
         for i in 0..<n {
             let p = poly[i], q = poly[(i + 1) % n]
             let r = sub(q, p)
-            let ts = cuts[i].sorted()
+            let ts = cuts.sorted(i)
             var k = 0
             while k + 1 < ts.count {
                 let t0 = ts[k], t1 = ts[k + 1]
@@ -250,10 +306,10 @@ extension PolygonGeometry {
                 if t1 - t0 <= relativeTolerance { continue }
                 let tm = (t0 + t1) / 2
                 let include: Bool
-                if let o = shared[i].first(where: { $0.lo <= tm && tm <= $0.hi }) {
+                if let o = shared.first(where: { $0.edge == i && $0.overlap.lo <= tm && tm <= $0.overlap.hi })?.overlap {
                     include = o.sameDirection && keepSameDirection
                 } else {
-                    include = contains(other, Point(x: p.x + tm * r.x, y: p.y + tm * r.y))
+                    include = contains(other, otherCount, Point(x: p.x + tm * r.x, y: p.y + tm * r.y))
                 }
                 if include {
                     let a = t0 == 0 ? p : Point(x: p.x + t0 * r.x, y: p.y + t0 * r.y)
@@ -266,10 +322,10 @@ extension PolygonGeometry {
     }
 
     /// Even–odd point-in-polygon test (crossing number).
-    private static func contains(_ poly: [Point], _ m: Point) -> Bool {
+    private static func contains(_ poly: UnsafePointer<Point>, _ count: Int, _ m: Point) -> Bool {
         var inside = false
-        var j = poly.count - 1
-        for i in 0..<poly.count {
+        var j = count - 1
+        for i in 0..<count {
             let a = poly[i], b = poly[j]
             if (a.y > m.y) != (b.y > m.y) {
                 let x = a.x + (m.y - a.y) * (b.x - a.x) / (b.y - a.y)

@@ -309,23 +309,35 @@ extension SpanScoring {
         guard minOverlapPercentage >= 1.0, minOverlapPercentage <= 100.0 else {
             throw MetricsError(.outOfRange, "minOverlapPercentage must be between 1 and 100, got \(minOverlapPercentage)")
         }
-        for (d, doc) in gold.enumerated() { for (i, s) in doc.enumerated() { try validate(s, "gold[\(d)][\(i)]") } }
-        for (d, doc) in predicted.enumerated() { for (i, s) in doc.enumerated() { try validate(s, "predicted[\(d)][\(i)]") } }
-        let allowed: Set<String> = tags.map(Set.init) ?? Set((gold + predicted).flatMap { $0.map(\.label) })
-        var used = Set<String>()
-        for doc in gold + predicted { for s in doc where allowed.contains(s.label) { used.insert(s.label) } }
-
+        for d in gold.indices { for i in gold[d].indices { try validate(gold[d][i], "gold[\(d)][\(i)]") } }
+        for d in predicted.indices { for i in predicted[d].indices { try validate(predicted[d][i], "predicted[\(d)][\(i)]") } }
+        // Labels become small integer ids once, so that the schemes compare integers; only
+        // the evaluated labels' spans are kept, every document's one after the other.
+        var labels = LabelIDs()
+        let allowed: Set<Int>? = tags.map { Set($0.map { labels.id($0) }) }
+        let goldDocs = EntityDocuments(gold, &labels, allowed)
+        let predDocs = EntityDocuments(predicted, &labels, allowed)
+        var used = Set<Int>()
+        for e in goldDocs.entities { used.insert(e.label) }
+        for e in predDocs.entities { used.insert(e.label) }
+        let types = used.sorted()
         var overall = NERSchemes()
-        var perType: [String: NERSchemes] = [:]
-        for t in used { perType[t] = NERSchemes() }
+        var perType = [NERSchemes](repeating: NERSchemes(), count: labels.names.count)
+        var scratch = SchemeScratch()
+        defer { scratch.free() }
         let thr = minOverlapPercentage
-        for (g, p) in zip(gold, predicted) {
-            let gi = g.filter { allowed.contains($0.label) }.map(Entity.init)
-            let pi = p.filter { allowed.contains($0.label) }.map(Entity.init)
-            tally(&overall, gi, pi, thr)
-            for t in used {
-                let gt = gi.filter { $0.label == t }, pt = pi.filter { $0.label == t }
-                tally(&perType[t, default: NERSchemes()], gt, pt, thr)
+        for d in 0..<gold.count {
+            goldDocs.withDocument(d) { g in
+                predDocs.withDocument(d) { p in
+                    tally(&overall, g, p, thr, &scratch)
+                    if g.isEmpty && p.isEmpty { return }
+                    for t in types {
+                        // one label's entities, in order, as nervaluate filters them
+                        let (gt, pt) = scratch.filter(g, p, label: t)
+                        if gt.isEmpty && pt.isEmpty { continue }
+                        tally(&perType[t], gt, pt, thr, &scratch)
+                    }
+                }
             }
         }
         func finish(_ s: inout NERSchemes) {
@@ -335,16 +347,24 @@ extension SpanScoring {
             s.entType.computeMetrics(partialOrType: true)
         }
         finish(&overall)
-        for t in used { finish(&perType[t, default: NERSchemes()]) }
-        return NERScores(overall: overall, perType: perType)
+        var byName: [String: NERSchemes] = [:]
+        for t in types {
+            finish(&perType[t])
+            byName[labels.names[t]] = perType[t]
+        }
+        return NERScores(overall: overall, perType: byName)
     }
 
     /// Adds one document's counts under all four schemes, so overall and per-type agree.
-    private static func tally(_ s: inout NERSchemes, _ gold: [Entity], _ pred: [Entity], _ thr: Double) {
-        s.strict.add(boundaries(gold, pred, thr, sameLabel: true))
-        s.exact.add(boundaries(gold, pred, thr, sameLabel: false))
-        s.partial.add(partial(gold, pred, thr))
-        s.entType.add(entType(gold, pred, thr))
+    private static func tally(
+        _ s: inout NERSchemes, _ gold: UnsafeBufferPointer<Entity>, _ pred: UnsafeBufferPointer<Entity>, _ thr: Double,
+        _ scratch: inout SchemeScratch
+    ) {
+        let matched = scratch.matched(gold.count)
+        s.strict.add(boundaries(gold, pred, thr, sameLabel: true, matched))
+        s.exact.add(boundaries(gold, pred, thr, sameLabel: false, matched))
+        s.partial.add(partial(gold, pred, thr, matched))
+        s.entType.add(entType(gold, pred, thr, matched))
     }
 
     private static func validate(_ s: Span, _ what: String) throws(MetricsError) {
@@ -352,12 +372,83 @@ extension SpanScoring {
         if s.end <= s.start { throw MetricsError(.outOfRange, "\(what) is empty or reversed: [\(s.start), \(s.end))") }
     }
 
-    /// nervaluate's entity with an inclusive end.
-    private struct Entity {
-        var label: String
+    /// nervaluate's entity with an inclusive end and its label's id.
+    struct Entity {
+        var label: Int
         var start: Int
         var end: Int
-        init(_ s: Span) { label = s.label; start = s.start; end = s.end - 1 }
+    }
+
+    /// Label ids in order of first appearance (a linear search while they are few).
+    private struct LabelIDs {
+        var names: [String] = []
+        var index: [String: Int] = [:]
+
+        mutating func id(_ name: String) -> Int {
+            if names.count <= 16 {
+                for (i, n) in names.enumerated() where n == name { return i }
+            } else if let i = index[name] {
+                return i
+            }
+            names.append(name)
+            index[name] = names.count - 1
+            return names.count - 1
+        }
+    }
+
+    /// The evaluated entities of every document in one array, document `d` at
+    /// `offsets[d]..<offsets[d + 1]`.
+    private struct EntityDocuments {
+        var entities: [Entity] = []
+        var offsets: [Int] = [0]
+
+        init(_ documents: [[Span]], _ labels: inout LabelIDs, _ allowed: Set<Int>?) {
+            offsets.reserveCapacity(documents.count + 1)
+            for doc in documents {
+                for s in doc {
+                    let id = labels.id(s.label)
+                    if let allowed, !allowed.contains(id) { continue }
+                    entities.append(Entity(label: id, start: s.start, end: s.end - 1))
+                }
+                offsets.append(entities.count)
+            }
+        }
+
+        func withDocument(_ d: Int, _ body: (UnsafeBufferPointer<Entity>) -> Void) {
+            entities.withUnsafeBufferPointer { e in body(UnsafeBufferPointer(rebasing: e[offsets[d]..<offsets[d + 1]])) }
+        }
+    }
+
+    /// Reused buffers: which gold entities a scheme has used, and one label's entities.
+    private struct SchemeScratch {
+        private var used = ScratchBuffer<Bool>(capacity: 64)
+        private var gold = ScratchBuffer<Entity>(capacity: 64)
+        private var pred = ScratchBuffer<Entity>(capacity: 64)
+
+        /// `count` flags for gold entities (each scheme clears the ones it needs).
+        mutating func matched(_ count: Int) -> UnsafeMutablePointer<Bool> { used.reserve(count) }
+
+        /// The entities of `g` and `p` with label `label`, in order.
+        mutating func filter(
+            _ g: UnsafeBufferPointer<Entity>, _ p: UnsafeBufferPointer<Entity>, label: Int
+        ) -> (UnsafeBufferPointer<Entity>, UnsafeBufferPointer<Entity>) {
+            func keep(_ from: UnsafeBufferPointer<Entity>, _ into: inout ScratchBuffer<Entity>) -> UnsafeBufferPointer<Entity> {
+                let out = into.reserve(from.count)
+                var k = 0
+                for e in from where e.label == label {
+                    out[k] = e
+                    k += 1
+                }
+                return UnsafeBufferPointer(start: out, count: k)
+            }
+            return (keep(g, &gold), keep(p, &pred))
+        }
+
+        func free() {
+            used.free()
+            gold.free()
+            pred.free()
+        }
     }
 
     private static func sufficientOverlap(_ pred: Entity, _ gold: Entity, _ thr: Double) -> Bool {
@@ -367,76 +458,93 @@ extension SpanScoring {
         return (Double(overlap) / Double(goldSpan)) * 100.0 >= thr
     }
 
+    /// Gold entities left unused.
+    private static func missed(_ matched: UnsafeMutablePointer<Bool>, _ count: Int) -> Int {
+        var n = 0
+        for i in 0..<count where !matched[i] { n += 1 }
+        return n
+    }
+
     /// nervaluate's strict (`sameLabel`) and exact schemes: they differ only in whether a
     /// boundary match must also share the label.
     private static func boundaries(
-        _ gold: [Entity], _ pred: [Entity], _ thr: Double, sameLabel: Bool
+        _ gold: UnsafeBufferPointer<Entity>, _ pred: UnsafeBufferPointer<Entity>, _ thr: Double, sameLabel: Bool,
+        _ matched: UnsafeMutablePointer<Bool>
     ) -> NERSchemeScores {
         var r = NERSchemeScores()
-        var matched = Set<Int>()
+        matched.update(repeating: false, count: gold.count)
         for p in pred {
             var found = false
-            var incorrect: Int?
-            for (ti, t) in gold.enumerated() where !matched.contains(ti) {
+            var incorrect = -1
+            for ti in 0..<gold.count where !matched[ti] {
+                let t = gold[ti]
                 if (!sameLabel || p.label == t.label) && p.start == t.start && p.end == t.end {
-                    r.correct += 1; matched.insert(ti); found = true; break
+                    r.correct += 1; matched[ti] = true; found = true; break
                 }
-                if incorrect == nil && sufficientOverlap(p, t, thr) { incorrect = ti }
+                if incorrect < 0 && sufficientOverlap(p, t, thr) { incorrect = ti }
             }
             if !found {
-                if let ti = incorrect { r.incorrect += 1; matched.insert(ti) } else { r.spurious += 1 }
+                if incorrect >= 0 { r.incorrect += 1; matched[incorrect] = true } else { r.spurious += 1 }
             }
         }
-        r.missed = gold.indices.filter { !matched.contains($0) }.count
+        r.missed = missed(matched, gold.count)
         return r
     }
 
-    private static func partial(_ gold: [Entity], _ pred: [Entity], _ thr: Double) -> NERSchemeScores {
+    private static func partial(
+        _ gold: UnsafeBufferPointer<Entity>, _ pred: UnsafeBufferPointer<Entity>, _ thr: Double,
+        _ matched: UnsafeMutablePointer<Bool>
+    ) -> NERSchemeScores {
         var r = NERSchemeScores()
-        var matched = Set<Int>()
+        matched.update(repeating: false, count: gold.count)
         for p in pred {
             var found = false
-            var partialMatch: Int?
-            for (ti, t) in gold.enumerated() where !matched.contains(ti) {
+            var partialMatch = -1
+            for ti in 0..<gold.count where !matched[ti] {
+                let t = gold[ti]
                 if sufficientOverlap(p, t, thr) {
                     if p.start == t.start && p.end == t.end {
-                        r.correct += 1; matched.insert(ti); found = true; break
+                        r.correct += 1; matched[ti] = true; found = true; break
                     }
-                    if partialMatch == nil { partialMatch = ti }
+                    if partialMatch < 0 { partialMatch = ti }
                 }
             }
             if !found {
-                if let ti = partialMatch { r.partial += 1; matched.insert(ti) } else { r.spurious += 1 }
+                if partialMatch >= 0 { r.partial += 1; matched[partialMatch] = true } else { r.spurious += 1 }
             }
         }
-        r.missed = gold.indices.filter { !matched.contains($0) }.count
+        r.missed = missed(matched, gold.count)
         return r
     }
 
-    private static func entType(_ gold: [Entity], _ pred: [Entity], _ thr: Double) -> NERSchemeScores {
+    private static func entType(
+        _ gold: UnsafeBufferPointer<Entity>, _ pred: UnsafeBufferPointer<Entity>, _ thr: Double,
+        _ matched: UnsafeMutablePointer<Bool>
+    ) -> NERSchemeScores {
         var r = NERSchemeScores()
-        var matched = Set<Int>()
+        matched.update(repeating: false, count: gold.count)
         for p in pred {
-            var best: (index: Int, distance: Int)?
-            var incorrect: Int?
-            for (ti, t) in gold.enumerated() where !matched.contains(ti) {
+            var best = -1, bestDistance = Int.max
+            var incorrect = -1
+            for ti in 0..<gold.count where !matched[ti] {
+                let t = gold[ti]
                 guard sufficientOverlap(p, t, thr) else { continue }
                 let distance = abs(p.start - t.start) + abs(p.end - t.end)
                 if p.label == t.label {
-                    if distance < (best?.distance ?? Int.max) { best = (ti, distance) }
-                } else if incorrect == nil {
+                    if distance < bestDistance { best = ti; bestDistance = distance }
+                } else if incorrect < 0 {
                     incorrect = ti
                 }
             }
-            if let b = best {
-                r.correct += 1; matched.insert(b.index)
-            } else if let ti = incorrect {
-                r.incorrect += 1; matched.insert(ti)
+            if best >= 0 {
+                r.correct += 1; matched[best] = true
+            } else if incorrect >= 0 {
+                r.incorrect += 1; matched[incorrect] = true
             } else {
                 r.spurious += 1
             }
         }
-        r.missed = gold.indices.filter { !matched.contains($0) }.count
+        r.missed = missed(matched, gold.count)
         return r
     }
 }

@@ -37,48 +37,66 @@ extension Transcription {
     /// 6. join with single spaces (so no leading, trailing or repeated whitespace remains).
     /// No Unicode normalisation (NFC/NFD) is applied: "é" and "e\u{301}" stay different, as in
     /// jiwer. The metrics themselves never normalise; call this first.
+    ///
+    /// The steps run in one pass over the UTF-8 bytes (grading normalises every answer, and
+    /// building a `String` per step was most of a transcript's grading time): the brackets
+    /// are ASCII, so tags are found byte by byte; lowercasing is `String.lowercased()`'s
+    /// mapping, applied scalar by scalar as it does (ASCII by table).
     public static func normalize(_ text: String, options: TranscriptNormalization = TranscriptNormalization()) -> String {
-        var scalars = Array(text.unicodeScalars)
-        if options.removeBracketedTags {
-            var out: [Unicode.Scalar] = []
+        withUTF8(text) { p in
+            var out = NormalizedText(capacity: p.count, fillerWords: options.fillerWords)
+            let punctuation = options.removePunctuation ? asciiPunctuation : noASCIIPunctuation
+            let n = p.count
             var i = 0
-            while i < scalars.count {
-                let c = scalars[i]
-                if c == "[" || c == "<" {
-                    let close: Unicode.Scalar = c == "[" ? "]" : ">"
-                    if let j = scalars[(i + 1)...].firstIndex(of: close) {
-                        out.append(" ")
+            while i < n {
+                let b = p[i]
+                if options.removeBracketedTags && (b == 0x5B || b == 0x3C) {  // "[" or "<"
+                    let close: UInt8 = b == 0x5B ? 0x5D : 0x3E
+                    var j = i + 1
+                    while j < n && p[j] != close { j += 1 }
+                    if j < n {
+                        out.space()
                         i = j + 1
                         continue
                     }
                 }
-                out.append(c)
-                i += 1
+                if b < 0x80 {
+                    let c = options.lowercase && b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                    if punctuation[Int(c)] { i += 1; continue }
+                    if isPythonSpace(UInt32(c)) { out.space() } else { out.append(byte: c) }
+                    i += 1
+                    continue
+                }
+                let length = utf8Length(b)
+                let scalar = decodeScalar(p, i, length)
+                i += length
+                if options.lowercase && scalar.properties.changesWhenLowercased {
+                    for u in scalar.properties.lowercaseMapping.unicodeScalars { out.append(u, options.removePunctuation) }
+                } else {
+                    out.append(scalar, options.removePunctuation)
+                }
             }
-            scalars = out
+            return out.finish()
         }
-        var s = String(String.UnicodeScalarView(scalars))
-        if options.lowercase { s = s.lowercased() }
-        if options.removePunctuation {
-            s = String(String.UnicodeScalarView(s.unicodeScalars.filter { !isPunctuation($0) }))
-        }
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            if isPythonSpace(u.value) {
-                if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
-            } else {
-                current.append(u)
-            }
-        }
-        if !current.isEmpty { words.append(String(current)) }
-        if !options.fillerWords.isEmpty {
-            words.removeAll { options.fillerWords.contains($0) }
-        }
-        return words.joined(separator: " ")
     }
 
-    private static func isPunctuation(_ u: Unicode.Scalar) -> Bool {
+    /// Which ASCII scalars are punctuation (general category P*), from Unicode's own tables.
+    private static let asciiPunctuation: [Bool] = (0..<128).map { isPunctuation(Unicode.Scalar(UInt8($0))) }
+    private static let noASCIIPunctuation = [Bool](repeating: false, count: 128)
+
+    @inline(__always)
+    private static func decodeScalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> Unicode.Scalar {
+        let b0 = UInt32(p[i])
+        let v: UInt32
+        switch length {
+        case 2: v = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+        case 3: v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+        default: v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+        }
+        return Unicode.Scalar(v).unsafelyUnwrapped
+    }
+
+    fileprivate static func isPunctuation(_ u: Unicode.Scalar) -> Bool {
         switch u.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
             .initialPunctuation, .finalPunctuation, .otherPunctuation:
@@ -86,5 +104,55 @@ extension Transcription {
         default:
             return false
         }
+    }
+}
+
+/// The words of a normalised transcript as they are found, joined by single spaces; a word
+/// in the filler list is taken back out when it ends.
+private struct NormalizedText {
+    private var bytes: [UInt8] = []
+    private let fillerWords: Set<String>
+    /// Where the current word starts in `bytes`, nil between words.
+    private var wordStart: Int?
+
+    init(capacity: Int, fillerWords: Set<String>) {
+        bytes.reserveCapacity(capacity)
+        self.fillerWords = fillerWords
+    }
+
+    /// Whitespace: ends the current word, if any.
+    mutating func space() {
+        guard let start = wordStart else { return }
+        wordStart = nil
+        if fillerWords.isEmpty { return }
+        let word = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) }
+        if fillerWords.contains(word) { bytes.removeSubrange(Swift.max(0, start - 1)...) }
+    }
+
+    @inline(__always)
+    mutating func append(byte: UInt8) {
+        if wordStart == nil {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            wordStart = bytes.count
+        }
+        bytes.append(byte)
+    }
+
+    /// A non-ASCII scalar (or one produced by lowercasing), unless it is punctuation to drop.
+    mutating func append(_ u: Unicode.Scalar, _ removePunctuation: Bool) {
+        if u.value < 0x80 {
+            let b = UInt8(u.value)
+            if removePunctuation && Transcription.isPunctuation(u) { return }
+            if Transcription.isPythonSpace(u.value) { space() } else { append(byte: b) }
+            return
+        }
+        if removePunctuation && Transcription.isPunctuation(u) { return }
+        if Transcription.isPythonSpace(u.value) { return space() }
+        for b in UTF8.encode(u)! { append(byte: b) }
+    }
+
+    mutating func finish() -> String {
+        space()
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -33,11 +33,12 @@ extension TimeSegments {
     /// ``ObjectMatching/match(similarity:goldLabels:predictedLabels:threshold:)``.
     ///
     /// - Throws: ``MetricsError`` if the threshold is outside (0, 1].
+    @_specialize(where Label == String)
     public static func match<Label: Hashable & Sendable>(
         gold: [TimeSegment<Label>], predicted: [TimeSegment<Label>], threshold: Double = 0.5
     ) throws(MetricsError) -> MatchResult {
-        try ObjectMatching.match(gold: gold, predicted: predicted, label: \.label, threshold: threshold) { g, p in
-            iou(g, p)
+        try ObjectMatching.match(gold: gold.count, predicted: predicted.count, threshold: threshold) { i, j in
+            (iou(gold[i], predicted[j]), gold[i].label == predicted[j].label)
         }
     }
 }

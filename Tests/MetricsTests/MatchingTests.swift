@@ -1,4 +1,5 @@
 import GroundworkMetrics
+import TestSupport
 import Testing
 
 /// Expected values from the scipy re-implementation of the three-phase matcher.
@@ -154,4 +155,43 @@ struct MatchingTests {
             gold: [LabeledPolygon(square, label: 1)], predicted: [LabeledPolygon(shifted, label: 1)], threshold: 0.5)
         #expect(r.gold == [.matched(partner: 0, similarity: 0.6)])
     }
+    @Test("phase 1 pairs as many objects as any assignment can, with the largest total (brute force, ties and gaps)")
+    func firstPhaseIsOptimal() throws {
+        // few distinct similarities, so ties, zeros and several equally good partners are common
+        let values = [0, 0, 0.2, 0.5, 0.5, 0.7, 0.9, 1]
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<500 {
+            let n = rng.int(6), m = rng.int(6)
+            let s = (0..<n).map { _ in (0..<m).map { _ in values[rng.int(values.count)] } }
+            let gold = (0..<n).map { _ in ["a", "b"][rng.int(2)] }, pred = (0..<m).map { _ in ["a", "b"][rng.int(2)] }
+            let r = try ObjectMatching.match(similarity: s, goldLabels: gold, predictedLabels: pred, threshold: 0.5)
+            let best = bestAssignment(n, m) { i, j in gold[i] == pred[j] && s[i][j] >= 0.5 ? s[i][j] : nil }
+            #expect(r.truePositives == best.pairs, "\(s) \(gold) \(pred)")
+            var total = 0.0
+            for v in r.gold { if case .matched(_, let x) = v { total += x } }
+            expectClose(total, best.total, "matched total")
+        }
+    }
+}
+
+/// The most pairs, then the largest total, over every one-to-one assignment of the pairs
+/// `weight` allows (nil: not allowed), by trying them all.
+private func bestAssignment(_ n: Int, _ m: Int, _ weight: (Int, Int) -> Double?) -> (pairs: Int, total: Double) {
+    var best = (pairs: 0, total: 0.0)
+    var used = [Bool](repeating: false, count: m)
+    func search(_ i: Int, _ pairs: Int, _ total: Double) {
+        if i == n {
+            if pairs > best.pairs || (pairs == best.pairs && total > best.total + 1e-12) { best = (pairs, total) }
+            return
+        }
+        search(i + 1, pairs, total)
+        for j in 0..<m where !used[j] {
+            guard let w = weight(i, j) else { continue }
+            used[j] = true
+            search(i + 1, pairs + 1, total + w)
+            used[j] = false
+        }
+    }
+    search(0, 0, 0)
+    return best
 }

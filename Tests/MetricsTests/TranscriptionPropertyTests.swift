@@ -439,4 +439,67 @@ struct TranscriptionPropertyTests {
             #expect(c.substitutions + c.deletions + c.insertions == plainLevenshtein(ca, cb))
         }
     }
+
+    @Test("normalisation in one pass equals its steps done one after the other")
+    func normalizationSteps() {
+        let pieces = [
+            "a", "Z", "é", "É", "e\u{301}", "ß", "İ", "Σ", "ǅ", "👋🏽", " ", "  ", "\t", "\n", "\u{A0}", "\u{3000}", "\u{85}",
+            "\u{200B}", ",", ".", "'", "!", "—", "…", "«", "_", "$", "+", "<", ">", "[", "]", "um", "Um", "UH", "x<y>z",
+        ]
+        let options = [
+            TranscriptNormalization(),
+            TranscriptNormalization(lowercase: false),
+            TranscriptNormalization(removePunctuation: false, removeBracketedTags: false),
+            TranscriptNormalization(fillerWords: TranscriptNormalization.englishFillers),
+            TranscriptNormalization(lowercase: false, removePunctuation: false, fillerWords: ["um", "Z"]),
+        ]
+        var rng = SplitMix64(seed: 16)
+        for _ in 0..<600 {
+            let text = (0..<rng.int(20)).map { _ in pieces[rng.int(pieces.count)] }.joined()
+            for o in options {
+                #expect(Transcription.normalize(text, options: o) == stepByStepNormalize(text, o), "\(text.unicodeScalars.map(\.value))")
+            }
+        }
+    }
+}
+
+/// ``Transcription/normalize(_:options:)``'s documented steps, each on a whole `String`.
+private func stepByStepNormalize(_ text: String, _ options: TranscriptNormalization) -> String {
+    var scalars = Array(text.unicodeScalars)
+    if options.removeBracketedTags {
+        var out: [Unicode.Scalar] = []
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "[" || c == "<", let j = scalars[(i + 1)...].firstIndex(of: c == "[" ? "]" : ">") {
+                out.append(" ")
+                i = j + 1
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        scalars = out
+    }
+    var s = String(String.UnicodeScalarView(scalars))
+    if options.lowercase { s = s.lowercased() }
+    if options.removePunctuation {
+        let punctuation: Set<Unicode.GeneralCategory> = [
+            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+            .otherPunctuation,
+        ]
+        s = String(String.UnicodeScalarView(s.unicodeScalars.filter { !punctuation.contains($0.properties.generalCategory) }))
+    }
+    let words = s.unicodeScalars.split { isPythonSpace($0.value) }
+        .map { String(String.UnicodeScalarView($0)) }
+        .filter { !options.fillerWords.contains($0) }
+    return words.joined(separator: " ")
+}
+
+/// Python's `str.isspace()` set.
+private func isPythonSpace(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+    default: return false
+    }
 }

@@ -168,7 +168,7 @@ def generate_all(folder, dump, seed, size):
     dump(folder / "ordinal.json", generate_ordinal(random.Random(seed + 11), s(1_000_000)))
     dump(folder / "multilabel.json", generate_multilabel(random.Random(seed + 12), s(200_000)))
     dump(folder / "agreement.json", generate_agreement(random.Random(seed + 13), s(200_000), 5, s(200_000), 4))
-    dump(folder / "items.json", generate_items(random.Random(seed + 14), s(20_000), 50))
+    dump(folder / "items.json", generate_items(random.Random(seed + 14), s(200_000), 50))
     dump(folder / "keypoints.json", generate_keypoints(random.Random(seed + 15), s(100_000)))
     dump(folder / "polygons.json", generate_polygons(random.Random(seed + 16), s(50_000)))
     dump(folder / "ranking.json", generate_ranking(random.Random(seed + 17), s(10_000)))
@@ -269,10 +269,10 @@ def bench_multilabel(data, timed):
 
 def bench_fleiss(data, timed):
     from statsmodels.stats.inter_rater import aggregate_raters, fleiss_kappa
-    ratings = data["ratings"]
+    ratings = np.asarray(data["ratings"])  # the library's input type, built untimed like Swift's [[Int]]
 
     def run():
-        table, _ = aggregate_raters(np.asarray(ratings), n_cat=data["categories"])
+        table, _ = aggregate_raters(ratings, n_cat=data["categories"])
         return fleiss_kappa(table, method="fleiss")
 
     return _row(timed, run, "statsmodels aggregate_raters + fleiss_kappa", lambda out: {"kappa": out})
@@ -280,10 +280,10 @@ def bench_fleiss(data, timed):
 
 def bench_krippendorff(data, timed):
     import krippendorff
-    rows = data["data"]
+    # the library's input type (missing = NaN), built untimed like Swift's [[Double?]]
+    arr = np.array([[np.nan if v is None else v for v in row] for row in data["data"]], dtype=float)
 
     def run():
-        arr = np.array([[np.nan if v is None else v for v in row] for row in rows], dtype=float)
         return {lv: krippendorff.alpha(reliability_data=arr, level_of_measurement=lv)
                 for lv in ("nominal", "ordinal", "interval")}
 
@@ -292,23 +292,24 @@ def bench_krippendorff(data, timed):
 
 def bench_items(data, timed):
     """The numpy formulas the Metrics fixtures pin ItemStatistics to (vectorised)."""
-    scores = data["scores"]
+    X = np.array(data["scores"], dtype=float)  # numpy's input type, built untimed like Swift's [[Double]]
 
     def run():
-        X = np.array(scores, dtype=float)
         n, k = X.shape
         total = X.sum(axis=1)
         facility = X.mean(axis=0)
         rest = total[:, None] - X
         xc, rc = X - X.mean(axis=0), rest - rest.mean(axis=0)
         pb = (xc * rc).sum(axis=0) / np.sqrt((xc * xc).sum(axis=0) * (rc * rc).sum(axis=0))
+        tc = total - total.mean()  # the uncorrected item-total correlation, which analyze() returns too
+        it = (xc * tc[:, None]).sum(axis=0) / np.sqrt((xc * xc).sum(axis=0) * (tc * tc).sum())
         g = max(1, int(math.floor(0.27 * n + 0.5)))
         order = np.argsort(-np.floor(total * 1e9 + 0.5), kind="stable")
         disc = X[order[:g]].mean(axis=0) - X[order[n - g:]].mean(axis=0)
         alpha = k / (k - 1) * (1 - X.var(axis=0, ddof=1).sum() / total.var(ddof=1))
         binary = bool(np.all((X == 0) | (X == 1)))
         kr20 = k / (k - 1) * (1 - (facility * (1 - facility)).sum() / total.var(ddof=0)) if binary else None
-        return {"facility": facility, "corrected_item_total": pb, "discrimination": disc, "group_size": g,
+        return {"facility": facility, "corrected_item_total": pb, "item_total": it, "discrimination": disc, "group_size": g,
                 "cronbach_alpha": alpha, "kr20": kr20}
 
     return _row(timed, run, "numpy (vectorised formulas)")

@@ -26,6 +26,10 @@ Tasks and what is timed:
   boxes-pycocotools the same with pycocotools maskUtils.iou for the IoU matrix
   wer / cer         jiwer.wer / jiwer.cer on the whole corpus
   words / chars     jiwer.process_words / jiwer.process_characters (alignment + counts)
+  words-norm        jiwer.process_words after jiwer's transforms: bracketed tags, ToLowerCase,
+                    RemovePunctuation, whitespace (Transcription.normalize's steps)
+  words-norm-py     the same normalisation in plain Python (re, str.lower, str.translate,
+                    str.split), then jiwer.process_words: the faster Python baseline
   seqeval           seqeval.metrics.classification_report(output_dict=True) — per type,
                     micro, macro and weighted in one call (decodes the tags 6 times per side)
   seqeval-prfs      one precision_recall_fscore_support(average=None) call (per type only,
@@ -62,7 +66,7 @@ BOX_LABEL_WEIGHTS = [5, 4, 2, 2, 1]
 NER_TYPES = ["PER", "LOC", "ORG", "MISC"]
 NER_TYPE_WEIGHTS = [4, 3, 3, 1]
 REFERENCE_PACKAGES = ["numpy", "scipy", "seqeval", "nervaluate", "jiwer", "rapidfuzz", "pycocotools"]
-ALL_TASKS = ["boxes", "boxes-pycocotools", "wer", "words", "cer", "chars", "seqeval", "seqeval-prfs", "nervaluate",
+ALL_TASKS = ["boxes", "boxes-pycocotools", "wer", "words", "words-norm", "words-norm-py", "cer", "chars", "seqeval", "seqeval-prfs", "nervaluate",
              *families.FAMILY_TASKS]
 
 
@@ -109,9 +113,34 @@ def generate_boxes(rng: random.Random, count: int):
     return {"threshold": 0.5, "labels": BOX_LABELS, "items": items}
 
 
+def dress(rng: random.Random, words, tags: bool):
+    """Written-text noise for the normalisation task: a capital at the start and now and then,
+    a word in capitals, punctuation (commas, full stops, quotes, apostrophes) and, in
+    hypotheses, bracketed tags such as [noise] or <unk>."""
+    out = []
+    for k, w in enumerate(words):
+        roll = rng.random()
+        if k == 0 or roll < 0.05:
+            w = w[:1].upper() + w[1:]
+        elif roll < 0.07:
+            w = w.upper()
+        roll = rng.random()
+        if roll < 0.06:
+            w += rng.choice([",", ".", "?", "!", ";", ":"])
+        elif roll < 0.07:
+            w = '"' + w + '"'
+        elif roll < 0.075 and len(w) > 2:
+            w = w[:-1] + "'" + w[-1:]
+        out.append(w)
+        if tags and rng.random() < 0.01:
+            out.append(rng.choice(["[noise]", "<unk>", "[laughter]", "[inaudible]"]))
+    return out
+
+
 def generate_transcripts(rng: random.Random, utterances: int, words: int):
     """Utterances of words±40% words from a Zipf-like vocabulary (a few accented words);
-    hypotheses with substitutions, deletions and insertions; a few doubled spaces."""
+    hypotheses with substitutions, deletions and insertions; a few doubled spaces; written
+    with capitals, punctuation and (hypotheses) bracketed tags (`dress`)."""
     letters = "etaoinshrdlucmfwypvbgkjqxz"
     vocab = set()
     while len(vocab) < 6000:
@@ -148,7 +177,7 @@ def generate_transcripts(rng: random.Random, utterances: int, words: int):
                 hyp.append(draw(1)[0])  # insertion
             else:
                 hyp.append(w)
-        r, h = " ".join(ref), " ".join(hyp)
+        r, h = " ".join(dress(rng, ref, tags=False)), " ".join(dress(rng, hyp, tags=True))
         if rng.random() < 0.02:
             h = "  " + h.replace(" ", "  ", 1) + " "
         refs.append(r)
@@ -225,6 +254,11 @@ def cmd_generate(args) -> None:
 # Reference scoring
 # ---------------------------------------------------------------------------
 
+# CPU seconds (time.process_time) of every timed run of the current task; cmd_run stores the
+# best beside the wall-clock seconds, which waiting for a core on a shared machine inflates.
+CPU_RUNS: list[float] = []
+
+
 def timed(fn, repeat: int):
     """Best of `repeat` runs of fn(); returns (result of the last run, best seconds, all runs)."""
     runs = []
@@ -232,9 +266,11 @@ def timed(fn, repeat: int):
     for _ in range(max(1, repeat)):
         result = None
         gc.collect()
+        c0 = time.process_time()
         t0 = time.perf_counter()
         result = fn()
         runs.append(time.perf_counter() - t0)
+        CPU_RUNS.append(time.process_time() - c0)
     return result, min(runs), runs
 
 
@@ -309,6 +345,10 @@ def bench_boxes(data, repeat, use_pycocotools: bool):
 
 # --- transcripts -----------------------------------------------------------
 
+# A bracketed tag as Transcription.normalize removes it: "[" to the next "]", or "<" to the next ">".
+BRACKETED_TAG = r"\[[^\]]*\]|<[^>]*>"
+
+
 def bench_transcripts(data, repeat, task):
     import jiwer
     refs, hyps = data["references"], data["hypotheses"]
@@ -318,17 +358,40 @@ def bench_transcripts(data, repeat, task):
     if task == "cer":
         value, best, runs = timed(lambda: jiwer.cer(refs, hyps), repeat)
         return {"seconds": best, "runs": runs, "reference": "jiwer.cer", "result": {"error_rate": value}}
-    fn = jiwer.process_words if task == "words" else jiwer.process_characters
-    out, best, runs = timed(lambda: fn(refs, hyps), repeat)
-    rate = out.wer if task == "words" else out.cer
+    if task == "words-norm":
+        # jiwer's own transforms, in the order of Transcription.normalize's steps (built here,
+        # untimed, with RemovePunctuation's table of punctuation)
+        normalise = jiwer.Compose([
+            jiwer.SubstituteRegexes({BRACKETED_TAG: " "}), jiwer.ToLowerCase(), jiwer.RemovePunctuation(),
+            jiwer.RemoveWhiteSpace(replace_by_space=True), jiwer.RemoveMultipleSpaces(), jiwer.Strip(),
+            jiwer.ReduceToListOfListOfWords()])
+        fn = lambda: jiwer.process_words(refs, hyps, reference_transform=normalise, hypothesis_transform=normalise)
+        name = "jiwer.process_words with jiwer transforms (tags, ToLowerCase, RemovePunctuation, spaces)"
+    elif task == "words-norm-py":
+        # the same normalisation in plain Python (one regex, lower, str.translate, split)
+        import re
+        import unicodedata
+        tag = re.compile(BRACKETED_TAG)
+        table = {c: None for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)).startswith("P")}
+
+        def norm(text):
+            return " ".join(tag.sub(" ", text).lower().translate(table).split())
+
+        fn = lambda: jiwer.process_words([norm(r) for r in refs], [norm(h) for h in hyps])
+        name = "plain Python normalisation (re, lower, translate, split) + jiwer.process_words"
+    else:
+        fn = (lambda: jiwer.process_words(refs, hyps)) if task == "words" else (lambda: jiwer.process_characters(refs, hyps))
+        name = "jiwer.process_words" if task == "words" else "jiwer.process_characters"
+    words = task != "chars"
+    out, best, runs = timed(fn, repeat)
+    rate = out.wer if words else out.cer
     chunks = sum(len(a) for a in out.alignments)
     result = {"error_rate": rate, "hits": out.hits, "substitutions": out.substitutions,
               "deletions": out.deletions, "insertions": out.insertions, "alignment_chunks": chunks,
               "reference_tokens": sum(len(r) for r in out.references),
               "hypothesis_tokens": sum(len(h) for h in out.hypotheses)}
-    if task == "words":
+    if words:
         result.update({"mer": out.mer, "wil": out.wil, "wip": out.wip})
-    name = "jiwer.process_words" if task == "words" else "jiwer.process_characters"
     return {"seconds": best, "runs": runs, "reference": name, "result": result}
 
 
@@ -414,10 +477,11 @@ def cmd_run(args) -> None:
     boxes = transcripts = ner = None
     loaded = {}
     for task in tasks:
+        CPU_RUNS.clear()
         if task.startswith("boxes"):
             boxes = boxes or load("boxes.json")
             results[task] = bench_boxes(boxes, args.repeat, use_pycocotools=(task == "boxes-pycocotools"))
-        elif task in ("wer", "words", "cer", "chars"):
+        elif task in ("wer", "words", "cer", "chars", "words-norm", "words-norm-py"):
             transcripts = transcripts or load("transcripts.json")
             results[task] = bench_transcripts(transcripts, args.repeat, task)
         elif task.startswith("seqeval"):
@@ -430,8 +494,10 @@ def cmd_run(args) -> None:
             name = families.DATASET[task]
             loaded[name] = loaded.get(name) or load(name)
             results[task] = families.BENCHES[task](loaded[name], lambda fn: timed(fn, args.repeat))
+        results[task]["cpu_seconds"] = min(CPU_RUNS)
         runs = ", ".join(f"{s:.3f}" for s in results[task]["runs"])
-        print(f"  python {task:<18} {results[task]['seconds']:9.3f} s  (runs: {runs})", file=sys.stderr)
+        print(f"  python {task:<18} {results[task]['seconds']:9.3f} s  (runs: {runs}; CPU {min(CPU_RUNS):.3f} s)",
+              file=sys.stderr)
     meta["loadavg_end"] = list(os.getloadavg())
     out_path = Path(args.out) if args.out else folder / "reference.json"
     dump(out_path, to_json({"meta": meta, "tasks": results}))

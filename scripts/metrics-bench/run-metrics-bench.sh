@@ -14,14 +14,15 @@
 #   full size (default): 100,000 box images, 20,000 utterances of ~50 words (1M words),
 #                        200,000 NER sentences, 1M classification and ordinal items,
 #                        200,000 multi-label samples, 200,000 Fleiss subjects × 5 raters and
-#                        4 coders × 200,000 Krippendorff units, 20,000 learners × 50 items,
+#                        4 coders × 200,000 Krippendorff units, 200,000 learners × 50 items,
 #                        100,000 keypoint images, 50,000 polygon images, 10,000 ranked lists
 #   --small:             a twentieth of that (a quick look)
 #   --smoke:             tiny inputs, one round: checks that both sides build, run and agree
 #   --long:              transcription only: 40 utterances of ~2,500 words (~15,200
 #                        characters each; long inputs, Hirschberg split in rapidfuzz)
 #   --only TASK,…:       only these Groundwork tasks: boxes, words (jiwer wer + process_words),
-#                        chars (cer + process_characters), seqeval, nervaluate, classification,
+#                        normalised (normalise, then align words: jiwer's transforms and plain
+#                        Python), chars (cer + process_characters), seqeval, nervaluate, classification,
 #                        multilabel, ordinal, fleiss, krippendorff, items, keypoints, polygons,
 #                        ranking
 #   --rounds N:          rounds (default 3); odd rounds run the reference first, even rounds
@@ -29,6 +30,8 @@
 #   --size F:            scale of the families' datasets (classification … ranking), default 1
 #   --keep DIR:          write the datasets and results to DIR and keep them
 #                        (default: a temporary folder, removed at the end)
+#   --reuse:             with --keep DIR: keep the datasets already in DIR when its
+#                        manifest.json has the requested sizes (full size takes minutes to write)
 #
 # Needs the fixtures venv (.venv-fixtures, see scripts/fixtures/README.md). Builds with its
 # own scratch path (.build-bench) so it never touches .build. Datasets are generated at run
@@ -37,7 +40,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 python="$root/.venv-fixtures/bin/python"
 
-boxes=100000 utterances=20000 words=50 sentences=200000 nervaluate="" rounds=3 keep="" only="" size=1
+boxes=100000 utterances=20000 words=50 sentences=200000 nervaluate="" rounds=3 keep="" only="" size=1 reuse=""
 while (($#)); do
     case "$1" in
         --small) boxes=5000 utterances=1000 sentences=10000 size=0.05; shift ;;
@@ -47,15 +50,19 @@ while (($#)); do
         --rounds) rounds="$2"; shift 2 ;;
         --size) size="$2"; shift 2 ;;
         --keep) keep="$2"; shift 2 ;;
+        --reuse) reuse=1; shift ;;
         --boxes) boxes="$2"; shift 2 ;;
         --utterances) utterances="$2"; shift 2 ;;
         --words) words="$2"; shift 2 ;;
         --sentences) sentences="$2"; shift 2 ;;
         --nervaluate-sentences) nervaluate="$2"; shift 2 ;;
-        -h|--help) sed -n '2,35p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,39p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run-metrics-bench: unknown argument $1 (try --help)" >&2; exit 2 ;;
     esac
 done
+
+# The sizes asked for, before --only drops the datasets nothing selected uses (for --reuse).
+asked=("$boxes" "$utterances" "$words" "$sentences" "$size" "${nervaluate:-$sentences}")
 
 if [ ! -x "$python" ]; then
     echo "run-metrics-bench: $python is missing; create it as scripts/fixtures/README.md says:" >&2
@@ -89,6 +96,7 @@ if [ -n "$only" ]; then
             boxes) python_tasks+=",boxes,boxes-pycocotools" ;;
             seqeval) python_tasks+=",seqeval,seqeval-prfs" ;;
             words) python_tasks+=",wer,words" ;;
+            normalised) python_tasks+=",words-norm,words-norm-py" ;;
             chars) python_tasks+=",cer,chars" ;;
             nervaluate|classification|multilabel|ordinal|fleiss|krippendorff|items|keypoints|polygons|ranking)
                 python_tasks+=",$t" ;;
@@ -97,16 +105,30 @@ if [ -n "$only" ]; then
     done
     case ",$only," in *,boxes,*) ;; *) boxes=0 ;; esac
     case ",$only," in *,seqeval,*|*,nervaluate,*) ;; *) sentences=0 nervaluate="" ;; esac
-    case ",$only," in *,words,*|*,chars,*) ;; *) utterances=0 ;; esac
+    case ",$only," in *,words,*|*,normalised,*|*,chars,*) ;; *) utterances=0 ;; esac
     case ",$only," in *,classification,*|*,multilabel,*|*,ordinal,*|*,fleiss,*|*,krippendorff,*|*,items,*|*,keypoints,*|*,polygons,*|*,ranking,*) ;; *) size=0 ;; esac
     swift_only=(--only "$only")
     python_only=(--only "${python_tasks#,}")
 fi
 
-echo "== generating datasets in $data (not timed)" >&2
 generate=(generate "$data" --boxes "$boxes" --utterances "$utterances" --words "$words" --sentences "$sentences" --size "$size")
 [ -n "$nervaluate" ] && generate+=(--nervaluate-sentences "$nervaluate")
-"$python" "$root/scripts/metrics-bench/reference_bench.py" "${generate[@]}"
+same_sizes() {  # the manifest in $data records the sizes asked for now
+    "$python" - "$data/manifest.json" "${asked[@]}" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+b, u, w, s, f, n = sys.argv[2:]
+ok = (m["boxes"], m["utterances"], m["words_per_utterance"], m["sentences"], m["family_size"], m["nervaluate_sentences"]) \
+    == (int(b), int(u), int(w), int(s), float(f), min(int(n), int(s)))
+sys.exit(0 if ok else 1)
+PY
+}
+if [ -n "$reuse" ] && [ -n "$keep" ] && [ -f "$data/manifest.json" ] && same_sizes; then
+    echo "== reusing the datasets in $data (--reuse; same sizes)" >&2
+else
+    echo "== generating datasets in $data (not timed)" >&2
+    "$python" "$root/scripts/metrics-bench/reference_bench.py" "${generate[@]}"
+fi
 
 reference() {
     echo "== round $1: Python references" >&2
