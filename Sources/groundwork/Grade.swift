@@ -71,10 +71,12 @@ struct Grade: ParsableCommand {
     }
 
     /// Grades every `.json` file in a folder; a file that cannot be used is reported and
-    /// skipped, and a learner named by two files is graded once (``CohortFolder``).
+    /// skipped, and a learner named by two files is graded once (``CohortFolder``). The
+    /// summary table and CSV read scores only, so only JSON builds each learner's full report.
     private func gradeFolder(_ assessment: Assessment) throws {
         let loaded = try CohortFolder.load(answers, for: assessment)
-        let graded = loaded.entries.map { (file: $0.file, result: Grader().grade($0.sheet, for: assessment)) }
+        let results = Grader().grade(loaded.entries.map(\.sheet), for: assessment, detail: format == .json ? .full : .scores)
+        let graded = zip(loaded.entries, results).map { (file: $0.file, result: $1) }
         let unreadable = loaded.entries.reduce(0) { $0 + $1.sheet.unreadable.count }
         switch format {
         case .text: print(SummaryTable.render(graded, assessment: assessment), terminator: "")

@@ -40,9 +40,12 @@ public struct AnswerFolder: Sendable {
     /// How many `*.json` files the folder held.
     public var files: Int
 
-    /// Reads every `*.json` file in `folder` (not its subfolders), in name order.
+    /// Reads every `*.json` file in `folder` (not its subfolders), in name order. The files
+    /// are read and checked over every core, a batch at a time; what is kept and reported
+    /// does not depend on the timing.
     ///
-    /// - Parameter progress: Called once per file read, for a progress bar.
+    /// - Parameter progress: Called once per file read (after each batch, on the calling
+    ///   thread), for a progress bar.
     /// - Throws: ``AnswerSheetError`` when the folder cannot be listed or holds no `*.json` file.
     public static func load(_ folder: String, for assessment: Assessment, progress: () -> Void = {}) throws(AnswerSheetError)
         -> AnswerFolder
@@ -54,20 +57,31 @@ public struct AnswerFolder: Sendable {
             throw AnswerSheetError(path: folder, problems: ["cannot be listed; check that it is a folder you may read"])
         }
         guard !names.isEmpty else { throw AnswerSheetError(path: folder, problems: ["holds no answers files (*.json)"]) }
+        let base = URL(fileURLWithPath: folder)
+        let paths = names.map { base.appendingPathComponent($0).path }
         var read: [Entry] = []
         var problems: [AnswerSheetError] = []
-        for name in names {
-            let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
-            do {
-                read.append(Entry(file: path, sheet: try AnswerSheet.load(path: path, for: assessment)))
-            } catch {
-                problems.append(error)
+        var start = 0
+        while start < paths.count {
+            let batch = Array(paths[start..<min(start + batchSize, paths.count)])
+            let loaded = batch.orderedParallelMap { path in
+                Result { () throws(AnswerSheetError) in Entry(file: path, sheet: try AnswerSheet.load(path: path, for: assessment)) }
             }
-            progress()
+            for outcome in loaded {
+                switch outcome {
+                case .success(let entry): read.append(entry)
+                case .failure(let error): problems.append(error)
+                }
+                progress()
+            }
+            start += batch.count
         }
         let (entries, duplicates) = keepOnePerLearner(read)
         return AnswerFolder(entries: entries, problems: problems, duplicates: duplicates, files: names.count)
     }
+
+    /// Files read between two rounds of progress calls.
+    private static let batchSize = 500
 
     /// One entry per learner name, in the order first seen; unnamed sheets are all kept.
     static func keepOnePerLearner(_ entries: [Entry]) -> ([Entry], [DuplicateLearner]) {

@@ -29,8 +29,10 @@ public struct Item: Sendable, Hashable {
 
     public var kind: ItemKind { content.kind }
 
-    /// Scores a response (nil when unanswered); see ``ItemContent/score(_:)``.
-    public func score(_ response: ItemResponse?) -> ItemScore { content.score(response) }
+    /// Scores a response (nil when unanswered); see ``ItemContent/score(_:detail:)``.
+    public func score(_ response: ItemResponse?, detail: GradingDetail = .full) -> ItemScore {
+        content.score(response, detail: detail)
+    }
 
     public enum Difficulty: String, Sendable, Hashable, Codable, CaseIterable {
         case easy

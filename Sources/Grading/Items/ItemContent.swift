@@ -59,7 +59,10 @@ public enum ItemContent: Sendable, Hashable {
     /// Scores a response; `nil` (no answer) scores 0 as ``ItemScore/unanswered``. A
     /// response of another kind cannot come out of ``AnswerSheet`` decoding; if a caller
     /// builds one anyway it scores 0 with a message rather than trapping.
-    public func score(_ response: ItemResponse?) -> ItemScore {
+    ///
+    /// With `detail` ``GradingDetail/scores`` a kind may leave out what only explains the
+    /// score (feedback, observations, details); the score itself is the same.
+    public func score(_ response: ItemResponse?, detail: GradingDetail = .full) -> ItemScore {
         guard let response else { return .unanswered }
         switch (self, response) {
         case let (.singleChoice(task, key), .singleChoice(answer)): return key.score(answer, task: task)
@@ -67,11 +70,12 @@ public enum ItemContent: Sendable, Hashable {
         case let (.rating(task, key), .rating(answer)): return key.score(answer, task: task)
         case let (.shortText(task, key), .shortText(answer)): return key.score(answer, task: task)
         case let (.numeric(task, key), .numeric(answer)): return key.score(answer, task: task)
-        case let (.spans(task, key), .spans(answer)): return key.score(answer, task: task)
+        case let (.spans(task, key), .spans(answer)): return key.score(answer, task: task, explain: detail == .full)
         case let (.boxes(task, key), .boxes(answer)): return key.score(answer, task: task)
         case let (.polygons(task, key), .polygons(answer)): return key.score(answer, task: task)
         case let (.keypoints(task, key), .keypoints(answer)): return key.score(answer, task: task)
-        case let (.transcription(task, key), .transcription(answer)): return key.score(answer, task: task)
+        case let (.transcription(task, key), .transcription(answer)):
+            return key.score(answer, task: task, explain: detail == .full)
         case let (.timeSegments(task, key), .timeSegments(answer)): return key.score(answer, task: task)
         case let (.ranking(task, key), .ranking(answer)): return key.score(answer, task: task)
         case let (.pairwise(task, key), .pairwise(answer)): return key.score(answer, task: task)

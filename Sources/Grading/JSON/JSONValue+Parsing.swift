@@ -2,51 +2,67 @@ public import Courseware
 internal import Foundation
 
 extension JSONValue {
-    /// Why bytes are not JSON: where, when it can be told, and Foundation's own words.
+    /// Why bytes are not JSON: where, and what was expected there.
     public struct SyntaxError: Error, Sendable, Equatable {
-        /// The line and column of the fault; nil when Foundation does not say where.
-        public var position: SourcePosition?
-        /// Foundation's description of what is wrong.
+        /// The line and column of the fault (the end of the text when it ends too soon).
+        public var position: SourcePosition
+        /// What is wrong, in words: "expected ',' or '}' after a value in an object, found '\"'".
         public var detail: String
+        /// True when the punctuation between values is at fault, where a missing comma, quote
+        /// or bracket is the usual cause; false for a fault inside a value (invalid UTF-8, a
+        /// control character, a bad escape, a number out of range) or nesting too deep,
+        /// which only ``detail`` explains.
+        public var isStructural: Bool
     }
 
-    /// Decodes JSON text, locating a syntax error by line and column where Foundation lets
-    /// it be found, so every reader of JSON files (answers, imported annotation files)
-    /// reports it the same way.
+    /// Reads JSON text (``JSONParser``), locating a syntax error by line and column, so every
+    /// reader of JSON files (answers, imported annotation files) reports it the same way.
+    ///
+    /// UTF-8 is expected; a UTF-8 byte order mark is skipped, and text in UTF-16 or UTF-32
+    /// (with a byte order mark, or recognised by its zero bytes, as Foundation does) is read
+    /// after converting it, with positions counted in the converted text.
     ///
     /// - Throws: ``SyntaxError`` when the bytes are not JSON.
     public static func parse(_ bytes: [UInt8], path: String) throws(SyntaxError) -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        } catch {
-            let position = syntaxErrorOffset(bytes).map { SourceFile(path: path, bytes: bytes).position(ofByteOffset: $0) }
-            throw SyntaxError(position: position, detail: describe(error))
-        }
+        if let converted = JSONEncodingDetector.utf8(from: bytes) { return try parseUTF8(converted, path: path) }
+        return try parseUTF8(bytes, path: path)
     }
 
-    /// Where the JSON goes wrong, as a byte offset: Foundation's decoder does not say, but its
-    /// serialiser reports "around character N" (N counts UTF-16 units of the text) or the end
-    /// of the file.
-    private static func syntaxErrorOffset(_ bytes: [UInt8]) -> Int? {
-        do {
-            _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-            return nil
-        } catch {
-            let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
-            if message.contains("end of file") { return bytes.count }
-            guard let range = message.range(of: "character ") else { return nil }
-            guard let units = Int(message[range.upperBound...].prefix { $0.isNumber }) else { return nil }
-            let text = String(decoding: bytes, as: UTF8.self)
-            let index = text.utf16.index(text.utf16.startIndex, offsetBy: min(units, text.utf16.count))
-            return text.utf8.distance(from: text.utf8.startIndex, to: index)
+    private static func parseUTF8(_ bytes: [UInt8], path: String) throws(SyntaxError) -> JSONValue {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONParser.Failure) in try JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[body...])) }
+        }
+        switch result {
+        case .success(let value): return value
+        case .failure(let failure):
+            let position = SourceFile(path: path, bytes: bytes).position(ofByteOffset: body + failure.offset)
+            throw SyntaxError(position: position, detail: failure.detail, isStructural: failure.structural)
         }
     }
+}
 
-    private static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
+/// Recognises JSON text that is not UTF-8 the way RFC 4627 and Foundation do: by a byte order
+/// mark, else by where the zero bytes fall in the first four (JSON text starts with ASCII).
+enum JSONEncodingDetector {
+    /// The text converted to UTF-8, or nil when it is UTF-8 already (or cannot be converted,
+    /// which the parser then reports where the bytes go wrong).
+    static func utf8(from bytes: [UInt8]) -> [UInt8]? {
+        guard let encoding = encoding(of: bytes) else { return nil }
+        return String(data: Data(bytes), encoding: encoding).map { Array($0.utf8) }
+    }
+
+    private static func encoding(of bytes: [UInt8]) -> String.Encoding? {
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return .utf32 }
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return .utf16 }
+        guard bytes.count >= 2 else { return nil }
+        let zeros = bytes.prefix(4).map { $0 == 0 }
+        switch (zeros.count, zeros) {
+        case (4, [true, true, true, false]): return .utf32BigEndian
+        case (4, [false, true, true, true]): return .utf32LittleEndian
+        case (_, let z) where z[0] && !z[1]: return .utf16BigEndian
+        case (_, let z) where !z[0] && z[1]: return .utf16LittleEndian
+        default: return nil
         }
-        return "\(error)"
     }
 }

@@ -63,67 +63,72 @@ public struct AnswerShapeError: Error, Sendable, Equatable, CustomStringConverti
     public var description: String { message }
 }
 
-/// Small typed readers over ``JSONValue`` that throw ``AnswerShapeError``s.
+/// Small typed readers over ``JSONValue`` that throw ``AnswerShapeError``s. What the value is
+/// ("'x' of box 2") is only worded when there is an error to report: grading a cohort reads
+/// every value of thousands of files.
 enum JSONRead {
-    static func string(_ value: JSONValue, _ what: String) throws(AnswerShapeError) -> String {
-        guard case .string(let text) = value else { throw AnswerShapeError("\(what) must be a string, got \(value.typeDescription)") }
+    static func string(_ value: JSONValue, _ what: @autoclosure () -> String) throws(AnswerShapeError) -> String {
+        guard case .string(let text) = value else { throw AnswerShapeError("\(what()) must be a string, got \(value.typeDescription)") }
         return text
     }
 
     /// A number no larger in magnitude than ``GradingLimits/maximumMagnitude``.
-    static func number(_ value: JSONValue, _ what: String) throws(AnswerShapeError) -> Double {
+    static func number(_ value: JSONValue, _ what: @autoclosure () -> String) throws(AnswerShapeError) -> Double {
         guard case .number(let number) = value, number.isFinite else {
-            throw AnswerShapeError("\(what) must be a number, got \(value.typeDescription)")
+            throw AnswerShapeError("\(what()) must be a number, got \(value.typeDescription)")
         }
         guard GradingLimits.numbers.contains(number) else {
             throw AnswerShapeError(
-                "\(what) is \(Format.number(number)); numbers from \(Format.number(-GradingLimits.maximumMagnitude)) to \(Format.number(GradingLimits.maximumMagnitude)) are accepted"
+                "\(what()) is \(Format.number(number)); numbers from \(Format.number(-GradingLimits.maximumMagnitude)) to \(Format.number(GradingLimits.maximumMagnitude)) are accepted"
             )
         }
         return number
     }
 
-    static func integer(_ value: JSONValue, _ what: String) throws(AnswerShapeError) -> Int {
-        let number = try number(value, what)
+    static func integer(_ value: JSONValue, _ what: @autoclosure () -> String) throws(AnswerShapeError) -> Int {
+        let number = try number(value, what())
         guard number == number.rounded(), abs(number) < 1e15 else {
-            throw AnswerShapeError("\(what) must be a whole number, got \(Format.number(number))")
+            throw AnswerShapeError("\(what()) must be a whole number, got \(Format.number(number))")
         }
         return Int(number)
     }
 
-    static func array(_ value: JSONValue, _ what: String, limit: Int = GradingLimits.maximumAnswerElements) throws(AnswerShapeError)
+    static func array(_ value: JSONValue, _ what: @autoclosure () -> String, limit: Int = GradingLimits.maximumAnswerElements)
+        throws(AnswerShapeError)
         -> [JSONValue]
     {
-        guard case .array(let items) = value else { throw AnswerShapeError("expects \(what), got \(value.typeDescription)") }
+        guard case .array(let items) = value else { throw AnswerShapeError("expects \(what()), got \(value.typeDescription)") }
         if items.count > limit { throw AnswerShapeError("has \(items.count) entries; at most \(limit) are accepted") }
         return items
     }
 
-    static func object(_ value: JSONValue, _ what: String) throws(AnswerShapeError) -> [String: JSONValue] {
-        guard case .object(let fields) = value else { throw AnswerShapeError("\(what) must be an object, got \(value.typeDescription)") }
+    static func object(_ value: JSONValue, _ what: @autoclosure () -> String) throws(AnswerShapeError) -> [String: JSONValue] {
+        guard case .object(let fields) = value else { throw AnswerShapeError("\(what()) must be an object, got \(value.typeDescription)") }
         return fields
     }
 
     /// A required field of an object.
-    static func field(_ fields: [String: JSONValue], _ key: String, _ what: String) throws(AnswerShapeError) -> JSONValue {
-        guard let value = fields[key] else { throw AnswerShapeError("\(what) has no '\(key)'") }
+    static func field(_ fields: [String: JSONValue], _ key: String, _ what: @autoclosure () -> String) throws(AnswerShapeError) -> JSONValue
+    {
+        guard let value = fields[key] else { throw AnswerShapeError("\(what()) has no '\(key)'") }
         return value
     }
 
     /// Refuses keys outside `allowed`, so a typo such as "widht" is not silently ignored.
-    static func onlyKeys(_ fields: [String: JSONValue], _ allowed: [String], _ what: String) throws(AnswerShapeError) {
+    static func onlyKeys(_ fields: [String: JSONValue], _ allowed: [String], _ what: @autoclosure () -> String) throws(AnswerShapeError) {
+        guard fields.keys.contains(where: { !allowed.contains($0) }) else { return }
         for key in fields.keys.sorted() where !allowed.contains(key) {
-            throw AnswerShapeError("\(what) has an unknown key \(Quote.text(key))\(Suggestion.hint(for: key, in: allowed))")
+            throw AnswerShapeError("\(what()) has an unknown key \(Quote.text(key))\(Suggestion.hint(for: key, in: allowed))")
         }
     }
 
     /// A text no longer than `limit` characters.
-    static func boundedString(_ value: JSONValue, _ what: String, limit: Int = GradingLimits.maximumAnswerTextLength)
+    static func boundedString(_ value: JSONValue, _ what: @autoclosure () -> String, limit: Int = GradingLimits.maximumAnswerTextLength)
         throws(AnswerShapeError) -> String
     {
-        let text = try string(value, what)
+        let text = try string(value, what())
         if text.unicodeScalars.count > limit {
-            throw AnswerShapeError("\(what) is \(text.unicodeScalars.count) characters long; at most \(limit) are accepted")
+            throw AnswerShapeError("\(what()) is \(text.unicodeScalars.count) characters long; at most \(limit) are accepted")
         }
         return text
     }

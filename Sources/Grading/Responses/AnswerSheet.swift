@@ -80,9 +80,9 @@ public struct AnswerSheet: Sendable, Hashable {
             throw AnswerSheetError(
                 path: path, position: error.position,
                 problems: [
-                    error.position == nil
-                        ? "is not valid JSON (\(error.detail)); check for a missing comma or quote"
-                        : "is not valid JSON here; check for a missing comma, quote or bracket at or just before this point"
+                    error.isStructural
+                        ? "is not valid JSON here; check for a missing comma, quote or bracket at or just before this point"
+                        : "is not valid JSON here: \(error.detail)"
                 ])
         }
         guard case .object(let top) = root else {
@@ -117,7 +117,7 @@ public struct AnswerSheet: Sendable, Hashable {
         var responses: [String: ItemResponse] = [:]
         var unreadable: [String: String] = [:]
         let ids = assessment.items.map(\.id)
-        for key in answers.keys.sorted() where assessment.item(key) == nil {
+        for key in answers.keys.filter({ assessment.item($0) == nil }).sorted() {
             problems.append(
                 "answers item \(Quote.text(key)), which assessment '\(assessment.id)' does not have\(Suggestion.closest(to: key, in: ids).map { " (did you mean '\($0)'?)" } ?? "")"
             )

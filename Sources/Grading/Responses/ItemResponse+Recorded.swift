@@ -16,9 +16,9 @@ extension ItemResponse {
     public static func decode(recorded text: String, for item: Item) throws(AnswerShapeError) -> ItemResponse? {
         let json: JSONValue
         do {
-            json = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            json = try JSONValue.parse(Array(text.utf8), path: "")
         } catch {
-            throw AnswerShapeError("is not valid JSON")
+            throw AnswerShapeError("is not valid JSON (\(error.detail))")
         }
         if case .null = json { return nil }
         return try ItemResponse(json: json, for: item)

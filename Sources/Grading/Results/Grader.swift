@@ -12,19 +12,23 @@ public struct Grader: Sendable {
     public init() {}
 
     /// Grades `sheet` on `items` (by default every item of the assessment; an attempt that
-    /// drew a sample passes the items it drew, in the order asked).
-    public func grade(_ sheet: AnswerSheet, for assessment: Assessment, items: [Item]? = nil) -> AttemptResult {
+    /// drew a sample passes the items it drew, in the order asked). `detail` ``GradingDetail/scores``
+    /// builds only what a summary reads.
+    public func grade(_ sheet: AnswerSheet, for assessment: Assessment, items: [Item]? = nil, detail: GradingDetail = .full)
+        -> AttemptResult
+    {
         let critical = Set(assessment.policy.criticalItems)
         var results: [ItemResult] = []
         var observations: [(item: String, observations: [Observation])] = []
         var counts = AttemptResult.Counts()
         for (index, item) in (items ?? assessment.items).enumerated() {
             let response = sheet.responses[item.id]
-            var score = item.score(response)
+            var score = item.score(response, detail: detail)
             if let why = sheet.unreadable[item.id] {
                 score.feedback = ["Your answer could not be read, so it counts as unanswered: \(why)."]
             }
-            var result = ItemResult(item: item, number: index + 1, score: score, critical: critical.contains(item.id), response: response)
+            var result = ItemResult(
+                item: item, number: index + 1, score: score, critical: critical.contains(item.id), response: response, detail: detail)
             if score.verdict == .incorrect { result.penalty = assessment.policy.wrongAnswerPenalty }
             results.append(result)
             observations.append((item.id, score.observations))
@@ -66,8 +70,14 @@ public struct Grader: Sendable {
         return AttemptResult(
             assessment: assessment.id, title: assessment.title, learner: sheet.learner, score: total,
             passMark: assessment.passMark, passed: failed.isEmpty, failedBecause: failed, counts: counts,
-            sections: sections, concepts: Self.concepts(results), hints: PatternHints.hints(from: observations),
+            sections: sections, concepts: Self.concepts(results), hints: detail == .full ? PatternHints.hints(from: observations) : [],
             items: results)
+    }
+
+    /// Grades many sheets (a cohort's folder) over every core; the results are in the order of
+    /// `sheets`, the same as grading them one by one.
+    public func grade(_ sheets: [AnswerSheet], for assessment: Assessment, detail: GradingDetail = .full) -> [AttemptResult] {
+        sheets.orderedParallelMap { grade($0, for: assessment, detail: detail) }
     }
 
     /// Why an attempt failed on a critical item.

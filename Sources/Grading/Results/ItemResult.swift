@@ -53,25 +53,31 @@ public struct ItemResult: Sendable, Hashable, Codable {
     /// segments, transcription); nil for other kinds.
     public var details: ItemDetails?
 
-    init(item: Item, number: Int, score: ItemScore, critical: Bool, response: ItemResponse?) {
+    /// The result of `item`; with `detail` ``GradingDetail/scores`` only what a summary reads
+    /// (the question, metrics, feedback, answer, gold and details stay empty).
+    init(item: Item, number: Int, score: ItemScore, critical: Bool, response: ItemResponse?, detail: GradingDetail = .full) {
         id = item.id
         self.number = number
-        question = ItemQuestion(prompt: item.prompt, task: item.content.task)
         kind = item.kind
         section = item.section
         weight = item.weight
         self.score = score.score
         verdict = score.verdict
-        metrics = Measures(score.metrics)
-        settings = Measures(score.settings)
-        counts = Measures(score.counts)
-        departures = score.departures
-        feedback = score.feedback
         reason = item.reason
         lesson = item.lesson
         concepts = item.concepts
         self.critical = critical
         scored = item.isGold
+        guard detail == .full else {
+            (metrics, settings, counts, departures, feedback) = ([], [], [], [], [])
+            return
+        }
+        question = ItemQuestion(prompt: item.prompt, task: item.content.task)
+        metrics = Measures(score.metrics)
+        settings = Measures(score.settings)
+        counts = Measures(score.counts)
+        departures = score.departures
+        feedback = score.feedback
         self.response = response?.json
         let golds = item.content.goldResponses
         let chosen = score.goldVariant ?? 0

@@ -18,7 +18,7 @@ struct JSONCursor {
         do {
             return JSONCursor(value: try JSONValue.parse(bytes, path: file), file: file, path: "$")
         } catch {
-            let location = SourceLocation(file: file, line: error.position?.line, column: error.position?.column)
+            let location = SourceLocation(file: file, line: error.position.line, column: error.position.column)
             throw InteropError(
                 location, "is not valid JSON (\(error.detail)); check for a missing comma, quote or bracket at or just before this point")
         }

@@ -25,26 +25,39 @@ public struct ShortTextKey: Sendable, Hashable {
 
     public let variants: [Variant]
     public let caseSensitive: Bool
+    /// How each variant is matched, prepared once from ``variants`` when the key is read:
+    /// grading compares thousands of answers with the same key.
+    private let matchers: [ShortTextMatcher]
 
-    func normalize(_ text: String) -> String {
+    init(variants: [Variant], caseSensitive: Bool) {
+        self.variants = variants
+        self.caseSensitive = caseSensitive
+        matchers = variants.map { variant in
+            switch variant.match {
+            case .text(let text): .text(Self.normalize(text, caseSensitive: caseSensitive))
+            case .pattern(let pattern): .pattern(ShortTextPattern(pattern, ignoringCase: !caseSensitive))
+            }
+        }
+    }
+
+    func normalize(_ text: String) -> String { Self.normalize(text, caseSensitive: caseSensitive) }
+
+    private static func normalize(_ text: String, caseSensitive: Bool) -> String {
         let words = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return caseSensitive ? words : words.lowercased()
     }
 
-    func matches(_ variant: Variant, normalized answer: String) -> Bool {
-        switch variant.match {
-        case .text(let text):
-            return normalize(text) == answer
-        case .pattern(let pattern):
-            guard var regex = try? Regex(pattern) else { return false }
-            if !caseSensitive { regex = regex.ignoresCase() }
-            return (try? regex.wholeMatch(in: answer)) != nil
+    /// Whether variant `index` accepts an answer already normalised.
+    func matches(_ index: Int, normalized answer: String) -> Bool {
+        switch matchers[index] {
+        case .text(let text): text == answer
+        case .pattern(let pattern): pattern.wholeMatch(answer)
         }
     }
 
     func score(_ answer: String, task: ShortTextTask) -> ItemScore {
         let normalized = normalize(answer)
-        let matched = variants.filter { matches($0, normalized: normalized) }
+        let matched = variants.indices.filter { matches($0, normalized: normalized) }.map { variants[$0] }
         let best = matched.max { $0.credit < $1.credit }
         let credit = best?.credit ?? 0
         var feedback: [String] = []
@@ -124,9 +137,9 @@ public struct ShortTextKey: Sendable, Hashable {
                         "pattern '\(pattern.value)' of \(parser.context) is not a valid regular expression: \(error)")
                     return nil
                 }
-                let key = ShortTextKey(variants: [], caseSensitive: caseSensitive)
                 let candidate = Variant(match: .pattern(pattern.value), credit: credit, feedback: note, example: example?.value)
-                if let example, !key.matches(candidate, normalized: key.normalize(example.value)) {
+                let key = ShortTextKey(variants: [candidate], caseSensitive: caseSensitive)
+                if let example, !key.matches(0, normalized: key.normalize(example.value)) {
                     parser.report(
                         .invalidValue, at: example.position,
                         "example '\(example.value)' does not match its own pattern '\(pattern.value)'; fix one of them")
@@ -145,5 +158,43 @@ public struct ShortTextKey: Sendable, Hashable {
             return nil
         }
         return (ShortTextTask(maxLength: maxLength), ShortTextKey(variants: variants, caseSensitive: caseSensitive))
+    }
+}
+
+/// How one accepted answer is compared: a normalised text, or a compiled pattern.
+private enum ShortTextMatcher: Sendable, Hashable {
+    case text(String)
+    case pattern(ShortTextPattern)
+}
+
+/// A pattern compiled once. Compiling a `Regex` costs far more than matching one, and it
+/// used to happen for every answer scored.
+///
+/// `Regex` is not `Sendable`, but its compiled program is immutable once built (the standard
+/// library builds it lazily behind an atomic, once) and each match keeps its state to itself,
+/// so one compiled pattern can be matched from several threads at once.
+private struct ShortTextPattern: @unchecked Sendable, Hashable {
+    let source: String
+    let ignoringCase: Bool
+    /// Nil when the pattern does not compile, which the items parser refuses before any key exists.
+    private let regex: Regex<AnyRegexOutput>?
+
+    init(_ source: String, ignoringCase: Bool) {
+        self.source = source
+        self.ignoringCase = ignoringCase
+        let compiled = try? Regex(source)
+        regex = ignoringCase ? compiled?.ignoresCase() : compiled
+    }
+
+    func wholeMatch(_ text: String) -> Bool {
+        guard let regex else { return false }
+        return (try? regex.wholeMatch(in: text)) != nil
+    }
+
+    static func == (a: ShortTextPattern, b: ShortTextPattern) -> Bool { a.source == b.source && a.ignoringCase == b.ignoringCase }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(ignoringCase)
     }
 }

@@ -23,7 +23,9 @@ public struct SpanKey: Sendable, Hashable {
     public let spans: [SpanAnnotation]
     public let matching: Matching
 
-    func score(_ answer: [SpanAnnotation], task: SpanTask) -> ItemScore {
+    /// The score; with `explain` false (a cohort summary) the feedback, observations and
+    /// details, which take an overlap matching and text of their own, are left empty.
+    func score(_ answer: [SpanAnnotation], task: SpanTask, explain: Bool = true) -> ItemScore {
         let gold = spans.map { Span(start: $0.start, end: $0.end, label: $0.label) }
         let predicted = answer.map { Span(start: $0.start, end: $0.end, label: $0.label) }
         var metrics: [Metric] = []
@@ -47,7 +49,7 @@ public struct SpanKey: Sendable, Hashable {
                 Tally(.falseNegatives, Double(c.falseNegatives)),
             ]
         }
-        let (feedback, observations, details) = explain(answer, task: task)
+        let (feedback, observations, details) = explain ? self.explain(answer, task: task) : ([], [], nil)
         var result = ItemScore(score: score, metrics: metrics, feedback: feedback, observations: observations, details: details)
         result.counts = counts
         result.departures = departures

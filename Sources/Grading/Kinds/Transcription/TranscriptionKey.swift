@@ -29,20 +29,34 @@ public struct TranscriptionKey: Sendable, Hashable {
     public let references: [String]
     public let ignore: Set<Ignorable>
     public let allowedWER: Double
+    /// ``references`` normalised once, when the key is read: every answer is compared with them.
+    private let normalizedReferences: [String]
 
-    var normalization: TranscriptNormalization {
+    init(references: [String], ignore: Set<Ignorable>, allowedWER: Double) {
+        self.references = references
+        self.ignore = ignore
+        self.allowedWER = allowedWER
+        let options = Self.normalization(ignoring: ignore)
+        normalizedReferences = references.map { Transcription.normalize($0, options: options) }
+    }
+
+    var normalization: TranscriptNormalization { Self.normalization(ignoring: ignore) }
+
+    private static func normalization(ignoring ignore: Set<Ignorable>) -> TranscriptNormalization {
         TranscriptNormalization(
             lowercase: ignore.contains(.case), removePunctuation: ignore.contains(.punctuation),
             removeBracketedTags: ignore.contains(.tags),
             fillerWords: ignore.contains(.fillers) ? TranscriptNormalization.englishFillers : [])
     }
 
-    func score(_ answer: String, task: TranscriptionTask) -> ItemScore {
+    /// The score; with `explain` false (a cohort summary) the feedback lines, observations and
+    /// word-by-word details, which map every word back to what was written, are left empty.
+    func score(_ answer: String, task: TranscriptionTask, explain: Bool = true) -> ItemScore {
         let options = normalization
         let hypothesis = Transcription.normalize(answer, options: options)
         var best: (reference: String, original: String, variant: Int, scores: TranscriptionScores)?
         for (variant, reference) in references.enumerated() {
-            let normalized = Transcription.normalize(reference, options: options)
+            let normalized = normalizedReferences[variant]
             guard let scores = try? Transcription.wordScores(references: [normalized], hypotheses: [hypothesis]) else { continue }
             if best == nil || scores.errorRate < best!.scores.errorRate { best = (normalized, reference, variant, scores) }
         }
@@ -54,6 +68,13 @@ public struct TranscriptionKey: Sendable, Hashable {
             Tally(.hits, Double(best.scores.hits)), Tally(.substitutions, Double(best.scores.substitutions)),
             Tally(.deletions, Double(best.scores.deletions)), Tally(.insertions, Double(best.scores.insertions)),
         ]
+        guard explain else {
+            var result = ItemScore(score: score, metrics: metrics)
+            result.goldVariant = best.variant
+            result.settings = [Setting(.allowedWER, allowedWER)]
+            result.counts = counts
+            return result
+        }
         let referenceTokens = Transcription.words(best.reference), writtenTokens = Transcription.words(hypothesis)
         let reference = Self.shownWords(best.original, normalized: best.reference, options: options)
         let written = Self.shownWords(answer, normalized: hypothesis, options: options)
