@@ -97,4 +97,21 @@ struct PostgresTests {
         #expect(try book.answers(attemptID: attempt.id).map(\.itemID) == ["q1"])
         #expect(try gradebook.read { db in try db.value(Int.self, "SELECT pg_backend_pid()") } != backend)
     }
+
+    @Test(arguments: TestStore.postgresOnly) func aStatementThatGetsNoAnswerIsGivenUpAndItsConnectionReplaced(store: TestStore) throws {
+        let database = TestDatabase(store)
+        let gradebook = try database.open()
+        let pool = PostgresPool(address: try PostgresAddress(database.url))
+        defer { pool.shutDown() }
+        let error = #expect(throws: QueryTimedOut.self) {
+            try pool.withConnection { connection in
+                try connection.givingUp(afterMilliseconds: 200).execute(sql: "SELECT pg_sleep(5)", arguments: [])
+            }
+        }
+        #expect(error != nil)
+        #expect(PostgresErrors.isConnectionFailure(QueryTimedOut()))
+        // The pool dropped the connection it gave up on; the next statement gets a fresh one.
+        #expect(try pool.withConnection { connection in try connection.rows(sql: "SELECT 1 AS one", arguments: []).count } == 1)
+        #expect(try gradebook.read { db in try db.value(Int.self, "SELECT 1") } == 1)
+    }
 }

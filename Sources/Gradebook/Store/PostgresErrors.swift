@@ -18,7 +18,7 @@ enum PostgresErrors {
 
     /// The connection itself failed (closed by the server, reset, never opened), not a statement.
     static func isConnectionFailure(_ error: any Error) -> Bool {
-        guard let error = error as? PSQLError else { return error is IOError || error is ChannelError }
+        guard let error = error as? PSQLError else { return error is IOError || error is ChannelError || error is QueryTimedOut }
         if let state = error.serverInfo?[.sqlState] { return state.hasPrefix("08") || state.hasPrefix("57P") }
         return [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown].contains(error.code)
     }
@@ -69,6 +69,8 @@ enum PostgresErrors {
             return .corrupt(path: location, reason: error.description)
         case let error as IOError:
             return .unavailable(path: location, reason: "cannot reach PostgreSQL at \(server) (\(error))")
+        case let error as QueryTimedOut:
+            return .unavailable(path: location, reason: "\(error) at \(server); try again")
         default:
             return .unavailable(path: location, reason: "\(error)")
         }

@@ -76,6 +76,15 @@ final class PostgresStore: GradebookStore {
 struct PostgresSQLConnection: SQLConnection {
     let connection: PostgresConnection
     let logger: Logger
+    /// How long each statement may wait for its answer (``deadline`` but in tests).
+    var statementDeadline: TimeAmount = Self.deadline
+
+    /// This connection with statements given up after `milliseconds` (tests).
+    func givingUp(afterMilliseconds milliseconds: Int64) -> PostgresSQLConnection {
+        var copy = self
+        copy.statementDeadline = .milliseconds(milliseconds)
+        return copy
+    }
 
     var dialect: SQLDialect { .postgres }
 
@@ -132,7 +141,37 @@ struct PostgresSQLConnection: SQLConnection {
             }
         }
         let query = PostgresQuery(unsafeSQL: Self.numberingPlaceholders(sql), binds: bindings)
-        return try connection.query(query, logger: logger).wait()
+        return try Self.waitWithDeadline(connection.query(query, logger: logger), on: connection, deadline: statementDeadline)
+    }
+
+    /// How long one statement may take before its connection is given up: a statement of the
+    /// gradebook takes milliseconds, so this only ends a wait for an answer that will never come.
+    static let deadline: TimeAmount = .seconds(30)
+
+    /// The query's result, or ``QueryTimedOut`` after ``deadline`` (the connection is then
+    /// closed, so the pool drops it). Measured under a restart of PostgreSQL (Benchmarks/scaling):
+    /// a query sent as the server went down could wait forever, holding its request and
+    /// keeping the server from stopping.
+    static func waitWithDeadline(
+        _ future: EventLoopFuture<PostgresQueryResult>, on connection: PostgresConnection, deadline: TimeAmount
+    ) throws -> PostgresQueryResult {
+        let loop = future.eventLoop
+        let promise = loop.makePromise(of: PostgresQueryResult.self)
+        // The timer and the query's completion both run on `loop`, one after the other, so
+        // whichever comes first completes the promise and the other finds it done.
+        let settled = Settled()
+        let timer = loop.scheduleTask(in: deadline) {
+            guard settled.settle() else { return }
+            promise.fail(QueryTimedOut())
+            let closing: EventLoopFuture<Void> = connection.close()
+            closing.whenComplete { _ in withExtendedLifetime(connection) {} }
+        }
+        future.whenComplete { result in
+            guard settled.settle() else { return }
+            timer.cancel()
+            promise.completeWith(result)
+        }
+        return try promise.futureResult.wait()
     }
 
     /// `?` placeholders as PostgreSQL's `$1`, `$2`…, leaving those inside quoted text alone.
@@ -172,5 +211,21 @@ struct PostgresSQLConnection: SQLConnection {
         case .bytea: return .blob(Array(buffer: try cell.decode(ByteBuffer.self)))
         default: return .text(try cell.decode(String.self))
         }
+    }
+}
+
+/// A statement got no answer within ``PostgresSQLConnection/deadline``.
+struct QueryTimedOut: Error, CustomStringConvertible {
+    var description: String { "PostgreSQL did not answer within \(PostgresSQLConnection.deadline.nanoseconds / 1_000_000_000) s" }
+}
+
+/// Whether a promise was completed yet; read and set only on the promise's event loop.
+private final class Settled: @unchecked Sendable {
+    private var done = false
+
+    /// True the first time only.
+    func settle() -> Bool {
+        defer { done = true }
+        return !done
     }
 }
