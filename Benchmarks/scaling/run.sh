@@ -119,7 +119,7 @@ echo "kill-9: nginx logged $(($(grep -c upstream "$work/nginx/error.log" || true
 # cut by the restart gets a 5xx, and the load's client sends it again with the same number.
 if [ -n "${GROUNDWORK_DATABASE:-}" ] && [ -n "${GROUNDWORK_PG_FOLDER:-}" ]; then
     (sleep 6 && runuser -u postgres -- "$(dirname "$(readlink -f "$(command -v pg_ctl)")")/pg_ctl" --pgdata="$GROUNDWORK_PG_FOLDER/data" \
-        --mode=fast --wait --silent restart >&2 && echo "restarted PostgreSQL" >&2) &
+        --log="$GROUNDWORK_PG_FOLDER/server.log" --mode=fast --wait --silent restart >&2 && echo "restarted PostgreSQL" >&2) &
     restarter=$!
     round db-restart --learners "$learners" --ramp 10 --think 2 --run restart
     wait "$restarter"
