@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Dates as SQLite files hold them: the UTC text `yyyy-MM-dd HH:mm:ss.SSS` that GRDB writes
 /// (and reads back in its shorter forms `yyyy-MM-dd`, `yyyy-MM-dd HH:mm`, with `T` for the
@@ -47,9 +48,12 @@ enum StoredDateText {
             if index < bytes.count, bytes[index] == 90 { index += 1 }
             guard index == bytes.count else { return nil }
         }
-        // From 2001 as Foundation counts, so whole milliseconds come out as GRDB's calendar gives them.
+        // The instant is GRDB's own reading of the text, so files written before the seam read
+        // bit for bit as they did: computed here it differs by one unit in the last place for
+        // about 1 date in 60,000 (Foundation's calendar rounds in another order). The text was
+        // checked above; the computed instant stands only for a form GRDB would not read.
         let sinceReference = Double(seconds - 978_307_200)
-        return Date(timeIntervalSinceReferenceDate: sinceReference + fraction)
+        return Date.fromDatabaseValue(text.databaseValue) ?? Date(timeIntervalSinceReferenceDate: sinceReference + fraction)
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
