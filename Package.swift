@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // The only door to C: libcmark from Debian's libcmark-dev.
@@ -66,6 +67,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 // Only the bcrypt hasher (a small C library), for the class server's passwords.
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                // SHA-256 of session tokens (swift-crypto is already in the graph through postgres-nio).
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Self-assessment: readiness per platform, pace and hourly rate, from the gradebook.

@@ -18,9 +18,14 @@ struct AccountTests {
         let made = try gradebook.createAccount(username: "Ana", password: Self.password, role: .admin, actor: "cli", cost: 4)
         #expect(made.username == "ana")
         #expect(made.passwordHash.hasPrefix("$2b$04$") && !made.passwordHash.contains(Self.password))
-        let (account, session) = try gradebook.logIn(username: "ANA", password: Self.password, address: "10.0.0.1")
-        #expect(account.id == made.id)
-        #expect(session.token.count == 64 && session.formToken.count == 64 && session.token != session.formToken)
+        let signedIn = try gradebook.logIn(username: "ANA", password: Self.password, address: "10.0.0.1")
+        #expect(signedIn.account.id == made.id)
+        #expect(signedIn.token.count == 64 && signedIn.session.formToken.count == 64 && signedIn.token != signedIn.session.formToken)
+        // The gradebook keeps the token's digest only: a copy of it opens no session.
+        let stored = try gradebook.read { db in try db.values(String.self, "SELECT token FROM session") }
+        #expect(stored == [SecretToken.digest(signedIn.token)] && !stored.contains(signedIn.token))
+        #expect(try gradebook.session(token: stored[0]) == nil)
+        #expect(try gradebook.session(token: signedIn.token)?.0.id == made.id)
         #expect(throws: AccountError.self) { try gradebook.logIn(username: "ana", password: "wrong password", address: "10.0.0.1") }
         #expect(throws: AccountError.self) { try gradebook.logIn(username: "nobody", password: Self.password, address: "10.0.0.1") }
     }
@@ -49,17 +54,23 @@ struct AccountTests {
         let clock = TestClock()
         let gradebook = try open(directory, clock)
         _ = try gradebook.createAccount(username: "ana", password: Self.password, role: .learner, actor: "cli", cost: 4)
-        let (_, first) = try gradebook.logIn(username: "ana", password: Self.password, address: "a")
-        let (_, second) = try gradebook.logIn(username: "ana", password: Self.password, address: "a", replacing: first.token)
+        let first = try gradebook.logIn(username: "ana", password: Self.password, address: "a")
+        let second = try gradebook.logIn(username: "ana", password: Self.password, address: "a", replacing: first.token)
         #expect(first.token != second.token)
         #expect(try gradebook.session(token: first.token) == nil)
         #expect(try gradebook.session(token: second.token)?.0.username == "ana")
         try gradebook.closeSession(token: second.token)
         #expect(try gradebook.session(token: second.token) == nil)
         // An idle session ends by itself.
-        let (_, third) = try gradebook.logIn(username: "ana", password: Self.password, address: "a")
+        let third = try gradebook.logIn(username: "ana", password: Self.password, address: "a")
+        let abandoned = try gradebook.logIn(username: "ana", password: Self.password, address: "b")
         clock.advance(Gradebook.sessionIdleTimeout + 1)
         #expect(try gradebook.session(token: third.token) == nil)
+        // A session nobody comes back to is deleted at the next login, not kept for ever.
+        let fourth = try gradebook.logIn(username: "ana", password: Self.password, address: "a")
+        let left = try gradebook.read { db in try db.values(String.self, "SELECT token FROM session") }
+        #expect(left == [SecretToken.digest(fourth.token)])
+        #expect(try gradebook.session(token: abandoned.token) == nil)
     }
 
     @Test(arguments: TestStore.all) func repeatedFailuresThrottleTheAccountAndTheAddressUntilTheWindowPasses(store: TestStore) throws {

@@ -56,15 +56,31 @@ public struct CohortMember: StoredRecord, Sendable, Equatable {
     public var joinedAt: Date
 }
 
-/// A signed-in browser. The token is the cookie's value; the form token is what its forms
-/// and scripts must repeat (see the web app's session middleware).
+/// A signed-in browser. The cookie carries a secret token; the gradebook keeps only its
+/// SHA-256 digest (``SecretToken/digest(_:)``), so a copy of the database (a backup, a read
+/// replica, a leaked dump) signs nobody in. The form token is what its forms and scripts must
+/// repeat (see the web app's session middleware).
 public struct AccountSession: StoredRecord, Sendable, Equatable {
     public static let tableName = "session"
-    public var token: String
+    /// The digest of the cookie's token, in the column `token`.
+    public var tokenDigest: String
     public var accountID: Int64
     public var formToken: String
     public var createdAt: Date
     public var lastSeenAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case tokenDigest = "token"
+        case accountID, formToken, createdAt, lastSeenAt
+    }
+}
+
+/// What a login gives the browser: the account, its new session, and the token for the cookie
+/// (which is nowhere else: the gradebook has only its digest).
+public struct SignedIn: Sendable {
+    public let account: Account
+    public let session: AccountSession
+    public let token: String
 }
 
 /// A code (or the link carrying it) that makes an account in, or adds one to, a cohort.

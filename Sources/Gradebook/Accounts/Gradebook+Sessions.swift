@@ -23,13 +23,14 @@ extension Gradebook {
 
     /// Signs in: checks the throttle, then the password; on success opens a new session (a
     /// new token: the id is rotated at every login) and closes `replacing`, the browser's
-    /// previous one. Every failure is counted against the username and the address.
+    /// previous token, and every session past its idle time or lifetime. Every failure is
+    /// counted against the username and the address.
     ///
     /// - Throws: ``AccountError`` `.throttled` or `.badCredentials`, never saying which of the
     ///   username or password was wrong.
     public func logIn(
         username: String, password: String, address: String, replacing: String? = nil, throttle: LoginThrottle = .init()
-    ) throws -> (Account, AccountSession) {
+    ) throws -> SignedIn {
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         let keys = ["account:" + name, "address:" + address]
         let now = now()
@@ -45,13 +46,18 @@ extension Gradebook {
             }
             throw AccountError(.badCredentials, "the username or the password is wrong", field: "password")
         }
-        let session = AccountSession(token: SecretToken.hex(), accountID: id, formToken: SecretToken.hex(), createdAt: now, lastSeenAt: now)
+        let token = SecretToken.hex()
+        let session = AccountSession(
+            tokenDigest: SecretToken.digest(token), accountID: id, formToken: SecretToken.hex(), createdAt: now, lastSeenAt: now)
         try write { db in
-            if let replacing { try db.execute("DELETE FROM session WHERE token = ?", replacing) }
+            if let replacing { try db.execute("DELETE FROM session WHERE token = ?", SecretToken.digest(replacing)) }
+            try db.execute(
+                "DELETE FROM session WHERE lastSeenAt < ? OR createdAt < ?", now.addingTimeInterval(-Self.sessionIdleTimeout),
+                now.addingTimeInterval(-Self.sessionLifetime))
             try db.execute("DELETE FROM loginFailure WHERE key = ?", keys[0])
             try db.insert(session)
         }
-        return (account, session)
+        return SignedIn(account: account, session: session, token: token)
     }
 
     /// When logins for any of `keys` may be tried again, or nil when they may now.
@@ -76,7 +82,8 @@ extension Gradebook {
         let now = now()
         guard
             let found = try read({ db -> (Account, AccountSession)? in
-                guard let session = try db.fetchOne(AccountSession.self, "SELECT * FROM session WHERE token = ?", token),
+                guard
+                    let session = try db.fetchOne(AccountSession.self, "SELECT * FROM session WHERE token = ?", SecretToken.digest(token)),
                     let account = try Self.account(db, id: session.accountID)
                 else { return nil }
                 return (account, session)
@@ -99,7 +106,7 @@ extension Gradebook {
 
     /// Logs out: the token is no longer accepted anywhere.
     public func closeSession(token: String) throws(GradebookError) {
-        try write { db in try db.execute("DELETE FROM session WHERE token = ?", token) }
+        try write { db in try db.execute("DELETE FROM session WHERE token = ?", SecretToken.digest(token)) }
     }
 }
 

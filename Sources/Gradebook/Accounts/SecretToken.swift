@@ -1,11 +1,24 @@
+import Crypto
+
 /// Random secrets from the system's secure generator: session tokens and invitation codes.
 enum SecretToken {
     /// 32 random bytes as 64 hex digits.
     static func hex() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            return String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+        return hexDigits((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+
+    /// The SHA-256 of a token's text, as 64 hex digits: what the gradebook stores in place of
+    /// a session's token. A token is 256 random bits, so an unsalted fast hash is enough.
+    static func digest(_ token: String) -> String {
+        hexDigits(Array(SHA256.hash(data: Array(token.utf8))))
+    }
+
+    /// Two lowercase hex digits per byte.
+    private static func hexDigits(_ bytes: [UInt8]) -> String {
+        bytes.map { byte in
+            let hex = String(byte, radix: 16)
+            return hex.count == 1 ? "0" + hex : hex
         }.joined()
     }
 

@@ -60,10 +60,10 @@ struct AccountPages {
         let username = form.value("username") ?? ""
         let next = Self.safeNext(form.value("next"))
         do {
-            let (_, session) = try site.gradebook.logIn(
+            let signedIn = try site.gradebook.logIn(
                 username: username, password: form.value("password") ?? "", address: context.clientAddress, replacing: context.sessionToken)
             var response = Site.redirect(next)
-            response.headers[values: .setCookie].append(contentsOf: AccountMiddleware.loginCookies(session, context: context))
+            response.headers[values: .setCookie].append(contentsOf: AccountMiddleware.loginCookies(signedIn, context: context))
             return response
         } catch let error as AccountError {
             return try loginPage(
@@ -97,10 +97,10 @@ struct AccountPages {
             }
             _ = try site.gradebook.redeem(code: code, username: username, password: password)
             // Signs the newcomer in at once, with a session of its own.
-            let (_, session) = try site.gradebook.logIn(
+            let signedIn = try site.gradebook.logIn(
                 username: username, password: password, address: context.clientAddress, replacing: context.sessionToken)
             var response = Site.redirect("/")
-            response.headers[values: .setCookie].append(contentsOf: AccountMiddleware.loginCookies(session, context: context))
+            response.headers[values: .setCookie].append(contentsOf: AccountMiddleware.loginCookies(signedIn, context: context))
             return response
         } catch let error as AccountError {
             if error.kind == .notFound { throw WebError(.notFound, error.message) }

@@ -39,11 +39,11 @@ struct AccountMiddleware: RouterMiddleware {
     }
 
     /// The cookies a login sets: the new session, and its form token for the pages' forms.
-    static func loginCookies(_ session: AccountSession, context: WebContext) -> [String] {
+    static func loginCookies(_ signedIn: SignedIn, context: WebContext) -> [String] {
         [
-            Cookie(name: cookieName, value: session.token, path: "/", secure: context.isSecure, httpOnly: true, sameSite: .lax)
+            Cookie(name: cookieName, value: signedIn.token, path: "/", secure: context.isSecure, httpOnly: true, sameSite: .lax)
                 .description,
-            SessionMiddleware.cookie(session.formToken, context: context).description,
+            SessionMiddleware.cookie(signedIn.session.formToken, context: context).description,
         ]
     }
 
