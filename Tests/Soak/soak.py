@@ -10,6 +10,8 @@ Checks what issue 17 asks of a gradebook shared by several commands at once:
   and every attempt's answered items are a prefix of the order in which items were shown.
 
 Usage: soak.py GROUNDWORK_BINARY [--seconds 60] [--seed 1]
+With GROUNDWORK_DATABASE=postgres://… in the environment every command uses that (empty)
+database instead of the data folder's SQLite file.
 Exit 0 when every check holds; otherwise prints what broke and exits 1.
 """
 
@@ -133,13 +135,21 @@ class Soak:
                 self.segments[test].append([(q, LABELS[0]) for q in shown])
 
     def attempts(self) -> list[dict]:
-        reports, number = [], 1
-        while True:
-            result = self.run(["report", str(number), "--format", "json"])
-            if result.returncode != 0:
-                break
-            reports.append(json.loads(result.stdout))
-            number += 1
+        """Every recorded attempt's JSON report, found by the ids `history TEST` prints
+        (`attempt 3 (#12)`): ids need not be consecutive (PostgreSQL's sequences skip the
+        numbers of rolled-back inserts), so counting up from 1 would stop at the first gap."""
+        reports = []
+        for test in TESTS:
+            listing = self.run(["history", test])
+            if listing.returncode != 0:
+                self.fail(f"history {test} exited {listing.returncode}: {listing.stderr.strip()[:400]}")
+                continue
+            for number in re.findall(r"\(#(\d+)\)", listing.stdout):
+                result = self.run(["report", number, "--format", "json"])
+                if result.returncode != 0:
+                    self.fail(f"report {number} exited {result.returncode}: {result.stderr.strip()[:400]}")
+                    continue
+                reports.append(json.loads(result.stdout))
         return reports
 
     def verify(self) -> None:
