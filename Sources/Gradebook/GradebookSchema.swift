@@ -153,6 +153,7 @@ enum GradebookSchema {
             try db.drop(index: "attempt_on_learnerID_assessmentID")
         }
         JobSchema.register(in: &migrator)
+        PasswordResetSchema.register(in: &migrator)
         return migrator
     }()
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Courseware
 import Foundation
 import Gradebook
 
@@ -7,8 +8,8 @@ import Gradebook
 struct AdminCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
-        abstract: "Manage a class server's accounts: make the first admin, list accounts.",
-        subcommands: [Create.self, List.self]
+        abstract: "Manage a class server's accounts: make the first admin, list accounts, reset a password.",
+        subcommands: [Create.self, List.self, ResetLink.self]
     )
 
     /// `groundwork admin create NAME`: an account, an admin by default (the first one).
@@ -97,6 +98,43 @@ struct AdminCommand: ParsableCommand {
                 return
             }
             for account in accounts { print("\(account.username)\t\(account.role.rawValue)") }
+        }
+    }
+
+    /// `groundwork admin reset-link NAME`: a one-time link to choose a new password.
+    struct ResetLink: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-link",
+            abstract: "Make a one-time link with which an account chooses a new password.",
+            discussion: """
+                The class server sends no mail: give the link to its owner yourself. It works
+                for 24 hours and once; a new link replaces the account's earlier one. Using it
+                signs the account out everywhere. The audit log records who made it.
+
+                Examples:
+                  groundwork admin reset-link ana
+                  groundwork admin reset-link ana --url https://class.example.org
+                """
+        )
+
+        @Argument(help: "The account's username.") var username: String
+        @Option(help: "The class server's address, to print a whole link (default: the path only).") var url: String?
+        @OptionGroup var data: DataOptions
+
+        func run() throws {
+            let gradebook = try data.gradebook()
+            guard let account = try gradebook.account(username: username), let id = account.id else {
+                throw CommandError(
+                    "no account '\(TerminalStyle.sanitize(String(username.prefix(40))))'; 'groundwork admin list' lists them")
+            }
+            do {
+                let (code, expiresAt) = try gradebook.makePasswordReset(for: id, actor: ContestsCommand.actor)
+                let base = url.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? ""
+                print("Reset link for '\(account.username)', valid once until \(expiresAt.formatted(.iso8601)):")
+                print("\(base)/reset/\(code)")
+            } catch let error as AccountError {
+                throw CommandError(error.message)
+            }
         }
     }
 }

@@ -236,13 +236,44 @@ struct AccountAccessTests {
         #expect(try school.fixture.site.gradebook.account(username: "cy")?.role == .learner)
     }
 
+    @Test func anAdminsResetLinkLetsALearnerChooseANewPasswordOnce() async throws {
+        let school = try await Class()
+        let ana = school.accounts["ana"]!.id!
+        let newPassword = "a brand new passphrase"
+        try await school.browsers(["root", "mia", ""]) { browsers in
+            let (root, mia, visitor) = (browsers[0], browsers[1], browsers[2])
+            #expect(try await mia.post("/admin/accounts/\(ana)/reset-link", form: []).status == .forbidden)
+            _ = try await visitor.get("/login")
+            #expect(try await visitor.post("/admin/accounts/\(ana)/reset-link", form: []).status == .unauthorized)
+            let made = try await root.post("/admin/accounts/\(ana)/reset-link", form: [])
+            #expect(made.status == .ok && made.text.contains("Reset link for ana"))
+            let path = try #require(made.text.firstMatch(of: /\/reset\/[0-9a-f]{64}/).map { String($0.output) })
+            #expect(!(try await root.get("/admin").text.contains(path)), "the link is shown once")
+            let form = try await visitor.get(path)
+            #expect(form.status == .ok && form.text.contains("<strong>ana</strong>"))
+            let differ = try await visitor.post(path, form: [("password", newPassword), ("confirm", "something else")])
+            #expect(differ.status == .unprocessableContent && differ.text.contains("the two passwords differ"))
+            let done = try await visitor.post(path, form: [("password", newPassword), ("confirm", newPassword)])
+            #expect(done.status == .seeOther && visitor.cookies["gw_account"] != nil, "signed in at once")
+            #expect(try await visitor.get("/").status == .ok)
+            #expect(try await visitor.get(path).status == .notFound, "used up")
+            #expect(try await visitor.get("/reset/not-a-code").status == .notFound)
+        }
+        #expect(throws: AccountError.self) {
+            try school.fixture.site.gradebook.logIn(username: "ana", password: Self.password, address: "t")
+        }
+        #expect(try school.fixture.site.gradebook.logIn(username: "ana", password: newPassword, address: "t").account.id == ana)
+    }
+
     @Test func withoutAccountsTheLocalUserReachesTheDashboardAndThereIsNoLogin() async throws {
         let fixture = try await WebFixture()
         try await fixture.test { client in
             let dashboard = try await client.get("/mentor")
             #expect(dashboard.status == .ok && dashboard.text.contains("Cohorts need a class server"))
             #expect(try await client.get("/mentor/contests").status == .ok)
-            for path in ["/login", "/join", "/admin"] { #expect(try await client.get(path).status == .notFound, "\(path)") }
+            for path in ["/login", "/join", "/admin", "/reset/\(String(repeating: "a", count: 64))"] {
+                #expect(try await client.get(path).status == .notFound, "\(path)")
+            }
             #expect(!dashboard.text.contains("Sign out"))
         }
     }

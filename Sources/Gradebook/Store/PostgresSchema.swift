@@ -218,6 +218,7 @@ enum PostgresSchema {
                 "ALTER TABLE rescore ADD CONSTRAINT rescore_one_cause CHECK ((contestID IS NULL) <> (jobID IS NULL))",
                 "CREATE INDEX rescore_on_jobID ON rescore (jobID)",
             ].map(collatingText)),
+        PasswordResetSchema.postgres,
     ]
 
     /// Every `TEXT` column of `statement` compared by its bytes.

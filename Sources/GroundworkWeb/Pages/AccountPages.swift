@@ -37,6 +37,11 @@ struct AccountPages {
             let form = try await FormFields.read(request, context: context)
             return try await site.blocking { try self.join(form, context) }
         }
+        router.get("/reset/:code") { _, context in try await site.blocking { try self.resetPage(context) } }
+        router.post("/reset/:code") { request, context in
+            let form = try await FormFields.read(request, context: context)
+            return try await site.blocking { try self.reset(form, context) }
+        }
     }
 
     static let unknownInvitation = WebError(.notFound, "this invitation is unknown, used up or expired; ask your mentor for a new one")
@@ -107,6 +112,49 @@ struct AccountPages {
             return try joinPage(context, problem: error.message, username: String(username.prefix(40)), status: .unprocessableContent)
         }
     }
+}
+
+extension AccountPages {
+    static let unknownReset = WebError(.notFound, "this reset link is unknown, used or expired; ask an admin for a new one")
+
+    /// A reset code from the path: 64 hex digits, or 404 before the gradebook is asked.
+    static func resetCode(_ context: WebContext) throws -> String {
+        let code = try context.parameters.require("code")
+        guard code.count == 64, code.allSatisfy(\.isHexDigit) else { throw unknownReset }
+        return code
+    }
+
+    func resetPage(_ context: WebContext, problem: String? = nil, status: HTTPResponse.Status = .ok) throws -> Response {
+        let code = try Self.resetCode(context)
+        guard let account = try site.gradebook.passwordResetAccount(code: code) else { throw Self.unknownReset }
+        let view = ResetView(code: code, username: account.username, problem: problem)
+        return try site.page("reset", title: "Choose a new password", context: context, view: view, status: status)
+    }
+
+    /// Sets the new password, then signs its owner in with it (a new session; every older
+    /// one was closed by the reset).
+    func reset(_ form: FormFields, _ context: WebContext) throws -> Response {
+        let code = try Self.resetCode(context)
+        let password = form.value("password") ?? ""
+        do {
+            guard password == form.value("confirm") else { throw AccountError(.invalid, "the two passwords differ", field: "confirm") }
+            let account = try site.gradebook.resetPassword(code: code, to: password)
+            let signedIn = try site.gradebook.logIn(
+                username: account.username, password: password, address: context.clientAddress, replacing: context.sessionToken)
+            var response = Site.redirect("/")
+            response.headers[values: .setCookie].append(contentsOf: AccountMiddleware.loginCookies(signedIn, context: context))
+            return response
+        } catch let error as AccountError {
+            if error.kind == .notFound { throw Self.unknownReset }
+            return try resetPage(context, problem: error.message, status: .unprocessableContent)
+        }
+    }
+}
+
+struct ResetView {
+    let code: String
+    let username: String
+    let problem: String?
 }
 
 struct LoginView {

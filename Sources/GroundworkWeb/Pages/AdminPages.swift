@@ -21,6 +21,16 @@ struct AdminPages {
                 return Site.redirect("/admin#accounts")
             }
         }
+        router.post("/admin/accounts/:account/reset-link") { _, context in
+            try await site.blocking {
+                let id = try Self.id(context, "account")
+                let (code, expiresAt) = try Self.refusing { try site.gradebook.makePasswordReset(for: id, actor: context.viewer.actor) }
+                let username = try site.gradebook.account(id: id)?.username ?? ""
+                // Shown on this page only, once: the gradebook keeps the code's digest.
+                return try self.page(
+                    context, resetLink: .init(username: username, path: "/reset/" + code, expires: WebText.moment(expiresAt)))
+            }
+        }
         router.post("/admin/cohorts") { request, context in
             let form = try await FormFields.read(request, context: context)
             return try await site.blocking {
@@ -44,7 +54,7 @@ struct AdminPages {
         }
     }
 
-    func page(_ context: WebContext) throws -> Response {
+    func page(_ context: WebContext, resetLink: AdminView.ResetLink? = nil) throws -> Response {
         let accounts = try site.gradebook.accounts().map { account in
             AdminView.AccountRow(
                 id: account.id ?? 0, username: account.username, created: WebText.moment(account.createdAt),
@@ -55,7 +65,9 @@ struct AdminPages {
             AdminView.AuditRow(at: WebText.moment($0.at), actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail)
         }
         return try site.page(
-            "admin", title: "Admin", context: context, view: AdminView(accounts: accounts, cohorts: cohorts, audit: audit), section: "admin"
+            "admin", title: "Admin", context: context,
+            view: AdminView(accounts: accounts, cohorts: cohorts, audit: audit, resetLink: resetLink),
+            section: "admin"
         )
     }
 
@@ -102,7 +114,15 @@ struct AdminView {
         let detail: String
     }
 
+    /// A reset link just made, shown once.
+    struct ResetLink {
+        let username: String
+        let path: String
+        let expires: String
+    }
+
     let accounts: [AccountRow]
     let cohorts: [CohortRow]
     let audit: [AuditRow]
+    let resetLink: ResetLink?
 }

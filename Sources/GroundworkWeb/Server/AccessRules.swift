@@ -28,7 +28,7 @@ enum AccessRules {
         }
         let everyone = [
             "GET /assets/**", "GET /api/openapi.json", "GET /api/session",
-            "GET /login", "POST /login", "GET /join", "GET /join/:code", "POST /join/:code",
+            "GET /login", "POST /login", "GET /join", "GET /join/:code", "POST /join/:code", "GET /reset/:code", "POST /reset/:code",
         ].map { rule($0, .everyone) }
         let learner = [
             "GET /", "GET /course", "GET /lessons/:id", "POST /lessons/:id/quizzes/:number", "GET /files/**",
@@ -54,7 +54,8 @@ enum AccessRules {
             "GET /mentor/cohorts/:cohort/jobs/:job/result",
         ].map { rule($0, .role(.mentor)) }
         let admin = [
-            "GET /admin", "POST /admin/accounts/:account/role", "POST /admin/cohorts", "POST /admin/cohorts/:cohort/members",
+            "GET /admin", "POST /admin/accounts/:account/role", "POST /admin/accounts/:account/reset-link", "POST /admin/cohorts",
+            "POST /admin/cohorts/:cohort/members",
         ].map { rule($0, .role(.admin)) }
         return everyone + learner + mentor + admin
     }()

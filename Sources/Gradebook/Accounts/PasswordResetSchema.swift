@@ -1,0 +1,33 @@
+import GRDB
+
+/// Password reset links (migration `v11`; `p4` on PostgreSQL): an admin makes one for an
+/// account that forgot its password; the link's code is stored as its digest only.
+enum PasswordResetSchema {
+    static let migrationName = "v11: password reset links"
+
+    static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration(migrationName) { db in
+            try db.create(table: "passwordReset") { table in
+                table.column("codeDigest", .text).primaryKey()
+                table.belongsTo("account", onDelete: .cascade).notNull()
+                table.column("createdBy", .text).notNull()
+                table.column("createdAt", .datetime).notNull()
+                table.column("expiresAt", .datetime).notNull()
+            }
+        }
+    }
+
+    static let postgres = PostgresSchema.Migration(
+        name: "p4: password reset links (SQLite v11)",
+        statements: [
+            """
+            CREATE TABLE passwordReset (
+                codeDigest TEXT COLLATE "C" PRIMARY KEY,
+                accountID BIGINT NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+                createdBy TEXT COLLATE "C" NOT NULL,
+                createdAt TIMESTAMPTZ NOT NULL,
+                expiresAt TIMESTAMPTZ NOT NULL)
+            """,
+            "CREATE INDEX passwordReset_on_accountID ON passwordReset (accountID)",
+        ])
+}
