@@ -8,11 +8,12 @@ is empty, so it stops there and keeps the attempt in progress), `report` (the la
 attempt) and `history`; the order is reversed every other round. After each take, an untimed
 `take --abandon` closes the attempt again. Each round runs two days after the one before
 (GROUNDWORK_NOW, from after the last attempt in DATA_DIR), so the 24-hour retake delay never
-refuses the exam. Prints min and median
-wall seconds per command and exits 1 if a command fails.
+refuses the exam. Prints min and median wall and CPU (user + system, from getrusage)
+milliseconds per command, and exits 1 if a command fails.
 """
 import datetime
 import os
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -37,6 +38,7 @@ def main():
         "history": [groundwork, "history", *common],
     }
     times = {name: [] for name in commands}
+    cpu = {name: [] for name in commands}
     base = datetime.datetime(2099, 1, 1, tzinfo=datetime.timezone.utc)
     # Closed before timing: while any process holds the file open, groundwork checks it whole.
     db = sqlite3.connect(os.path.join(data, "gradebook.sqlite"))
@@ -50,18 +52,22 @@ def main():
                    COLUMNS="100")
         names = list(commands) if r % 2 == 0 else list(reversed(commands))
         for name in names:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             run = subprocess.run(commands[name], stdin=subprocess.DEVNULL, capture_output=True, env=env)
             times[name].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
             if run.returncode != 0:
                 sys.exit(f"{name} failed ({run.returncode}): {run.stderr.decode(errors='replace')}")
             if name.startswith("take"):
                 subprocess.run([groundwork, "take", "sentiment-quiz", "--abandon", *common], stdin=subprocess.DEVNULL,
                                capture_output=True, env=env, check=True)
-    print(f"| command | min ms | median ms | runs |")
-    print(f"| --- | --- | --- | --- |")
+    print("| command | wall min ms | wall median ms | CPU min ms | CPU median ms | runs |")
+    print("| --- | --- | --- | --- | --- | --- |")
     for name, ts in times.items():
-        print(f"| {name} | {min(ts) * 1000:.1f} | {statistics.median(ts) * 1000:.1f} | {len(ts)} |")
+        print(f"| {name} | {min(ts) * 1000:.1f} | {statistics.median(ts) * 1000:.1f} | "
+              f"{min(cpu[name]) * 1000:.1f} | {statistics.median(cpu[name]) * 1000:.1f} | {len(ts)} |")
     print(f"load average (1 min) at the end: {os.getloadavg()[0]:.1f}")
 
 
