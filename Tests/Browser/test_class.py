@@ -2,7 +2,8 @@
 it: an admin makes a cohort and gives it a mentor; the mentor makes an invitation; three
 learners, each in a browser of their own, join with it, take a test, and one contests a
 gold answer; the mentor reads the dashboard and the item analysis, and rejects the contest
-with a reply the learner then reads. Screenshots at 1280 and 360 px go to screenshots/."""
+with a reply the learner then reads; and a forgotten password is reset with an admin's one-time
+link. Screenshots at 1280 and 360 px go to screenshots/."""
 import unittest
 
 from selenium.webdriver.common.by import By
@@ -141,6 +142,44 @@ class ClassServerTests(unittest.TestCase):
         phone.driver.find_element(By.LINK_TEXT, "Mentor").click()
         phone.driver.find_element(By.LINK_TEXT, "Autumn intake").click()
         screenshot(phone.driver, "class-cohort-phone")
+
+    def test_a_forgotten_password_is_reset_with_an_admins_one_time_link(self):
+        staff = self.browser()
+        staff.sign_in("root")
+        staff.open("/admin")
+        button = staff.driver.find_element(By.XPATH, "//tr[th='mia']//form[contains(@action, '/reset-link')]//button")
+        button.send_keys(Keys.ENTER)
+        staff.wait_for_new_page(button)
+        notice = staff.driver.find_element(By.CSS_SELECTOR, "section.notice")
+        self.assertIn("Reset link for mia", notice.text)
+        link = notice.find_element(By.CSS_SELECTOR, "a.code").text
+        self.assertRegex(link, r"^/reset/[0-9a-f]{64}$")
+        screenshot(staff.driver, "class-reset-link-desktop")
+        staff.open("/admin")
+        self.assertNotIn(link, staff.text(), "the link is shown once")
+        self.assertIn("password.reset-link", staff.text())
+
+        phone = self.browser(360, 740, True)
+        phone.open(link)
+        self.assertIn("Choose a new password", phone.text())
+        screenshot(phone.driver, "class-reset-phone")
+        width = phone.driver.execute_script("return document.documentElement.scrollWidth")
+        self.assertLessEqual(width, 360, "the reset page scrolls sideways on a phone")
+        new = "a fresh passphrase for mia"
+        phone.submit("form[action^='/reset/']", {"password": new, "confirm": new})
+        self.assertIn("Sign out mia", phone.driver.find_element(By.TAG_NAME, "header").text)
+        phone.open(link)
+        self.assertIn("unknown, used or expired", phone.text())
+        severe_logs(phone.driver)  # the used link's expected 404 is not an error
+
+        # The old password no longer works; the new one does.
+        other = self.browser()
+        other.sign_in("mia")
+        self.assertIn("wrong", other.text())
+        severe_logs(other.driver)  # nor is the refused login's 401
+        other.open("/login")
+        other.submit("form[action='/login']", {"username": "mia", "password": new})
+        self.assertIn("Sign out mia", other.driver.find_element(By.TAG_NAME, "header").text)
 
 
 if __name__ == "__main__":
