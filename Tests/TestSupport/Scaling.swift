@@ -8,7 +8,8 @@ public enum Scaling {
     /// timings (noise only ever adds time), taken in turns after one untimed run of each, so
     /// neither size is measured while the allocator is still growing to the larger. Linear
     /// work gives about 2, quadratic about 4. Measured up to `attempts` times, keeping the
-    /// least ratio, so one burst of load on a shared machine does not fail a test.
+    /// least ratio, so one burst of load on a shared machine does not fail a test. `work` must
+    /// run on the calling thread: the time taken is that thread's CPU time.
     public static func doublingRatio(size: Int, runs: Int = 5, attempts: Int = 10, _ work: (Int) -> Void) -> Double {
         work(2 * size)
         work(size)
@@ -29,10 +30,18 @@ public enum Scaling {
     /// The most a doubled input may cost: 2.5 times the time (linear is 2, quadratic 4).
     public static let limit = 2.5
 
-    /// The wall-clock time of one call of `work`, in seconds.
+    /// The CPU time this thread spent in one call of `work`, in seconds: unlike wall-clock
+    /// time it does not grow while the thread waits for a core, which on a loaded machine
+    /// could double one size's time and not the other's.
     private static func seconds(_ work: () -> Void) -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = threadCPUTime()
         work()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return threadCPUTime() - start
+    }
+
+    private static func threadCPUTime() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
