@@ -171,12 +171,27 @@ public struct GeneratedPractice: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+            let temporary = temporaryPath(for: path)
             try data.write(to: URL(fileURLWithPath: temporary))
-            _ = try? FileManager.default.removeItem(atPath: path)
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            try replace(path, with: temporary)
         } catch {
             throw .unwritable(path: folder, reason: error.localizedDescription)
+        }
+    }
+
+    /// A name beside `path` that no other process or thread writing the same file uses.
+    static func temporaryPath(for path: String, suffix: String = ".tmp") -> String {
+        path + ".\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))" + suffix
+    }
+
+    /// Puts `temporary` in `path`'s place with one rename(2): a reader sees the old file or
+    /// the new, never none (removing first and then moving left a moment with no file, in
+    /// which a second writer's reader got a 404).
+    static func replace(_ path: String, with temporary: String) throws {
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
         }
     }
 
@@ -195,10 +210,10 @@ public struct GeneratedPractice: Sendable {
             } catch {
                 throw .unwritable(path: target, reason: error.localizedDescription)
             }
-            let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp.wav"
+            let temporary = temporaryPath(for: path, suffix: ".tmp.wav")
             try SpeechSynthesizer.speak(text, to: temporary)
             do {
-                try FileManager.default.moveItem(atPath: temporary, toPath: path)
+                try replace(path, with: temporary)
             } catch {
                 throw .unwritable(path: target, reason: error.localizedDescription)
             }

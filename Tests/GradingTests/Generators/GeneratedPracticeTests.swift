@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -64,6 +65,27 @@ struct GeneratedPracticeTests {
         #expect(bytes.prefix(4) == Data("RIFF".utf8) && bytes.count > 44)
         let again = try practice.assessment(of: source, seed: 9, itemIDs: ids)
         #expect(again.version == first.version && again.folder == first.folder)
+    }
+
+    @Test func writersOfTheSameFileAtOnceAllSucceedAndLeaveNoTemporaryFiles() throws {
+        // The web app draws the same practice in several requests at once; each writer had the
+        // same temporary name (the process id only), so one could move the other's file away.
+        let folder = try TemporaryFolder()
+        let failures = Mutex(0)
+        for round in 0..<40 {
+            let path = (folder.path as NSString).appendingPathComponent("round-\(round)/item.svg")
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                do {
+                    try GeneratedPractice.write(Data("<svg/>".utf8), to: path)
+                } catch {
+                    failures.withLock { $0 += 1 }
+                }
+            }
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "<svg/>")
+        }
+        #expect(failures.withLock { $0 } == 0)
+        let left = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String }.filter { $0.contains(".tmp") }
+        #expect(left == [])
     }
 
     @Test func anUnwritableFolderIsAPlainError() throws {
