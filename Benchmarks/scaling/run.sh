@@ -11,7 +11,10 @@
 #   accounts    50 real accounts (made with `groundwork admin create`) sign in through /login
 #               on a class server pair (`serve --accounts`), arriving over 10 s, and take the
 #               test with no pause
-#   db-restart  (PostgreSQL only) steady load; PostgreSQL is restarted (pg_ctl restart) after 6 s
+#   db-restart  (PostgreSQL only) steady load; PostgreSQL is restarted (pg_ctl restart) after 6 s;
+#               GROUNDWORK_PG_RESTART_MODE=immediate makes it a crash (no shutdown checkpoint;
+#               PostgreSQL recovers from its WAL), which with GROUNDWORK_PG_DURABLE=1 given to
+#               `scripts/pg-cluster start` tests crash recovery with fsync on
 # GROUNDWORK_BINARY=path skips the build and runs that binary instead.
 # GROUNDWORK_DATABASE=postgres://… runs every server (and the check) on that PostgreSQL
 # database instead of a shared SQLite file; GROUNDWORK_PG_FOLDER=the folder `scripts/pg-cluster
@@ -119,7 +122,7 @@ echo "kill-9: nginx logged $(($(grep -c upstream "$work/nginx/error.log" || true
 # cut by the restart gets a 5xx, and the load's client sends it again with the same number.
 if [ -n "${GROUNDWORK_DATABASE:-}" ] && [ -n "${GROUNDWORK_PG_FOLDER:-}" ]; then
     (sleep 6 && runuser -u postgres -- "$(dirname "$(readlink -f "$(command -v pg_ctl)")")/pg_ctl" --pgdata="$GROUNDWORK_PG_FOLDER/data" \
-        --log="$GROUNDWORK_PG_FOLDER/server.log" --mode=fast --wait --silent restart >&2 && echo "restarted PostgreSQL" >&2) &
+        --log="$GROUNDWORK_PG_FOLDER/server.log" --mode="${GROUNDWORK_PG_RESTART_MODE:-fast}" --wait --silent restart >&2 && echo "restarted PostgreSQL" >&2) &
     restarter=$!
     round db-restart --learners "$learners" --ramp 10 --think 2 --run restart
     wait "$restarter"
