@@ -71,7 +71,10 @@ extension Transcription {
                 let scalar = decodeScalar(p, i, length)
                 i += length
                 if options.lowercase && scalar.properties.changesWhenLowercased {
-                    for u in scalar.properties.lowercaseMapping.unicodeScalars { out.append(u, options.removePunctuation) }
+                    let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+                    // a separating space and 4 bytes per scalar at most
+                    out.reserve(1 + 4 * mapped.count, remainingInput: n - i)
+                    for u in mapped { out.append(u, options.removePunctuation) }
                 } else {
                     out.append(scalar, options.removePunctuation)
                 }
@@ -109,33 +112,59 @@ extension Transcription {
 
 /// The words of a normalised transcript as they are found, joined by single spaces; a word
 /// in the filler list is taken back out when it ends.
-private struct NormalizedText {
-    private var bytes: [UInt8] = []
+///
+/// The bytes go to a buffer allocated once with room for the input: an ASCII byte never
+/// makes the output longer than the input consumed so far (a separating space stands for the
+/// whitespace or tag that ended the word before it), so only a lowercased non-ASCII scalar,
+/// which can take more bytes than it had, checks the room (a Swift `Array` checked
+/// uniqueness and capacity on every byte).
+private struct NormalizedText: ~Copyable {
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     private let fillerWords: Set<String>
     /// Where the current word starts in `bytes`, nil between words.
     private var wordStart: Int?
 
     init(capacity: Int, fillerWords: Set<String>) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = capacity + 8
+        bytes = .allocate(capacity: self.capacity)
         self.fillerWords = fillerWords
     }
+
+    deinit { bytes.deallocate() }
 
     /// Whitespace: ends the current word, if any.
     mutating func space() {
         guard let start = wordStart else { return }
         wordStart = nil
         if fillerWords.isEmpty { return }
-        let word = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) }
-        if fillerWords.contains(word) { bytes.removeSubrange(Swift.max(0, start - 1)...) }
+        let word = String(decoding: UnsafeBufferPointer(start: bytes + start, count: count - start), as: UTF8.self)
+        if fillerWords.contains(word) { count = Swift.max(0, start - 1) }
     }
 
     @inline(__always)
     mutating func append(byte: UInt8) {
         if wordStart == nil {
-            if !bytes.isEmpty { bytes.append(0x20) }
-            wordStart = bytes.count
+            if count > 0 {
+                bytes[count] = 0x20
+                count += 1
+            }
+            wordStart = count
         }
-        bytes.append(byte)
+        bytes[count] = byte
+        count += 1
+    }
+
+    /// Room for `more` bytes beyond what the rest of the input can add (see above).
+    mutating func reserve(_ more: Int, remainingInput: Int) {
+        let needed = count + more + remainingInput + 8
+        if needed <= capacity { return }
+        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(needed, 2 * capacity))
+        fresh.update(from: bytes, count: count)
+        bytes.deallocate()
+        bytes = fresh
+        capacity = Swift.max(needed, 2 * capacity)
     }
 
     /// A non-ASCII scalar (or one produced by lowercasing), unless it is punctuation to drop.
@@ -151,8 +180,8 @@ private struct NormalizedText {
         for b in UTF8.encode(u)! { append(byte: b) }
     }
 
-    mutating func finish() -> String {
+    consuming func finish() -> String {
         space()
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 }
