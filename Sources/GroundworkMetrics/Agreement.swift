@@ -248,38 +248,61 @@ extension Agreement {
         let weight = (0...coders).map { $0 < 2 ? 0 : 1 / Double($0 - 1) }
         var tally = [Int](repeating: 0, count: v)
         var present = [Int](repeating: 0, count: coders)
+        // Coincidences are symmetric: each unordered pair of values is added once, to
+        // `flat[min·v + max]`, and mirrored below (a pair of equal values stands for its two
+        // orders, so the diagonal is doubled).
         unitCodes.withUnsafeBufferPointer { codes in
             flat.withUnsafeMutableBufferPointer { flat in
                 tally.withUnsafeMutableBufferPointer { tally in
                     present.withUnsafeMutableBufferPointer { present in
                         for u in 0..<units {
-                            // n_uc for the d values present in the unit, m values in all
-                            var m = 0, d = 0
+                            // the unit's m values, gathered without a branch per coder
+                            var m = 0
                             for c in 0..<coders {
                                 let x = Int(codes[u &* coders &+ c])
-                                if x < 0 { continue }
-                                if tally[x] == 0 {
-                                    present[d] = x
-                                    d += 1
-                                }
-                                tally[x] &+= 1
-                                m &+= 1
+                                present[m] = x
+                                m &+= x >= 0 ? 1 : 0
                             }
                             // a unit with fewer than two values pairs nothing: every term is 0
-                            if m >= 2 {
-                                pairableUnits += 1
-                                let w = weight[m]
-                                for i in 0..<d {
-                                    let c = present[i], nc = tally[c]
-                                    for j in 0..<d {
-                                        let k = present[j]
-                                        flat[c &* v &+ k] += Double(nc &* tally[k] &- (i == j ? nc : 0)) * w
+                            if m < 2 { continue }
+                            pairableUnits += 1
+                            let w = weight[m]
+                            if m <= 16 {
+                                // few values: every pair of coders, m(m − 1)/2 additions
+                                for i in 0..<m {
+                                    let a = present[i]
+                                    for j in (i &+ 1)..<m {
+                                        let b = present[j]
+                                        flat[Swift.min(a, b) &* v &+ Swift.max(a, b)] += w
                                     }
+                                }
+                                continue
+                            }
+                            // many values: count them, then n_c·n_k pairs per pair of distinct values
+                            var d = 0
+                            for i in 0..<m {
+                                let x = present[i]
+                                if tally[x] == 0 {
+                                    present[d] = x
+                                    d &+= 1
+                                }
+                                tally[x] &+= 1
+                            }
+                            for i in 0..<d {
+                                let c = present[i], nc = tally[c]
+                                flat[c &* v &+ c] += Double(nc &* (nc &- 1) / 2) * w
+                                for j in (i &+ 1)..<d {
+                                    let k = present[j]
+                                    flat[Swift.min(c, k) &* v &+ Swift.max(c, k)] += Double(nc &* tally[k]) * w
                                 }
                             }
                             for i in 0..<d { tally[present[i]] = 0 }
                         }
                     }
+                }
+                for c in 0..<v {
+                    flat[c &* v &+ c] *= 2
+                    for k in (c &+ 1)..<v { flat[k &* v &+ c] = flat[c &* v &+ k] }
                 }
             }
         }
