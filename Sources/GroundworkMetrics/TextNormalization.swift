@@ -45,12 +45,20 @@ extension Transcription {
     public static func normalize(_ text: String, options: TranscriptNormalization = TranscriptNormalization()) -> String {
         withUTF8(text) { p in
             var out = NormalizedText(capacity: p.count, fillerWords: options.fillerWords)
-            let punctuation = options.removePunctuation ? asciiPunctuation : noASCIIPunctuation
+            let flags = (options.lowercase ? 1 : 0) | (options.removePunctuation ? 2 : 0) | (options.removeBracketedTags ? 4 : 0)
+            let actions = byteActions[flags]
             let n = p.count
             var i = 0
             while i < n {
                 let b = p[i]
-                if options.removeBracketedTags && (b == 0x5B || b == 0x3C) {  // "[" or "<"
+                var action = actions[Int(b)]
+                // the usual byte: one lookup, written as it is or lowercased
+                if action < ByteAction.drop {
+                    out.append(byte: UInt8(truncatingIfNeeded: action))
+                    i &+= 1
+                    continue
+                }
+                if action == ByteAction.bracket {
                     let close: UInt8 = b == 0x5B ? 0x5D : 0x3E
                     var j = i + 1
                     while j < n && p[j] != close { j += 1 }
@@ -59,11 +67,18 @@ extension Transcription {
                         i = j + 1
                         continue
                     }
+                    // an unclosed bracket is an ordinary character
+                    action = byteActions[flags & 3][Int(b)]
+                    if action < ByteAction.drop { out.append(byte: UInt8(truncatingIfNeeded: action)) }
+                    i += 1
+                    continue
                 }
-                if b < 0x80 {
-                    let c = options.lowercase && b >= 0x41 && b <= 0x5A ? b + 0x20 : b
-                    if punctuation[Int(c)] { i += 1; continue }
-                    if isPythonSpace(UInt32(c)) { out.space() } else { out.append(byte: c) }
+                if action == ByteAction.drop {
+                    i += 1
+                    continue
+                }
+                if action == ByteAction.space {
+                    out.space()
                     i += 1
                     continue
                 }
@@ -83,9 +98,23 @@ extension Transcription {
         }
     }
 
-    /// Which ASCII scalars are punctuation (general category P*), from Unicode's own tables.
-    private static let asciiPunctuation: [Bool] = (0..<128).map { isPunctuation(Unicode.Scalar(UInt8($0))) }
-    private static let noASCIIPunctuation = [Bool](repeating: false, count: 128)
+    /// What each byte does under each set of options (index: 1 = lowercase, 2 = remove
+    /// punctuation, 4 = remove bracketed tags): below ``ByteAction/drop`` the ASCII byte to
+    /// write (lowercased when asked), else one of ``ByteAction``'s. One lookup per ordinary
+    /// byte instead of a test per step; punctuation is Unicode's general category P*.
+    private static let byteActions: [[UInt16]] = (0..<8).map { flags in
+        (0..<256).map { b -> UInt16 in
+            if b >= 0x80 { return ByteAction.nonASCII }
+            if flags & 4 != 0 && (b == 0x5B || b == 0x3C) { return ByteAction.bracket }  // "[" or "<"
+            let c = flags & 1 != 0 && b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            if flags & 2 != 0 && isPunctuation(Unicode.Scalar(UInt8(c))) { return ByteAction.drop }
+            return isPythonSpace(UInt32(c)) ? ByteAction.space : UInt16(c)
+        }
+    }
+
+    private enum ByteAction {
+        static let drop: UInt16 = 0x100, space: UInt16 = 0x200, bracket: UInt16 = 0x300, nonASCII: UInt16 = 0x400
+    }
 
     @inline(__always)
     private static func decodeScalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> Unicode.Scalar {
