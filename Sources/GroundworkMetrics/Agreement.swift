@@ -171,109 +171,138 @@ extension Agreement {
     ///   raises ValueError for the last two).
     public static func krippendorffAlpha(_ data: [[Double?]], level: MeasurementLevel) throws(MetricsError) -> Double {
         guard let units = data.first?.count else { throw MetricsError(.empty, "Krippendorff's alpha needs at least one coder") }
-        for (c, row) in data.enumerated() {
-            try requireSameLength(row.count, units, "coder \(c) and coder 0 unit counts")
-            for (u, v) in row.enumerated() where v.map({ !$0.isFinite }) ?? false {
-                throw MetricsError(.nonFinite, "data[\(c)][\(u)] is not finite; use nil for a missing value")
-            }
-        }
-        // The distinct values in order of appearance (== merges −0 and 0, as a Set does),
-        // found by a linear search while they are few, then sorted into the domain. Each value
-        // is remembered as its position in that order (one byte), coder after coder.
+        // Each value becomes its position among the distinct values in order of first
+        // appearance, found by hashing the value (the linear search it replaces mispredicted
+        // on every new position); `codes[u·coders + c]`, −1 for a missing value.
         let coders = data.count
-        var firstSeen = [UInt8](repeating: .max, count: units * coders)
-        let seen: [Double]? = withUnsafeTemporaryAllocation(of: Double.self, capacity: 32) { found in
-            firstSeen.withUnsafeMutableBufferPointer { codes in
-                var count = 0
-                for c in 0..<coders {
-                    let complete = data[c].withUnsafeBufferPointer { coder in
-                        for u in 0..<units {
-                            guard let x = coder[u] else { continue }
-                            var i = 0
-                            while i < count && found[i] != x { i += 1 }
-                            if i == count {
-                                if count == 32 { return false }
-                                found[count] = x
-                                count += 1
-                            }
-                            codes[c * units + u] = UInt8(truncatingIfNeeded: i)
+        var codes = [Int32](repeating: -1, count: units * coders)
+        let values = FiniteValueCodes()
+        var nonFinite: (coder: Int, unit: Int)?
+        codes.withUnsafeMutableBufferPointer { codes in
+            for c in 0..<coders where data[c].count == units {
+                data[c].withUnsafeBufferPointer { coder in
+                    for u in 0..<units {
+                        guard let x = coder[u] else { continue }
+                        if !x.isFinite {
+                            nonFinite = (c, u)
+                            return
                         }
-                        return true
-                    }
-                    if !complete { return nil }
-                }
-                return Array(found[0..<count])
-            }
-        }
-        let domain: [Double]
-        var counts: [Int]
-        if let seen {
-            let order = seen.indices.sorted { seen[$0] < seen[$1] }
-            domain = order.map { seen[$0] }
-            var rank = [Int](repeating: 0, count: seen.count)
-            for (r, i) in order.enumerated() { rank[i] = r }
-            let v = domain.count
-            counts = [Int](repeating: 0, count: units * v)
-            counts.withUnsafeMutableBufferPointer { counts in
-                firstSeen.withUnsafeBufferPointer { codes in
-                    for c in 0..<coders {
-                        for u in 0..<units where codes[c * units + u] != .max { counts[u * v + rank[Int(codes[c * units + u])]] += 1 }
+                        codes[u &* coders &+ c] = values.code(x)
                     }
                 }
-            }
-        } else {
-            domain = Array(Set(data.flatMap { $0.compactMap { $0 } })).sorted()
-            var index: [Double: Int] = [:]
-            for (i, x) in domain.enumerated() { index[x] = i }
-            let v = domain.count
-            counts = [Int](repeating: 0, count: units * v)
-            for coder in data {
-                for (u, x) in coder.enumerated() { if let x, let i = index[x] { counts[u * v + i] += 1 } }
+                if nonFinite != nil { return }
             }
         }
-        return try alpha(valueCounts: counts, domain: domain, level: level)
+        // the errors in the order of a check coder by coder: its length, then its values
+        for c in 0..<data.count {
+            try requireSameLength(data[c].count, units, "coder \(c) and coder 0 unit counts")
+            if let nonFinite, nonFinite.coder == c {
+                throw MetricsError(.nonFinite, "data[\(c)][\(nonFinite.unit)] is not finite; use nil for a missing value")
+            }
+        }
+        let seen = values.inOrderOfAppearance
+        let order = seen.indices.sorted { seen[$0] < seen[$1] }
+        var rank = [Int32](repeating: 0, count: seen.count)
+        for (r, i) in order.enumerated() { rank[i] = Int32(r) }
+        codes.withUnsafeMutableBufferPointer { codes in
+            rank.withUnsafeBufferPointer { rank in
+                for i in codes.indices where codes[i] >= 0 { codes[i] = rank[Int(codes[i])] }
+            }
+        }
+        return try alpha(unitCodes: codes, coders: coders, domain: order.map { seen[$0] }, level: level)
     }
 
     /// Nominal Krippendorff's alpha on arbitrary labels (`data[coder][unit]`, `nil` =
     /// missing); identical to the numeric version at level `.nominal`.
     public static func krippendorffAlpha<Label: Hashable>(nominal data: [[Label?]]) throws(MetricsError) -> Double {
         guard let units = data.first?.count else { throw MetricsError(.empty, "Krippendorff's alpha needs at least one coder") }
-        var index: [Label: Int] = [:]
-        for row in data { for v in row { if let v, index[v] == nil { index[v] = index.count } } }
-        let v = index.count
-        var counts = [Int](repeating: 0, count: units * v)
-        for u in 0..<units {
-            for (c, coder) in data.enumerated() {
-                try requireSameLength(coder.count, units, "coder \(c) and coder 0 unit counts")
-                if let x = coder[u], let i = index[x] { counts[u * v + i] += 1 }
+        for (c, coder) in data.enumerated() { try requireSameLength(coder.count, units, "coder \(c) and coder 0 unit counts") }
+        let coders = data.count
+        var index: [Label: Int32] = [:]
+        var codes = [Int32](repeating: -1, count: units * coders)
+        for (c, coder) in data.enumerated() {
+            for (u, x) in coder.enumerated() {
+                guard let x else { continue }
+                if let known = index[x] {
+                    codes[u * coders + c] = known
+                } else {
+                    codes[u * coders + c] = Int32(index.count)
+                    index[x] = Int32(index.count)
+                }
             }
         }
-        return try alpha(valueCounts: counts, domain: (0..<index.count).map(Double.init), level: .nominal)
+        return try alpha(unitCodes: codes, coders: coders, domain: (0..<index.count).map(Double.init), level: .nominal)
     }
 
-    /// Alpha from `valueCounts[u·v + c]` = coders who gave unit `u` the value `domain[c]`.
-    private static func alpha(valueCounts: [Int], domain: [Double], level: MeasurementLevel) throws(MetricsError) -> Double {
+    /// Alpha from `unitCodes[u·coders + c]` = the position in `domain` of the value coder `c`
+    /// gave unit `u` (−1 when missing).
+    private static func alpha(unitCodes: [Int32], coders: Int, domain: [Double], level: MeasurementLevel) throws(MetricsError)
+        -> Double
+    {
         let v = domain.count
         if v <= 1 { throw MetricsError(.invalidInput, "There has to be more than one value in the domain (found \(v)).") }
-        let units = valueCounts.count / v
+        let units = unitCodes.count / coders
         var flat = [Double](repeating: 0, count: v * v)
         var pairableUnits = 0
-        valueCounts.withUnsafeBufferPointer { counts in
+        // 1 / (m − 1) for a unit with m values: one division per coder count, not per term
+        let weight = (0...coders).map { $0 < 2 ? 0 : 1 / Double($0 - 1) }
+        var tally = [Int](repeating: 0, count: v)
+        var present = [Int](repeating: 0, count: coders)
+        // Coincidences are symmetric: each unordered pair of values is added once, to
+        // `flat[min·v + max]`, and mirrored below (a pair of equal values stands for its two
+        // orders, so the diagonal is doubled).
+        unitCodes.withUnsafeBufferPointer { codes in
             flat.withUnsafeMutableBufferPointer { flat in
-                for u in 0..<units {
-                    let base = u * v
-                    var values = 0
-                    for c in 0..<v { values += counts[base + c] }
-                    // a unit with fewer than two values pairs nothing: every term below is 0
-                    if values < 2 { continue }
-                    pairableUnits += 1
-                    let pairable = Double(values)
-                    for c in 0..<v where counts[base + c] > 0 {
-                        for k in 0..<v where counts[base + k] > 0 || k == c {
-                            let un = Double(counts[base + c] * counts[base + k] - (c == k ? counts[base + c] : 0))
-                            flat[c * v + k] += un / (pairable - 1)
+                tally.withUnsafeMutableBufferPointer { tally in
+                    present.withUnsafeMutableBufferPointer { present in
+                        for u in 0..<units {
+                            // the unit's m values, gathered without a branch per coder
+                            var m = 0
+                            for c in 0..<coders {
+                                let x = Int(codes[u &* coders &+ c])
+                                present[m] = x
+                                m &+= x >= 0 ? 1 : 0
+                            }
+                            // a unit with fewer than two values pairs nothing: every term is 0
+                            if m < 2 { continue }
+                            pairableUnits += 1
+                            let w = weight[m]
+                            if m <= 16 {
+                                // few values: every pair of coders, m(m − 1)/2 additions
+                                for i in 0..<m {
+                                    let a = present[i]
+                                    for j in (i &+ 1)..<m {
+                                        let b = present[j]
+                                        flat[Swift.min(a, b) &* v &+ Swift.max(a, b)] += w
+                                    }
+                                }
+                                continue
+                            }
+                            // many values: count them, then n_c·n_k pairs per pair of distinct values
+                            var d = 0
+                            for i in 0..<m {
+                                let x = present[i]
+                                if tally[x] == 0 {
+                                    present[d] = x
+                                    d &+= 1
+                                }
+                                tally[x] &+= 1
+                            }
+                            for i in 0..<d {
+                                let c = present[i], nc = tally[c]
+                                flat[c &* v &+ c] += Double(nc &* (nc &- 1) / 2) * w
+                                for j in (i &+ 1)..<d {
+                                    let k = present[j]
+                                    flat[Swift.min(c, k) &* v &+ Swift.max(c, k)] += Double(nc &* tally[k]) * w
+                                }
+                            }
+                            for i in 0..<d { tally[present[i]] = 0 }
                         }
                     }
+                }
+                for c in 0..<v {
+                    flat[c &* v &+ c] *= 2
+                    for k in (c &+ 1)..<v { flat[k &* v &+ c] = flat[c &* v &+ k] }
                 }
             }
         }

@@ -45,12 +45,20 @@ extension Transcription {
     public static func normalize(_ text: String, options: TranscriptNormalization = TranscriptNormalization()) -> String {
         withUTF8(text) { p in
             var out = NormalizedText(capacity: p.count, fillerWords: options.fillerWords)
-            let punctuation = options.removePunctuation ? asciiPunctuation : noASCIIPunctuation
+            let flags = (options.lowercase ? 1 : 0) | (options.removePunctuation ? 2 : 0) | (options.removeBracketedTags ? 4 : 0)
+            let actions = byteActions[flags]
             let n = p.count
             var i = 0
             while i < n {
                 let b = p[i]
-                if options.removeBracketedTags && (b == 0x5B || b == 0x3C) {  // "[" or "<"
+                var action = actions[Int(b)]
+                // the usual byte: one lookup, written as it is or lowercased
+                if action < ByteAction.drop {
+                    out.append(byte: UInt8(truncatingIfNeeded: action))
+                    i &+= 1
+                    continue
+                }
+                if action == ByteAction.bracket {
                     let close: UInt8 = b == 0x5B ? 0x5D : 0x3E
                     var j = i + 1
                     while j < n && p[j] != close { j += 1 }
@@ -59,11 +67,18 @@ extension Transcription {
                         i = j + 1
                         continue
                     }
+                    // an unclosed bracket is an ordinary character
+                    action = byteActions[flags & 3][Int(b)]
+                    if action < ByteAction.drop { out.append(byte: UInt8(truncatingIfNeeded: action)) }
+                    i += 1
+                    continue
                 }
-                if b < 0x80 {
-                    let c = options.lowercase && b >= 0x41 && b <= 0x5A ? b + 0x20 : b
-                    if punctuation[Int(c)] { i += 1; continue }
-                    if isPythonSpace(UInt32(c)) { out.space() } else { out.append(byte: c) }
+                if action == ByteAction.drop {
+                    i += 1
+                    continue
+                }
+                if action == ByteAction.space {
+                    out.space()
                     i += 1
                     continue
                 }
@@ -71,7 +86,10 @@ extension Transcription {
                 let scalar = decodeScalar(p, i, length)
                 i += length
                 if options.lowercase && scalar.properties.changesWhenLowercased {
-                    for u in scalar.properties.lowercaseMapping.unicodeScalars { out.append(u, options.removePunctuation) }
+                    let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+                    // a separating space and 4 bytes per scalar at most
+                    out.reserve(1 + 4 * mapped.count, remainingInput: n - i)
+                    for u in mapped { out.append(u, options.removePunctuation) }
                 } else {
                     out.append(scalar, options.removePunctuation)
                 }
@@ -80,9 +98,23 @@ extension Transcription {
         }
     }
 
-    /// Which ASCII scalars are punctuation (general category P*), from Unicode's own tables.
-    private static let asciiPunctuation: [Bool] = (0..<128).map { isPunctuation(Unicode.Scalar(UInt8($0))) }
-    private static let noASCIIPunctuation = [Bool](repeating: false, count: 128)
+    /// What each byte does under each set of options (index: 1 = lowercase, 2 = remove
+    /// punctuation, 4 = remove bracketed tags): below ``ByteAction/drop`` the ASCII byte to
+    /// write (lowercased when asked), else one of ``ByteAction``'s. One lookup per ordinary
+    /// byte instead of a test per step; punctuation is Unicode's general category P*.
+    private static let byteActions: [[UInt16]] = (0..<8).map { flags in
+        (0..<256).map { b -> UInt16 in
+            if b >= 0x80 { return ByteAction.nonASCII }
+            if flags & 4 != 0 && (b == 0x5B || b == 0x3C) { return ByteAction.bracket }  // "[" or "<"
+            let c = flags & 1 != 0 && b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            if flags & 2 != 0 && isPunctuation(Unicode.Scalar(UInt8(c))) { return ByteAction.drop }
+            return isPythonSpace(UInt32(c)) ? ByteAction.space : UInt16(c)
+        }
+    }
+
+    private enum ByteAction {
+        static let drop: UInt16 = 0x100, space: UInt16 = 0x200, bracket: UInt16 = 0x300, nonASCII: UInt16 = 0x400
+    }
 
     @inline(__always)
     private static func decodeScalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> Unicode.Scalar {
@@ -109,33 +141,59 @@ extension Transcription {
 
 /// The words of a normalised transcript as they are found, joined by single spaces; a word
 /// in the filler list is taken back out when it ends.
-private struct NormalizedText {
-    private var bytes: [UInt8] = []
+///
+/// The bytes go to a buffer allocated once with room for the input: an ASCII byte never
+/// makes the output longer than the input consumed so far (a separating space stands for the
+/// whitespace or tag that ended the word before it), so only a lowercased non-ASCII scalar,
+/// which can take more bytes than it had, checks the room (a Swift `Array` checked
+/// uniqueness and capacity on every byte).
+private struct NormalizedText: ~Copyable {
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     private let fillerWords: Set<String>
     /// Where the current word starts in `bytes`, nil between words.
     private var wordStart: Int?
 
     init(capacity: Int, fillerWords: Set<String>) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = capacity + 8
+        bytes = .allocate(capacity: self.capacity)
         self.fillerWords = fillerWords
     }
+
+    deinit { bytes.deallocate() }
 
     /// Whitespace: ends the current word, if any.
     mutating func space() {
         guard let start = wordStart else { return }
         wordStart = nil
         if fillerWords.isEmpty { return }
-        let word = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) }
-        if fillerWords.contains(word) { bytes.removeSubrange(Swift.max(0, start - 1)...) }
+        let word = String(decoding: UnsafeBufferPointer(start: bytes + start, count: count - start), as: UTF8.self)
+        if fillerWords.contains(word) { count = Swift.max(0, start - 1) }
     }
 
     @inline(__always)
     mutating func append(byte: UInt8) {
         if wordStart == nil {
-            if !bytes.isEmpty { bytes.append(0x20) }
-            wordStart = bytes.count
+            if count > 0 {
+                bytes[count] = 0x20
+                count += 1
+            }
+            wordStart = count
         }
-        bytes.append(byte)
+        bytes[count] = byte
+        count += 1
+    }
+
+    /// Room for `more` bytes beyond what the rest of the input can add (see above).
+    mutating func reserve(_ more: Int, remainingInput: Int) {
+        let needed = count + more + remainingInput + 8
+        if needed <= capacity { return }
+        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(needed, 2 * capacity))
+        fresh.update(from: bytes, count: count)
+        bytes.deallocate()
+        bytes = fresh
+        capacity = Swift.max(needed, 2 * capacity)
     }
 
     /// A non-ASCII scalar (or one produced by lowercasing), unless it is punctuation to drop.
@@ -151,8 +209,8 @@ private struct NormalizedText {
         for b in UTF8.encode(u)! { append(byte: b) }
     }
 
-    mutating func finish() -> String {
+    consuming func finish() -> String {
         space()
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 }

@@ -129,10 +129,15 @@ extension Transcription {
 
     /// Maps words (UTF-8 byte strings) to consecutive ids 0, 1, 2, … by content — equal
     /// byte strings are equal code point sequences, Python's string equality. Open addressing
-    /// (hash, id, position and length in one 16-byte entry) over one byte arena: no allocation
-    /// per word.
+    /// over one byte arena: no allocation per word. Each entry keeps the word's first 8 bytes,
+    /// so a word of up to 8 bytes (most words) is hashed with one multiplication and found
+    /// with one comparison of its bytes and length; longer words are hashed whole and their
+    /// rest compared 8 bytes at a time.
     final class WordInterner {
         private struct Entry {
+            /// The first (up to) 8 bytes, little-endian, zero beyond the word.
+            var head: UInt64
+            /// The top 32 bits of the word's hash: its slot in any table size, without rehashing.
             var hash: UInt32
             var id: Int32
             var start: Int32
@@ -140,7 +145,8 @@ extension Transcription {
         }
 
         private var table: UnsafeMutablePointer<Entry>
-        private var mask: Int
+        /// log2 of the table size.
+        private var bits: UInt32
         private var arena: UnsafeMutablePointer<UInt8>
         private var arenaCount = 0
         private var arenaCapacity: Int
@@ -148,9 +154,9 @@ extension Transcription {
         private(set) var count = 0
 
         init() {
-            mask = 1023
-            table = .allocate(capacity: mask + 1)
-            table.initialize(repeating: Entry(hash: 0, id: -1, start: 0, length: 0), count: mask + 1)
+            bits = 10
+            table = .allocate(capacity: 1 << bits)
+            table.initialize(repeating: Entry(head: 0, hash: 0, id: -1, start: 0, length: 0), count: 1 << bits)
             arenaCapacity = 4096
             arena = .allocate(capacity: arenaCapacity)
         }
@@ -160,33 +166,30 @@ extension Transcription {
             arena.deallocate()
         }
 
+        /// The first `min(8, range.count)` bytes of `p[range]` as a little-endian integer.
         @inline(__always)
-        private static func hash(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-            let raw = UnsafeRawPointer(p.baseAddress!)
-            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: range.count)
-            var i = range.lowerBound
-            let end = range.upperBound
-            while end - i >= 8 {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-                h ^= h >> 32
-                i += 8
+        private static func head(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+            let n = Swift.min(8, range.count)
+            if n == 0 { return 0 }
+            let i = range.lowerBound
+            if i + 8 <= p.count {
+                // the bytes after the word are inside the buffer: one load, then mask
+                let word = UnsafeRawPointer(p.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                return n == 8 ? word : word & ((1 &<< UInt64(8 * n)) &- 1)
             }
-            let rest = end - i
-            if rest > 0 {
-                var tail: UInt64
-                if i + 8 <= p.count {
-                    // the bytes after the word are inside the buffer: one load, then mask
-                    tail = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & (~0 &>> UInt64(64 - 8 * rest))
-                } else {
-                    tail = 0
-                    var shift: UInt64 = 0
-                    while i < end {
-                        tail |= UInt64(p[i]) &<< shift
-                        shift += 8
-                        i += 1
-                    }
-                }
-                h = (h ^ tail) &* 0xFF51_AFD7_ED55_8CCD
+            var v: UInt64 = 0
+            for k in 0..<n { v |= UInt64(p[i + k]) &<< UInt64(8 * k) }
+            return v
+        }
+
+        /// A hash of a word longer than 8 bytes, `head` being its first 8.
+        private static func longHash(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, head: UInt64) -> UInt64 {
+            var h: UInt64 = (0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: range.count) ^ head) &* 0xFF51_AFD7_ED55_8CCD
+            var i = range.lowerBound + 8
+            while i < range.upperBound {
+                let chunk = Self.head(p, i..<range.upperBound)
+                h = (h ^ (h >> 32) ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
+                i += 8
             }
             h ^= h >> 33
             h = h &* 0xC4CE_B9FE_1A85_EC53
@@ -196,30 +199,40 @@ extension Transcription {
 
         /// The id of the word `p[range]` (a new id if it was never seen).
         func id(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
-            let h = Self.hash(p, range)
-            let h32 = UInt32(truncatingIfNeeded: h >> 32)
             let length = range.count
-            let word = p.baseAddress! + range.lowerBound
-            var slot = Int(truncatingIfNeeded: h) & mask
+            let head = Self.head(p, range)
+            // short words: the multiply's top bits, which depend on every byte, pick the slot
+            let h =
+                length <= 8
+                ? (head &+ UInt64(truncatingIfNeeded: length) &<< 59) &* 0x9E37_79B9_7F4A_7C15 : Self.longHash(p, range, head: head)
+            let h32 = UInt32(truncatingIfNeeded: h >> 32)
+            let mask = (1 << Int(bits)) - 1
+            var slot = Int(h32 >> (32 - bits))
             while true {
                 let e = table[slot]
                 if e.id < 0 { break }
-                if e.hash == h32 && Int(e.length) == length {
-                    let stored = arena + Int(e.start)
-                    var k = 0
-                    while k < length && stored[k] == word[k] { k += 1 }
-                    if k == length { return e.id }
+                if e.head == head && Int(e.length) == length && (length <= 8 || (e.hash == h32 && sameTail(e, p, range))) {
+                    return e.id
                 }
                 slot = (slot + 1) & mask
             }
             let id = Int32(truncatingIfNeeded: count)
             if arenaCount + length > arenaCapacity { growArena(arenaCount + length) }
-            (arena + arenaCount).update(from: word, count: length)
-            table[slot] = Entry(hash: h32, id: id, start: Int32(truncatingIfNeeded: arenaCount), length: Int32(truncatingIfNeeded: length))
+            (arena + arenaCount).update(from: p.baseAddress! + range.lowerBound, count: length)
+            table[slot] = Entry(
+                head: head, hash: h32, id: id, start: Int32(truncatingIfNeeded: arenaCount), length: Int32(truncatingIfNeeded: length))
             arenaCount += length
             count += 1
             if 2 * count > mask + 1 { growTable() }
             return id
+        }
+
+        /// The bytes after the first 8 of a stored word and of `p[range]` (same length) agree.
+        private func sameTail(_ e: Entry, _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+            let stored = arena + Int(e.start), word = p.baseAddress! + range.lowerBound
+            var k = 8
+            while k < range.count && stored[k] == word[k] { k += 1 }
+            return k == range.count
         }
 
         private func growArena(_ needed: Int) {
@@ -231,20 +244,17 @@ extension Transcription {
             arenaCapacity = capacity
         }
 
-        /// Doubles the table (load factor at most 1/2); an entry's slot is recomputed from the
-        /// stored word.
+        /// Doubles the table (load factor at most 1/2); an entry's slot comes from its stored hash.
         private func growTable() {
-            let old = table, oldSize = mask + 1
-            mask = 2 * oldSize - 1
+            let old = table, oldSize = 1 << Int(bits)
+            bits += 1
+            let mask = (1 << Int(bits)) - 1
             table = .allocate(capacity: mask + 1)
-            table.initialize(repeating: Entry(hash: 0, id: -1, start: 0, length: 0), count: mask + 1)
+            table.initialize(repeating: Entry(head: 0, hash: 0, id: -1, start: 0, length: 0), count: mask + 1)
             for k in 0..<oldSize where old[k].id >= 0 {
-                let e = old[k]
-                let start = Int(e.start)
-                let h = UnsafeBufferPointer(start: arena, count: arenaCount)
-                var slot = Int(truncatingIfNeeded: Self.hash(h, start..<(start + Int(e.length)))) & mask
+                var slot = Int(old[k].hash >> (32 - bits))
                 while table[slot].id >= 0 { slot = (slot + 1) & mask }
-                table[slot] = e
+                table[slot] = old[k]
             }
             old.deallocate()
         }

@@ -412,6 +412,21 @@ struct TranscriptionPropertyTests {
         #expect([dl.hits, dl.substitutions, dl.deletions, dl.insertions] == [c.count, 0, deletions, 0])
     }
 
+    @Test("words of every length up to 20 bytes, sharing long prefixes, are told apart by content")
+    func wordIdentity() throws {
+        // a two-letter alphabet makes many words share their first 8 bytes and differ later;
+        // thousands of distinct words make the word table grow several times
+        var rng = SplitMix64(seed: 41)
+        func word() -> String { String((0..<(1 + rng.int(20))).map { _ in rng.int(2) == 0 ? "a" : "é" }.joined().prefix(20)) }
+        let vocabulary = (0..<3000).map { _ in word() }
+        let references = (0..<40).map { _ in (0..<(1 + rng.int(120))).map { _ in vocabulary[rng.int(vocabulary.count)] } }
+        let hypotheses = references.map { $0.map { rng.int(4) == 0 ? vocabulary[rng.int(vocabulary.count)] : $0 } }
+        let s = try Transcription.wordScores(
+            references: references.map { $0.joined(separator: " ") }, hypotheses: hypotheses.map { $0.joined(separator: " ") })
+        let expected = zip(references, hypotheses).map { Transcription.align(reference: $0, hypothesis: $1).chunks }
+        #expect(s.alignments == expected)
+    }
+
     @Test("tokenisation follows jiwer's whitespace rules (Python str.isspace, runs, lone tabs)")
     func tokenisation() throws {
         #expect(Transcription.words(" \u{3000}a\tb  c\u{2028}\u{85}d e\u{A0} ") == ["a\tb", "c", "d", "e"])
@@ -445,6 +460,8 @@ struct TranscriptionPropertyTests {
         let pieces = [
             "a", "Z", "é", "É", "e\u{301}", "ß", "İ", "Σ", "ǅ", "👋🏽", " ", "  ", "\t", "\n", "\u{A0}", "\u{3000}", "\u{85}",
             "\u{200B}", ",", ".", "'", "!", "—", "…", "«", "_", "$", "+", "<", ">", "[", "]", "um", "Um", "UH", "x<y>z",
+            // lowercase takes more bytes than these had (2 → 3): the output buffer grows
+            "ȺİȺİȺİȺİ", "Ⱥ",
         ]
         let options = [
             TranscriptNormalization(),
