@@ -3,7 +3,7 @@ import Testing
 
 @testable import Gradebook
 
-/// Reset links (migration `v11` / `p4`): made by an admin, used once within a day, stored as
+/// Reset links (migration `v10` / `p3`): made by an admin, used once within a day, stored as
 /// digests; using one sets the password, signs the account out everywhere and is audited.
 struct PasswordResetTests {
     static let old = "correct horse battery"

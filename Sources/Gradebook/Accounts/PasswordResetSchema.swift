@@ -1,9 +1,9 @@
 import GRDB
 
-/// Password reset links (migration `v11`; `p4` on PostgreSQL): an admin makes one for an
+/// Password reset links (migration `v10`; `p3` on PostgreSQL): an admin makes one for an
 /// account that forgot its password; the link's code is stored as its digest only.
 enum PasswordResetSchema {
-    static let migrationName = "v11: password reset links"
+    static let migrationName = "v10: password reset links"
 
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration(migrationName) { db in
@@ -18,7 +18,7 @@ enum PasswordResetSchema {
     }
 
     static let postgres = PostgresSchema.Migration(
-        name: "p4: password reset links (SQLite v11)",
+        name: "p3: password reset links (SQLite v10)",
         statements: [
             """
             CREATE TABLE passwordReset (
