@@ -15,6 +15,7 @@ struct AdminCommand: ParsableCommand {
     /// `groundwork admin create NAME`: an account, an admin by default (the first one).
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Make an account (an admin unless --role says otherwise).",
             discussion: """
                 The password is asked twice without echo; with --password-stdin it is the
@@ -87,7 +88,7 @@ struct AdminCommand: ParsableCommand {
 
     /// `groundwork admin list`: every account with its role.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts and their roles.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts and their roles.")
 
         @OptionGroup var data: DataOptions
 

@@ -8,6 +8,7 @@ import Readiness
 /// with its position.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check a course and its practice assessments for mistakes, each reported as path:line:column.",
         discussion: """
             Without a path it checks the shipped course and every shipped assessment. A

@@ -8,6 +8,7 @@ import Interop
 /// against COCO gold as pycocotools' COCOeval scores them.
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "evaluate",
         abstract: "Score detection results against gold with another tool's own measures.",
         subcommands: [EvaluateCOCO.self]
     )

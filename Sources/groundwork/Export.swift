@@ -9,6 +9,7 @@ import Interop
 /// attempts) join the group as subcommands of their own.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write a practice test in another tool's format, or your attempts as answers files.",
         discussion: """
             Everything the format cannot hold is listed on standard error with its place

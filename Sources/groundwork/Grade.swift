@@ -6,6 +6,7 @@ import Grading
 /// `groundwork grade`: scores answers files against an assessment's gold answers.
 struct Grade: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "grade",
         abstract: "Grade answers against an assessment and explain every point lost.",
         discussion: """
             --answers takes one answers file (a full report for that learner) or a

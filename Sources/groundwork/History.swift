@@ -7,6 +7,7 @@ import Grading
 /// `groundwork history [ID]`: attempts over time, per assessment, with a trend chart.
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "Show your attempts over time: per assessment, best and latest, with a trend.",
         discussion: """
             Without an id, one line per assessment you have attempted: exam attempts,

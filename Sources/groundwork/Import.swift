@@ -8,6 +8,7 @@ import Interop
 /// (`--as-answers`) as a learner's answers to an existing one.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Turn another tool's file into a practice test, or into an answers file for one.",
         discussion: """
             Formats: coco (COCO object-detection JSON), labelstudio (Label Studio's JSON

@@ -15,7 +15,7 @@ struct JobsCommand: ParsableCommand {
 
     /// `groundwork jobs list`: the newest jobs.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The newest jobs, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "The newest jobs, newest first.")
         @Option(help: ArgumentHelp("How many.", valueName: "n")) var limit = 20
         @OptionGroup var data: DataOptions
 
@@ -32,6 +32,7 @@ struct JobsCommand: ParsableCommand {
     /// `groundwork jobs add KIND TEST`: queues a job.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Queue a job: rescore TEST, cohort-statistics TEST --cohort C, export TEST --cohort C.",
             discussion: """
                 rescore replays every finished attempt at TEST that was scored against other
@@ -83,7 +84,8 @@ struct JobsCommand: ParsableCommand {
 
     /// `groundwork jobs show N`: a job's status and result.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A job's status and result; --out writes an export's files.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "A job's status and result; --out writes an export's files.")
         @Argument(help: "The job's number.") var id: Int64
         @Option(help: ArgumentHelp("For an export: the folder to write its answers files into.", valueName: "folder")) var out: String?
         @OptionGroup var data: DataOptions

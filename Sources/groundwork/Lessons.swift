@@ -7,6 +7,7 @@ import Grading
 /// `groundwork lessons`: the course tree.
 struct Lessons: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lessons",
         abstract: "List the course's modules and lessons with their ids, reading times and your marks.",
         discussion: """
             A lesson you have read is marked ✓, with how many of its quizzes you got right

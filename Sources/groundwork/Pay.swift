@@ -9,6 +9,7 @@ import Readiness
 /// recorded pace, beside the course's figures, with pace and accuracy per item kind and test.
 struct Pay: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "pay",
         abstract: "What a per-task price pays an hour at your own pace, with your pace and accuracy per kind and test.",
         discussion: """
             Your pace is the median active seconds per item over your finished practice runs

@@ -5,6 +5,7 @@ import Grading
 /// each time, feedback after each answer, recorded apart from simulated exams.
 struct Practice: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "practice",
         abstract: "Practise a test any time: untimed, feedback after each answer, and it never counts as an exam attempt.",
         discussion: """
             Practice asks the same items as 'take' and answers them the same way (see

@@ -6,6 +6,7 @@ import Gradebook
 /// `groundwork read ID`: a lesson in the terminal, with its quizzes asked interactively.
 struct Read: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "read",
         abstract: "Read a lesson in the terminal.",
         discussion: """
             In a terminal, each quiz waits for your answer (a letter, or several letters

@@ -5,6 +5,7 @@ import Foundation
 /// `groundwork render`: any Markdown file or lesson to HTML or terminal text.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render a Markdown file or a lesson to standard output.",
         discussion: """
             HTML is what libcmark itself produces for plain CommonMark, with 'id's on

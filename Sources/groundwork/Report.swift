@@ -7,6 +7,7 @@ import Grading
 /// `groundwork report [ATTEMPT]`: a recorded attempt's full report, as its policy allows.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Show the report of a recorded attempt (the latest by default).",
         discussion: """
             ATTEMPT is an attempt number (from 'groundwork history') or an assessment id

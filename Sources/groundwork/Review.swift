@@ -9,6 +9,7 @@ import Readiness
 /// practising their test reviews them.
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "The items you missed that are due again, spaced over days; practise their test to review them.",
         discussion: """
             An item you missed comes back a day later; each time you then get it right, it

@@ -7,6 +7,7 @@ import GroundworkWeb
 /// `groundwork serve`: the web app over the same course, tests and gradebook.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Run the web app: read the course and take the practice tests in a browser.",
         discussion: """
             Prints 'Listening on http://HOST:PORT' once it accepts connections; open that

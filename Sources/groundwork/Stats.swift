@@ -6,6 +6,7 @@ import Grading
 /// `groundwork stats`: item analysis of a cohort's answers, for mentors.
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Item analysis of a cohort: which items work, which to review.",
         discussion: """
             --answers is a folder of answers files, one per learner: files written by a

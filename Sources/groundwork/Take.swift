@@ -8,6 +8,7 @@ import Grading
 /// every answer saved the moment it is given.
 struct Take: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "take",
         abstract: "Take a practice test as a simulated exam, under the rules of the platform it imitates.",
         discussion: """
             Items are asked one at a time ("item 3 of 12") with the time left. Type the

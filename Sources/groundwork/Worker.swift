@@ -7,6 +7,7 @@ import Synchronization
 /// a gold fix, cohort statistics, exports), on any machine that reaches the gradebook.
 struct Worker: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "worker",
         abstract: "Run queued batch jobs (re-scores, cohort statistics, exports) until stopped.",
         discussion: """
             Claims the oldest due job, runs it and records its result, one job at a time;
